@@ -1,0 +1,32 @@
+# The two commands a user needs: `make run` and `make test`. Both install what is missing.
+JOBS ?= $(shell nproc)
+export CCACHE_DIR ?= $(HOME)/.cache/ccache
+
+.PHONY: setup build run test test-all bench format demo-db
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+
+# The desktop app is not built yet (issue 6): run opens the sample data in the pika CLI.
+run: build
+	@bash scripts/run_demo.sh build/release/src/cli/pika
+
+test: setup
+	@cmake --preset debug >/dev/null
+	@cmake --build --preset debug -j $(JOBS)
+	@ctest --preset debug -LE slow -j $(JOBS)
+
+test-all: setup
+	@cmake --preset debug >/dev/null
+	@cmake --build --preset debug -j $(JOBS)
+	@ctest --preset debug -j $(JOBS)
+
+bench: build
+	@bash scripts/run_bench.sh build/release
+
+format:
+	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -1,0 +1,28 @@
+// The import options `pika inspect` and `pika import` share, as command-line flags.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "storage/import_options.h"
+
+namespace pika::cli {
+
+struct CsvFlags {
+  std::string delimiter;
+  std::string quote;
+  bool no_header = false;
+  std::string encoding = "utf-8";
+  std::vector<std::string> nulls;
+  std::vector<std::string> types;  // COL=TYPE
+  uint64_t sample_rows = 100'000;
+  std::string on_bad_rows = "abort";
+};
+
+void AddCsvFlags(CLI::App& command, CsvFlags& flags);
+Result<ImportOptions> ToImportOptions(const CsvFlags& flags);
+
+}  // namespace pika::cli

@@ -1,0 +1,23 @@
+// Builds the `read_csv(...)` table-function call for a file, dialect and column types.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "storage/import_report.h"
+
+namespace pika {
+
+struct CsvReadCall {
+  std::string path;
+  Dialect dialect;
+  // Column names and DuckDB types in file order; empty reads every column as text.
+  std::vector<std::pair<std::string, std::string>> columns;
+  std::string rejects_table;  // set: bad rows are kept aside here instead of failing the read
+  std::string rejects_scan;
+
+  std::string Sql() const;
+};
+
+}  // namespace pika

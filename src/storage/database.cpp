@@ -1,0 +1,73 @@
+#include "storage/database.h"
+
+#include <duckdb.h>
+#include <fmt/format.h>
+
+#include <vector>
+
+namespace pika {
+
+struct Database::Handle {
+  duckdb_database db = nullptr;
+  ~Handle() { duckdb_close(&db); }
+};
+
+namespace {
+
+class Config {
+ public:
+  Config() { duckdb_create_config(&config_); }
+  ~Config() { duckdb_destroy_config(&config_); }
+  Config(const Config&) = delete;
+  Config& operator=(const Config&) = delete;
+
+  Status Set(const char* name, const std::string& value) {
+    if (duckdb_set_config(config_, name, value.c_str()) == DuckDBError) {
+      return InvalidInput(fmt::format("invalid database setting {}='{}'", name, value));
+    }
+    return {};
+  }
+  duckdb_config get() const { return config_; }
+
+ private:
+  duckdb_config config_ = nullptr;
+};
+
+Status ApplyOptions(Config& config, const DatabaseOptions& options) {
+  if (options.memory_limit) PIKA_TRY(config.Set("memory_limit", *options.memory_limit));
+  if (options.temp_directory) PIKA_TRY(config.Set("temp_directory", *options.temp_directory));
+  if (options.threads) PIKA_TRY(config.Set("threads", std::to_string(*options.threads)));
+  PIKA_TRY(config.Set("preserve_insertion_order",
+                      options.preserve_insertion_order ? "true" : "false"));
+  // Pika-Plot works offline: never let a query reach out for an extension.
+  PIKA_TRY(config.Set("autoinstall_known_extensions", "false"));
+  return {};
+}
+
+}  // namespace
+
+Result<Database> Database::Open(const DatabaseOptions& options) {
+  Config config;
+  PIKA_TRY(ApplyOptions(config, options));
+  auto handle = std::make_shared<Handle>();
+  char* error = nullptr;
+  const char* path = options.path.empty() ? nullptr : options.path.c_str();
+  if (duckdb_open_ext(path, &handle->db, config.get(), &error) == DuckDBError) {
+    std::string message = error ? error : "unknown error";
+    duckdb_free(error);
+    return IoError(fmt::format("cannot open database '{}': {}",
+                               options.path.empty() ? ":memory:" : options.path, message));
+  }
+  return Database(std::move(handle));
+}
+
+Result<Connection> Database::Connect() const {
+  duckdb_connection connection = nullptr;
+  if (duckdb_connect(handle_->db, &connection) == DuckDBError) {
+    return EngineError("cannot connect to the database");
+  }
+  // The connection keeps the database alive: it must not outlive it.
+  return Connection(connection, handle_);
+}
+
+}  // namespace pika

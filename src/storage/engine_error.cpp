@@ -1,0 +1,44 @@
+#include "storage/engine_error.h"
+
+namespace pika {
+
+namespace {
+
+bool StartsWith(const std::string& text, std::string_view prefix) {
+  return text.compare(0, prefix.size(), prefix) == 0;
+}
+
+}  // namespace
+
+Error ErrorFromEngine(duckdb_error_type type, std::string message) {
+  switch (type) {
+    case DUCKDB_ERROR_INTERRUPT: return Cancelled("cancelled: the query was interrupted");
+    case DUCKDB_ERROR_IO:
+    case DUCKDB_ERROR_PERMISSION: return ErrorFromEngineMessage(std::move(message));
+    case DUCKDB_ERROR_OUT_OF_MEMORY:
+    case DUCKDB_ERROR_INTERNAL:
+    case DUCKDB_ERROR_FATAL:
+    case DUCKDB_ERROR_CONNECTION:
+    case DUCKDB_ERROR_SERIALIZATION:
+    case DUCKDB_ERROR_TRANSACTION: return EngineError(std::move(message));
+    default: return InvalidInput(std::move(message));
+  }
+}
+
+Error ErrorFromEngineMessage(std::string message) {
+  if (StartsWith(message, "INTERRUPT")) return Cancelled("cancelled: the query was interrupted");
+  if (message.find("No files found") != std::string::npos ||
+      message.find("does not exist") != std::string::npos) {
+    return NotFound(std::move(message));
+  }
+  if (StartsWith(message, "IO Error") || StartsWith(message, "Permission")) {
+    return IoError(std::move(message));
+  }
+  if (StartsWith(message, "Out of Memory") || StartsWith(message, "INTERNAL") ||
+      StartsWith(message, "FATAL")) {
+    return EngineError(std::move(message));
+  }
+  return InvalidInput(std::move(message));
+}
+
+}  // namespace pika

@@ -1,0 +1,265 @@
+#include "storage/file_importer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+#include "storage/csv_inspector.h"
+#include "storage/csv_read_call.h"
+#include "storage/parquet_source.h"
+#include "storage/reject_reader.h"
+#include "storage/sql_quote.h"
+#include "storage/watched_query.h"
+
+namespace pika {
+
+namespace {
+
+constexpr double kInspectShare = 0.05;  // of the progress bar
+
+int64_t CountOf(Connection& connection, const std::string& sql, Status& status) {
+  auto result = connection.Query(sql);
+  if (!result.ok()) {
+    status = result.error();
+    return 0;
+  }
+  auto batch = result->FetchAll();
+  if (!batch.ok()) {
+    status = batch.error();
+    return 0;
+  }
+  return std::get<std::vector<int64_t>>(batch->columns[0].values)[0];
+}
+
+Status CheckTableName(Connection& connection, const ImportRequest& request,
+                      const std::string& table) {
+  Status status;
+  const int64_t existing = CountOf(
+      connection,
+      fmt::format("SELECT count(*) FROM duckdb_tables() WHERE table_name = {} AND NOT temporary",
+                  QuoteLiteral(table)),
+      status);
+  PIKA_TRY(status);
+  if (existing > 0 && !request.replace) {
+    return InvalidInput(fmt::format(
+        "a table named '{}' already exists: choose another name (--table) or replace it "
+        "(--replace)",
+        table));
+  }
+  return {};
+}
+
+// A transaction that rolls back unless committed, so no path leaves half a table behind.
+class Transaction {
+ public:
+  explicit Transaction(Connection& connection) : connection_(connection) {}
+  ~Transaction() {
+    if (open_) (void)connection_.Execute("ROLLBACK");
+  }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  Status Begin() {
+    PIKA_TRY(connection_.Execute("BEGIN TRANSACTION"));
+    open_ = true;
+    return {};
+  }
+  Status Commit() {
+    open_ = false;
+    return connection_.Execute("COMMIT");
+  }
+
+ private:
+  Connection& connection_;
+  bool open_ = false;
+};
+
+ProgressFn Scaled(const ProgressFn& progress, double from, double to) {
+  if (!progress) return {};
+  return [progress, from, to](double fraction) { progress(from + (to - from) * fraction); };
+}
+
+struct Attempt {
+  uint64_t rows = 0;
+  Rejects rejects;
+};
+
+Result<Attempt> CreateFromCsv(Connection& connection, const SourceFile& file,
+                              const InspectReport& inspect, const std::string& table,
+                              bool replace, const CancelToken& cancel,
+                              const ProgressFn& progress) {
+  static std::atomic<uint64_t> counter{0};
+  const uint64_t id = counter.fetch_add(1);
+  const CsvReadCall call{file.path, inspect.dialect, ColumnTypes(inspect),
+                         fmt::format("pika_import_rejects_{}", id),
+                         fmt::format("pika_import_scan_{}", id)};
+  if (replace) {
+    PIKA_TRY(connection.Execute(fmt::format("DROP TABLE IF EXISTS {}", QuoteIdentifier(table))));
+  }
+  const Status created = ExecuteWatched(
+      connection,
+      fmt::format("CREATE TABLE {} AS SELECT * FROM {}", QuoteIdentifier(table), call.Sql()),
+      cancel, progress);
+  if (!created.ok()) {
+    DropRejects(connection, call.rejects_table, call.rejects_scan);
+    return created.error();
+  }
+  Attempt attempt;
+  Status status;
+  attempt.rows = static_cast<uint64_t>(
+      CountOf(connection, fmt::format("SELECT count(*) FROM {}", QuoteIdentifier(table)), status));
+  PIKA_TRY(status);
+  auto rejects = ReadRejects(connection, file, call.rejects_table, inspect.dialect.newline,
+                             kMaxReportedRejects);
+  DropRejects(connection, call.rejects_table, call.rejects_scan);
+  if (!rejects.ok()) return rejects.error();
+  attempt.rejects = std::move(*rejects);
+  return attempt;
+}
+
+// Columns where some value could not be converted become text; returns their names.
+std::vector<std::string> WidenFailedColumns(InspectReport& inspect, const Rejects& rejects) {
+  std::vector<std::string> widened;
+  for (ColumnReport& column : inspect.columns) {
+    if (rejects.cast_failures.count(column.name) == 0) continue;
+    column.type = ColumnType::kVarchar;
+    column.engine_type = "VARCHAR";
+    column.explanation += "; read as text because some values did not fit";
+    widened.push_back(column.name);
+  }
+  return widened;
+}
+
+// What the whole file showed beyond the sample: lower confidence, more counterexamples.
+void MergeFullFileFindings(const Rejects& rejects, uint64_t total_rows,
+                           std::vector<ColumnReport>& columns) {
+  for (ColumnReport& column : columns) {
+    const auto failures = rejects.cast_failures.find(column.name);
+    if (failures == rejects.cast_failures.end() || total_rows == 0) continue;
+    const double fit =
+        1.0 - static_cast<double>(failures->second) / static_cast<double>(total_rows);
+    column.confidence = std::min(column.confidence, fit);
+    if (column.counterexamples.empty()) {
+      column.counterexamples = rejects.cast_examples.at(column.name);
+    }
+  }
+}
+
+ImportReport MakeReport(const std::string& table, const InspectReport& inspect,
+                        const Attempt& attempt) {
+  ImportReport report;
+  report.table = table;
+  report.dialect = inspect.dialect;
+  report.columns = inspect.columns;
+  report.rows = attempt.rows;
+  report.rejected = attempt.rejects.rows;
+  report.rejects = attempt.rejects.first;
+  MergeFullFileFindings(attempt.rejects, attempt.rows + attempt.rejects.rows, report.columns);
+  return report;
+}
+
+std::string WidenNote(const std::vector<std::string>& widened) {
+  std::string names;
+  for (const std::string& name : widened) names += (names.empty() ? "'" : ", '") + name + "'";
+  return fmt::format("read as text because some values did not fit their type: {}", names);
+}
+
+Result<ImportResult> ImportCsv(Connection& connection, const SourceFile& file,
+                               const ImportRequest& request, const std::string& table,
+                               const CancelToken& cancel, const ProgressFn& progress) {
+  auto inspect = InspectCsv(connection, file, request.options, cancel);
+  if (!inspect.ok()) return inspect.error();
+  if (progress) progress(kInspectShare);
+  Transaction transaction(connection);
+  PIKA_TRY(transaction.Begin());
+  auto attempt = CreateFromCsv(connection, file, *inspect, table, request.replace, cancel,
+                               Scaled(progress, kInspectShare, 1.0));
+  if (!attempt.ok()) return attempt.error();
+  ImportResult result;
+  const BadRowPolicy policy = request.options.bad_rows;
+  if (attempt->rejects.rows > 0 && policy == BadRowPolicy::kAbort) {
+    result.outcome = ImportOutcome::kStoppedOnBadRows;
+    result.report = MakeReport(table, *inspect, *attempt);
+    result.report.rows = 0;
+    return result;  // the transaction rolls back
+  }
+  std::vector<std::string> widened;
+  if (!attempt->rejects.cast_failures.empty() && policy == BadRowPolicy::kText) {
+    widened = WidenFailedColumns(*inspect, attempt->rejects);
+    PIKA_TRY(connection.Execute(fmt::format("DROP TABLE {}", QuoteIdentifier(table))));
+    attempt = CreateFromCsv(connection, file, *inspect, table, false, cancel,
+                            Scaled(progress, kInspectShare, 1.0));
+    if (!attempt.ok()) return attempt.error();
+  }
+  PIKA_TRY(transaction.Commit());
+  result.report = MakeReport(table, *inspect, *attempt);
+  if (!widened.empty()) result.report.notes.push_back(WidenNote(widened));
+  if (result.report.rejected > 0) {
+    result.report.notes.push_back(
+        fmt::format("{} rows were not imported; they are listed with their line numbers",
+                    result.report.rejected));
+  }
+  return result;
+}
+
+Result<ImportResult> ImportParquet(Connection& connection, const SourceFile& file,
+                                   const std::string& table, bool replace,
+                                   const CancelToken& cancel, const ProgressFn& progress) {
+  auto inspect = InspectParquet(connection, file);
+  if (!inspect.ok()) return inspect.error();
+  Transaction transaction(connection);
+  PIKA_TRY(transaction.Begin());
+  if (replace) {
+    PIKA_TRY(connection.Execute(fmt::format("DROP TABLE IF EXISTS {}", QuoteIdentifier(table))));
+  }
+  PIKA_TRY(CreateTableFromParquet(connection, file, table, cancel, progress));
+  Status status;
+  Attempt attempt;
+  attempt.rows = static_cast<uint64_t>(
+      CountOf(connection, fmt::format("SELECT count(*) FROM {}", QuoteIdentifier(table)), status));
+  PIKA_TRY(status);
+  PIKA_TRY(transaction.Commit());
+  return ImportResult{ImportOutcome::kImported, MakeReport(table, *inspect, attempt)};
+}
+
+}  // namespace
+
+std::string TableNameForFile(const std::string& path) {
+  std::string stem = std::filesystem::path(path).filename().string();
+  for (std::string_view suffix : {".gz", ".zst", ".csv", ".tsv", ".txt", ".parquet", ".pq"}) {
+    if (stem.size() > suffix.size() && stem.ends_with(suffix)) {
+      stem.resize(stem.size() - suffix.size());
+    }
+  }
+  std::string name;
+  for (char c : stem) {
+    name.push_back(std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
+  }
+  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) name.insert(0, "t_");
+  return name;
+}
+
+Result<InspectReport> InspectFile(Connection& connection, const std::string& path,
+                                  const ImportOptions& options, const CancelToken& cancel) {
+  auto file = OpenSourceFile(path);
+  if (!file.ok()) return file.error();
+  if (file->format == FileFormat::kParquet) return InspectParquet(connection, *file);
+  return InspectCsv(connection, *file, options, cancel);
+}
+
+Result<ImportResult> ImportFile(Connection& connection, const ImportRequest& request,
+                                const CancelToken& cancel, const ProgressFn& progress) {
+  auto file = OpenSourceFile(request.path);
+  if (!file.ok()) return file.error();
+  const std::string table =
+      request.table.empty() ? TableNameForFile(request.path) : request.table;
+  PIKA_TRY(CheckTableName(connection, request, table));
+  if (file->format == FileFormat::kParquet) {
+    return ImportParquet(connection, *file, table, request.replace, cancel, progress);
+  }
+  return ImportCsv(connection, *file, request, table, cancel, progress);
+}
+
+}  // namespace pika

@@ -1,0 +1,32 @@
+// ImportOptions: what a user can choose when importing a CSV or Parquet file.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/column_type.h"
+
+namespace pika {
+
+// What happens to rows that do not fit the column types or the file's shape.
+enum class BadRowPolicy {
+  kAbort,  // import nothing and report them (the default: nothing is dropped unasked)
+  kSkip,   // import the other rows, report the skipped ones with line numbers
+  kText,   // read columns with unreadable values as text, so no value is lost
+};
+
+struct ImportOptions {
+  std::optional<char> delimiter;    // sniffed when unset
+  std::optional<bool> header;       // sniffed when unset
+  std::optional<char> quote;        // sniffed when unset
+  std::string encoding = "utf-8";   // also "latin-1", "utf-16"
+  std::vector<std::string> null_strings;  // read as NULL, besides the empty string
+  std::map<std::string, ColumnType> type_overrides;  // by column name
+  uint64_t sample_rows = 100'000;   // rows read to infer types; 0 reads the whole file
+  BadRowPolicy bad_rows = BadRowPolicy::kAbort;
+};
+
+}  // namespace pika

@@ -1,0 +1,68 @@
+// What inspecting or importing a file found: dialect, column types with reasons, bad rows.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/column_type.h"
+#include "core/table_batch.h"
+
+namespace pika {
+
+struct Counterexample {
+  uint64_t line = 0;  // 1-based physical line in the file
+  std::string value;
+};
+
+struct ColumnReport {
+  std::string name;
+  ColumnType type = ColumnType::kVarchar;
+  std::string engine_type;  // DuckDB's name of the type
+  double confidence = 1.0;
+  std::string explanation;
+  std::vector<Counterexample> counterexamples;  // at most kMaxCounterexamples
+};
+
+struct RejectedRow {
+  uint64_t line = 0;    // 1-based physical line in the file where the row starts
+  std::string column;   // empty when the whole row is malformed
+  std::string reason;
+};
+
+struct Dialect {
+  std::string format;       // "csv" or "parquet"
+  std::string compression;  // "none", "gzip", "zstd"
+  std::string delimiter, quote, escape, newline, comment;
+  bool header = true;
+  uint64_t skip_rows = 0;
+  std::string encoding;
+  std::string decimal_separator = ".";
+  std::string thousands_separator;
+  std::string date_format, timestamp_format;  // empty: ISO
+  std::vector<std::string> null_strings;
+};
+
+inline constexpr size_t kMaxCounterexamples = 5;
+inline constexpr size_t kMaxReportedRejects = 100;
+
+struct InspectReport {
+  Dialect dialect;
+  std::vector<ColumnReport> columns;
+  TableBatch sample;         // the first rows, typed as inferred
+  uint64_t sampled_rows = 0;  // rows read to infer the types
+  uint64_t malformed_rows = 0;  // rows in the sample with the wrong shape or encoding
+  std::vector<RejectedRow> malformed;  // the first of them
+};
+
+struct ImportReport {
+  std::string table;
+  Dialect dialect;
+  std::vector<ColumnReport> columns;
+  uint64_t rows = 0;
+  uint64_t rejected = 0;          // rows not imported (or, with kText, not even as text)
+  std::vector<RejectedRow> rejects;  // the first kMaxReportedRejects of them
+  std::vector<std::string> notes;    // what the import decided for the user, in words
+};
+
+}  // namespace pika

@@ -1,0 +1,129 @@
+#include "storage/reject_reader.h"
+
+#include <fmt/format.h>
+
+#include "storage/physical_lines.h"
+#include "storage/sql_quote.h"
+
+namespace pika {
+
+namespace {
+
+int64_t IntAt(const Column& column, size_t row) {
+  return std::get<std::vector<int64_t>>(column.values)[row];
+}
+std::string TextAt(const Column& column, size_t row) {
+  return column.IsValid(row) ? std::get<std::vector<std::string>>(column.values)[row] : "";
+}
+
+// "Could not convert string "abc" to 'BIGINT'" -> abc
+std::string CastValue(const std::string& message) {
+  const std::string_view open = "string \"";
+  const size_t begin = message.find(open);
+  const size_t end = message.rfind("\" to '");
+  if (begin == std::string::npos || end == std::string::npos || end < begin + open.size()) {
+    return message;
+  }
+  return message.substr(begin + open.size(), end - begin - open.size());
+}
+
+std::string CastType(const std::string& message) {
+  const size_t begin = message.rfind("\" to '");
+  if (begin == std::string::npos) return "the column's type";
+  std::string type = message.substr(begin + 6);
+  if (!type.empty() && type.back() == '\'') type.pop_back();
+  return type;
+}
+
+std::string Reason(const std::string& kind, const std::string& message) {
+  if (kind == "CAST") {
+    return fmt::format("'{}' is not a {}", CastValue(message), CastType(message));
+  }
+  std::string lower = kind;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return fmt::format("{}: {}", lower, message);
+}
+
+char NewlineByte(const std::string& newline) {
+  const bool has_n = newline.find('\n') != std::string::npos || newline.find("\\n") != std::string::npos;
+  return has_n || newline.empty() ? '\n' : '\r';
+}
+
+Status ReadTotals(Connection& connection, const std::string& table, Rejects& out) {
+  auto totals = connection.Query(fmt::format(
+      "SELECT count(DISTINCT line), count(DISTINCT line) FILTER (WHERE error_type <> 'CAST') "
+      "FROM {}",
+      QuoteIdentifier(table)));
+  if (!totals.ok()) return totals.error();
+  auto batch = totals->FetchAll();
+  if (!batch.ok()) return batch.error();
+  out.rows = static_cast<uint64_t>(IntAt(batch->columns[0], 0));
+  out.malformed_rows = static_cast<uint64_t>(IntAt(batch->columns[1], 0));
+  auto per_column = connection.Query(
+      fmt::format("SELECT column_name, count(*) FROM {} WHERE error_type = 'CAST' GROUP BY ALL",
+                  QuoteIdentifier(table)));
+  if (!per_column.ok()) return per_column.error();
+  auto counts = per_column->FetchAll();
+  if (!counts.ok()) return counts.error();
+  for (size_t row = 0; row < counts->row_count; ++row) {
+    out.cast_failures[TextAt(counts->columns[0], row)] =
+        static_cast<uint64_t>(IntAt(counts->columns[1], row));
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<Rejects> ReadRejects(Connection& connection, const SourceFile& file,
+                            const std::string& rejects_table, const std::string& newline,
+                            size_t limit) {
+  Rejects out;
+  PIKA_TRY(ReadTotals(connection, rejects_table, out));
+  if (out.rows == 0) return out;
+  auto listed = connection.Query(fmt::format(
+      "WITH e AS (SELECT line, line_byte_position AS pos, column_name, "
+      "CAST(error_type AS VARCHAR) AS kind, error_message AS message, "
+      "dense_rank() OVER (ORDER BY line) AS n, "
+      "row_number() OVER (PARTITION BY column_name, error_type ORDER BY line) AS per_column "
+      "FROM {}) "
+      "SELECT line, pos, column_name, kind, message, n <= {} AS listed FROM e "
+      "WHERE n <= {} OR per_column <= {} ORDER BY line, column_name",
+      QuoteIdentifier(rejects_table), limit, limit, kMaxCounterexamples));
+  if (!listed.ok()) return listed.error();
+  auto rows = listed->FetchAll();
+  if (!rows.ok()) return rows.error();
+  std::vector<uint64_t> offsets;
+  for (size_t row = 0; row < rows->row_count; ++row) {
+    offsets.push_back(static_cast<uint64_t>(IntAt(rows->columns[1], row)));
+  }
+  // DuckDB counts records, not the lines an editor shows; byte offsets give those exactly
+  // (for compressed files they refer to the decompressed text, so keep DuckDB's count).
+  std::vector<uint64_t> lines;
+  if (file.compression == "none") lines = PhysicalLines(file.path, offsets, NewlineByte(newline));
+  for (size_t row = 0; row < rows->row_count; ++row) {
+    const uint64_t line =
+        lines.empty() ? static_cast<uint64_t>(IntAt(rows->columns[0], row)) : lines[row];
+    const std::string column = TextAt(rows->columns[2], row);
+    const std::string kind = TextAt(rows->columns[3], row);
+    const std::string message = TextAt(rows->columns[4], row);
+    const bool cast = kind == "CAST";
+    RejectedRow reject{line, cast ? column : "", Reason(kind, message)};
+    auto& examples = out.cast_examples[column];
+    if (cast && examples.size() < kMaxCounterexamples) {
+      examples.push_back({line, CastValue(message)});
+    }
+    if (!cast && out.malformed.size() < limit) out.malformed.push_back(reject);
+    if (IntAt(rows->columns[5], row) != 0) out.first.push_back(std::move(reject));
+  }
+  return out;
+}
+
+void DropRejects(Connection& connection, const std::string& rejects_table,
+                 const std::string& rejects_scan) {
+  // Best effort: they are temporary tables and vanish with the connection anyway.
+  (void)connection.Execute(fmt::format("DROP TABLE IF EXISTS {}; DROP TABLE IF EXISTS {}",
+                                       QuoteIdentifier(rejects_table),
+                                       QuoteIdentifier(rejects_scan)));
+}
+
+}  // namespace pika

@@ -1,0 +1,54 @@
+#include "storage/source_file.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <filesystem>
+#include <fstream>
+
+namespace pika {
+
+namespace {
+
+bool EndsWith(const std::string& text, std::string_view suffix) {
+  return text.size() >= suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+Result<SourceFile> OpenSourceFile(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::file_status status = fs::status(path, error);
+  if (error || !fs::exists(status)) {
+    return NotFound(fmt::format("file not found: '{}': check the path", path));
+  }
+  if (!fs::is_regular_file(status)) {
+    return InvalidInput(fmt::format("'{}' is not a file: give the path of a CSV or Parquet file",
+                                    path));
+  }
+  SourceFile file{path};
+  file.size = fs::file_size(path, error);
+  std::ifstream stream(path, std::ios::binary);
+  if (!stream) {
+    return IoError(fmt::format("cannot read '{}': check its permissions", path));
+  }
+  if (file.size == 0) {
+    return InvalidInput(fmt::format("'{}' is empty (0 bytes): there is nothing to import", path));
+  }
+  std::array<char, 4> magic{};
+  stream.read(magic.data(), magic.size());
+  const std::string head(magic.data(), static_cast<size_t>(stream.gcount()));
+  if (head == "PAR1" || EndsWith(path, ".parquet") || EndsWith(path, ".pq")) {
+    file.format = FileFormat::kParquet;
+  }
+  if (head.rfind("\x1f\x8b", 0) == 0 || EndsWith(path, ".gz")) file.compression = "gzip";
+  if (head == "\x28\xb5\x2f\xfd" || EndsWith(path, ".zst")) file.compression = "zstd";
+  if (head.rfind("\xff\xfe", 0) == 0 || head.rfind("\xfe\xff", 0) == 0) {
+    file.detected_encoding = "utf-16";
+  }
+  return file;
+}
+
+}  // namespace pika

@@ -1,0 +1,24 @@
+#include "storage/sql_quote.h"
+
+namespace pika {
+
+namespace {
+
+std::string QuoteWith(std::string_view text, char quote) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out.push_back(quote);
+  for (char c : text) {
+    if (c == quote) out.push_back(quote);
+    out.push_back(c);
+  }
+  out.push_back(quote);
+  return out;
+}
+
+}  // namespace
+
+std::string QuoteIdentifier(std::string_view name) { return QuoteWith(name, '"'); }
+std::string QuoteLiteral(std::string_view text) { return QuoteWith(text, '\''); }
+
+}  // namespace pika
