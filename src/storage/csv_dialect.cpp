@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "storage/csv_read_call.h"
 #include "storage/sql_quote.h"
 
@@ -21,6 +23,10 @@ std::string UserOptions(const SourceFile& file, const ImportOptions& options,
 }
 
 // sniff_csv writes "(empty)" for an option that is not set.
+int64_t IntAt(const TableBatch& batch, size_t column) {
+  return std::get<std::vector<int64_t>>(batch.columns[column].values)[0];
+}
+
 std::string TextAt(const TableBatch& batch, size_t column) {
   if (!batch.columns[column].IsValid(0)) return {};
   std::string text = FormatValue(batch.columns[column], 0);
@@ -35,23 +41,35 @@ Error Explain(const Error& error, const SourceFile& file) {
       file.path, error.message));
 }
 
-}  // namespace
 
-Result<SniffedCsv> SniffCsv(Connection& connection, const SourceFile& file,
-                            const ImportOptions& options) {
-  const std::string encoding =
-      options.encoding == "utf-8" && !file.detected_encoding.empty() ? file.detected_encoding
-                                                                      : options.encoding;
+// One way of asking DuckDB's sniffer. Strict first: the lenient ways accept more files but
+// guess less well on clean ones.
+struct SniffAttempt {
+  std::string_view extra_options;
+  bool strict;
+};
+constexpr SniffAttempt kAttempts[] = {
+    {"", true},
+    {", ignore_errors=true", true},  // a few malformed rows must not decide the dialect
+    {", ignore_errors=true, strict_mode=false", false},  // mixed newlines
+};
+
+struct SniffedDialect : Dialect {
+  uint64_t column_count = 0;
+};
+
+Result<SniffedDialect> SniffDialect(Connection& connection, const SourceFile& file,
+                             const ImportOptions& options, const std::string& encoding,
+                             const SniffAttempt& attempt) {
   auto sniffed = connection.Query(fmt::format(
-      "SELECT Delimiter, Quote, Escape, NewLineDelimiter, Comment, SkipRows, HasHeader "
-      "FROM sniff_csv({}{})",
-      QuoteLiteral(file.path), UserOptions(file, options, encoding)));
-  if (!sniffed.ok()) return Explain(sniffed.error(), file);
+      "SELECT Delimiter, Quote, Escape, NewLineDelimiter, Comment, SkipRows, HasHeader, "
+      "len(Columns) FROM sniff_csv({}{}{})",
+      QuoteLiteral(file.path), UserOptions(file, options, encoding), attempt.extra_options));
+  if (!sniffed.ok()) return sniffed.error();
   auto row = sniffed->FetchAll();
-  if (!row.ok()) return Explain(row.error(), file);
+  if (!row.ok()) return row.error();
   if (row->row_count != 1) return Internal("sniff_csv returned no dialect");
-  SniffedCsv out;
-  Dialect& dialect = out.dialect;
+  SniffedDialect dialect;
   dialect.format = "csv";
   dialect.compression = file.compression;
   dialect.delimiter = TextAt(*row, 0);
@@ -59,21 +77,55 @@ Result<SniffedCsv> SniffCsv(Connection& connection, const SourceFile& file,
   dialect.escape = TextAt(*row, 2);
   dialect.newline = TextAt(*row, 3);
   dialect.comment = TextAt(*row, 4);
-  dialect.skip_rows = static_cast<uint64_t>(std::get<std::vector<int64_t>>(row->columns[5].values)[0]);
-  dialect.header = std::get<std::vector<int64_t>>(row->columns[6].values)[0] != 0;
+  dialect.skip_rows = static_cast<uint64_t>(IntAt(*row, 5));
+  dialect.header = IntAt(*row, 6) != 0;
+  dialect.strict = attempt.strict;
   dialect.encoding = encoding;
   dialect.null_strings = options.null_strings;
+  dialect.column_count = static_cast<uint64_t>(IntAt(*row, 7));
+  return dialect;
+}
 
-  const CsvReadCall call{file.path, dialect, {}, {}, {}};
+Result<std::vector<std::string>> ColumnNames(Connection& connection, const SourceFile& file,
+                                             const Dialect& dialect) {
+  const CsvReadCall call{file.path, dialect, {}, {}, {}, /*ignore_errors=*/true};
   auto names = connection.Query(
       fmt::format("SELECT column_name FROM (DESCRIBE SELECT * FROM {})", call.Sql()));
-  if (!names.ok()) return Explain(names.error(), file);
+  if (!names.ok()) return names.error();
   auto batch = names->FetchAll();
-  if (!batch.ok()) return Explain(batch.error(), file);
+  if (!batch.ok()) return batch.error();
+  std::vector<std::string> out;
   for (size_t index = 0; index < batch->row_count; ++index) {
-    out.column_names.push_back(FormatValue(batch->columns[0], index));
+    out.push_back(FormatValue(batch->columns[0], index));
   }
   return out;
+}
+
+}  // namespace
+
+Result<SniffedCsv> SniffCsv(Connection& connection, const SourceFile& file,
+                            const ImportOptions& options) {
+  const std::string encoding =
+      options.encoding == "utf-8" && !file.detected_encoding.empty() ? file.detected_encoding
+                                                                      : options.encoding;
+  Error first_error;
+  std::optional<Dialect> chosen;
+  for (const SniffAttempt& attempt : kAttempts) {
+    auto dialect = SniffDialect(connection, file, options, encoding, attempt);
+    if (!dialect.ok()) {
+      if (dialect.error().kind == ErrorKind::kCancelled) return dialect.error();
+      if (first_error.message.empty()) first_error = dialect.error();
+      continue;
+    }
+    // One column often means the sniffer gave up on a delimiter: a lenient attempt may find it.
+    const bool single_column = dialect->column_count < 2 && !options.delimiter;
+    if (!chosen || !single_column) chosen = static_cast<Dialect>(*dialect);
+    if (!single_column) break;
+  }
+  if (!chosen) return Explain(first_error, file);
+  auto names = ColumnNames(connection, file, *chosen);
+  if (!names.ok()) return Explain(names.error(), file);
+  return SniffedCsv{std::move(*chosen), std::move(*names)};
 }
 
 }  // namespace pika

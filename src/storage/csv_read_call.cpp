@@ -32,6 +32,7 @@ std::string CsvReadCall::Sql() const {
                                 QuoteLiteral(path), QuoteLiteral(dialect.delimiter),
                                 QuoteLiteral(dialect.quote), QuoteLiteral(dialect.escape),
                                 dialect.header ? "true" : "false", dialect.skip_rows);
+  if (!dialect.strict) sql += ", strict_mode=false";
   if (!dialect.comment.empty()) sql += ", comment=" + QuoteLiteral(dialect.comment);
   if (!dialect.encoding.empty()) sql += ", encoding=" + QuoteLiteral(dialect.encoding);
   if (dialect.compression != "none") sql += ", compression=" + QuoteLiteral(dialect.compression);
@@ -51,6 +52,7 @@ std::string CsvReadCall::Sql() const {
       sql += ", timestampformat=" + QuoteLiteral(dialect.timestamp_format);
     }
   }
+  if (ignore_errors) sql += ", ignore_errors=true";
   if (!rejects_table.empty()) {
     sql += fmt::format(", store_rejects=true, rejects_table={}, rejects_scan={}",
                        QuoteLiteral(rejects_table), QuoteLiteral(rejects_scan));

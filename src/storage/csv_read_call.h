@@ -16,6 +16,7 @@ struct CsvReadCall {
   std::vector<std::pair<std::string, std::string>> columns;
   std::string rejects_table;  // set: bad rows are kept aside here instead of failing the read
   std::string rejects_scan;
+  bool ignore_errors = false;  // skip bad rows without keeping them (for schema probes only)
 
   std::string Sql() const;
 };

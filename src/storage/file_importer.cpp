@@ -6,6 +6,7 @@
 #include <cctype>
 #include <filesystem>
 
+#include "storage/compressed_stream.h"
 #include "storage/csv_inspector.h"
 #include "storage/csv_read_call.h"
 #include "storage/parquet_source.h"
@@ -246,6 +247,7 @@ Result<InspectReport> InspectFile(Connection& connection, const std::string& pat
   auto file = OpenSourceFile(path);
   if (!file.ok()) return file.error();
   if (file->format == FileFormat::kParquet) return InspectParquet(connection, *file);
+  PIKA_TRY(CheckCompressedStreamComplete(*file));
   return InspectCsv(connection, *file, options, cancel);
 }
 
@@ -256,6 +258,7 @@ Result<ImportResult> ImportFile(Connection& connection, const ImportRequest& req
   const std::string table =
       request.table.empty() ? TableNameForFile(request.path) : request.table;
   PIKA_TRY(CheckTableName(connection, request, table));
+  PIKA_TRY(CheckCompressedStreamComplete(*file));
   if (file->format == FileFormat::kParquet) {
     return ImportParquet(connection, *file, table, request.replace, cancel, progress);
   }

@@ -35,6 +35,7 @@ struct Dialect {
   std::string compression;  // "none", "gzip", "zstd"
   std::string delimiter, quote, escape, newline, comment;
   bool header = true;
+  bool strict = true;  // false: DuckDB tolerates mixed newlines and stray quotes
   uint64_t skip_rows = 0;
   std::string encoding;
   std::string decimal_separator = ".";

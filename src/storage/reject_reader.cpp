@@ -39,6 +39,10 @@ std::string Reason(const std::string& kind, const std::string& message) {
   if (kind == "CAST") {
     return fmt::format("'{}' is not a {}", CastValue(message), CastType(message));
   }
+  if (kind == "INVALID ENCODING") {
+    return "bytes that are not valid text in the file's encoding: if the file is Latin-1 or "
+           "UTF-16, set that encoding";
+  }
   std::string lower = kind;
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return fmt::format("{}: {}", lower, message);
@@ -81,7 +85,7 @@ Result<Rejects> ReadRejects(Connection& connection, const SourceFile& file,
   PIKA_TRY(ReadTotals(connection, rejects_table, out));
   if (out.rows == 0) return out;
   auto listed = connection.Query(fmt::format(
-      "WITH e AS (SELECT line, line_byte_position AS pos, column_name, "
+      "WITH e AS (SELECT CAST(line AS BIGINT) AS line, CAST(line_byte_position AS BIGINT) AS pos, column_name, "
       "CAST(error_type AS VARCHAR) AS kind, error_message AS message, "
       "dense_rank() OVER (ORDER BY line) AS n, "
       "row_number() OVER (PARTITION BY column_name, error_type ORDER BY line) AS per_column "

@@ -157,9 +157,11 @@ InferredColumn Decide(const std::string& name, const ColumnProfile& profile,
     column.explanation =
         fit < 0.5
             ? "text"
-            : fmt::format("text: only {} of values read as {} (e.g. '{}' does not)",
-                          Percent(best.fits, typed), ToDuckDbName(best.type),
-                          profile.text_example);
+            : fmt::format("text: only {} of values read as {}{}", Percent(best.fits, typed),
+                          ToDuckDbName(best.type),
+                          profile.text_example.empty()
+                              ? " in one format"
+                              : fmt::format(" (e.g. '{}' does not)", profile.text_example));
     return column;
   }
   column.type = best.type;
