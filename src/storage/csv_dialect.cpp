@@ -47,11 +47,13 @@ Error Explain(const Error& error, const SourceFile& file) {
 struct SniffAttempt {
   std::string_view extra_options;
   bool strict;
+  bool long_lines;
 };
 constexpr SniffAttempt kAttempts[] = {
-    {"", true},
-    {", ignore_errors=true", true},  // a few malformed rows must not decide the dialect
-    {", ignore_errors=true, strict_mode=false", false},  // mixed newlines
+    {"", true, false},
+    {", ignore_errors=true", true, false},  // a few malformed rows must not decide the dialect
+    {", ignore_errors=true, strict_mode=false", false, false},  // mixed newlines
+    {", ignore_errors=true, max_line_size=67108864, buffer_size=134217728", true, true},
 };
 
 struct SniffedDialect : Dialect {
@@ -80,6 +82,7 @@ Result<SniffedDialect> SniffDialect(Connection& connection, const SourceFile& fi
   dialect.skip_rows = static_cast<uint64_t>(IntAt(*row, 5));
   dialect.header = IntAt(*row, 6) != 0;
   dialect.strict = attempt.strict;
+  dialect.long_lines = attempt.long_lines;
   dialect.encoding = encoding;
   dialect.null_strings = options.null_strings;
   dialect.column_count = static_cast<uint64_t>(IntAt(*row, 7));

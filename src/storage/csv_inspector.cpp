@@ -91,7 +91,8 @@ Status CollectCounterexamples(Connection& connection, const SourceFile& file,
   CsvReadCall call{file.path, report.dialect, ColumnTypes(report), UniqueName("rejects"),
                    UniqueName("scan")};
   const Status scanned = connection.Execute(fmt::format(
-      "SELECT count(*) FROM (SELECT * FROM {}{})", call.Sql(), LimitClause(sample_rows)));
+      // count(COLUMNS(*)) reads every column: a bare count(*) would skip the conversions.
+      "SELECT count(COLUMNS(*)) FROM (SELECT * FROM {}{})", call.Sql(), LimitClause(sample_rows)));
   if (!scanned.ok()) {
     DropRejects(connection, call.rejects_table, call.rejects_scan);
     return scanned;

@@ -8,6 +8,8 @@ namespace pika {
 
 namespace {
 
+constexpr const char* kLongLineOptions = ", max_line_size=67108864, buffer_size=134217728";
+
 std::string ColumnsStruct(const std::vector<std::pair<std::string, std::string>>& columns) {
   std::string text = "{";
   for (size_t index = 0; index < columns.size(); ++index) {
@@ -33,6 +35,7 @@ std::string CsvReadCall::Sql() const {
                                 QuoteLiteral(dialect.quote), QuoteLiteral(dialect.escape),
                                 dialect.header ? "true" : "false", dialect.skip_rows);
   if (!dialect.strict) sql += ", strict_mode=false";
+  if (dialect.long_lines) sql += kLongLineOptions;
   if (!dialect.comment.empty()) sql += ", comment=" + QuoteLiteral(dialect.comment);
   if (!dialect.encoding.empty()) sql += ", encoding=" + QuoteLiteral(dialect.encoding);
   if (dialect.compression != "none") sql += ", compression=" + QuoteLiteral(dialect.compression);

@@ -67,7 +67,10 @@ Result<Connection> Database::Connect() const {
     return EngineError("cannot connect to the database");
   }
   // The connection keeps the database alive: it must not outlive it.
-  return Connection(connection, handle_);
+  Connection out(connection, handle_);
+  // Progress is only tracked with the progress bar on; we read it, DuckDB must not print it.
+  PIKA_TRY(out.Execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 0"));
+  return out;
 }
 
 }  // namespace pika

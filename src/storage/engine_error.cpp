@@ -1,5 +1,7 @@
 #include "storage/engine_error.h"
 
+#include <algorithm>
+
 namespace pika {
 
 namespace {
@@ -8,9 +10,27 @@ bool StartsWith(const std::string& text, std::string_view prefix) {
   return text.compare(0, prefix.size(), prefix) == 0;
 }
 
+// DuckDB quotes the offending CSV line in full; a 3 MB line must not become a 3 MB message.
+std::string ShortenLongLines(std::string message) {
+  constexpr size_t kMaxLine = 200;
+  std::string out;
+  size_t start = 0;
+  while (start <= message.size()) {
+    size_t end = message.find('\n', start);
+    if (end == std::string::npos) end = message.size();
+    const size_t length = end - start;
+    out.append(message, start, std::min(length, kMaxLine));
+    if (length > kMaxLine) out += "...";
+    if (end < message.size()) out.push_back('\n');
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 Error ErrorFromEngine(duckdb_error_type type, std::string message) {
+  message = ShortenLongLines(std::move(message));
   switch (type) {
     case DUCKDB_ERROR_INTERRUPT: return Cancelled("cancelled: the query was interrupted");
     case DUCKDB_ERROR_IO:
@@ -26,6 +46,7 @@ Error ErrorFromEngine(duckdb_error_type type, std::string message) {
 }
 
 Error ErrorFromEngineMessage(std::string message) {
+  message = ShortenLongLines(std::move(message));
   if (StartsWith(message, "INTERRUPT")) return Cancelled("cancelled: the query was interrupted");
   if (message.find("No files found") != std::string::npos ||
       message.find("does not exist") != std::string::npos) {

@@ -36,6 +36,7 @@ struct Dialect {
   std::string delimiter, quote, escape, newline, comment;
   bool header = true;
   bool strict = true;  // false: DuckDB tolerates mixed newlines and stray quotes
+  bool long_lines = false;  // rows up to 64 MB instead of DuckDB's default 2 MB
   uint64_t skip_rows = 0;
   std::string encoding;
   std::string decimal_separator = ".";

@@ -1,0 +1,159 @@
+// Runs the built `pika` binary the way scripts do: JSON output and exit codes.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/run_process.h"
+#include "support/temp_dir.h"
+
+namespace pika {
+namespace {
+
+using nlohmann::json;
+using test::RunProcess;
+
+test::ProcessResult Pika(std::vector<std::string> args, const std::string& workdir = "") {
+  args.insert(args.begin(), PIKA_CLI_PATH);
+  return RunProcess(args, workdir);
+}
+
+json ParseOrFail(const std::string& text) {
+  try {
+    return json::parse(text);
+  } catch (const std::exception& error) {
+    ADD_FAILURE() << "not JSON: " << error.what() << "\n" << text;
+    return json::object();
+  }
+}
+
+TEST(CliInspect, PrintsSchemaDialectAndSampleAsJson) {
+  const auto result = Pika({"inspect", test::VegaPath("stocks.csv"), "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const json report = ParseOrFail(result.out);
+  ASSERT_EQ(report["columns"].size(), 3u);
+  EXPECT_EQ(report["columns"][1]["name"], "date");
+  EXPECT_EQ(report["columns"][1]["type"], "DATE");
+  EXPECT_EQ(report["columns"][1]["confidence"], 1.0);
+  EXPECT_TRUE(report["columns"][1]["counterexamples"].is_array());
+  EXPECT_EQ(report["dialect"]["delimiter"], ",");
+  EXPECT_EQ(report["dialect"]["date_format"], "%b %d %Y");
+  EXPECT_EQ(report["sample"][0]["symbol"], "MSFT");
+  EXPECT_EQ(report["sample"][0]["price"], 39.81);
+}
+
+TEST(CliInspect, ListsCounterexamplesWithLines) {
+  test::TempDir temp;
+  const std::string path = temp.Write("s.csv", "id,score\n1,5\n2,6\n3,7\n4,8\n5,9\n6,1\n7,2\n8,3\n"
+                                               "9,4\n10,5\n11,6\n12,7\n13,8\n14,9\n15,1\n16,2\n"
+                                               "17,3\n18,4\n19,5\n20,bad\n");
+  const auto result = Pika({"inspect", path, "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const json score = ParseOrFail(result.out)["columns"][1];
+  EXPECT_EQ(score["type"], "BIGINT");
+  EXPECT_EQ(score["confidence"], 0.95);
+  ASSERT_EQ(score["counterexamples"].size(), 1u);
+  EXPECT_EQ(score["counterexamples"][0]["line"], 21);
+  EXPECT_EQ(score["counterexamples"][0]["value"], "bad");
+}
+
+TEST(CliImport, ImportsIntoTheGivenDatabaseAndReportsAsJson) {
+  test::TempDir temp;
+  const std::string db = temp.File("w.duckdb");
+  const auto result = Pika({"import", test::VegaPath("seattle-weather.csv"), "--db", db, "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const json report = ParseOrFail(result.out);
+  EXPECT_EQ(report["table"], "seattle_weather");
+  EXPECT_EQ(report["rows"], 1461);
+  EXPECT_EQ(report["rejected"], 0);
+  EXPECT_TRUE(report["rejects"].empty());
+  EXPECT_EQ(report["columns"][0]["type"], "DATE");
+  const auto count = Pika({"sql", "--db", db, "--format", "json",
+                           "SELECT count(*) AS n, max(temp_max) AS hottest FROM seattle_weather"});
+  ASSERT_EQ(count.exit_code, 0) << count.err;
+  EXPECT_EQ(ParseOrFail(count.out), json::parse(R"([{"n": 1461, "hottest": 35.6}])"));
+}
+
+TEST(CliImport, DefaultsToPikaDuckdbInTheCurrentFolder) {
+  test::TempDir temp;
+  const auto result = Pika({"import", test::FixturePath("csv/semicolon.csv")}, temp.path());
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_TRUE(std::filesystem::exists(temp.File("pika.duckdb")));
+  const auto rows = Pika({"sql", "SELECT name FROM semicolon WHERE id = 3"}, temp.path());
+  EXPECT_NE(rows.out.find("Cy"), std::string::npos);
+}
+
+TEST(CliImport, BadRowsExitWithOneAndTellTheUserWhatToDo) {
+  test::TempDir temp;
+  const auto result = Pika({"import", test::FixturePath("csv/too_few_columns.csv"), "--db",
+                            temp.File("w.duckdb"), "--json"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("--on-bad-rows=skip"), std::string::npos);
+  const json report = ParseOrFail(result.out);
+  EXPECT_EQ(report["rejected"], 1);
+  EXPECT_EQ(report["rejects"][0]["line"], 3);
+  EXPECT_EQ(report["rows"], 0);
+  const auto skipped = Pika({"import", test::FixturePath("csv/too_few_columns.csv"), "--db",
+                             temp.File("w.duckdb"), "--on-bad-rows", "skip", "--json"});
+  EXPECT_EQ(skipped.exit_code, 0) << skipped.err;
+  EXPECT_EQ(ParseOrFail(skipped.out)["rows"], 3);
+}
+
+TEST(CliImport, TypeOverridesNullStringsAndDelimiterFlags) {
+  test::TempDir temp;
+  const std::string path = temp.Write("p.txt", "a|b\n1|x\n2|-\n");
+  const auto result = Pika({"import", path, "--db", temp.File("w.duckdb"), "--delimiter", "|",
+                            "--type", "a=DOUBLE", "--null", "-", "--table", "pipes", "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const json report = ParseOrFail(result.out);
+  EXPECT_EQ(report["table"], "pipes");
+  EXPECT_EQ(report["columns"][0]["type"], "DOUBLE");
+  const auto nulls = Pika({"sql", "--db", temp.File("w.duckdb"), "--format", "csv",
+                           "SELECT count(b) AS b FROM pipes"});
+  EXPECT_EQ(nulls.out, "b\n1\n");
+}
+
+TEST(CliErrors, UserMistakesExitWithOneAndAMessage) {
+  test::TempDir temp;
+  const std::vector<std::vector<std::string>> mistakes{
+      {"inspect", "/no/such/file.csv"},
+      {"import", test::FixturePath("csv/semicolon.csv"), "--db", temp.File("w.duckdb"), "--type",
+       "id=WHOLE"},
+      {"import", test::FixturePath("csv/semicolon.csv"), "--db", temp.File("w.duckdb"),
+       "--delimiter", "ab"},
+      {"sql", "SELEC 1"},
+      {"sql", "--db", temp.File("missing.duckdb"), "SELECT 1"},
+      {"inspect"},
+      {"frobnicate"},
+  };
+  for (const auto& args : mistakes) {
+    const auto result = Pika(args, temp.path());
+    EXPECT_EQ(result.exit_code, 1) << args[0] << " " << (args.size() > 1 ? args[1] : "");
+    EXPECT_FALSE(result.err.empty()) << args[0];
+  }
+}
+
+TEST(CliSql, PrintsTablesCsvAndJsonWithTypedValues) {
+  const std::string sql =
+      "SELECT 1 AS n, 'a,b' AS s, NULL AS missing, DATE '2020-01-02' AS d, true AS b, "
+      "[1, 2] AS l, 'inf'::DOUBLE AS big";
+  const auto table = Pika({"sql", sql});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("[1, 2]"), std::string::npos);
+  EXPECT_NE(table.out.find("(1 row)"), std::string::npos);
+  const auto csv = Pika({"sql", "--format", "csv", sql});
+  EXPECT_EQ(csv.out, "n,s,missing,d,b,l,big\n1,\"a,b\",,2020-01-02,true,\"[1, 2]\",inf\n");
+  const auto json_out = Pika({"sql", "--format", "json", sql});
+  EXPECT_EQ(ParseOrFail(json_out.out),
+            json::parse(R"([{"n":1,"s":"a,b","missing":null,"d":"2020-01-02","b":true,)"
+                        R"("l":"[1, 2]","big":"inf"}])"));
+}
+
+TEST(CliSql, RunsSeveralStatementsAndPrintsTheLast) {
+  const auto result =
+      Pika({"sql", "--format", "csv", "CREATE TABLE t AS SELECT 41 AS x; SELECT x + 1 AS y FROM t"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out, "y\n42\n");
+}
+
+}  // namespace
+}  // namespace pika

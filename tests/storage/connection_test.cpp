@@ -1,0 +1,171 @@
+#include "storage/connection.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "storage/database.h"
+#include "storage/watched_query.h"
+#include "support/temp_dir.h"
+
+namespace pika {
+namespace {
+
+// A query that takes seconds: long enough to be watched and interrupted.
+constexpr const char* kSlowQuery =
+    "SELECT count(*) FROM range(3000000000) a WHERE (a.range * 7919) % 1000003 = 17";
+
+Connection Connect(const DatabaseOptions& options = {}) {
+  auto database = Database::Open(options);
+  EXPECT_TRUE(database.ok()) << database.error().message;
+  auto connection = database->Connect();
+  EXPECT_TRUE(connection.ok());
+  return std::move(*connection);
+}
+
+template <typename T>
+const std::vector<T>& Values(const Column& column) {
+  return std::get<std::vector<T>>(column.values);
+}
+
+TEST(Connection, StreamsTypedColumnsWithNullMasks) {
+  Connection connection = Connect();
+  auto result = connection.Query(
+      "SELECT 42::INTEGER AS i, 2.5::DECIMAL(10,2) AS d, 'x' AS s, DATE '2000-02-29' AS day, "
+      "TIMESTAMP '2020-01-01 10:11:12' AS at, true AS b, NULL::BIGINT AS n, 1.5::FLOAT AS f");
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  auto batch = result->FetchAll();
+  ASSERT_TRUE(batch.ok());
+  ASSERT_EQ(batch->row_count, 1u);
+  EXPECT_EQ(Values<int64_t>(batch->columns[0])[0], 42);
+  EXPECT_DOUBLE_EQ(Values<double>(batch->columns[1])[0], 2.5);
+  EXPECT_EQ(result->columns()[1].engine_type, "DECIMAL(10,2)");
+  EXPECT_EQ(Values<std::string>(batch->columns[2])[0], "x");
+  EXPECT_EQ(FormatValue(batch->columns[3], 0), "2000-02-29");
+  EXPECT_EQ(FormatValue(batch->columns[4], 0), "2020-01-01 10:11:12");
+  EXPECT_EQ(FormatValue(batch->columns[5], 0), "true");
+  EXPECT_FALSE(batch->columns[6].IsValid(0));
+  EXPECT_DOUBLE_EQ(Values<double>(batch->columns[7])[0], 1.5);
+}
+
+TEST(Connection, ReadsLargeResultsBatchByBatch) {
+  Connection connection = Connect();
+  auto result = connection.Query(
+      "SELECT range AS v, CASE WHEN range % 3 = 0 THEN NULL ELSE range END AS maybe "
+      "FROM range(100000)");
+  ASSERT_TRUE(result.ok());
+  size_t rows = 0, batches = 0, nulls = 0;
+  int64_t sum = 0;
+  while (true) {
+    auto batch = result->NextBatch();
+    ASSERT_TRUE(batch.ok());
+    if (!batch->has_value()) break;
+    ++batches;
+    rows += (*batch)->row_count;
+    for (int64_t value : Values<int64_t>((*batch)->columns[0])) sum += value;
+    for (uint8_t valid : (*batch)->columns[1].valid) nulls += valid == 0;
+  }
+  EXPECT_EQ(rows, 100000u);
+  EXPECT_GT(batches, 10u);  // streamed, not materialized in one block
+  EXPECT_EQ(sum, int64_t{100000} * 99999 / 2);
+  EXPECT_EQ(nulls, 33334u);
+}
+
+TEST(Connection, SyntaxErrorsAreInvalidInputWithDuckDbsMessage) {
+  Connection connection = Connect();
+  auto result = connection.Query("SELEC 1");
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().kind, ErrorKind::kInvalidInput);
+  EXPECT_NE(result.error().message.find("syntax error"), std::string::npos);
+}
+
+TEST(Connection, MissingTablesAreReportedByName) {
+  Connection connection = Connect();
+  auto result = connection.Query("SELECT * FROM no_such_table");
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.error().message.find("no_such_table"), std::string::npos);
+}
+
+TEST(Connection, RunsEveryStatementAndReturnsTheLastResult) {
+  Connection connection = Connect();
+  auto result = connection.Query("CREATE TABLE t(x INT); INSERT INTO t VALUES (1), (2); "
+                                 "SELECT sum(x) AS total FROM t");
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  auto batch = result->FetchAll();
+  EXPECT_EQ(Values<double>(batch->columns[0])[0], 3.0);  // sum(INT) is HUGEINT: read as double
+}
+
+TEST(Connection, AFailingStatementStopsTheScriptAndKeepsTheConnectionUsable) {
+  Connection connection = Connect();
+  EXPECT_FALSE(connection.Execute("CREATE TABLE t(x INT); INSERT INTO t VALUES ('a')").ok());
+  auto result = connection.Query("SELECT count(*) FROM t");
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(Values<int64_t>(result->FetchAll()->columns[0])[0], 0);
+}
+
+TEST(Connection, InterruptFromAnotherThreadCancelsTheQuery) {
+  Connection connection = Connect();
+  std::thread interrupter([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    connection.Interrupt();
+  });
+  const auto start = std::chrono::steady_clock::now();
+  const Status status = connection.Execute(kSlowQuery);
+  interrupter.join();
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().kind, ErrorKind::kCancelled);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));
+  EXPECT_TRUE(connection.Execute("SELECT 1").ok());
+}
+
+TEST(ExecuteWatched, ReportsProgressAndStopsWhenCancelled) {
+  Connection connection = Connect();
+  CancelToken cancel;
+  std::atomic<int> reports{0};
+  double last = -1.0;
+  const Status status = ExecuteWatched(connection, kSlowQuery, cancel, [&](double fraction) {
+    last = fraction;
+    if (++reports >= 3) cancel.Cancel();
+  });
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().kind, ErrorKind::kCancelled);
+  EXPECT_GE(reports.load(), 1);
+  EXPECT_GE(last, 0.0);
+  EXPECT_LE(last, 1.0);
+}
+
+TEST(Database, SpillsToTheTempDirectoryInsteadOfFailingUnderAMemoryLimit) {
+  test::TempDir temp;
+  DatabaseOptions options;
+  options.memory_limit = "64MB";
+  options.temp_directory = temp.File("spill");
+  options.threads = 1;
+  Connection connection = Connect(options);
+  // Sorting ~160 MB of rows does not fit in 64 MB: DuckDB must spill, not fail.
+  auto result = connection.Query(
+      "SELECT count(*) FROM (SELECT range, md5(range::VARCHAR) AS h FROM range(2000000) "
+      "ORDER BY h)");
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  EXPECT_EQ(Values<int64_t>(result->FetchAll()->columns[0])[0], 2000000);
+}
+
+TEST(Database, RejectsAnInvalidSettingWithItsName) {
+  DatabaseOptions options;
+  options.memory_limit = "lots";
+  auto database = Database::Open(options);
+  ASSERT_FALSE(database.ok());
+  EXPECT_NE(database.error().message.find("memory_limit"), std::string::npos);
+}
+
+TEST(Database, FailsClearlyWhenTheFileCannotBeCreated) {
+  DatabaseOptions options;
+  options.path = "/nonexistent-folder/x.duckdb";
+  auto database = Database::Open(options);
+  ASSERT_FALSE(database.ok());
+  EXPECT_NE(database.error().message.find("/nonexistent-folder/x.duckdb"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace pika
