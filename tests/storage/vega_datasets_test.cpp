@@ -32,6 +32,8 @@ struct VegaCase {
   std::map<std::string, std::string> types;  // a few columns and the type they must get
 };
 
+void PrintTo(const VegaCase& value, std::ostream* out) { *out << value.file; }
+
 class VegaCsv : public ::testing::TestWithParam<VegaCase> {};
 
 TEST_P(VegaCsv, ImportsEveryRowWithTheExpectedTypes) {
