@@ -1,5 +1,6 @@
 #include "bench_data.h"
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include <array>

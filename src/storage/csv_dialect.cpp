@@ -4,7 +4,6 @@
 
 #include <optional>
 
-#include "storage/csv_read_call.h"
 #include "storage/sql_quote.h"
 
 namespace pika {
@@ -26,6 +25,7 @@ std::string UserOptions(const SourceFile& file, const ImportOptions& options,
 int64_t IntAt(const TableBatch& batch, size_t column) {
   return std::get<std::vector<int64_t>>(batch.columns[column].values)[0];
 }
+
 
 std::string TextAt(const TableBatch& batch, size_t column) {
   if (!batch.columns[column].IsValid(0)) return {};
@@ -56,50 +56,40 @@ constexpr SniffAttempt kAttempts[] = {
     {", ignore_errors=true, max_line_size=67108864, buffer_size=134217728", true, true},
 };
 
-struct SniffedDialect : Dialect {
-  uint64_t column_count = 0;
+struct SniffedDialect {
+  Dialect dialect;
+  std::vector<std::string> column_names;
 };
 
+// One row per column: the sniffer's column names, each with the file's dialect beside it.
 Result<SniffedDialect> SniffDialect(Connection& connection, const SourceFile& file,
-                             const ImportOptions& options, const std::string& encoding,
-                             const SniffAttempt& attempt) {
+                                    const ImportOptions& options, const std::string& encoding,
+                                    const SniffAttempt& attempt) {
   auto sniffed = connection.Query(fmt::format(
       "SELECT Delimiter, Quote, Escape, NewLineDelimiter, Comment, SkipRows, HasHeader, "
-      "len(Columns) FROM sniff_csv({}{}{})",
+      "unnest(Columns).name FROM sniff_csv({}{}{})",
       QuoteLiteral(file.path), UserOptions(file, options, encoding), attempt.extra_options));
   if (!sniffed.ok()) return sniffed.error();
-  auto row = sniffed->FetchAll();
-  if (!row.ok()) return row.error();
-  if (row->row_count != 1) return Internal("sniff_csv returned no dialect");
-  SniffedDialect dialect;
+  auto rows = sniffed->FetchAll();
+  if (!rows.ok()) return rows.error();
+  if (rows->row_count == 0) return InvalidInput("no columns found");
+  SniffedDialect out;
+  Dialect& dialect = out.dialect;
   dialect.format = "csv";
   dialect.compression = file.compression;
-  dialect.delimiter = TextAt(*row, 0);
-  dialect.quote = TextAt(*row, 1);
-  dialect.escape = TextAt(*row, 2);
-  dialect.newline = TextAt(*row, 3);
-  dialect.comment = TextAt(*row, 4);
-  dialect.skip_rows = static_cast<uint64_t>(IntAt(*row, 5));
-  dialect.header = IntAt(*row, 6) != 0;
+  dialect.delimiter = TextAt(*rows, 0);
+  dialect.quote = TextAt(*rows, 1);
+  dialect.escape = TextAt(*rows, 2);
+  dialect.newline = TextAt(*rows, 3);
+  dialect.comment = TextAt(*rows, 4);
+  dialect.skip_rows = static_cast<uint64_t>(IntAt(*rows, 5));
+  dialect.header = IntAt(*rows, 6) != 0;
   dialect.strict = attempt.strict;
   dialect.long_lines = attempt.long_lines;
   dialect.encoding = encoding;
   dialect.null_strings = options.null_strings;
-  dialect.column_count = static_cast<uint64_t>(IntAt(*row, 7));
-  return dialect;
-}
-
-Result<std::vector<std::string>> ColumnNames(Connection& connection, const SourceFile& file,
-                                             const Dialect& dialect) {
-  const CsvReadCall call{file.path, dialect, {}, {}, {}, /*ignore_errors=*/true};
-  auto names = connection.Query(
-      fmt::format("SELECT column_name FROM (DESCRIBE SELECT * FROM {})", call.Sql()));
-  if (!names.ok()) return names.error();
-  auto batch = names->FetchAll();
-  if (!batch.ok()) return batch.error();
-  std::vector<std::string> out;
-  for (size_t index = 0; index < batch->row_count; ++index) {
-    out.push_back(FormatValue(batch->columns[0], index));
+  for (size_t row = 0; row < rows->row_count; ++row) {
+    out.column_names.push_back(FormatValue(rows->columns[7], row));
   }
   return out;
 }
@@ -112,23 +102,21 @@ Result<SniffedCsv> SniffCsv(Connection& connection, const SourceFile& file,
       options.encoding == "utf-8" && !file.detected_encoding.empty() ? file.detected_encoding
                                                                       : options.encoding;
   Error first_error;
-  std::optional<Dialect> chosen;
+  std::optional<SniffedDialect> chosen;
   for (const SniffAttempt& attempt : kAttempts) {
-    auto dialect = SniffDialect(connection, file, options, encoding, attempt);
-    if (!dialect.ok()) {
-      if (dialect.error().kind == ErrorKind::kCancelled) return dialect.error();
-      if (first_error.message.empty()) first_error = dialect.error();
+    auto sniffed = SniffDialect(connection, file, options, encoding, attempt);
+    if (!sniffed.ok()) {
+      if (sniffed.error().kind == ErrorKind::kCancelled) return sniffed.error();
+      if (first_error.message.empty()) first_error = sniffed.error();
       continue;
     }
     // One column often means the sniffer gave up on a delimiter: a lenient attempt may find it.
-    const bool single_column = dialect->column_count < 2 && !options.delimiter;
-    if (!chosen || !single_column) chosen = static_cast<Dialect>(*dialect);
+    const bool single_column = sniffed->column_names.size() < 2 && !options.delimiter;
+    if (!chosen || !single_column) chosen = std::move(*sniffed);
     if (!single_column) break;
   }
   if (!chosen) return Explain(first_error, file);
-  auto names = ColumnNames(connection, file, *chosen);
-  if (!names.ok()) return Explain(names.error(), file);
-  return SniffedCsv{std::move(*chosen), std::move(*names)};
+  return SniffedCsv{std::move(chosen->dialect), std::move(chosen->column_names)};
 }
 
 }  // namespace pika

@@ -13,6 +13,8 @@ namespace pika {
 
 namespace {
 
+constexpr size_t kSampleRowsShown = 10;
+
 std::string UniqueName(std::string_view prefix) {
   static std::atomic<uint64_t> counter{0};
   return fmt::format("pika_{}_{}", prefix, counter.fetch_add(1));
@@ -85,14 +87,40 @@ Status ApplyOverrides(const ImportOptions& options, InspectReport& report) {
   return {};
 }
 
+Status ReadTypedSample(Connection& connection, const CsvReadCall& call, uint64_t sample_rows,
+                       InspectReport& report) {
+  auto result =
+      connection.Query(fmt::format("SELECT * FROM {}{}", call.Sql(), LimitClause(sample_rows)));
+  if (!result.ok()) return result.error();
+  // Reading every row converts every value, so DuckDB rejects what does not fit.
+  while (true) {
+    auto batch = result->NextBatch();
+    if (!batch.ok()) return batch.error();
+    if (!batch->has_value()) return {};
+    if (report.sample.columns.empty()) {
+      report.sample = std::move(**batch);
+    } else if (report.sample.row_count < kSampleRowsShown) {
+      AppendBatch(report.sample, **batch);
+    }
+  }
+}
+
+void KeepFirstRows(TableBatch& batch, size_t rows) {
+  if (batch.row_count <= rows) return;
+  for (Column& column : batch.columns) {
+    column.valid.resize(rows);
+    std::visit([rows](auto& values) { values.resize(rows); }, column.values);
+  }
+  batch.row_count = rows;
+}
+
 // Reads the sample with the chosen types: what DuckDB rejects are the counterexamples.
 Status CollectCounterexamples(Connection& connection, const SourceFile& file,
                               uint64_t sample_rows, InspectReport& report) {
   CsvReadCall call{file.path, report.dialect, ColumnTypes(report), UniqueName("rejects"),
                    UniqueName("scan")};
-  const Status scanned = connection.Execute(fmt::format(
-      // count(COLUMNS(*)) reads every column: a bare count(*) would skip the conversions.
-      "SELECT count(COLUMNS(*)) FROM (SELECT * FROM {}{})", call.Sql(), LimitClause(sample_rows)));
+  const Status scanned = ReadTypedSample(connection, call, sample_rows, report);
+  KeepFirstRows(report.sample, kSampleRowsShown);
   if (!scanned.ok()) {
     DropRejects(connection, call.rejects_table, call.rejects_scan);
     return scanned;
@@ -109,18 +137,6 @@ Status CollectCounterexamples(Connection& connection, const SourceFile& file,
   return {};
 }
 
-Status ReadTypedSample(Connection& connection, const SourceFile& file, InspectReport& report) {
-  CsvReadCall call{file.path, report.dialect, ColumnTypes(report), UniqueName("rejects"),
-                   UniqueName("scan")};
-  auto result = connection.Query(fmt::format("SELECT * FROM {} LIMIT 10", call.Sql()));
-  if (!result.ok()) return result.error();
-  auto batch = result->FetchAll();
-  DropRejects(connection, call.rejects_table, call.rejects_scan);
-  if (!batch.ok()) return batch.error();
-  report.sample = std::move(*batch);
-  return {};
-}
-
 }  // namespace
 
 std::vector<std::pair<std::string, std::string>> ColumnTypes(const InspectReport& report) {
@@ -131,8 +147,8 @@ std::vector<std::pair<std::string, std::string>> ColumnTypes(const InspectReport
   return columns;
 }
 
-Result<InspectReport> InspectCsv(Connection& connection, const SourceFile& file,
-                                 const ImportOptions& options, const CancelToken& cancel) {
+Result<InspectReport> InferCsv(Connection& connection, const SourceFile& file,
+                               const ImportOptions& options, const CancelToken& cancel) {
   auto sniffed = SniffCsv(connection, file, options);
   if (!sniffed.ok()) return sniffed.error();
   InspectReport report;
@@ -146,10 +162,15 @@ Result<InspectReport> InspectCsv(Connection& connection, const SourceFile& file,
   const char delimiter = report.dialect.delimiter.empty() ? ',' : report.dialect.delimiter[0];
   ApplyInference(InferSchema(sniffed->column_names, *profiles, delimiter), report);
   PIKA_TRY(ApplyOverrides(options, report));
+  return report;
+}
+
+Result<InspectReport> InspectCsv(Connection& connection, const SourceFile& file,
+                                 const ImportOptions& options, const CancelToken& cancel) {
+  auto report = InferCsv(connection, file, options, cancel);
+  if (!report.ok()) return report.error();
   if (cancel.cancelled()) return Cancelled();
-  PIKA_TRY(CollectCounterexamples(connection, file, options.sample_rows, report));
-  if (cancel.cancelled()) return Cancelled();
-  PIKA_TRY(ReadTypedSample(connection, file, report));
+  PIKA_TRY(CollectCounterexamples(connection, file, options.sample_rows, *report));
   return report;
 }
 

@@ -10,8 +10,13 @@
 
 namespace pika {
 
-// Reads the first `options.sample_rows` rows to infer types, then reads them again with those
-// types so that DuckDB itself names the values (and lines) that contradict them.
+// Sniffs the dialect and infers column types from the first `options.sample_rows` rows.
+// Leaves counterexamples and the sample empty: an import finds them over the whole file.
+Result<InspectReport> InferCsv(Connection& connection, const SourceFile& file,
+                               const ImportOptions& options, const CancelToken& cancel);
+
+// InferCsv, then reads the sample again with the inferred types so that DuckDB itself names
+// the values (and lines) that contradict them, and keeps the first rows to show.
 Result<InspectReport> InspectCsv(Connection& connection, const SourceFile& file,
                                  const ImportOptions& options, const CancelToken& cancel);
 

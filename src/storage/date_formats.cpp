@@ -38,6 +38,13 @@ constexpr std::array<std::string_view, 12> kMonths{
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
 
+bool SameLetters(std::string_view text, std::string_view lower) {
+  for (size_t index = 0; index < text.size(); ++index) {
+    if ((text[index] | 0x20) != lower[index]) return false;
+  }
+  return true;
+}
+
 struct Cursor {
   std::string_view text;
   size_t pos = 0;
@@ -62,14 +69,11 @@ struct Cursor {
   std::optional<int> MonthName(bool full) {
     size_t end = pos;
     while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
-    std::string lower;
-    for (size_t i = pos; i < end; ++i) {
-      lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
-    }
+    const std::string_view word = text.substr(pos, end - pos);
+    if (word.size() < 3 || (!full && word.size() != 3)) return std::nullopt;
     for (size_t month = 0; month < kMonths.size(); ++month) {
-      const bool match = full ? lower == kMonths[month]
-                              : lower.size() == 3 && kMonths[month].substr(0, 3) == lower;
-      if (match) {
+      const std::string_view name = full ? kMonths[month] : kMonths[month].substr(0, 3);
+      if (word.size() == name.size() && SameLetters(word, name)) {
         pos = end;
         return static_cast<int>(month) + 1;
       }

@@ -170,7 +170,7 @@ std::string WidenNote(const std::vector<std::string>& widened) {
 Result<ImportResult> ImportCsv(Connection& connection, const SourceFile& file,
                                const ImportRequest& request, const std::string& table,
                                const CancelToken& cancel, const ProgressFn& progress) {
-  auto inspect = InspectCsv(connection, file, request.options, cancel);
+  auto inspect = InferCsv(connection, file, request.options, cancel);
   if (!inspect.ok()) return inspect.error();
   if (progress) progress(kInspectShare);
   Transaction transaction(connection);

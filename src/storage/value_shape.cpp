@@ -1,7 +1,6 @@
 #include "storage/value_shape.h"
 
 #include <array>
-#include <cctype>
 #include <string>
 #include <vector>
 
@@ -11,10 +10,22 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool EqualsIgnoringCase(std::string_view text, std::string_view lower_word) {
+  if (text.size() != lower_word.size()) return false;
+  for (size_t index = 0; index < text.size(); ++index) {
+    if (LowerAscii(text[index]) != lower_word[index]) return false;
+  }
+  return true;
+}
+
+template <size_t N>
+bool IsOneOf(std::string_view text, const std::array<std::string_view, N>& lower_words) {
+  for (std::string_view word : lower_words) {
+    if (EqualsIgnoringCase(text, word)) return true;
+  }
+  return false;
 }
 
 // Splits "1,234.5" into digit groups and the separators between them.
@@ -73,9 +84,9 @@ uint8_t ClassifyGroups(const DigitGroups& groups) {
 }
 
 bool IsSpecialDouble(std::string_view text) {
-  const std::string lower = Lower(text);
-  return lower == "inf" || lower == "-inf" || lower == "+inf" || lower == "infinity" ||
-         lower == "-infinity" || lower == "nan";
+  static constexpr std::array<std::string_view, 7> kWords{"inf", "-inf", "+inf", "infinity",
+                                                          "-infinity", "+infinity", "nan"};
+  return text.size() <= 9 && IsOneOf(text, kWords);
 }
 
 // 1e5, 1.5E-3, .5e2: plain decimals with an exponent.
@@ -134,23 +145,15 @@ uint8_t ClassifyNumber(std::string_view text) {
 }
 
 bool IsBooleanWord(std::string_view text) {
-  static const std::array<std::string_view, 8> kWords{"true", "false", "t", "f",
-                                                      "yes",  "no",    "y", "n"};
-  const std::string lower = Lower(text);
-  for (std::string_view word : kWords) {
-    if (lower == word) return true;
-  }
-  return false;
+  static constexpr std::array<std::string_view, 8> kWords{"true", "false", "t", "f",
+                                                          "yes",  "no",    "y", "n"};
+  return text.size() <= 5 && IsOneOf(text, kWords);
 }
 
 bool IsNullWord(std::string_view text) {
-  static const std::array<std::string_view, 8> kWords{"na",   "n/a", "null", "none",
-                                                      "#n/a", "-",   "?",    "nil"};
-  const std::string lower = Lower(text);
-  for (std::string_view word : kWords) {
-    if (lower == word) return true;
-  }
-  return false;
+  static constexpr std::array<std::string_view, 8> kWords{"na",   "n/a", "null", "none",
+                                                          "#n/a", "-",   "?",    "nil"};
+  return text.size() <= 4 && IsOneOf(text, kWords);
 }
 
 }  // namespace pika

@@ -160,9 +160,15 @@ TEST(Import, ACancelledImportLeavesNoTable) {
   const std::string path = temp.Write("big.csv", csv);
   test::Engine engine = test::OpenEngine();
   CancelToken cancel;
-  auto result = ImportFile(engine.connection, {path, "big", false, {}}, cancel, [&](double done) {
-    if (done > 0.05) cancel.Cancel();  // once the table is being written
+  // Cancel once the table is being written, or after a while if progress is slow to come.
+  std::thread timer([cancel] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    cancel.Cancel();
   });
+  auto result = ImportFile(engine.connection, {path, "big", false, {}}, cancel, [&](double done) {
+    if (done > 0.05) cancel.Cancel();
+  });
+  timer.join();
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().kind, ErrorKind::kCancelled);
   EXPECT_FALSE(TableExists(engine.connection, "big"));
