@@ -10,7 +10,7 @@ PIKA_BENCH_DIR="$build/bench_data" "$build/bench/pika_bench" \
   --benchmark_out="$out" --benchmark_out_format=json
 python3 - "$out" <<'PY'
 import json, sys
-runs = {b["run_name"]: b for b in json.load(open(sys.argv[1]))["benchmarks"]
+runs = {b["run_name"].split("/")[0]: b for b in json.load(open(sys.argv[1]))["benchmarks"]
         if b.get("aggregate_name") == "median"}
 def ratio(a, b, key):
     return runs[a][key] / runs[b][key]

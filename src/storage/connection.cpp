@@ -110,6 +110,12 @@ Result<QueryResult> Connection::Query(std::string_view sql) {
   return Internal("unreachable: no statement executed");
 }
 
+Result<PreparedStatement> PrepareStatement(duckdb_connection connection, const std::string& sql);
+
+Result<PreparedStatement> Connection::Prepare(std::string_view sql) {
+  return PrepareStatement(connection_, std::string(sql));
+}
+
 void Connection::Interrupt() {
   if (connection_) duckdb_interrupt(connection_);
 }

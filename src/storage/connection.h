@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/result.h"
+#include "storage/prepared_statement.h"
 #include "storage/query_result.h"
 
 struct _duckdb_connection;
@@ -26,6 +27,9 @@ class Connection {
 
   // Runs one or more statements and streams the result of the last one.
   Result<QueryResult> Query(std::string_view sql);
+
+  // Parses and plans one statement for repeated runs with parameters ($1, $2...).
+  Result<PreparedStatement> Prepare(std::string_view sql);
 
   // Stops the running query; safe to call from any thread. The query fails as kCancelled.
   void Interrupt();

@@ -187,3 +187,44 @@ TEST(Database, FailsClearlyWhenTheFileCannotBeCreated) {
 
 }  // namespace
 }  // namespace pika
+
+namespace pika {
+namespace {
+
+TEST(PreparedStatement, RunsAgainWithNewBindings) {
+  Connection connection = Connect();
+  auto statement = connection.Prepare("SELECT $1::BIGINT * 2 AS a, $2 AS b, $3::DOUBLE AS c");
+  ASSERT_TRUE(statement.ok()) << statement.error().message;
+  EXPECT_EQ(statement->parameter_count(), 3u);
+  for (int64_t value : {1, 21}) {
+    ASSERT_TRUE(statement->BindInt(1, value).ok());
+    ASSERT_TRUE(statement->BindText(2, "it's").ok());
+    ASSERT_TRUE(statement->BindNull(3).ok());
+    auto result = statement->Execute();
+    ASSERT_TRUE(result.ok()) << result.error().message;
+    auto batch = result->FetchAll();
+    EXPECT_EQ(Values<int64_t>(batch->columns[0])[0], value * 2);
+    EXPECT_EQ(Values<std::string>(batch->columns[1])[0], "it's");
+    EXPECT_FALSE(batch->columns[2].IsValid(0));
+  }
+}
+
+TEST(PreparedStatement, AWrongParameterIndexIsInvalidInput) {
+  Connection connection = Connect();
+  auto statement = connection.Prepare("SELECT $1::INT");
+  ASSERT_TRUE(statement.ok());
+  const Status status = statement->BindInt(2, 5);
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().kind, ErrorKind::kInvalidInput);
+  EXPECT_NE(status.error().message.find("$2"), std::string::npos);
+}
+
+TEST(PreparedStatement, ASyntaxErrorFailsAtPrepare) {
+  Connection connection = Connect();
+  auto statement = connection.Prepare("SELEC $1");
+  ASSERT_FALSE(statement.ok());
+  EXPECT_EQ(statement.error().kind, ErrorKind::kInvalidInput);
+}
+
+}  // namespace
+}  // namespace pika
