@@ -14,9 +14,9 @@ namespace pika::bench {
 namespace {
 
 constexpr std::array<const char*, 20> kCategories{
-    "alpha", "bravo",  "charlie", "delta",  "echo",    "foxtrot", "golf",
-    "hotel", "india",  "juliett", "kilo",   "lima",    "mike",    "november",
-    "oscar", "papa",   "quebec",  "romeo",  "sierra",  "tango"};
+    "alpha", "bravo", "charlie", "delta", "echo",   "foxtrot", "golf",
+    "hotel", "india", "juliett", "kilo",  "lima",   "mike",    "november",
+    "oscar", "papa",  "quebec",  "romeo", "sierra", "tango"};
 
 std::string Folder() {
   const char* folder = std::getenv("PIKA_BENCH_DIR");
@@ -27,16 +27,15 @@ void WriteRow(std::string& out, uint64_t row, std::mt19937_64& random) {
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   const int64_t seconds = 1'600'000'000 + static_cast<int64_t>(row) * 3;
   const int64_t day = 18'000 + static_cast<int64_t>(row % 3650);
-  fmt::format_to(std::back_inserter(out),
-                 "{},{:%Y-%m-%d %H:%M:%S},{:.6f},{:.6f},{:.3f},{:.2f},{},{},\"note {}, with comma\","
-                 "{},{:.4f},{:%Y-%m-%d},{},{:.2f},{}\n",
-                 row, fmt::gmtime(static_cast<std::time_t>(seconds)), unit(random) * 1000.0,
-                 unit(random) * 2.0 - 1.0, unit(random) * 1e6, unit(random) * 100.0,
-                 kCategories[row % kCategories.size()], row % 3 == 0 ? "true" : "false",
-                 row % 1000, random() % 100000, unit(random),
-                 fmt::gmtime(static_cast<std::time_t>(day * 86400)),
-                 kCategories[(row * 7) % kCategories.size()], unit(random) * 5000.0,
-                 random() % 1000);
+  fmt::format_to(
+      std::back_inserter(out),
+      "{},{:%Y-%m-%d %H:%M:%S},{:.6f},{:.6f},{:.3f},{:.2f},{},{},\"note {}, with comma\","
+      "{},{:.4f},{:%Y-%m-%d},{},{:.2f},{}\n",
+      row, fmt::gmtime(static_cast<std::time_t>(seconds)), unit(random) * 1000.0,
+      unit(random) * 2.0 - 1.0, unit(random) * 1e6, unit(random) * 100.0,
+      kCategories[row % kCategories.size()], row % 3 == 0 ? "true" : "false", row % 1000,
+      random() % 100000, unit(random), fmt::gmtime(static_cast<std::time_t>(day * 86400)),
+      kCategories[(row * 7) % kCategories.size()], unit(random) * 5000.0, random() % 1000);
 }
 
 }  // namespace

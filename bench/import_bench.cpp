@@ -49,8 +49,12 @@ void BM_DuckDbReadCsvUnordered(benchmark::State& state) { RawDuckDb(state, false
 void BM_PikaImportUnordered(benchmark::State& state) { PikaImport(state, false); }
 
 // DuckDB works on its own threads: count the whole process's CPU time and the wall time.
-#define PIKA_IMPORT_BENCH(name) \
-  BENCHMARK(name)->Unit(benchmark::kMillisecond)->Iterations(1)->MeasureProcessCPUTime()->UseRealTime()
+#define PIKA_IMPORT_BENCH(name)       \
+  BENCHMARK(name)                     \
+      ->Unit(benchmark::kMillisecond) \
+      ->Iterations(1)                 \
+      ->MeasureProcessCPUTime()       \
+      ->UseRealTime()
 
 PIKA_IMPORT_BENCH(BM_DuckDbReadCsv);
 PIKA_IMPORT_BENCH(BM_PikaImport);

@@ -9,8 +9,7 @@ namespace {
 Result<char> ParseSingleChar(const std::string& text, std::string_view flag) {
   if (text == "\\t" || text == "tab") return '\t';
   if (text.size() == 1) return text[0];
-  return InvalidInput(
-      fmt::format("{} takes one character (or 'tab'), not '{}'", flag, text));
+  return InvalidInput(fmt::format("{} takes one character (or 'tab'), not '{}'", flag, text));
 }
 
 Status ParseTypeOverride(const std::string& text, ImportOptions& options) {
@@ -42,9 +41,10 @@ void AddCsvFlags(CLI::App& command, CsvFlags& flags) {
   command.add_option("--type", flags.types, "COLUMN=TYPE: override an inferred type (repeatable)");
   command.add_option("--sample-rows", flags.sample_rows,
                      "Rows read to infer types (default 100000; 0 reads the whole file)");
-  command.add_option("--on-bad-rows", flags.on_bad_rows,
-                     "abort (default): import nothing and list them; skip: import the rest; "
-                     "text: read failing columns as text")
+  command
+      .add_option("--on-bad-rows", flags.on_bad_rows,
+                  "abort (default): import nothing and list them; skip: import the rest; "
+                  "text: read failing columns as text")
       ->check(CLI::IsMember({"abort", "skip", "text"}));
 }
 

@@ -1,6 +1,5 @@
 // pika: the headless Pika-Plot command. Same engine as the app; used by tests and scripts.
 #include <CLI/CLI.hpp>
-
 #include <exception>
 #include <iostream>
 

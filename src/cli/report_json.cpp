@@ -56,8 +56,7 @@ nlohmann::json RejectsToJson(const std::vector<RejectedRow>& rows) {
 nlohmann::json ValueToJson(const Column& column, size_t row) {
   if (!column.IsValid(row)) return nullptr;
   switch (column.type) {
-    case ColumnType::kBoolean:
-      return std::get<std::vector<int64_t>>(column.values)[row] != 0;
+    case ColumnType::kBoolean: return std::get<std::vector<int64_t>>(column.values)[row] != 0;
     case ColumnType::kBigint: return std::get<std::vector<int64_t>>(column.values)[row];
     case ColumnType::kDouble: {
       const double value = std::get<std::vector<double>>(column.values)[row];
@@ -79,12 +78,9 @@ nlohmann::json RowsToJson(const TableBatch& batch) {
 }
 
 nlohmann::json ToJson(const InspectReport& report) {
-  return {{"columns", ColumnsToJson(report.columns)},
-          {"dialect", ToJson(report.dialect)},
-          {"sampled_rows", report.sampled_rows},
-          {"malformed_rows", report.malformed_rows},
-          {"malformed", RejectsToJson(report.malformed)},
-          {"sample", RowsToJson(report.sample)}};
+  return {{"columns", ColumnsToJson(report.columns)},     {"dialect", ToJson(report.dialect)},
+          {"sampled_rows", report.sampled_rows},          {"malformed_rows", report.malformed_rows},
+          {"malformed", RejectsToJson(report.malformed)}, {"sample", RowsToJson(report.sample)}};
 }
 
 nlohmann::json ToJson(const ImportReport& report) {

@@ -34,10 +34,12 @@ std::string CastTextOnlyColumns(const std::string& sql, const QueryResult& resul
   for (const ResultColumn& column : result.columns()) {
     if (column.type != ColumnType::kOther) continue;
     const std::string name = QuoteIdentifier(column.name);
-    replaced += fmt::format("{}CAST({} AS VARCHAR) AS {}", replaced.empty() ? "" : ", ", name, name);
+    replaced +=
+        fmt::format("{}CAST({} AS VARCHAR) AS {}", replaced.empty() ? "" : ", ", name, name);
   }
   std::string body = sql;
-  while (!body.empty() && (body.back() == ';' || std::isspace(static_cast<unsigned char>(body.back())))) {
+  while (!body.empty() &&
+         (body.back() == ';' || std::isspace(static_cast<unsigned char>(body.back())))) {
     body.pop_back();
   }
   return fmt::format("SELECT * REPLACE ({}) FROM (\n{}\n)", replaced, body);
@@ -76,7 +78,8 @@ int RunSql(const SqlArgs& args) {
 
 void AddSqlCommand(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<SqlArgs>();
-  CLI::App* command = app.add_subcommand("sql", "Run SQL and print the result of the last statement");
+  CLI::App* command =
+      app.add_subcommand("sql", "Run SQL and print the result of the last statement");
   command->add_option("SQL", args->sql, "One or more SQL statements")->required();
   command->add_option("--db", args->db,
                       "DuckDB database file (default: ./pika.duckdb if present, else in memory)");

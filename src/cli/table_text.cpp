@@ -75,7 +75,8 @@ void PrintCsv(std::ostream& out, const TableBatch& batch) {
   for (size_t row = 0; row < batch.row_count; ++row) {
     for (size_t index = 0; index < batch.columns.size(); ++index) {
       const Column& column = batch.columns[index];
-      out << (index == 0 ? "" : ",") << (column.IsValid(row) ? CsvField(FormatValue(column, row)) : "");
+      out << (index == 0 ? "" : ",")
+          << (column.IsValid(row) ? CsvField(FormatValue(column, row)) : "");
     }
     out << '\n';
   }

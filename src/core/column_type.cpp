@@ -25,16 +25,16 @@ std::optional<ColumnType> ParseColumnType(std::string_view name) {
   std::transform(upper.begin(), upper.end(), upper.begin(),
                  [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   static constexpr std::array<std::pair<std::string_view, ColumnType>, 20> kAliases{{
-      {"BOOLEAN", ColumnType::kBoolean},   {"BOOL", ColumnType::kBoolean},
-      {"BIGINT", ColumnType::kBigint},     {"INT8", ColumnType::kBigint},
-      {"INTEGER", ColumnType::kBigint},    {"INT", ColumnType::kBigint},
-      {"INT4", ColumnType::kBigint},       {"LONG", ColumnType::kBigint},
-      {"DOUBLE", ColumnType::kDouble},     {"FLOAT8", ColumnType::kDouble},
-      {"FLOAT", ColumnType::kDouble},      {"REAL", ColumnType::kDouble},
-      {"NUMERIC", ColumnType::kDouble},    {"DATE", ColumnType::kDate},
+      {"BOOLEAN", ColumnType::kBoolean},     {"BOOL", ColumnType::kBoolean},
+      {"BIGINT", ColumnType::kBigint},       {"INT8", ColumnType::kBigint},
+      {"INTEGER", ColumnType::kBigint},      {"INT", ColumnType::kBigint},
+      {"INT4", ColumnType::kBigint},         {"LONG", ColumnType::kBigint},
+      {"DOUBLE", ColumnType::kDouble},       {"FLOAT8", ColumnType::kDouble},
+      {"FLOAT", ColumnType::kDouble},        {"REAL", ColumnType::kDouble},
+      {"NUMERIC", ColumnType::kDouble},      {"DATE", ColumnType::kDate},
       {"TIMESTAMP", ColumnType::kTimestamp}, {"DATETIME", ColumnType::kTimestamp},
-      {"VARCHAR", ColumnType::kVarchar},   {"TEXT", ColumnType::kVarchar},
-      {"STRING", ColumnType::kVarchar},    {"CHAR", ColumnType::kVarchar},
+      {"VARCHAR", ColumnType::kVarchar},     {"TEXT", ColumnType::kVarchar},
+      {"STRING", ColumnType::kVarchar},      {"CHAR", ColumnType::kVarchar},
   }};
   for (const auto& [alias, type] : kAliases) {
     if (alias == upper) return type;

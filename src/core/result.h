@@ -12,8 +12,8 @@ namespace pika {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}        // NOLINT(google-explicit-constructor)
-  Result(Error error) : state_(std::move(error)) {}    // NOLINT(google-explicit-constructor)
+  Result(T value) : state_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+  Result(Error error) : state_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return std::holds_alternative<T>(state_); }
   explicit operator bool() const { return ok(); }
@@ -68,10 +68,10 @@ using Status = Result<void>;
 }  // namespace pika
 
 // Returns the error of a failed Result from the enclosing function.
-#define PIKA_TRY(expr)                             \
-  do {                                             \
-    auto&& pika_try_result_ = (expr);              \
-    if (!pika_try_result_.ok()) {                  \
-      return pika_try_result_.error();             \
-    }                                              \
+#define PIKA_TRY(expr)                 \
+  do {                                 \
+    auto&& pika_try_result_ = (expr);  \
+    if (!pika_try_result_.ok()) {      \
+      return pika_try_result_.error(); \
+    }                                  \
   } while (false)

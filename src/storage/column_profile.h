@@ -28,8 +28,8 @@ struct ValueClass {
 ValueClass ClassifyValue(std::string_view text);
 
 struct ColumnProfile {
-  uint64_t values = 0;   // non-empty values seen
-  uint64_t missing = 0;  // empty values
+  uint64_t values = 0;                        // non-empty values seen
+  uint64_t missing = 0;                       // empty values
   std::array<uint64_t, 256> number_shapes{};  // by NumberShape mask (0: not a number)
   uint64_t booleans = 0;
   std::array<uint64_t, kDateFormatCount> dates{};

@@ -26,7 +26,6 @@ int64_t IntAt(const TableBatch& batch, size_t column) {
   return std::get<std::vector<int64_t>>(batch.columns[column].values)[0];
 }
 
-
 std::string TextAt(const TableBatch& batch, size_t column) {
   if (!batch.columns[column].IsValid(0)) return {};
   std::string text = FormatValue(batch.columns[column], 0);
@@ -40,7 +39,6 @@ Error Explain(const Error& error, const SourceFile& file) {
       "quote and encoding yourself",
       file.path, error.message));
 }
-
 
 // One way of asking DuckDB's sniffer. Strict first: the lenient ways accept more files but
 // guess less well on clean ones.
@@ -98,9 +96,9 @@ Result<SniffedDialect> SniffDialect(Connection& connection, const SourceFile& fi
 
 Result<SniffedCsv> SniffCsv(Connection& connection, const SourceFile& file,
                             const ImportOptions& options) {
-  const std::string encoding =
-      options.encoding == "utf-8" && !file.detected_encoding.empty() ? file.detected_encoding
-                                                                      : options.encoding;
+  const std::string encoding = options.encoding == "utf-8" && !file.detected_encoding.empty()
+                                   ? file.detected_encoding
+                                   : options.encoding;
   Error first_error;
   std::optional<SniffedDialect> chosen;
   for (const SniffAttempt& attempt : kAttempts) {

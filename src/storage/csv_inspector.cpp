@@ -59,8 +59,12 @@ void ApplyInference(const InferredSchema& schema, InspectReport& report) {
   dialect.timestamp_format = schema.timestamp_format;
   for (const std::string& word : schema.null_words) dialect.null_strings.push_back(word);
   for (const InferredColumn& column : schema.columns) {
-    report.columns.push_back({column.name, column.type, std::string(ToDuckDbName(column.type)),
-                              column.confidence, column.explanation, {}});
+    report.columns.push_back({column.name,
+                              column.type,
+                              std::string(ToDuckDbName(column.type)),
+                              column.confidence,
+                              column.explanation,
+                              {}});
   }
 }
 
@@ -80,8 +84,8 @@ Status ApplyOverrides(const ImportOptions& options, InspectReport& report) {
       for (const ColumnReport& column : report.columns) {
         names += (names.empty() ? "" : ", ") + column.name;
       }
-      return InvalidInput(fmt::format("no column named '{}' to set the type of; the columns are: {}",
-                                      name, names));
+      return InvalidInput(
+          fmt::format("no column named '{}' to set the type of; the columns are: {}", name, names));
     }
   }
   return {};
@@ -115,8 +119,8 @@ void KeepFirstRows(TableBatch& batch, size_t rows) {
 }
 
 // Reads the sample with the chosen types: what DuckDB rejects are the counterexamples.
-Status CollectCounterexamples(Connection& connection, const SourceFile& file,
-                              uint64_t sample_rows, InspectReport& report) {
+Status CollectCounterexamples(Connection& connection, const SourceFile& file, uint64_t sample_rows,
+                              InspectReport& report) {
   CsvReadCall call{file.path, report.dialect, ColumnTypes(report), UniqueName("rejects"),
                    UniqueName("scan")};
   const Status scanned = ReadTypedSample(connection, call, sample_rows, report);
@@ -125,8 +129,8 @@ Status CollectCounterexamples(Connection& connection, const SourceFile& file,
     DropRejects(connection, call.rejects_table, call.rejects_scan);
     return scanned;
   }
-  auto rejects =
-      ReadRejects(connection, file, call.rejects_table, report.dialect.newline, kMaxReportedRejects);
+  auto rejects = ReadRejects(connection, file, call.rejects_table, report.dialect.newline,
+                             kMaxReportedRejects);
   DropRejects(connection, call.rejects_table, call.rejects_scan);
   if (!rejects.ok()) return rejects.error();
   for (ColumnReport& column : report.columns) {
@@ -153,8 +157,8 @@ Result<InspectReport> InferCsv(Connection& connection, const SourceFile& file,
   if (!sniffed.ok()) return sniffed.error();
   InspectReport report;
   report.dialect = sniffed->dialect;
-  const CsvReadCall text_call{file.path, report.dialect, {}, UniqueName("rejects"),
-                              UniqueName("scan")};
+  const CsvReadCall text_call{
+      file.path, report.dialect, {}, UniqueName("rejects"), UniqueName("scan")};
   auto profiles = ProfileSample(connection, text_call, sniffed->column_names.size(),
                                 options.sample_rows, cancel, report.sampled_rows);
   DropRejects(connection, text_call.rejects_table, text_call.rejects_scan);

@@ -37,8 +37,8 @@ Status ApplyOptions(Config& config, const DatabaseOptions& options) {
   if (options.memory_limit) PIKA_TRY(config.Set("memory_limit", *options.memory_limit));
   if (options.temp_directory) PIKA_TRY(config.Set("temp_directory", *options.temp_directory));
   if (options.threads) PIKA_TRY(config.Set("threads", std::to_string(*options.threads)));
-  PIKA_TRY(config.Set("preserve_insertion_order",
-                      options.preserve_insertion_order ? "true" : "false"));
+  PIKA_TRY(
+      config.Set("preserve_insertion_order", options.preserve_insertion_order ? "true" : "false"));
   // Pika-Plot works offline: never let a query reach out for an extension.
   PIKA_TRY(config.Set("autoinstall_known_extensions", "false"));
   return {};
@@ -69,7 +69,9 @@ Result<Connection> Database::Connect() const {
   // The connection keeps the database alive: it must not outlive it.
   Connection out(connection, handle_);
   // Progress is only tracked with the progress bar on; we read it, DuckDB must not print it.
-  PIKA_TRY(out.Execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 0"));
+  PIKA_TRY(
+      out.Execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET "
+                  "progress_bar_time = 0"));
   return out;
 }
 

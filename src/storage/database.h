@@ -14,8 +14,8 @@ struct _duckdb_database;
 namespace pika {
 
 struct DatabaseOptions {
-  std::string path;                        // empty: in memory
-  std::optional<std::string> memory_limit; // DuckDB syntax, e.g. "4GB"
+  std::string path;                           // empty: in memory
+  std::optional<std::string> memory_limit;    // DuckDB syntax, e.g. "4GB"
   std::optional<std::string> temp_directory;  // where big work spills instead of failing
   std::optional<int> threads;
   // DuckDB keeps insertion order by default; turning it off made CSV import ~1.5x faster here.

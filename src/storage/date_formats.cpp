@@ -34,9 +34,9 @@ constexpr std::array<std::string_view, 5> kTimeFormats{{
     " %I:%M %p",
 }};
 
-constexpr std::array<std::string_view, 12> kMonths{
-    "january", "february", "march",     "april",   "may",      "june",
-    "july",    "august",   "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 12> kMonths{"january",   "february", "march",    "april",
+                                                   "may",       "june",     "july",     "august",
+                                                   "september", "october",  "november", "december"};
 
 bool SameLetters(std::string_view text, std::string_view lower) {
   for (size_t index = 0; index < text.size(); ++index) {
@@ -97,15 +97,39 @@ int DaysInMonth(int year, int month) {
 bool ReadField(Cursor& cursor, char spec, Parsed& out) {
   std::optional<int> value;
   switch (spec) {
-    case 'Y': value = cursor.Digits(4, 4); if (value) out.year = *value; break;
-    case 'm': value = cursor.Digits(1, 2); if (value) out.month = *value; break;
-    case 'd': value = cursor.Digits(1, 2); if (value) out.day = *value; break;
+    case 'Y':
+      value = cursor.Digits(4, 4);
+      if (value) out.year = *value;
+      break;
+    case 'm':
+      value = cursor.Digits(1, 2);
+      if (value) out.month = *value;
+      break;
+    case 'd':
+      value = cursor.Digits(1, 2);
+      if (value) out.day = *value;
+      break;
     case 'H':
-    case 'I': value = cursor.Digits(1, 2); if (value) out.hour = *value; break;
-    case 'M': value = cursor.Digits(2, 2); if (value) out.minute = *value; break;
-    case 'S': value = cursor.Digits(2, 2); if (value) out.second = *value; break;
-    case 'b': value = cursor.MonthName(false); if (value) out.month = *value; break;
-    case 'B': value = cursor.MonthName(true); if (value) out.month = *value; break;
+    case 'I':
+      value = cursor.Digits(1, 2);
+      if (value) out.hour = *value;
+      break;
+    case 'M':
+      value = cursor.Digits(2, 2);
+      if (value) out.minute = *value;
+      break;
+    case 'S':
+      value = cursor.Digits(2, 2);
+      if (value) out.second = *value;
+      break;
+    case 'b':
+      value = cursor.MonthName(false);
+      if (value) out.month = *value;
+      break;
+    case 'B':
+      value = cursor.MonthName(true);
+      if (value) out.month = *value;
+      break;
     case 'p': {
       const std::string_view rest = cursor.text.substr(cursor.pos, 2);
       if (rest.size() == 2 && (rest[1] == 'M' || rest[1] == 'm') &&

@@ -88,9 +88,8 @@ struct Attempt {
 };
 
 Result<Attempt> CreateFromCsv(Connection& connection, const SourceFile& file,
-                              const InspectReport& inspect, const std::string& table,
-                              bool replace, const CancelToken& cancel,
-                              const ProgressFn& progress) {
+                              const InspectReport& inspect, const std::string& table, bool replace,
+                              const CancelToken& cancel, const ProgressFn& progress) {
   static std::atomic<uint64_t> counter{0};
   const uint64_t id = counter.fetch_add(1);
   const CsvReadCall call{file.path, inspect.dialect, ColumnTypes(inspect),
@@ -255,8 +254,7 @@ Result<ImportResult> ImportFile(Connection& connection, const ImportRequest& req
                                 const CancelToken& cancel, const ProgressFn& progress) {
   auto file = OpenSourceFile(request.path);
   if (!file.ok()) return file.error();
-  const std::string table =
-      request.table.empty() ? TableNameForFile(request.path) : request.table;
+  const std::string table = request.table.empty() ? TableNameForFile(request.path) : request.table;
   PIKA_TRY(CheckTableName(connection, request, table));
   PIKA_TRY(CheckCompressedStreamComplete(*file));
   if (file->format == FileFormat::kParquet) {

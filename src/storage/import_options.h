@@ -19,13 +19,13 @@ enum class BadRowPolicy {
 };
 
 struct ImportOptions {
-  std::optional<char> delimiter;    // sniffed when unset
-  std::optional<bool> header;       // sniffed when unset
-  std::optional<char> quote;        // sniffed when unset
-  std::string encoding = "utf-8";   // also "latin-1", "utf-16"
-  std::vector<std::string> null_strings;  // read as NULL, besides the empty string
+  std::optional<char> delimiter;                     // sniffed when unset
+  std::optional<bool> header;                        // sniffed when unset
+  std::optional<char> quote;                         // sniffed when unset
+  std::string encoding = "utf-8";                    // also "latin-1", "utf-16"
+  std::vector<std::string> null_strings;             // read as NULL, besides the empty string
   std::map<std::string, ColumnType> type_overrides;  // by column name
-  uint64_t sample_rows = 100'000;   // rows read to infer types; 0 reads the whole file
+  uint64_t sample_rows = 100'000;  // rows read to infer types; 0 reads the whole file
   BadRowPolicy bad_rows = BadRowPolicy::kAbort;
 };
 

@@ -25,8 +25,8 @@ struct ColumnReport {
 };
 
 struct RejectedRow {
-  uint64_t line = 0;    // 1-based physical line in the file where the row starts
-  std::string column;   // empty when the whole row is malformed
+  uint64_t line = 0;   // 1-based physical line in the file where the row starts
+  std::string column;  // empty when the whole row is malformed
   std::string reason;
 };
 
@@ -35,7 +35,7 @@ struct Dialect {
   std::string compression;  // "none", "gzip", "zstd"
   std::string delimiter, quote, escape, newline, comment;
   bool header = true;
-  bool strict = true;  // false: DuckDB tolerates mixed newlines and stray quotes
+  bool strict = true;       // false: DuckDB tolerates mixed newlines and stray quotes
   bool long_lines = false;  // rows up to 64 MB instead of DuckDB's default 2 MB
   uint64_t skip_rows = 0;
   std::string encoding;
@@ -51,9 +51,9 @@ inline constexpr size_t kMaxReportedRejects = 100;
 struct InspectReport {
   Dialect dialect;
   std::vector<ColumnReport> columns;
-  TableBatch sample;         // the first rows, typed as inferred
-  uint64_t sampled_rows = 0;  // rows read to infer the types
-  uint64_t malformed_rows = 0;  // rows in the sample with the wrong shape or encoding
+  TableBatch sample;                   // the first rows, typed as inferred
+  uint64_t sampled_rows = 0;           // rows read to infer the types
+  uint64_t malformed_rows = 0;         // rows in the sample with the wrong shape or encoding
   std::vector<RejectedRow> malformed;  // the first of them
 };
 
@@ -62,7 +62,7 @@ struct ImportReport {
   Dialect dialect;
   std::vector<ColumnReport> columns;
   uint64_t rows = 0;
-  uint64_t rejected = 0;          // rows not imported (or, with kText, not even as text)
+  uint64_t rejected = 0;             // rows not imported (or, with kText, not even as text)
   std::vector<RejectedRow> rejects;  // the first kMaxReportedRejects of them
   std::vector<std::string> notes;    // what the import decided for the user, in words
 };

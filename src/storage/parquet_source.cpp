@@ -27,8 +27,12 @@ Result<InspectReport> InspectParquet(Connection& connection, const SourceFile& f
   auto result = connection.Query(fmt::format("SELECT * FROM {} LIMIT 10", ReadCall(file)));
   if (!result.ok()) return Explain(result.error(), file);
   for (const ResultColumn& column : result->columns()) {
-    report.columns.push_back({column.name, column.type, column.engine_type, 1.0,
-                              "type declared in the Parquet file", {}});
+    report.columns.push_back({column.name,
+                              column.type,
+                              column.engine_type,
+                              1.0,
+                              "type declared in the Parquet file",
+                              {}});
   }
   auto sample = result->FetchAll();
   if (!sample.ok()) return Explain(sample.error(), file);

@@ -94,8 +94,8 @@ void QueryResult::Impl::ReadColumns() {
   for (idx_t index = 0; index < count; ++index) {
     LogicalTypeGuard logical{duckdb_column_logical_type(&result, index)};
     const duckdb_type type = duckdb_get_type_id(logical.type);
-    columns.push_back({duckdb_column_name(&result, index), ToColumnType(type),
-                       EngineTypeName(logical.type)});
+    columns.push_back(
+        {duckdb_column_name(&result, index), ToColumnType(type), EngineTypeName(logical.type)});
     engine_types.push_back(type);
   }
 }

@@ -49,7 +49,8 @@ std::string Reason(const std::string& kind, const std::string& message) {
 }
 
 char NewlineByte(const std::string& newline) {
-  const bool has_n = newline.find('\n') != std::string::npos || newline.find("\\n") != std::string::npos;
+  const bool has_n =
+      newline.find('\n') != std::string::npos || newline.find("\\n") != std::string::npos;
   return has_n || newline.empty() ? '\n' : '\r';
 }
 
@@ -85,7 +86,8 @@ Result<Rejects> ReadRejects(Connection& connection, const SourceFile& file,
   PIKA_TRY(ReadTotals(connection, rejects_table, out));
   if (out.rows == 0) return out;
   auto listed = connection.Query(fmt::format(
-      "WITH e AS (SELECT CAST(line AS BIGINT) AS line, CAST(line_byte_position AS BIGINT) AS pos, column_name, "
+      "WITH e AS (SELECT CAST(line AS BIGINT) AS line, CAST(line_byte_position AS BIGINT) AS pos, "
+      "column_name, "
       "CAST(error_type AS VARCHAR) AS kind, error_message AS message, "
       "dense_rank() OVER (ORDER BY line) AS n, "
       "row_number() OVER (PARTITION BY column_name, error_type ORDER BY line) AS per_column "

@@ -13,8 +13,8 @@
 namespace pika {
 
 struct Rejects {
-  uint64_t rows = 0;                  // distinct rows with at least one error
-  std::vector<RejectedRow> first;     // up to the limit, in file order
+  uint64_t rows = 0;               // distinct rows with at least one error
+  std::vector<RejectedRow> first;  // up to the limit, in file order
   // Per column: how many values could not be converted, and the first few of them.
   std::map<std::string, uint64_t> cast_failures;
   std::map<std::string, std::vector<Counterexample>> cast_examples;

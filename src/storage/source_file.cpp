@@ -25,8 +25,8 @@ Result<SourceFile> OpenSourceFile(const std::string& path) {
     return NotFound(fmt::format("file not found: '{}': check the path", path));
   }
   if (!fs::is_regular_file(status)) {
-    return InvalidInput(fmt::format("'{}' is not a file: give the path of a CSV or Parquet file",
-                                    path));
+    return InvalidInput(
+        fmt::format("'{}' is not a file: give the path of a CSV or Parquet file", path));
   }
   SourceFile file{path};
   file.size = fs::file_size(path, error);

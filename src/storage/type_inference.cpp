@@ -118,8 +118,8 @@ bool DayMonthAmbiguous(const ColumnProfile& profile, const Candidate& date) {
 }
 
 std::string Percent(uint64_t part, uint64_t whole) {
-  return fmt::format("{:.1f}%", whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) /
-                                                       static_cast<double>(whole));
+  return fmt::format(
+      "{:.1f}%", whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole));
 }
 
 InferredColumn Decide(const std::string& name, const ColumnProfile& profile,
@@ -135,9 +135,9 @@ InferredColumn Decide(const std::string& name, const ColumnProfile& profile,
   if (leading_zero > 0 && static_cast<double>(leading_zero + integers) >=
                               kTypedFitThreshold * static_cast<double>(typed)) {
     column.confidence = static_cast<double>(leading_zero + integers) / static_cast<double>(typed);
-    column.explanation = fmt::format(
-        "codes with leading zeros (e.g. '{}'): kept as text so the zeros survive",
-        profile.leading_zero_example);
+    column.explanation =
+        fmt::format("codes with leading zeros (e.g. '{}'): kept as text so the zeros survive",
+                    profile.leading_zero_example);
     return column;
   }
   std::array<Candidate, 5> candidates{{
@@ -148,20 +148,19 @@ InferredColumn Decide(const std::string& name, const ColumnProfile& profile,
       BestTimestamp(profile),
   }};
   // Most values fit wins; on a tie the earlier (narrower) type.
-  const Candidate best = *std::max_element(
-      candidates.begin(), candidates.end(),
-      [](const Candidate& a, const Candidate& b) { return a.fits < b.fits; });
+  const Candidate best =
+      *std::max_element(candidates.begin(), candidates.end(),
+                        [](const Candidate& a, const Candidate& b) { return a.fits < b.fits; });
   const double fit = static_cast<double>(best.fits) / static_cast<double>(typed);
   if (fit < kTypedFitThreshold) {
     column.confidence = 1.0 - fit;
     column.explanation =
-        fit < 0.5
-            ? "text"
-            : fmt::format("text: only {} of values read as {}{}", Percent(best.fits, typed),
-                          ToDuckDbName(best.type),
-                          profile.text_example.empty()
-                              ? " in one format"
-                              : fmt::format(" (e.g. '{}' does not)", profile.text_example));
+        fit < 0.5 ? "text"
+                  : fmt::format("text: only {} of values read as {}{}", Percent(best.fits, typed),
+                                ToDuckDbName(best.type),
+                                profile.text_example.empty()
+                                    ? " in one format"
+                                    : fmt::format(" (e.g. '{}' does not)", profile.text_example));
     return column;
   }
   column.type = best.type;
@@ -169,22 +168,20 @@ InferredColumn Decide(const std::string& name, const ColumnProfile& profile,
   column.date_format = FormatOf(best);
   switch (best.type) {
     case ColumnType::kBoolean:
-      column.explanation = fmt::format("{} of values are true/false or yes/no words",
-                                       Percent(best.fits, typed));
+      column.explanation =
+          fmt::format("{} of values are true/false or yes/no words", Percent(best.fits, typed));
       break;
     case ColumnType::kBigint:
     case ColumnType::kDouble:
-      column.explanation = fmt::format("{} of values are {}{}", Percent(best.fits, typed),
-                                       best.type == ColumnType::kBigint ? "whole numbers"
-                                                                        : "numbers",
-                                       style.words);
+      column.explanation =
+          fmt::format("{} of values are {}{}", Percent(best.fits, typed),
+                      best.type == ColumnType::kBigint ? "whole numbers" : "numbers", style.words);
       break;
     default: {
       const DateFormat& format = DateFormats()[best.date_index];
-      column.explanation =
-          fmt::format("{} of values are {} like {}", Percent(best.fits, typed),
-                      best.type == ColumnType::kDate ? "dates" : "timestamps",
-                      best.iso ? std::string_view("2000-01-31") : format.example);
+      column.explanation = fmt::format("{} of values are {} like {}", Percent(best.fits, typed),
+                                       best.type == ColumnType::kDate ? "dates" : "timestamps",
+                                       best.iso ? std::string_view("2000-01-31") : format.example);
       if (best.type == ColumnType::kDate && DayMonthAmbiguous(profile, best)) {
         column.confidence *= 0.6;
         column.explanation += format.day_first
@@ -217,9 +214,9 @@ void ResolveFileFormats(InferredSchema& schema) {
         first = false;
       } else if (column.date_format != file_format) {
         column.type = ColumnType::kVarchar;
-        column.explanation += fmt::format(
-            "; kept as text: its format differs from another {} column's in this file",
-            ToDuckDbName(type));
+        column.explanation +=
+            fmt::format("; kept as text: its format differs from another {} column's in this file",
+                        ToDuckDbName(type));
       }
     }
   }

@@ -18,16 +18,16 @@ struct NumberStyle {
 struct InferredColumn {
   std::string name;
   ColumnType type = ColumnType::kVarchar;
-  double confidence = 0.0;   // in [0, 1]: share of sampled values that fit, lowered if unsure
-  std::string date_format;   // DuckDB strptime format for a non-ISO DATE/TIMESTAMP column
-  std::string explanation;   // why this type, in words a user can check
+  double confidence = 0.0;  // in [0, 1]: share of sampled values that fit, lowered if unsure
+  std::string date_format;  // DuckDB strptime format for a non-ISO DATE/TIMESTAMP column
+  std::string explanation;  // why this type, in words a user can check
 };
 
 struct InferredSchema {
   std::vector<InferredColumn> columns;
   NumberStyle number_style;
-  std::string date_format;       // file-wide DuckDB dateformat, empty for ISO
-  std::string timestamp_format;  // file-wide DuckDB timestampformat, empty for ISO
+  std::string date_format;              // file-wide DuckDB dateformat, empty for ISO
+  std::string timestamp_format;         // file-wide DuckDB timestampformat, empty for ISO
   std::vector<std::string> null_words;  // extra words read as NULL (NA, N/A...)
 };
 

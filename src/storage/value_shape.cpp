@@ -84,8 +84,8 @@ uint8_t ClassifyGroups(const DigitGroups& groups) {
 }
 
 bool IsSpecialDouble(std::string_view text) {
-  static constexpr std::array<std::string_view, 7> kWords{"inf", "-inf", "+inf", "infinity",
-                                                          "-infinity", "+infinity", "nan"};
+  static constexpr std::array<std::string_view, 7> kWords{
+      "inf", "-inf", "+inf", "infinity", "-infinity", "+infinity", "nan"};
   return text.size() <= 9 && IsOneOf(text, kWords);
 }
 

@@ -43,9 +43,10 @@ TEST(CliInspect, PrintsSchemaDialectAndSampleAsJson) {
 
 TEST(CliInspect, ListsCounterexamplesWithLines) {
   test::TempDir temp;
-  const std::string path = temp.Write("s.csv", "id,score\n1,5\n2,6\n3,7\n4,8\n5,9\n6,1\n7,2\n8,3\n"
-                                               "9,4\n10,5\n11,6\n12,7\n13,8\n14,9\n15,1\n16,2\n"
-                                               "17,3\n18,4\n19,5\n20,bad\n");
+  const std::string path = temp.Write("s.csv",
+                                      "id,score\n1,5\n2,6\n3,7\n4,8\n5,9\n6,1\n7,2\n8,3\n"
+                                      "9,4\n10,5\n11,6\n12,7\n13,8\n14,9\n15,1\n16,2\n"
+                                      "17,3\n18,4\n19,5\n20,bad\n");
   const auto result = Pika({"inspect", path, "--json"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const json score = ParseOrFail(result.out)["columns"][1];
@@ -107,8 +108,8 @@ TEST(CliImport, TypeOverridesNullStringsAndDelimiterFlags) {
   const json report = ParseOrFail(result.out);
   EXPECT_EQ(report["table"], "pipes");
   EXPECT_EQ(report["columns"][0]["type"], "DOUBLE");
-  const auto nulls = Pika({"sql", "--db", temp.File("w.duckdb"), "--format", "csv",
-                           "SELECT count(b) AS b FROM pipes"});
+  const auto nulls = Pika(
+      {"sql", "--db", temp.File("w.duckdb"), "--format", "csv", "SELECT count(b) AS b FROM pipes"});
   EXPECT_EQ(nulls.out, "b\n1\n");
 }
 
@@ -149,8 +150,8 @@ TEST(CliSql, PrintsTablesCsvAndJsonWithTypedValues) {
 }
 
 TEST(CliSql, RunsSeveralStatementsAndPrintsTheLast) {
-  const auto result =
-      Pika({"sql", "--format", "csv", "CREATE TABLE t AS SELECT 41 AS x; SELECT x + 1 AS y FROM t"});
+  const auto result = Pika(
+      {"sql", "--format", "csv", "CREATE TABLE t AS SELECT 41 AS x; SELECT x + 1 AS y FROM t"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out, "y\n42\n");
 }

@@ -11,7 +11,7 @@ namespace {
 TEST(FormatDate, WritesIsoDatesAcrossEraAndLeapBoundaries) {
   EXPECT_EQ(FormatDate(0), "1970-01-01");
   EXPECT_EQ(FormatDate(-1), "1969-12-31");
-  EXPECT_EQ(FormatDate(11016), "2000-02-29");  // 2000 is a leap year
+  EXPECT_EQ(FormatDate(11016), "2000-02-29");   // 2000 is a leap year
   EXPECT_EQ(FormatDate(-25509), "1900-02-28");  // 1900 is not: the next day is March 1st
   EXPECT_EQ(FormatDate(-25508), "1900-03-01");
 }

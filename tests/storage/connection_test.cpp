@@ -90,8 +90,9 @@ TEST(Connection, MissingTablesAreReportedByName) {
 
 TEST(Connection, RunsEveryStatementAndReturnsTheLastResult) {
   Connection connection = Connect();
-  auto result = connection.Query("CREATE TABLE t(x INT); INSERT INTO t VALUES (1), (2); "
-                                 "SELECT sum(x) AS total FROM t");
+  auto result = connection.Query(
+      "CREATE TABLE t(x INT); INSERT INTO t VALUES (1), (2); "
+      "SELECT sum(x) AS total FROM t");
   ASSERT_TRUE(result.ok()) << result.error().message;
   auto batch = result->FetchAll();
   EXPECT_EQ(Values<double>(batch->columns[0])[0], 3.0);  // sum(INT) is HUGEINT: read as double
@@ -123,15 +124,16 @@ TEST(Connection, InterruptFromAnotherThreadCancelsTheQuery) {
 TEST(ExecuteWatched, ReportsProgressOfALongScanAndStopsWhenCancelled) {
   Connection connection = Connect();
   // Many row groups: DuckDB updates progress as each scan task finishes.
-  ASSERT_TRUE(connection.Execute("CREATE TABLE big AS SELECT range AS x FROM range(20000000)").ok());
+  ASSERT_TRUE(
+      connection.Execute("CREATE TABLE big AS SELECT range AS x FROM range(20000000)").ok());
   CancelToken cancel;
   std::vector<double> seen;
-  const Status status = ExecuteWatched(
-      connection, "SELECT count(*) FROM big WHERE md5(x::VARCHAR) LIKE '%abcd%'", cancel,
-      [&](double fraction) {
-        seen.push_back(fraction);
-        if (fraction > 0.0) cancel.Cancel();
-      });
+  const Status status =
+      ExecuteWatched(connection, "SELECT count(*) FROM big WHERE md5(x::VARCHAR) LIKE '%abcd%'",
+                     cancel, [&](double fraction) {
+                       seen.push_back(fraction);
+                       if (fraction > 0.0) cancel.Cancel();
+                     });
   ASSERT_FALSE(seen.empty());
   for (double fraction : seen) {
     EXPECT_GE(fraction, 0.0);

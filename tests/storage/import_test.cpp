@@ -1,7 +1,6 @@
 // Import behaviour beyond single malformed files: policies, cancel, sampling, names.
-#include <gtest/gtest.h>
-
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <thread>
 
@@ -25,7 +24,8 @@ std::string TypeChangesLate(const test::TempDir& temp) {
 
 bool TableExists(Connection& connection, const std::string& name) {
   return QueryValue(connection, fmt::format("SELECT count(*) FROM duckdb_tables() WHERE "
-                                            "table_name = '{}'", name)) == "1";
+                                            "table_name = '{}'",
+                                            name)) == "1";
 }
 
 TEST(Import, ATypeChangeAfterTheSampleIsCaughtWithItsFirstLine) {
@@ -104,7 +104,8 @@ TEST(Import, TypeOverridesWinOverInference) {
   test::Engine engine = test::OpenEngine();
   ImportOptions options;
   options.type_overrides["count"] = ColumnType::kDouble;
-  auto result = test::Import(engine.connection, test::FixturePath("csv/leading_zero_ids.csv"), options);
+  auto result =
+      test::Import(engine.connection, test::FixturePath("csv/leading_zero_ids.csv"), options);
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(result->report.columns[1].engine_type, "DOUBLE");
   EXPECT_EQ(result->report.columns[1].explanation, "type set by you");
@@ -115,7 +116,8 @@ TEST(Import, AnOverrideForAnUnknownColumnListsTheRealOnes) {
   test::Engine engine = test::OpenEngine();
   ImportOptions options;
   options.type_overrides["zipcode"] = ColumnType::kVarchar;
-  auto result = test::Import(engine.connection, test::FixturePath("csv/leading_zero_ids.csv"), options);
+  auto result =
+      test::Import(engine.connection, test::FixturePath("csv/leading_zero_ids.csv"), options);
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().kind, ErrorKind::kInvalidInput);
   EXPECT_NE(result.error().message.find("zip, count"), std::string::npos);
@@ -156,7 +158,8 @@ TEST(Import, AMissingFileIsNotFound) {
 TEST(Import, ACancelledImportLeavesNoTable) {
   test::TempDir temp;
   std::string csv = "a,b,c\n";
-  for (int row = 0; row < 2000000; ++row) csv += fmt::format("{},{}.25,name{}\n", row, row, row % 97);
+  for (int row = 0; row < 2000000; ++row)
+    csv += fmt::format("{},{}.25,name{}\n", row, row, row % 97);
   const std::string path = temp.Write("big.csv", csv);
   test::Engine engine = test::OpenEngine();
   CancelToken cancel;

@@ -19,7 +19,9 @@ class MalformedCsv : public ::testing::Test {
     return test::Import(engine_.connection, FixturePath("csv/" + name), std::move(options));
   }
   std::string Value(const std::string& sql) { return QueryValue(engine_.connection, sql); }
-  bool TableExists() { return Value("SELECT count(*) FROM duckdb_tables() WHERE table_name = 't'") == "1"; }
+  bool TableExists() {
+    return Value("SELECT count(*) FROM duckdb_tables() WHERE table_name = 't'") == "1";
+  }
 
   test::Engine engine_ = test::OpenEngine();
 };

@@ -1,7 +1,6 @@
 // The real files of vega-datasets: every row arrives, with the types a person would pick.
-#include <gtest/gtest.h>
-
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <fstream>
 #include <map>
@@ -99,11 +98,12 @@ TEST(VegaParquet, Flights3mImportsAllRowsWithDeclaredTypes) {
   EXPECT_EQ(types["delay"], "BIGINT");
   EXPECT_EQ(types["origin"], "VARCHAR");
   // Nothing lost: the table holds what the file holds.
-  EXPECT_EQ(QueryValue(engine.connection,
-                       fmt::format("SELECT sum(delay) = (SELECT sum(delay) FROM read_parquet('{}')) "
-                                   "FROM t",
-                                   test::VegaPath("flights-3m.parquet"))),
-            "true");
+  EXPECT_EQ(
+      QueryValue(engine.connection,
+                 fmt::format("SELECT sum(delay) = (SELECT sum(delay) FROM read_parquet('{}')) "
+                             "FROM t",
+                             test::VegaPath("flights-3m.parquet"))),
+      "true");
 }
 
 TEST(VegaParquet, ADamagedParquetFileIsAClearErrorAndNoTable) {
