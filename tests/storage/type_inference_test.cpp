@@ -1,5 +1,6 @@
 #include "storage/type_inference.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <string>
@@ -108,7 +109,8 @@ TEST(InferSchema, AFewContradictingValuesKeepTheTypeWithLowerConfidence) {
 
 TEST(InferSchema, ManyContradictingValuesMakeTextWithLowConfidence) {
   std::vector<std::string> values = Repeat("12", 80);
-  for (int i = 0; i < 20; ++i) values.push_back("n" + std::to_string(i));
+  for (int i = 0; i < 20; ++i)
+    values.push_back(fmt::format("n{}", i));  // GCC 12 warns falsely on "n" + string
   const InferredColumn column = InferOne(values);
   EXPECT_EQ(column.type, ColumnType::kVarchar);
   EXPECT_NEAR(column.confidence, 0.2, 1e-9);
