@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "support/run_process.h"
 #include "support/temp_dir.h"
@@ -154,6 +155,34 @@ TEST(CliSql, RunsSeveralStatementsAndPrintsTheLast) {
       {"sql", "--format", "csv", "CREATE TABLE t AS SELECT 41 AS x; SELECT x + 1 AS y FROM t"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out, "y\n42\n");
+}
+
+TEST(CliSql, ExplainCacheSaysHowEachStatementWasAnsweredAsJsonLines) {
+  test::TempDir temp;
+  const std::string script = temp.Write("q.sql",
+                                        "CREATE TABLE t AS SELECT range AS x FROM range(1000);\n"
+                                        "SELECT count(*) FROM t WHERE x > 5;\n"
+                                        "-- the same question, asked differently\n"
+                                        "select COUNT(*) from T where 5.0 < X;\n");
+  const auto result = Pika({"sql", "--file", script, "--explain-cache", "--format", "json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  std::vector<json> lines;
+  std::istringstream out(result.out);
+  for (std::string line; std::getline(out, line);) lines.push_back(ParseOrFail(line));
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[1]["how"], "fresh");
+  EXPECT_EQ(lines[1]["rows"], 1);
+  EXPECT_EQ(lines[2]["how"], "exact");
+  EXPECT_EQ(lines[2]["from"], "SELECT count(*) FROM t WHERE x > 5");
+  EXPECT_EQ(lines[2]["statement"], "select COUNT(*) from T where 5.0 < X");
+  EXPECT_TRUE(lines[2]["ms"].is_number());
+  EXPECT_EQ(lines[2]["remainder"], "");
+}
+
+TEST(CliSql, AFailingStatementInAScriptIsNamedByItsNumber) {
+  const auto result = Pika({"sql", "SELECT 1; SELECT nope FROM nowhere"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("statement 2"), std::string::npos);
 }
 
 }  // namespace

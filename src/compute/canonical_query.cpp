@@ -1,0 +1,186 @@
+#include "compute/canonical_query.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "compute/sql_lexer.h"
+
+namespace pika {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::array<std::string_view, 12> kVolatileFunctions{
+    "random",  "gen_random_uuid", "uuid",         "now",     "current_timestamp", "today",
+    "nextval", "currval",         "current_date", "setseed", "get_current_time",  "current_time"};
+
+// Keys whose subtree is a predicate: rewrites there cannot change column names or types.
+constexpr std::array<std::string_view, 4> kPredicateKeys{"where_clause", "having", "qualify",
+                                                         "condition"};
+
+struct Walk {
+  const std::set<std::string>& quoted;
+  std::set<std::string> tables;
+  std::set<std::string> ctes;
+  bool cacheable = true;
+  std::string why_not;
+};
+
+// The string at `key`, or "" when missing or not a string ("type" is an object in places).
+std::string Text(const json& node, const char* key) {
+  const auto found = node.find(key);
+  return found != node.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::string FoldIdentifier(const std::string& name, const Walk& walk) {
+  return walk.quoted.count(name) ? name : Lower(name);
+}
+
+// 5, 5.0 and 5.00 are one value; DECIMAL constants arrive scaled (5.0 is 50, scale 1).
+std::optional<std::string> NumericValue(const json& value) {
+  const std::string id = Text(value["type"], "id");
+  const json& raw = value["value"];
+  if (!raw.is_number()) return std::nullopt;
+  double number = raw.get<double>();
+  if (id == "DECIMAL") {
+    number /= std::pow(10.0, value["type"]["type_info"].value("scale", 0));
+  } else if (id != "INTEGER" && id != "BIGINT" && id != "DOUBLE" && id != "FLOAT" &&
+             id != "SMALLINT" && id != "TINYINT" && id != "UBIGINT" && id != "UINTEGER") {
+    return std::nullopt;
+  }
+  return fmt::format("{}", number);
+}
+
+bool IsConstant(const json& node) { return node.is_object() && Text(node, "class") == "CONSTANT"; }
+
+std::string FlippedComparison(const std::string& type) {
+  if (type == "COMPARE_LESSTHAN") return "COMPARE_GREATERTHAN";
+  if (type == "COMPARE_GREATERTHAN") return "COMPARE_LESSTHAN";
+  if (type == "COMPARE_LESSTHANOREQUALTO") return "COMPARE_GREATERTHANOREQUALTO";
+  if (type == "COMPARE_GREATERTHANOREQUALTO") return "COMPARE_LESSTHANOREQUALTO";
+  return type;
+}
+
+void SortByText(json::iterator begin, json::iterator end) {
+  std::sort(begin, end, [](const json& a, const json& b) { return a.dump() < b.dump(); });
+}
+
+void RewritePredicate(json& node) {
+  const std::string type = Text(node, "type");
+  const std::string node_class = Text(node, "class");
+  if (node_class == "CONSTANT") {
+    if (auto number = NumericValue(node["value"])) node["value"] = json{{"number", *number}};
+  } else if (node_class == "CONJUNCTION" && node.contains("children")) {
+    SortByText(node["children"].begin(), node["children"].end());
+  } else if (node_class == "FUNCTION" && node.value("is_operator", false)) {
+    const std::string name = Text(node, "function_name");
+    if (name == "+" || name == "*") SortByText(node["children"].begin(), node["children"].end());
+  } else if (node_class == "COMPARISON") {
+    const bool symmetric = type == "COMPARE_EQUAL" || type == "COMPARE_NOTEQUAL";
+    const bool constant_first = IsConstant(node["left"]) && !IsConstant(node["right"]);
+    if ((symmetric && node["right"].dump() < node["left"].dump()) ||
+        (!symmetric && constant_first)) {
+      std::swap(node["left"], node["right"]);
+      node["type"] = FlippedComparison(type);
+    }
+  } else if ((type == "COMPARE_IN" || type == "COMPARE_NOT_IN") && node["children"].size() > 2) {
+    SortByText(node["children"].begin() + 1, node["children"].end());
+  }
+}
+
+// Where a subtree sits: in a predicate, values may be rewritten; in the select list, the
+// text names the output columns, so identifiers and function names keep their case.
+struct Place {
+  bool predicate = false;
+  bool naming = false;
+};
+
+void Canonicalize(json& node, Walk& walk, Place place);
+
+void CanonicalizeObject(json& node, Walk& walk, Place place) {
+  node.erase("query_location");
+  const std::string node_class = Text(node, "class");
+  const std::string type = Text(node, "type");
+  if (node_class == "COLUMN_REF" && !place.naming) {
+    for (json& name : node["column_names"]) name = FoldIdentifier(name.get<std::string>(), walk);
+  } else if (type == "BASE_TABLE") {
+    const std::string table = Text(node, "table_name");
+    node["table_name"] = FoldIdentifier(table, walk);
+    node["schema_name"] = Lower(Text(node, "schema_name"));
+    walk.tables.insert(Lower(table));
+  } else if (type == "TABLE_FUNCTION") {
+    walk.cacheable = false;
+    walk.why_not = "reads a table function (a file may change without us knowing)";
+  } else if (node_class == "FUNCTION") {
+    const std::string name = Lower(Text(node, "function_name"));
+    if (!place.naming) node["function_name"] = name;
+    if (std::find(kVolatileFunctions.begin(), kVolatileFunctions.end(), name) !=
+        kVolatileFunctions.end()) {
+      walk.cacheable = false;
+      walk.why_not = fmt::format("calls {}(), whose result changes between runs", name);
+    }
+  }
+  if (node.contains("cte_map")) {
+    for (const json& entry : node["cte_map"]["map"]) walk.ctes.insert(Lower(Text(entry, "key")));
+  }
+  for (auto& [key, child] : node.items()) {
+    Place child_place = place;
+    if (std::find(kPredicateKeys.begin(), kPredicateKeys.end(), key) != kPredicateKeys.end()) {
+      child_place = {true, false};
+    } else if (key == "select_list") {
+      child_place = {false, true};
+    }
+    Canonicalize(child, walk, child_place);
+  }
+  if (place.predicate) RewritePredicate(node);
+}
+
+void Canonicalize(json& node, Walk& walk, Place place) {
+  if (node.is_object()) {
+    CanonicalizeObject(node, walk, place);
+  } else if (node.is_array()) {
+    for (json& child : node) Canonicalize(child, walk, place);
+  }
+}
+
+}  // namespace
+
+Result<CanonicalQuery> QueryCanonicalizer::Canonicalize(std::string_view statement) {
+  if (!serialize_) {
+    auto prepared = connection_.Prepare("SELECT json_serialize_sql($1::VARCHAR)");
+    if (!prepared.ok()) return prepared.error();
+    serialize_ = std::move(*prepared);
+  }
+  PIKA_TRY(serialize_->BindText(1, statement));
+  auto result = serialize_->Execute();
+  if (!result.ok()) return result.error();
+  auto batch = result->FetchAll();
+  if (!batch.ok()) return batch.error();
+  json tree = json::parse(FormatValue(batch->columns[0], 0), nullptr, /*allow_exceptions=*/false);
+  if (tree.is_discarded() || tree.value("error", true) || tree["statements"].size() != 1) {
+    return InvalidInput("not a single SELECT statement");
+  }
+  Walk walk{QuotedIdentifiers(statement)};
+  json& node = tree["statements"][0];
+  pika::Canonicalize(node, walk, Place{});
+  CanonicalQuery query;
+  query.text = node.dump();
+  for (const std::string& table : walk.tables) {
+    if (!walk.ctes.count(table)) query.sources.insert(table);
+  }
+  query.cacheable = walk.cacheable;
+  query.why_not_cacheable = walk.why_not;
+  return query;
+}
+
+}  // namespace pika

@@ -1,0 +1,39 @@
+// Canonical form of a SELECT: DuckDB's own parse tree (json_serialize_sql), rewritten so that
+// the same question asked differently reads the same.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+#include "storage/connection.h"
+
+namespace pika {
+
+struct CanonicalQuery {
+  std::string text;               // the canonical tree as compact JSON
+  std::set<std::string> sources;  // base tables read, lower case
+  bool cacheable = true;          // false: reads a table function or calls random(), now()...
+  std::string why_not_cacheable;
+};
+
+// Rewrites applied (inside WHERE, HAVING, QUALIFY and join conditions, where they cannot
+// change a result's column names or types): numeric literals by value (5 = 5.0), operands of
+// AND, OR, =, <>, +, * sorted, comparisons turned column-first (5 < x is x > 5), IN lists
+// sorted. Everywhere: positions dropped, unquoted identifiers and function names in lower case.
+// Kept: string literals, quoted identifiers, aliases, ORDER BY, LIMIT.
+//
+// Fails (kInvalidInput) for statements DuckDB cannot serialize: anything but a SELECT.
+class QueryCanonicalizer {
+ public:
+  explicit QueryCanonicalizer(Connection& connection) : connection_(connection) {}
+  Result<CanonicalQuery> Canonicalize(std::string_view statement);
+
+ private:
+  Connection& connection_;
+  std::optional<PreparedStatement> serialize_;
+};
+
+}  // namespace pika

@@ -1,0 +1,121 @@
+#include "compute/query_cache.h"
+
+#include <algorithm>
+
+namespace pika {
+
+size_t BatchBytes(const TableBatch& batch) {
+  size_t bytes = sizeof(TableBatch);
+  for (const Column& column : batch.columns) {
+    bytes += column.valid.size() + column.name.size() + sizeof(Column);
+    std::visit(
+        [&](const auto& values) {
+          using Value = typename std::decay_t<decltype(values)>::value_type;
+          if constexpr (std::is_same_v<Value, std::string>) {
+            for (const std::string& text : values) bytes += sizeof(std::string) + text.capacity();
+          } else {
+            bytes += values.size() * sizeof(Value);
+          }
+        },
+        column.values);
+  }
+  return bytes;
+}
+
+double QueryCache::PriorityLocked(const CachedResult& result) const {
+  return clock_ + (result.cost_ms + 0.01) / static_cast<double>(std::max<size_t>(result.bytes, 1));
+}
+
+Result<CacheLookup> QueryCache::GetOrCompute(const Fingerprint& key, const Compute& compute) {
+  std::promise<Result<CachedResultPtr>> promise;
+  {
+    std::unique_lock lock(mutex_);
+    if (const auto found = entries_.find(key); found != entries_.end()) {
+      ++stats_.hits;
+      found->second.priority = PriorityLocked(*found->second.result);
+      return CacheLookup{found->second.result, false};
+    }
+    if (const auto running = pending_.find(key); running != pending_.end()) {
+      Pending pending = running->second;
+      ++stats_.hits;
+      lock.unlock();
+      const Result<CachedResultPtr>& shared = pending.get();
+      if (!shared.ok()) return shared.error();
+      return CacheLookup{*shared, false};
+    }
+    ++stats_.misses;
+    pending_.emplace(key, promise.get_future().share());
+  }
+  Result<CachedResult> computed = compute();
+  if (computed.ok()) {
+    computed->bytes = BatchBytes(computed->rows) + computed->statement.size();
+    computed->id = next_id_.fetch_add(1);
+  }
+  Result<CachedResultPtr> outcome =
+      computed.ok() ? Result<CachedResultPtr>(std::make_shared<CachedResult>(std::move(*computed)))
+                    : Result<CachedResultPtr>(computed.error());
+  {
+    std::lock_guard lock(mutex_);
+    if (outcome.ok()) InsertLocked(key, *outcome);
+    pending_.erase(key);
+  }
+  promise.set_value(outcome);
+  if (!outcome.ok()) return outcome.error();
+  return CacheLookup{*outcome, true};
+}
+
+void QueryCache::InsertLocked(const Fingerprint& key, CachedResultPtr result) {
+  if (result->bytes > budget_) return;  // larger than the whole cache: serve it, keep nothing
+  EvictLocked(budget_ - result->bytes);
+  bytes_ += result->bytes;
+  const double priority = PriorityLocked(*result);
+  entries_[key] = Entry{std::move(result), priority};
+}
+
+void QueryCache::EvictLocked(size_t target_bytes) {
+  while (bytes_ > target_bytes && !entries_.empty()) {
+    auto lowest = std::min_element(
+        entries_.begin(), entries_.end(),
+        [](const auto& a, const auto& b) { return a.second.priority < b.second.priority; });
+    clock_ = lowest->second.priority;
+    bytes_ -= lowest->second.result->bytes;
+    entries_.erase(lowest);
+    ++stats_.evictions;
+  }
+}
+
+CachedResultPtr QueryCache::Find(const Fingerprint& key) {
+  std::lock_guard lock(mutex_);
+  const auto found = entries_.find(key);
+  return found == entries_.end() ? nullptr : found->second.result;
+}
+
+void QueryCache::InvalidateSource(const std::string& table) {
+  std::lock_guard lock(mutex_);
+  std::erase_if(entries_, [&](const auto& item) {
+    if (!item.second.result->sources.count(table)) return false;
+    bytes_ -= item.second.result->bytes;
+    return true;
+  });
+}
+
+void QueryCache::Clear() {
+  std::lock_guard lock(mutex_);
+  entries_.clear();
+  bytes_ = 0;
+}
+
+void QueryCache::ShrinkTo(size_t bytes) {
+  std::lock_guard lock(mutex_);
+  EvictLocked(bytes);
+}
+
+CacheStats QueryCache::Stats() const {
+  std::lock_guard lock(mutex_);
+  CacheStats stats = stats_;
+  stats.entries = entries_.size();
+  stats.bytes = bytes_;
+  return stats;
+}
+
+}  // namespace pika

@@ -1,0 +1,27 @@
+#include "compute/source_versions.h"
+
+#include <fmt/format.h>
+
+namespace pika {
+
+std::string SourceVersions::Describe(const std::set<std::string>& tables) const {
+  std::lock_guard lock(mutex_);
+  std::string text = fmt::format("epoch={}", epoch_);
+  for (const std::string& table : tables) {
+    const auto found = versions_.find(table);
+    text += fmt::format(";{}@{}", table, found == versions_.end() ? 0 : found->second);
+  }
+  return text;
+}
+
+void SourceVersions::Bump(const std::string& table) {
+  std::lock_guard lock(mutex_);
+  ++versions_[table];
+}
+
+void SourceVersions::BumpAll() {
+  std::lock_guard lock(mutex_);
+  ++epoch_;
+}
+
+}  // namespace pika
