@@ -1,6 +1,11 @@
 #include "compute/cached_query_runner.h"
 
+#include <fmt/format.h>
+
+#include <atomic>
+#include <cctype>
 #include <chrono>
+#include <nlohmann/json.hpp>
 
 #include "compute/sql_lexer.h"
 #include "storage/text_fallback_query.h"
@@ -14,12 +19,30 @@ double MillisecondsSince(std::chrono::steady_clock::time_point start) {
       .count();
 }
 
+constexpr const char* kCacheCatalog = "pika_cache";
+
+std::atomic<uint64_t> g_materializations{0};
+
+bool Covers(const CachedResult& base, const std::set<std::string>& columns) {
+  std::set<std::string> available;
+  for (const ResultColumn& column : base.columns) {
+    std::string name = column.name;
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    available.insert(std::move(name));
+  }
+  for (const std::string& column : columns) {
+    if (!available.count(column)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string_view ToString(AnswerKind kind) {
   switch (kind) {
     case AnswerKind::kFresh: return "fresh";
     case AnswerKind::kExact: return "exact";
+    case AnswerKind::kDerived: return "derived";
   }
   return "fresh";
 }
@@ -40,6 +63,90 @@ Result<CachedResult> CachedQueryRunner::Compute(std::string_view statement,
   return computed;
 }
 
+void CachedQueryRunner::DropForgottenMaterializations() {
+  for (const std::string& table : cache_.TakeDropped()) {
+    (void)connection_.Execute(fmt::format("DROP TABLE IF EXISTS {}", table));  // best effort
+  }
+}
+
+Result<CachedResult> CachedQueryRunner::Materialize(std::string_view statement,
+                                                    const CanonicalQuery& query) {
+  const auto start = std::chrono::steady_clock::now();
+  PIKA_TRY(
+      connection_.Execute(fmt::format("ATTACH IF NOT EXISTS ':memory:' AS {}", kCacheCatalog)));
+  const std::string table = fmt::format("{}.r_{}", kCacheCatalog, g_materializations.fetch_add(1));
+  PIKA_TRY(connection_.Execute(fmt::format("CREATE TABLE {} AS {}", table, statement)));
+  auto computed = Compute(fmt::format("SELECT * FROM {}", table), query.sources);
+  if (!computed.ok()) {
+    (void)connection_.Execute(fmt::format("DROP TABLE IF EXISTS {}", table));
+    return computed.error();
+  }
+  computed->statement = std::string(statement);
+  computed->materialization = table;
+  computed->shape = query.shape;
+  computed->cost_ms = MillisecondsSince(start);
+  return computed;
+}
+
+// The statement as parsed, reading the cached table instead of its source. The table keeps
+// its name as an alias, so `t.x` still resolves.
+Result<std::string> CachedQueryRunner::RemainderOver(const CanonicalQuery& query,
+                                                     const CachedResult& base) {
+  nlohmann::json node = nlohmann::json::parse(query.parsed);
+  nlohmann::json& from = node["node"]["from_table"];
+  if (from.value("alias", "").empty()) from["alias"] = from["table_name"];
+  const std::string& materialization = base.materialization;
+  from["catalog_name"] = kCacheCatalog;
+  from["schema_name"] = "main";
+  from["table_name"] = materialization.substr(materialization.find('.') + 1);
+  const nlohmann::json script{{"error", false}, {"statements", nlohmann::json::array({node})}};
+  if (!deserialize_) {
+    auto prepared = connection_.Prepare("SELECT json_deserialize_sql($1::JSON)");
+    if (!prepared.ok()) return prepared.error();
+    deserialize_ = std::move(*prepared);
+  }
+  PIKA_TRY(deserialize_->BindText(1, script.dump()));
+  auto result = deserialize_->Execute();
+  if (!result.ok()) return result.error();
+  auto batch = result->FetchAll();
+  if (!batch.ok()) return batch.error();
+  return FormatValue(batch->columns[0], 0);
+}
+
+std::optional<CachedResult> CachedQueryRunner::Derive(std::string_view statement,
+                                                      const CanonicalQuery& query) {
+  CachedResultPtr best;
+  for (const CachedResultPtr& base : cache_.MaterializedOver(query.shape.table)) {
+    if (!Covers(*base, query.shape.columns_used)) continue;
+    if (!Implies(query.shape.where, base->shape.where)) continue;
+    if (!best || base->rows.row_count < best->rows.row_count) best = base;
+  }
+  if (!best) return std::nullopt;
+  const auto start = std::chrono::steady_clock::now();
+  auto remainder = RemainderOver(query, *best);
+  if (!remainder.ok()) return std::nullopt;
+  // The base may have been evicted meanwhile: then this fails and a fresh run answers.
+  auto computed = Compute(*remainder, query.sources);
+  if (!computed.ok()) return std::nullopt;
+  computed->statement = std::string(statement);
+  computed->shape = query.shape;
+  computed->derived_from = best->statement;
+  computed->remainder = *remainder;
+  computed->cost_ms = MillisecondsSince(start);
+  return std::move(*computed);
+}
+
+Result<CachedResult> CachedQueryRunner::ComputeCacheable(std::string_view statement,
+                                                         const CanonicalQuery& query) {
+  if (query.shape.single_table) {
+    if (auto derived = Derive(statement, query)) return std::move(*derived);
+  }
+  if (query.shape.single_table && query.shape.plain_rows) return Materialize(statement, query);
+  auto computed = Compute(statement, query.sources);
+  if (computed.ok()) computed->shape = query.shape;
+  return computed;
+}
+
 Result<Answer> CachedQueryRunner::RunUncached(std::string_view statement, std::string note) {
   const auto start = std::chrono::steady_clock::now();
   auto computed = Compute(statement, {});
@@ -53,6 +160,7 @@ Result<Answer> CachedQueryRunner::RunUncached(std::string_view statement, std::s
 
 Result<Answer> CachedQueryRunner::Run(std::string_view statement) {
   const auto start = std::chrono::steady_clock::now();
+  DropForgottenMaterializations();
   auto canonical = canonicalizer_.Canonicalize(statement);
   if (!canonical.ok()) {
     // Not a SELECT we can read (a write, DDL, PRAGMA...): it may change any table.
@@ -63,13 +171,19 @@ Result<Answer> CachedQueryRunner::Run(std::string_view statement) {
   }
   if (!canonical->cacheable) return RunUncached(statement, canonical->why_not_cacheable);
   const Fingerprint key = HashText(canonical->text + '\n' + versions_.Describe(canonical->sources));
-  auto lookup =
-      cache_.GetOrCompute(key, [&] { return Compute(statement, std::move(canonical->sources)); });
+  auto lookup = cache_.GetOrCompute(key, [&] { return ComputeCacheable(statement, *canonical); });
   if (!lookup.ok()) return lookup.error();
   Answer answer;
+  const CachedResult& result = *lookup->result;
   answer.result = lookup->result;
-  answer.how = lookup->computed ? AnswerKind::kFresh : AnswerKind::kExact;
-  if (!lookup->computed) answer.from = lookup->result->statement;
+  if (!lookup->computed) {
+    answer.how = AnswerKind::kExact;
+    answer.from = result.statement;
+  } else if (!result.derived_from.empty()) {
+    answer.how = AnswerKind::kDerived;
+    answer.from = result.derived_from;
+    answer.remainder = result.remainder;
+  }
   answer.ms = MillisecondsSince(start);
   return answer;
 }

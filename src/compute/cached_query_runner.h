@@ -1,6 +1,7 @@
 // CachedQueryRunner: runs statements through the query cache and says how each was answered.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,8 +15,9 @@
 namespace pika {
 
 enum class AnswerKind {
-  kFresh,  // computed now (and cached when it can be)
-  kExact,  // the same question was answered before: the stored result
+  kFresh,    // computed now (and cached when it can be)
+  kExact,    // the same question was answered before: the stored result
+  kDerived,  // computed from a cached broader result by a remainder query over it
 };
 
 std::string_view ToString(AnswerKind kind);
@@ -44,9 +46,15 @@ class CachedQueryRunner {
 
  private:
   Result<CachedResult> Compute(std::string_view statement, std::set<std::string> sources);
+  Result<CachedResult> ComputeCacheable(std::string_view statement, const CanonicalQuery& query);
+  Result<CachedResult> Materialize(std::string_view statement, const CanonicalQuery& query);
+  std::optional<CachedResult> Derive(std::string_view statement, const CanonicalQuery& query);
+  Result<std::string> RemainderOver(const CanonicalQuery& query, const CachedResult& base);
   Result<Answer> RunUncached(std::string_view statement, std::string note);
+  void DropForgottenMaterializations();
 
   Connection& connection_;
+  std::optional<PreparedStatement> deserialize_;
   QueryCanonicalizer canonicalizer_;
   QueryCache& cache_;
   SourceVersions& versions_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "compute/sql_lexer.h"
@@ -153,6 +154,133 @@ void Canonicalize(json& node, Walk& walk, Place place) {
   }
 }
 
+void CollectColumns(const json& node, std::set<std::string>& columns, bool& subquery) {
+  if (node.is_object()) {
+    if (Text(node, "class") == "SUBQUERY") subquery = true;
+    if (Text(node, "class") == "COLUMN_REF" && !node["column_names"].empty()) {
+      columns.insert(Lower(node["column_names"].back().get<std::string>()));
+    }
+    for (const auto& [key, child] : node.items()) CollectColumns(child, columns, subquery);
+  } else if (node.is_array()) {
+    for (const json& child : node) CollectColumns(child, columns, subquery);
+  }
+}
+
+// "x" for a bare column reference (t.x counts as x), else nothing.
+std::optional<std::string> ColumnOf(const json& node) {
+  if (Text(node, "class") != "COLUMN_REF" || node["column_names"].empty()) return std::nullopt;
+  return Lower(node["column_names"].back().get<std::string>());
+}
+
+// A literal's identity: canonical numbers as they are, strings quoted.
+std::optional<std::string> LiteralOf(const json& node) {
+  if (!IsConstant(node)) return std::nullopt;
+  const json& value = node["value"];
+  if (value.contains("number")) return value["number"].get<std::string>();
+  if (value.value("is_null", true) || !value["value"].is_string()) return std::nullopt;
+  return "'" + value["value"].get<std::string>() + "'";
+}
+
+std::optional<double> NumberOf(const json& node) {
+  if (!IsConstant(node) || !node["value"].contains("number")) return std::nullopt;
+  return std::strtod(node["value"]["number"].get<std::string>().c_str(), nullptr);
+}
+
+PredicateAtom AtomOf(const json& node) {
+  PredicateAtom atom;
+  atom.text = node.dump();
+  const std::string type = Text(node, "type");
+  if (Text(node, "class") == "COMPARISON") {
+    const auto column = ColumnOf(node["left"]);
+    const auto literal = LiteralOf(node["right"]);
+    const auto number = NumberOf(node["right"]);
+    if (!column || !literal) return atom;
+    atom.column = *column;
+    if (type == "COMPARE_EQUAL") {
+      atom.kind = PredicateAtom::Kind::kSet;
+      atom.values = {*literal};
+    } else if (number &&
+               (type == "COMPARE_GREATERTHAN" || type == "COMPARE_GREATERTHANOREQUALTO")) {
+      atom.kind = PredicateAtom::Kind::kRange;
+      atom.low = number;
+      atom.low_inclusive = type == "COMPARE_GREATERTHANOREQUALTO";
+    } else if (number && (type == "COMPARE_LESSTHAN" || type == "COMPARE_LESSTHANOREQUALTO")) {
+      atom.kind = PredicateAtom::Kind::kRange;
+      atom.high = number;
+      atom.high_inclusive = type == "COMPARE_LESSTHANOREQUALTO";
+    }
+  } else if (type == "COMPARE_IN" && ColumnOf(node["children"][0])) {
+    std::set<std::string> values;
+    for (size_t index = 1; index < node["children"].size(); ++index) {
+      const auto literal = LiteralOf(node["children"][index]);
+      if (!literal) return atom;
+      values.insert(*literal);
+    }
+    atom.kind = PredicateAtom::Kind::kSet;
+    atom.column = *ColumnOf(node["children"][0]);
+    atom.values = std::move(values);
+  } else if (type == "COMPARE_BETWEEN" && ColumnOf(node["input"]) && NumberOf(node["lower"]) &&
+             NumberOf(node["upper"])) {
+    atom.kind = PredicateAtom::Kind::kRange;
+    atom.column = *ColumnOf(node["input"]);
+    atom.low = NumberOf(node["lower"]);
+    atom.high = NumberOf(node["upper"]);
+  }
+  return atom;
+}
+
+std::vector<PredicateAtom> AtomsOf(const json& where) {
+  std::vector<PredicateAtom> atoms;
+  if (where.is_null()) return atoms;
+  if (Text(where, "type") == "CONJUNCTION_AND") {
+    for (const json& child : where["children"]) atoms.push_back(AtomOf(child));
+  } else {
+    atoms.push_back(AtomOf(where));
+  }
+  return atoms;
+}
+
+bool SelectsPlainColumns(const json& node) {
+  for (const json& item : node["select_list"]) {
+    const std::string item_class = Text(item, "class");
+    if (item_class == "STAR") {
+      if (!item["exclude_list"].empty() || !item["replace_list"].empty() ||
+          item.value("columns", false)) {
+        return false;
+      }
+    } else if (item_class != "COLUMN_REF" || !Text(item, "alias").empty()) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool HasOnlyOrderModifiers(const json& node) {
+  for (const json& modifier : node["modifiers"]) {
+    if (Text(modifier, "type") != "ORDER_MODIFIER") return false;
+  }
+  return true;
+}
+
+QueryShape ShapeOf(const json& statement, const std::set<std::string>& sources) {
+  QueryShape shape;
+  const json& node = statement["node"];
+  if (Text(node, "type") != "SELECT_NODE" || sources.size() != 1) return shape;
+  if (Text(node["from_table"], "type") != "BASE_TABLE" || !node["cte_map"]["map"].empty()) {
+    return shape;
+  }
+  bool subquery = false;
+  CollectColumns(node, shape.columns_used, subquery);
+  if (subquery) return shape;
+  shape.single_table = true;
+  shape.table = *sources.begin();
+  shape.where = AtomsOf(node["where_clause"]);
+  shape.plain_rows = SelectsPlainColumns(node) && HasOnlyOrderModifiers(node) &&
+                     node["group_expressions"].empty() && node["having"].is_null() &&
+                     node["qualify"].is_null() && node["sample"].is_null();
+  return shape;
+}
+
 }  // namespace
 
 Result<CanonicalQuery> QueryCanonicalizer::Canonicalize(std::string_view statement) {
@@ -172,14 +300,16 @@ Result<CanonicalQuery> QueryCanonicalizer::Canonicalize(std::string_view stateme
   }
   Walk walk{QuotedIdentifiers(statement)};
   json& node = tree["statements"][0];
-  pika::Canonicalize(node, walk, Place{});
   CanonicalQuery query;
+  query.parsed = node.dump();
+  pika::Canonicalize(node, walk, Place{});
   query.text = node.dump();
   for (const std::string& table : walk.tables) {
     if (!walk.ctes.count(table)) query.sources.insert(table);
   }
   query.cacheable = walk.cacheable;
   query.why_not_cacheable = walk.why_not;
+  query.shape = ShapeOf(node, query.sources);
   return query;
 }
 

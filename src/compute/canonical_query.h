@@ -7,16 +7,30 @@
 #include <string>
 #include <string_view>
 
+#include "compute/predicate_atoms.h"
 #include "core/result.h"
 #include "storage/connection.h"
 
 namespace pika {
+
+// What the cache needs to know to answer one query from another's result.
+struct QueryShape {
+  bool single_table = false;  // one base table: no join, CTE or subquery
+  std::string table;          // lower case
+  // The table's rows as they are: only columns (or *) selected, ORDER BY at most. Such a
+  // result can stand in for its table under its WHERE clause.
+  bool plain_rows = false;
+  std::vector<PredicateAtom> where;    // conjuncts of the WHERE clause
+  std::set<std::string> columns_used;  // every column referenced, lower case
+};
 
 struct CanonicalQuery {
   std::string text;               // the canonical tree as compact JSON
   std::set<std::string> sources;  // base tables read, lower case
   bool cacheable = true;          // false: reads a table function or calls random(), now()...
   std::string why_not_cacheable;
+  QueryShape shape;
+  std::string parsed;  // DuckDB's parse of the statement, before rewriting (JSON)
 };
 
 // Rewrites applied (inside WHERE, HAVING, QUALIFY and join conditions, where they cannot

@@ -48,7 +48,9 @@ Result<CacheLookup> QueryCache::GetOrCompute(const Fingerprint& key, const Compu
   }
   Result<CachedResult> computed = compute();
   if (computed.ok()) {
-    computed->bytes = BatchBytes(computed->rows) + computed->statement.size();
+    // A materialized result is held twice: in our batch and in the engine.
+    const size_t copies = computed->materialization.empty() ? 1 : 2;
+    computed->bytes = copies * BatchBytes(computed->rows) + computed->statement.size();
     computed->id = next_id_.fetch_add(1);
   }
   Result<CachedResultPtr> outcome =
@@ -64,8 +66,16 @@ Result<CacheLookup> QueryCache::GetOrCompute(const Fingerprint& key, const Compu
   return CacheLookup{*outcome, true};
 }
 
+void QueryCache::ForgetLocked(const CachedResult& result) {
+  bytes_ -= result.bytes;
+  if (!result.materialization.empty()) dropped_.push_back(result.materialization);
+}
+
 void QueryCache::InsertLocked(const Fingerprint& key, CachedResultPtr result) {
-  if (result->bytes > budget_) return;  // larger than the whole cache: serve it, keep nothing
+  if (result->bytes > budget_) {  // larger than the whole cache: serve it, keep nothing
+    if (!result->materialization.empty()) dropped_.push_back(result->materialization);
+    return;
+  }
   EvictLocked(budget_ - result->bytes);
   bytes_ += result->bytes;
   const double priority = PriorityLocked(*result);
@@ -78,7 +88,7 @@ void QueryCache::EvictLocked(size_t target_bytes) {
         entries_.begin(), entries_.end(),
         [](const auto& a, const auto& b) { return a.second.priority < b.second.priority; });
     clock_ = lowest->second.priority;
-    bytes_ -= lowest->second.result->bytes;
+    ForgetLocked(*lowest->second.result);
     entries_.erase(lowest);
     ++stats_.evictions;
   }
@@ -94,15 +104,32 @@ void QueryCache::InvalidateSource(const std::string& table) {
   std::lock_guard lock(mutex_);
   std::erase_if(entries_, [&](const auto& item) {
     if (!item.second.result->sources.count(table)) return false;
-    bytes_ -= item.second.result->bytes;
+    ForgetLocked(*item.second.result);
     return true;
   });
 }
 
 void QueryCache::Clear() {
   std::lock_guard lock(mutex_);
+  for (const auto& [key, entry] : entries_) ForgetLocked(*entry.result);
   entries_.clear();
-  bytes_ = 0;
+}
+
+std::vector<CachedResultPtr> QueryCache::MaterializedOver(const std::string& table) const {
+  std::lock_guard lock(mutex_);
+  std::vector<CachedResultPtr> results;
+  for (const auto& [key, entry] : entries_) {
+    const CachedResult& result = *entry.result;
+    if (!result.materialization.empty() && result.shape.table == table) {
+      results.push_back(entry.result);
+    }
+  }
+  return results;
+}
+
+std::vector<std::string> QueryCache::TakeDropped() {
+  std::lock_guard lock(mutex_);
+  return std::exchange(dropped_, {});
 }
 
 void QueryCache::ShrinkTo(size_t bytes) {

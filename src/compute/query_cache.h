@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "compute/canonical_query.h"
 #include "compute/fingerprint.h"
 #include "core/result.h"
 #include "core/table_batch.h"
@@ -25,8 +26,14 @@ struct CachedResult {
   std::set<std::string> sources;  // tables it read: invalidation follows them
   std::string statement;          // as first asked, to tell users where an answer came from
   double cost_ms = 0.0;           // what it took to compute: dear results stay longer
-  uint64_t id = 0;                // set by the cache
-  size_t bytes = 0;               // set by the cache
+  // Plain-row results are also kept as a table in the engine, so that narrower questions can
+  // be answered by a query over them ("derived" answers).
+  std::string materialization;  // e.g. pika_cache.r_12; empty when not kept
+  QueryShape shape;             // of `statement`
+  std::string derived_from;     // set when this result was computed from another's
+  std::string remainder;        // the SQL that computed it from there
+  uint64_t id = 0;              // set by the cache
+  size_t bytes = 0;             // set by the cache
 };
 
 using CachedResultPtr = std::shared_ptr<const CachedResult>;
@@ -58,6 +65,10 @@ class QueryCache {
   Result<CacheLookup> GetOrCompute(const Fingerprint& key, const Compute& compute);
 
   CachedResultPtr Find(const Fingerprint& key);
+  // Kept results with a materialization over `table`, to derive narrower answers from.
+  std::vector<CachedResultPtr> MaterializedOver(const std::string& table) const;
+  // Materializations of entries that left the cache: the owner of a connection drops them.
+  std::vector<std::string> TakeDropped();
   void InvalidateSource(const std::string& table);
   void Clear();
   // Memory pressure: evict down to `bytes` (the budget stays as it was).
@@ -72,6 +83,7 @@ class QueryCache {
   using Pending = std::shared_future<Result<CachedResultPtr>>;
 
   void InsertLocked(const Fingerprint& key, CachedResultPtr result);
+  void ForgetLocked(const CachedResult& result);
   void EvictLocked(size_t target_bytes);
   double PriorityLocked(const CachedResult& result) const;
 
@@ -83,6 +95,7 @@ class QueryCache {
   CacheStats stats_;
   std::unordered_map<Fingerprint, Entry, FingerprintHash> entries_;
   std::unordered_map<Fingerprint, Pending, FingerprintHash> pending_;
+  std::vector<std::string> dropped_;
 };
 
 // Bytes a batch holds, for the budget.
