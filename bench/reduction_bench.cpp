@@ -1,0 +1,250 @@
+// Plot reduction kernels at 10M and 100M points, each next to a streaming read of the same
+// columns in the same run: the "x_read" counter is the kernel's wall time over the read's.
+#include <benchmark/benchmark.h>
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_reduce.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "plot/density_grid.h"
+#include "plot/m4.h"
+#include "plot/minmax_lttb.h"
+
+namespace pika::bench {
+
+namespace {
+
+constexpr GridShape kScreen{1920, 1080};
+
+// PIKA_BENCH_POINTS sets the small size (default 10M); the large one is ten times it.
+size_t SmallPoints() {
+  const char* points = std::getenv("PIKA_BENCH_POINTS");
+  return points ? std::stoull(points) : 10'000'000;
+}
+
+// A cheap, reproducible uniform in [0, 1): generating 100M normals with <random> takes
+// longer than every benchmark together.
+double Unit(uint64_t seed) {
+  seed += 0x9e3779b97f4a7c15ull;
+  seed = (seed ^ (seed >> 30)) * 0xbf58476d1ce4e5b9ull;
+  seed = (seed ^ (seed >> 27)) * 0x94d049bb133111ebull;
+  return static_cast<double>((seed ^ (seed >> 31)) >> 11) * 0x1p-53;
+}
+
+// Roughly normal: the sum of four uniforms.
+double Bell(uint64_t seed) {
+  return Unit(4 * seed) + Unit(4 * seed + 1) + Unit(4 * seed + 2) + Unit(4 * seed + 3) - 2.0;
+}
+
+struct Columns {
+  std::vector<double> x;
+  std::vector<double> y;
+};
+
+template <typename Fill>
+std::unique_ptr<Columns> Generate(size_t points, Fill fill) {
+  auto columns = std::make_unique<Columns>();
+  columns->x.resize(points);
+  columns->y.resize(points);
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, points),
+                    [&](const tbb::blocked_range<size_t>& rows) {
+                      for (size_t row = rows.begin(); row != rows.end(); ++row) {
+                        fill(row, columns->x[row], columns->y[row]);
+                      }
+                    });
+  return columns;
+}
+
+// A scatter of two clusters, in row order unrelated to position (the hard case for caches).
+const Columns& Scatter(size_t points) {
+  static std::map<size_t, std::unique_ptr<Columns>> cache;
+  auto& columns = cache[points];
+  if (!columns) {
+    columns = Generate(points, [](size_t row, double& x, double& y) {
+      const double cluster = row % 3 == 0 ? 1.5 : -0.5;
+      x = cluster + Bell(2 * row);
+      y = cluster * 0.5 + Bell(2 * row + 1);
+    });
+  }
+  return *columns;
+}
+
+// A time series: x sorted with jittered steps, y a noisy wave.
+const Columns& Series(size_t points) {
+  static std::map<size_t, std::unique_ptr<Columns>> cache;
+  auto& columns = cache[points];
+  if (!columns) {
+    columns = Generate(points, [points](size_t row, double& x, double& y) {
+      const double t = static_cast<double>(row) / static_cast<double>(points);
+      x = static_cast<double>(row) + 0.5 * Unit(row);
+      y = std::sin(t * 60.0) + 0.3 * std::sin(t * 3000.0) + 0.2 * Bell(row);
+    });
+  }
+  return *columns;
+}
+
+// Median per-iteration wall time of the streaming read, by point count.
+std::map<size_t, std::vector<double>>& ReadSeconds() {
+  static std::map<size_t, std::vector<double>> seconds;
+  return seconds;
+}
+
+double MedianRead(size_t points) {
+  std::vector<double> seconds = ReadSeconds()[points];
+  if (seconds.empty()) return NAN;
+  std::nth_element(seconds.begin(), seconds.begin() + seconds.size() / 2, seconds.end());
+  return seconds[seconds.size() / 2];
+}
+
+// Runs `body` per iteration and reports its wall time over the streaming read's.
+template <typename Body>
+void Timed(benchmark::State& state, size_t points, Body body) {
+  const auto start = std::chrono::steady_clock::now();
+  for (auto _ : state) body();
+  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+  const double per_iteration = elapsed.count() / static_cast<double>(state.iterations());
+  state.counters["x_read"] = per_iteration / MedianRead(points);
+  state.counters["points"] = static_cast<double>(points);
+}
+
+// Eight accumulators so that the add latency does not hide the memory bandwidth.
+double Sum(std::span<const double> values, size_t begin, size_t end) {
+  double sums[8] = {};
+  size_t row = begin;
+  for (; row + 8 <= end; row += 8) {
+    for (size_t lane = 0; lane < 8; ++lane) sums[lane] += values[row + lane];
+  }
+  for (; row < end; ++row) sums[0] += values[row];
+  double total = 0;
+  for (double sum : sums) total += sum;
+  return total;
+}
+
+void StreamingRead(benchmark::State& state, const Columns& columns) {
+  const size_t points = columns.x.size();
+  const auto start = std::chrono::steady_clock::now();
+  for (auto _ : state) {
+    const double sum = tbb::parallel_reduce(
+        tbb::blocked_range<size_t>(0, points, size_t{1} << 16), 0.0,
+        [&](const tbb::blocked_range<size_t>& rows, double total) {
+          return total + Sum(columns.x, rows.begin(), rows.end()) +
+                 Sum(columns.y, rows.begin(), rows.end());
+        },
+        std::plus<>());
+    benchmark::DoNotOptimize(sum);
+  }
+  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+  ReadSeconds()[points].push_back(elapsed.count() / static_cast<double>(state.iterations()));
+  state.counters["x_read"] = 1.0;
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * points * 16));
+}
+
+void BM_StreamingReadScatter(benchmark::State& state) {
+  StreamingRead(state, Scatter(static_cast<size_t>(state.range(0))));
+}
+
+void BM_StreamingReadSeries(benchmark::State& state) {
+  StreamingRead(state, Series(static_cast<size_t>(state.range(0))));
+}
+
+// A frame after a pan: the viewport moves every iteration; the pool and grid are reused.
+void BM_DensityAfterPan(benchmark::State& state) {
+  const Columns& data = Scatter(static_cast<size_t>(state.range(0)));
+  GridPool pool;
+  CountGrid grid;
+  size_t frame = 0;
+  Timed(state, data.x.size(), [&] {
+    const double shift = 0.05 * static_cast<double>(frame++ % 10);
+    const Viewport view{-4.0 + shift, 4.0 + shift, -3.0, 3.5};
+    if (!BinCounts(data.x, data.y, view, kScreen, pool, grid).ok()) state.SkipWithError("bin");
+    benchmark::DoNotOptimize(grid.counts.data());
+  });
+  state.counters["in_view"] = static_cast<double>(grid.stats.in_view);
+}
+
+// Zoomed to a tenth of the width: every row is still classified, few land in the grid.
+void BM_DensityZoomed(benchmark::State& state) {
+  const Columns& data = Scatter(static_cast<size_t>(state.range(0)));
+  GridPool pool;
+  CountGrid grid;
+  Timed(state, data.x.size(), [&] {
+    if (!BinCounts(data.x, data.y, {0.0, 0.8, 0.0, 0.5}, kScreen, pool, grid).ok()) {
+      state.SkipWithError("bin");
+    }
+    benchmark::DoNotOptimize(grid.counts.data());
+  });
+  state.counters["in_view"] = static_cast<double>(grid.stats.in_view);
+}
+
+// M4 over a window holding `fraction` of the sorted series.
+void M4Window(benchmark::State& state, double fraction) {
+  const Columns& data = Series(static_cast<size_t>(state.range(0)));
+  const double span = static_cast<double>(data.x.size()) * fraction;
+  const double x_min = static_cast<double>(data.x.size()) * (1 - fraction) / 2;
+  M4Output out;
+  Timed(state, data.x.size(), [&] {
+    if (!M4(data.x, data.y, x_min, x_min + span, kScreen.width, XOrder::kSorted, out).ok()) {
+      state.SkipWithError("m4");
+    }
+    benchmark::DoNotOptimize(out.rows.data());
+  });
+  state.counters["out_rows"] = static_cast<double>(out.rows.size());
+}
+
+void BM_M4Sorted(benchmark::State& state) { M4Window(state, 1.0); }
+void BM_M4SortedWindow10pct(benchmark::State& state) { M4Window(state, 0.1); }
+
+void BM_MinMaxLttb(benchmark::State& state) {
+  const Columns& data = Series(static_cast<size_t>(state.range(0)));
+  std::vector<size_t> rows;
+  rows.reserve(2 * kScreen.width);
+  Timed(state, data.x.size(), [&] {
+    MinMaxLttb(data.x, data.y, 2 * kScreen.width, 4, rows);
+    benchmark::DoNotOptimize(rows.data());
+  });
+}
+
+void Register() {
+  const auto small = static_cast<int64_t>(SmallPoints());
+  const auto large = 10 * small;
+  const auto add = [](const char* name, void (*fn)(benchmark::State&), int64_t points) {
+    // Every kernel is parallel: count the whole process's CPU time, report wall time.
+    benchmark::RegisterBenchmark(name, fn)
+        ->Arg(points)
+        ->Unit(benchmark::kMillisecond)
+        ->MeasureProcessCPUTime()
+        ->UseRealTime();
+  };
+  add("BM_StreamingReadScatter", BM_StreamingReadScatter, small);
+  add("BM_DensityAfterPan", BM_DensityAfterPan, small);
+  add("BM_DensityZoomed", BM_DensityZoomed, small);
+  for (int64_t points : {small, large}) {
+    add("BM_StreamingReadSeries", BM_StreamingReadSeries, points);
+    add("BM_M4Sorted", BM_M4Sorted, points);
+    add("BM_M4SortedWindow10pct", BM_M4SortedWindow10pct, points);
+    add("BM_MinMaxLttb", BM_MinMaxLttb, points);
+  }
+}
+
+}  // namespace
+
+}  // namespace pika::bench
+
+int main(int argc, char** argv) {
+  pika::bench::Register();
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -1,0 +1,124 @@
+// ColumnExtremes: first, last, lowest and highest finite point of a run of rows.
+#include "plot/column_extremes.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#if defined(__SSE2__) || defined(_M_X64)
+#include <emmintrin.h>
+#define PIKA_HAVE_SSE2 1
+#endif
+
+namespace pika {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+bool IsFinite(double value) { return std::fabs(value) <= std::numeric_limits<double>::max(); }
+
+// Reads two arrays only when asked: M4 on sorted x needs y alone.
+template <bool kCheckX>
+bool Valid(std::span<const double> x, std::span<const double> y, size_t row) {
+  if constexpr (kCheckX) return IsFinite(x[row]) & IsFinite(y[row]);
+  return IsFinite(y[row]);
+}
+
+struct Range {
+  double low = kInf;
+  double high = -kInf;
+  uint64_t count = 0;
+};
+
+// The lowest and highest valid y of rows [begin, end), scalar.
+template <bool kCheckX>
+Range ScanScalar(std::span<const double> x, std::span<const double> y, size_t begin, size_t end,
+                 Range range) {
+  for (size_t row = begin; row < end; ++row) {
+    const bool valid = Valid<kCheckX>(x, y, row);
+    const double value = y[row];
+    range.low = (valid & (value < range.low)) ? value : range.low;
+    range.high = (valid & (value > range.high)) ? value : range.high;
+    range.count += valid;
+  }
+  return range;
+}
+
+#ifdef PIKA_HAVE_SSE2
+
+// The same, two rows at a time: compilers do not vectorize floating-point min/max
+// reductions without -ffast-math, and this loop is all M4 does per row.
+template <bool kCheckX>
+Range Scan(std::span<const double> x, std::span<const double> y, size_t begin, size_t end) {
+  const __m128d largest = _mm_set1_pd(std::numeric_limits<double>::max());
+  const __m128d sign = _mm_set1_pd(-0.0);
+  const __m128d inf = _mm_set1_pd(kInf);
+  const __m128d minus_inf = _mm_set1_pd(-kInf);
+  const auto finite = [&](__m128d values) {
+    return _mm_cmple_pd(_mm_andnot_pd(sign, values), largest);
+  };
+  __m128d low = inf;
+  __m128d high = minus_inf;
+  uint64_t count = 0;
+  size_t row = begin;
+  for (; row + 2 <= end; row += 2) {
+    const __m128d values = _mm_loadu_pd(&y[row]);
+    __m128d valid = finite(values);
+    if constexpr (kCheckX) valid = _mm_and_pd(valid, finite(_mm_loadu_pd(&x[row])));
+    low = _mm_min_pd(low, _mm_or_pd(_mm_and_pd(valid, values), _mm_andnot_pd(valid, inf)));
+    high = _mm_max_pd(high, _mm_or_pd(_mm_and_pd(valid, values), _mm_andnot_pd(valid, minus_inf)));
+    const int bits = _mm_movemask_pd(valid);
+    count += static_cast<uint64_t>((bits & 1) + (bits >> 1));
+  }
+  double lows[2];
+  double highs[2];
+  _mm_storeu_pd(lows, low);
+  _mm_storeu_pd(highs, high);
+  const Range vector_range{std::min(lows[0], lows[1]), std::max(highs[0], highs[1]), count};
+  return ScanScalar<kCheckX>(x, y, row, end, vector_range);
+}
+
+#else
+
+template <bool kCheckX>
+Range Scan(std::span<const double> x, std::span<const double> y, size_t begin, size_t end) {
+  return ScanScalar<kCheckX>(x, y, begin, end, Range{});
+}
+
+#endif
+
+// Values first, rows after: the value loop has no data-dependent branches, and the search
+// for the row of an extreme usually stops early.
+template <bool kCheckX>
+ColumnExtremes Find(std::span<const double> x, std::span<const double> y, size_t begin,
+                    size_t end) {
+  const auto [low, high, count] = Scan<kCheckX>(x, y, begin, end);
+  ColumnExtremes extremes;
+  extremes.finite_count = count;
+  if (count == 0) return extremes;
+  size_t row = begin;
+  while (!Valid<kCheckX>(x, y, row)) ++row;
+  extremes.first = row;
+  row = end - 1;
+  while (!Valid<kCheckX>(x, y, row)) --row;
+  extremes.last = row;
+  for (row = extremes.first; !(y[row] == low && Valid<kCheckX>(x, y, row));) ++row;
+  extremes.min = row;
+  for (row = extremes.first; !(y[row] == high && Valid<kCheckX>(x, y, row));) ++row;
+  extremes.max = row;
+  return extremes;
+}
+
+}  // namespace
+
+ColumnExtremes FindExtremes(std::span<const double> y, size_t begin, size_t end) {
+  return Find<false>(y, y, begin, end);
+}
+
+ColumnExtremes FindExtremes(std::span<const double> x, std::span<const double> y, size_t begin,
+                            size_t end) {
+  return Find<true>(x, y, begin, end);
+}
+
+}  // namespace pika

@@ -1,0 +1,40 @@
+// Reduction SQL: the density, M4 and histogram reductions as SQL, for data we do not hold.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/result.h"
+#include "plot/pixel_axis.h"
+
+namespace pika {
+
+enum class SqlDialect { kDuckDb, kClickHouse, kPostgres };
+
+// Where the rows come from. Every field is SQL text the caller has already quoted: a table
+// name or a parenthesized subquery, and column names or expressions.
+struct SqlSource {
+  std::string relation;
+  std::string x;
+  std::string y;
+};
+
+// Bucket arithmetic is done exactly as PixelAxis does it, so that the SQL and the C++
+// kernels agree row for row: (v * pre - offset) * scale, floored, cast to BIGINT and clamped
+// to the last pixel with an integer. Bounds are written as typed doubles: a literal such as
+// 1920.0 is a DECIMAL in DuckDB and made these queries 50-80x slower.
+
+// Columns px, py, n: rows per pixel cell with x and y in the viewport; empty cells absent.
+Result<std::string> DensitySql(SqlDialect dialect, const SqlSource& source,
+                               const Viewport& viewport, GridShape shape);
+
+// Columns px, x, y ordered by px then x: per pixel column, the rows holding the first and
+// last x and the lowest and highest finite y (ties give more than one row).
+Result<std::string> M4Sql(SqlDialect dialect, const SqlSource& source, double x_min, double x_max,
+                          uint32_t width);
+
+// Columns bin, n ordered by bin: rows per bin of x over [x_min, x_max); empty bins absent.
+Result<std::string> HistogramSql(SqlDialect dialect, const SqlSource& source, double x_min,
+                                 double x_max, uint32_t bins);
+
+}  // namespace pika

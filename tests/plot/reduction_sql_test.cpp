@@ -1,0 +1,178 @@
+// Tests of the reduction SQL: run through DuckDB, it must agree with the C++ kernels.
+#include "plot/reduction_sql.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <map>
+#include <regex>
+#include <tuple>
+
+#include "plot/density_grid.h"
+#include "plot/m4.h"
+#include "storage/database.h"
+
+namespace pika {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// 200,000 rows: x sorted, u and v scattered; a few NaN, infinite and NULL values.
+constexpr const char* kTable = R"(
+  CREATE TABLE t AS SELECT i,
+    CAST(i AS DOUBLE) / 1000 AS x,
+    CASE WHEN i % 997 = 0 THEN CAST('NaN' AS DOUBLE)
+         WHEN i % 991 = 0 THEN NULL
+         WHEN i % 983 = 0 THEN CAST('inf' AS DOUBLE)
+         ELSE sin(CAST(i AS DOUBLE) / 500) + CAST(hash(i) % 100000 AS DOUBLE) / 100000 END AS y,
+    CAST(hash(i + 1) % 100000 AS DOUBLE) / 1000 AS u,
+    CASE WHEN i % 1009 = 0 THEN CAST('-inf' AS DOUBLE)
+         ELSE CAST(hash(i + 2) % 100000 AS DOUBLE) / 1000 END AS v
+  FROM range(200000) r(i))";
+
+class ReductionSql : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto database = Database::Open({});
+    ASSERT_TRUE(database.ok()) << database.error().message;
+    auto connection = database->Connect();
+    ASSERT_TRUE(connection.ok()) << connection.error().message;
+    connection_.emplace(std::move(*connection));
+    ASSERT_TRUE(connection_->Execute(kTable).ok());
+  }
+
+  // A DOUBLE column in row order, NULL as NaN.
+  std::vector<double> Column(const std::string& name) {
+    auto result = connection_->Query("SELECT " + name + " FROM t ORDER BY i");
+    EXPECT_TRUE(result.ok());
+    auto batch = result->FetchAll();
+    EXPECT_TRUE(batch.ok());
+    const pika::Column& column = batch->columns.at(0);
+    std::vector<double> values = std::get<std::vector<double>>(column.values);
+    for (size_t row = 0; row < values.size(); ++row) {
+      if (!column.IsValid(row)) values[row] = kNaN;
+    }
+    return values;
+  }
+
+  // Every row of a query whose columns are all BIGINT or DOUBLE, as doubles.
+  std::vector<std::vector<double>> Rows(const std::string& sql) {
+    auto result = connection_->Query(sql);
+    EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().message) << "\n" << sql;
+    if (!result.ok()) return {};
+    auto batch = result->FetchAll();
+    EXPECT_TRUE(batch.ok());
+    std::vector<std::vector<double>> rows(batch->row_count);
+    for (const pika::Column& column : batch->columns) {
+      for (size_t row = 0; row < batch->row_count; ++row) {
+        if (const auto* ints = std::get_if<std::vector<int64_t>>(&column.values)) {
+          rows[row].push_back(static_cast<double>((*ints)[row]));
+        } else {
+          rows[row].push_back(std::get<std::vector<double>>(column.values)[row]);
+        }
+      }
+    }
+    return rows;
+  }
+
+  std::optional<Connection> connection_;
+};
+
+TEST_F(ReductionSql, DensityCountsEqualTheKernelsCounts) {
+  const Viewport view{10.5, 80.25, -3.0, 77.7};
+  const GridShape shape{193, 101};
+  const auto sql = DensitySql(SqlDialect::kDuckDb, {"t", "u", "v"}, view, shape);
+  ASSERT_TRUE(sql.ok());
+  const std::vector<double> u = Column("u");
+  const std::vector<double> v = Column("v");
+  GridPool pool;
+  CountGrid grid;
+  ASSERT_TRUE(BinCounts(u, v, view, shape, pool, grid).ok());
+  uint64_t total = 0;
+  for (const auto& row : Rows(*sql)) {
+    const auto column = static_cast<uint32_t>(row[0]);
+    const auto pixel_row = static_cast<uint32_t>(row[1]);
+    ASSERT_EQ(grid.At(column, pixel_row), static_cast<uint32_t>(row[2]));
+    total += static_cast<uint64_t>(row[2]);
+  }
+  EXPECT_EQ(total, grid.stats.in_view);
+  EXPECT_GT(total, 50000u);
+}
+
+TEST_F(ReductionSql, HistogramEqualsAOneRowDensity) {
+  const auto sql = HistogramSql(SqlDialect::kDuckDb, {"t", "u", "u"}, 0.0, 99.9, 37);
+  ASSERT_TRUE(sql.ok());
+  const std::vector<double> u = Column("u");
+  GridPool pool;
+  CountGrid grid;
+  ASSERT_TRUE(BinCounts(u, u, {0.0, 99.9, 0.0, 99.9}, {37, 1}, pool, grid).ok());
+  const auto rows = Rows(*sql);
+  ASSERT_EQ(rows.size(), 37u);
+  for (const auto& row : rows) {
+    EXPECT_EQ(grid.At(static_cast<uint32_t>(row[0]), 0), static_cast<uint32_t>(row[1]));
+  }
+}
+
+TEST_F(ReductionSql, M4PointsHoldTheKernelsExtremesPerColumn) {
+  const double x_min = 12.3;
+  const double x_max = 187.65;
+  const uint32_t width = 640;
+  const auto sql = M4Sql(SqlDialect::kDuckDb, {"t", "x", "y"}, x_min, x_max, width);
+  ASSERT_TRUE(sql.ok());
+  const std::vector<double> x = Column("x");
+  const std::vector<double> y = Column("y");
+  M4Output out;
+  ASSERT_TRUE(M4(x, y, x_min, x_max, width, XOrder::kSorted, out).ok());
+  // Per column: first x, last x, lowest y, highest y.
+  using Extremes = std::tuple<double, double, double, double>;
+  std::map<uint32_t, Extremes> from_sql;
+  for (const auto& row : Rows(*sql)) {
+    const auto column = static_cast<uint32_t>(row[0]);
+    auto [it, fresh] = from_sql.try_emplace(column, row[1], row[1], row[2], row[2]);
+    auto& [first, last, low, high] = it->second;
+    first = std::min(first, row[1]);
+    last = std::max(last, row[1]);
+    low = std::min(low, row[2]);
+    high = std::max(high, row[2]);
+  }
+  std::map<uint32_t, Extremes> from_kernel;
+  const PixelAxis axis(x_min, x_max, width);
+  for (size_t row : out.rows) {
+    const uint32_t column = axis.PixelOf(x[row]);
+    auto [it, fresh] = from_kernel.try_emplace(column, x[row], x[row], y[row], y[row]);
+    auto& [first, last, low, high] = it->second;
+    first = std::min(first, x[row]);
+    last = std::max(last, x[row]);
+    low = std::min(low, y[row]);
+    high = std::max(high, y[row]);
+  }
+  EXPECT_EQ(from_sql, from_kernel);
+  EXPECT_EQ(from_kernel.size(), width);
+}
+
+TEST(ReductionSqlText, BoundsAreTypedDoublesAndPixelCountsIntegers) {
+  const auto sql = DensitySql(SqlDialect::kDuckDb, {"t", "x", "y"}, {0.1, 0.9, 0, 1}, {1920, 1080});
+  ASSERT_TRUE(sql.ok());
+  // Every number with a decimal point carries an exponent: never a DECIMAL like 1920.0.
+  const std::regex decimal(R"([0-9]\.[0-9]+(?![0-9]*e))");
+  EXPECT_FALSE(std::regex_search(*sql, decimal)) << *sql;
+  EXPECT_NE(sql->find("1919)"), std::string::npos) << *sql;
+  const auto postgres =
+      DensitySql(SqlDialect::kPostgres, {"t", "x", "y"}, {0.1, 0.9, 0, 1}, {1920, 1080});
+  ASSERT_TRUE(postgres.ok());
+  EXPECT_NE(postgres->find("AS DOUBLE PRECISION"), std::string::npos);
+  const auto clickhouse = M4Sql(SqlDialect::kClickHouse, {"t", "x", "y"}, 0, 1, 100);
+  ASSERT_TRUE(clickhouse.ok());
+  EXPECT_NE(clickhouse->find("toInt64(floor("), std::string::npos);
+  EXPECT_NE(clickhouse->find("isFinite(y)"), std::string::npos);
+}
+
+TEST(ReductionSqlText, RejectsAnEmptyViewport) {
+  EXPECT_FALSE(DensitySql(SqlDialect::kDuckDb, {"t", "x", "y"}, {1, 1, 0, 1}, {10, 10}).ok());
+  EXPECT_FALSE(M4Sql(SqlDialect::kDuckDb, {"t", "x", "y"}, 0, 1, 0).ok());
+  EXPECT_FALSE(HistogramSql(SqlDialect::kDuckDb, {"t", "x", "y"}, 2, 1, 10).ok());
+}
+
+}  // namespace
+}  // namespace pika
