@@ -50,6 +50,35 @@ void BM_ExactHit(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(runner.Run(kQuery));
 }
 
+// A derived answer: a cached plain-row result (1% of the table) answers a narrower question by
+// a remainder query over it, instead of scanning the whole table again.
+constexpr const char* kBase = "SELECT g, v FROM facts WHERE g = 7";
+constexpr const char* kNarrow =
+    "SELECT count(*) AS n, avg(v) AS mean FROM facts WHERE g = 7 AND v > {}";
+
+void BM_FreshNarrowQuery(benchmark::State& state) {
+  Connection& connection = Shared().connection;
+  int step = 0;
+  for (auto _ : state) {
+    auto result = connection.Query(fmt::format(kNarrow, 0.001 * (++step % 500)));
+    benchmark::DoNotOptimize(result->FetchAll());
+  }
+}
+
+void BM_DerivedAnswer(benchmark::State& state) {
+  QueryCache cache(1 << 28);
+  SourceVersions versions;
+  CachedQueryRunner runner(Shared().connection, cache, versions);
+  (void)runner.Run(kBase);
+  int step = 0;
+  for (auto _ : state) {
+    // A new threshold each time: never an exact hit, always derived.
+    ++step;
+    auto answer = runner.Run(fmt::format(kNarrow, 0.001 * (step % 500) + 1e-7 * step));
+    if (!answer.ok() || answer->how != AnswerKind::kDerived) state.SkipWithError("not derived");
+  }
+}
+
 // What a miss pays on top of the query: canonicalizing and hashing it.
 void BM_FingerprintOnly(benchmark::State& state) {
   QueryCanonicalizer canonicalizer(Shared().connection);
@@ -61,6 +90,11 @@ void BM_FingerprintOnly(benchmark::State& state) {
 
 BENCHMARK(BM_FreshQuery)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime();
 BENCHMARK(BM_ExactHit)->Unit(benchmark::kMicrosecond)->MeasureProcessCPUTime()->UseRealTime();
+BENCHMARK(BM_FreshNarrowQuery)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
+BENCHMARK(BM_DerivedAnswer)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime();
 BENCHMARK(BM_FingerprintOnly)
     ->Unit(benchmark::kMicrosecond)
     ->MeasureProcessCPUTime()
