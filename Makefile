@@ -2,7 +2,7 @@
 JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
 
-.PHONY: setup build run test test-all bench format demo-db
+.PHONY: setup build run test test-all test-tsan bench format
 
 setup:
 	@bash scripts/setup.sh
@@ -24,6 +24,12 @@ test-all: setup
 	@cmake --preset debug >/dev/null
 	@cmake --build --preset debug -j $(JOBS)
 	@ctest --preset debug -j $(JOBS)
+
+# ThreadSanitizer over the threaded code (the cache, cancellation, progress).
+test-tsan: setup
+	@cmake --preset tsan >/dev/null
+	@cmake --build --preset tsan -j $(JOBS) --target pika_compute_tests pika_storage_tests
+	@ctest --preset tsan -j $(JOBS) -R 'QueryCache|CacheDifferential|ExecuteWatched|Interrupt|Cancel'
 
 bench: build
 	@bash scripts/run_bench.sh build/release

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "compute/rollup_rewrite.h"
 #include "compute/sql_lexer.h"
 #include "storage/text_fallback_query.h"
 
@@ -90,16 +91,34 @@ Result<CachedResult> CachedQueryRunner::Materialize(std::string_view statement,
 
 // The statement as parsed, reading the cached table instead of its source. The table keeps
 // its name as an alias, so `t.x` still resolves.
-Result<std::string> CachedQueryRunner::RemainderOver(const CanonicalQuery& query,
-                                                     const CachedResult& base) {
-  nlohmann::json node = nlohmann::json::parse(query.parsed);
-  nlohmann::json& from = node["node"]["from_table"];
+nlohmann::json FilterRewrite(const CanonicalQuery& query, const CachedResult& base) {
+  nlohmann::json statement = nlohmann::json::parse(query.parsed);
+  nlohmann::json& from = statement["node"]["from_table"];
   if (from.value("alias", "").empty()) from["alias"] = from["table_name"];
   const std::string& materialization = base.materialization;
   from["catalog_name"] = kCacheCatalog;
   from["schema_name"] = "main";
   from["table_name"] = materialization.substr(materialization.find('.') + 1);
-  const nlohmann::json script{{"error", false}, {"statements", nlohmann::json::array({node})}};
+  return statement;
+}
+
+std::optional<nlohmann::json> CachedQueryRunner::RollupRewrite(std::string_view statement,
+                                                               const CanonicalQuery& query,
+                                                               const CachedResult& base) {
+  auto prepared = connection_.Prepare(statement);
+  if (!prepared.ok()) return std::nullopt;
+  std::vector<std::string> base_columns;
+  for (const ResultColumn& column : base.columns) base_columns.push_back(column.name);
+  const std::string& materialization = base.materialization;
+  RollupSource source{base.shape, base_columns, kCacheCatalog,
+                      materialization.substr(materialization.find('.') + 1)};
+  for (const PredicateAtom& atom : base.shape.where) source.applied_conjuncts.insert(atom.text);
+  source.quoted = QuotedIdentifiers(statement);
+  return RewriteAsRollup(nlohmann::json::parse(query.parsed), source, prepared->column_names());
+}
+
+Result<std::string> CachedQueryRunner::ToSql(const nlohmann::json& statement) {
+  const nlohmann::json script{{"error", false}, {"statements", nlohmann::json::array({statement})}};
   if (!deserialize_) {
     auto prepared = connection_.Prepare("SELECT json_deserialize_sql($1::JSON)");
     if (!prepared.ok()) return prepared.error();
@@ -116,14 +135,23 @@ Result<std::string> CachedQueryRunner::RemainderOver(const CanonicalQuery& query
 std::optional<CachedResult> CachedQueryRunner::Derive(std::string_view statement,
                                                       const CanonicalQuery& query) {
   CachedResultPtr best;
+  nlohmann::json rewritten;
   for (const CachedResultPtr& base : cache_.MaterializedOver(query.shape.table)) {
-    if (!Covers(*base, query.shape.columns_used)) continue;
+    if (best && base->rows.row_count >= best->rows.row_count) continue;
     if (!Implies(query.shape.where, base->shape.where)) continue;
-    if (!best || base->rows.row_count < best->rows.row_count) best = base;
+    if (base->shape.plain_rows && Covers(*base, query.shape.columns_used)) {
+      rewritten = FilterRewrite(query, *base);
+    } else if (auto rollup = base->shape.rollup_base ? RollupRewrite(statement, query, *base)
+                                                     : std::nullopt) {
+      rewritten = std::move(*rollup);
+    } else {
+      continue;
+    }
+    best = base;
   }
   if (!best) return std::nullopt;
   const auto start = std::chrono::steady_clock::now();
-  auto remainder = RemainderOver(query, *best);
+  auto remainder = ToSql(rewritten);
   if (!remainder.ok()) return std::nullopt;
   // The base may have been evicted meanwhile: then this fails and a fresh run answers.
   auto computed = Compute(*remainder, query.sources);
@@ -141,7 +169,9 @@ Result<CachedResult> CachedQueryRunner::ComputeCacheable(std::string_view statem
   if (query.shape.single_table) {
     if (auto derived = Derive(statement, query)) return std::move(*derived);
   }
-  if (query.shape.single_table && query.shape.plain_rows) return Materialize(statement, query);
+  if (query.shape.single_table && (query.shape.plain_rows || query.shape.rollup_base)) {
+    return Materialize(statement, query);
+  }
   auto computed = Compute(statement, query.sources);
   if (computed.ok()) computed->shape = query.shape;
   return computed;

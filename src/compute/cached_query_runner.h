@@ -1,6 +1,7 @@
 // CachedQueryRunner: runs statements through the query cache and says how each was answered.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,7 +50,10 @@ class CachedQueryRunner {
   Result<CachedResult> ComputeCacheable(std::string_view statement, const CanonicalQuery& query);
   Result<CachedResult> Materialize(std::string_view statement, const CanonicalQuery& query);
   std::optional<CachedResult> Derive(std::string_view statement, const CanonicalQuery& query);
-  Result<std::string> RemainderOver(const CanonicalQuery& query, const CachedResult& base);
+  std::optional<nlohmann::json> RollupRewrite(std::string_view statement,
+                                              const CanonicalQuery& query,
+                                              const CachedResult& base);
+  Result<std::string> ToSql(const nlohmann::json& statement);
   Result<Answer> RunUncached(std::string_view statement, std::string note);
   void DropForgottenMaterializations();
 

@@ -262,6 +262,54 @@ bool HasOnlyOrderModifiers(const json& node) {
   return true;
 }
 
+bool IsPlainAggregate(const json& item, AggregateColumn& out) {
+  static const std::set<std::string> kRollable{"count_star", "count", "sum", "min", "max"};
+  if (Text(item, "class") != "FUNCTION" || item.value("is_operator", false)) return false;
+  if (item.value("distinct", false) || !item["filter"].is_null()) return false;
+  const std::string name = Lower(Text(item, "function_name"));
+  if (!kRollable.count(name)) return false;
+  const json& children = item["children"];
+  if (name == "count_star" && children.empty()) {
+    out.function = name;
+    return true;
+  }
+  if (children.size() != 1 || !ColumnOf(children[0])) return false;
+  out.function = name;
+  out.argument = *ColumnOf(children[0]);
+  return true;
+}
+
+// Fills the roll-up part of `shape` when the statement can serve as a roll-up base.
+void AnalyseRollupBase(const json& node, QueryShape& shape) {
+  if (node["group_expressions"].empty() || !node["having"].is_null() ||
+      !node["qualify"].is_null() || !HasOnlyOrderModifiers(node)) {
+    return;
+  }
+  std::set<std::string> keys;
+  for (const json& expression : node["group_expressions"]) {
+    const auto column = ColumnOf(expression);
+    if (!column) return;
+    keys.insert(*column);
+  }
+  std::set<std::string> selected_keys;
+  const json& items = node["select_list"];
+  for (size_t index = 0; index < items.size(); ++index) {
+    AggregateColumn aggregate;
+    aggregate.output_index = index;
+    const auto column = ColumnOf(items[index]);
+    if (column && keys.count(*column) && Text(items[index], "alias").empty()) {
+      selected_keys.insert(*column);
+    } else if (IsPlainAggregate(items[index], aggregate)) {
+      shape.aggregates.push_back(aggregate);
+    } else {
+      return;
+    }
+  }
+  if (selected_keys != keys) return;  // a key not in the output cannot be filtered on
+  shape.rollup_base = true;
+  shape.group_keys.assign(keys.begin(), keys.end());
+}
+
 QueryShape ShapeOf(const json& statement, const std::set<std::string>& sources) {
   QueryShape shape;
   const json& node = statement["node"];
@@ -278,10 +326,20 @@ QueryShape ShapeOf(const json& statement, const std::set<std::string>& sources) 
   shape.plain_rows = SelectsPlainColumns(node) && HasOnlyOrderModifiers(node) &&
                      node["group_expressions"].empty() && node["having"].is_null() &&
                      node["qualify"].is_null() && node["sample"].is_null();
+  if (node["sample"].is_null()) AnalyseRollupBase(node, shape);
+  if (!shape.rollup_base) shape.aggregates.clear();
   return shape;
 }
 
 }  // namespace
+
+std::string CanonicalConjunctText(const std::string& conjunct_json,
+                                  const std::set<std::string>& quoted) {
+  json node = json::parse(conjunct_json);
+  Walk walk{quoted};
+  Canonicalize(node, walk, Place{true, false});
+  return node.dump();
+}
 
 Result<CanonicalQuery> QueryCanonicalizer::Canonicalize(std::string_view statement) {
   if (!serialize_) {

@@ -31,6 +31,17 @@ PreparedStatement::PreparedStatement(std::unique_ptr<Impl> impl) : impl_(std::mo
 
 uint64_t PreparedStatement::parameter_count() const { return duckdb_nparams(impl_->statement); }
 
+std::vector<std::string> PreparedStatement::column_names() const {
+  std::vector<std::string> names;
+  const idx_t count = duckdb_prepared_statement_column_count(impl_->statement);
+  for (idx_t index = 0; index < count; ++index) {
+    const char* name = duckdb_prepared_statement_column_name(impl_->statement, index);
+    names.emplace_back(name ? name : "");
+    duckdb_free(const_cast<char*>(name));
+  }
+  return names;
+}
+
 Status PreparedStatement::BindInt(uint64_t index, int64_t value) {
   return Checked(duckdb_bind_int64(impl_->statement, index, value), index, parameter_count());
 }

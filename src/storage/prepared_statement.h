@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 #include "storage/query_result.h"
@@ -19,6 +20,8 @@ class PreparedStatement {
   PreparedStatement& operator=(PreparedStatement&&) noexcept;
 
   uint64_t parameter_count() const;
+  // Names of the result columns, as a run would return them.
+  std::vector<std::string> column_names() const;
 
   // Parameters are numbered from 1, as in `$1`. A wrong index or type is kInvalidInput.
   Status BindInt(uint64_t index, int64_t value);

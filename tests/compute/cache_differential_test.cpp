@@ -23,7 +23,17 @@ std::string Rows(const TableBatch& batch) {
 std::string RandomQuery(std::mt19937& random) {
   const int threshold = static_cast<int>(random() % 8) * 12;  // few values: repeats hit
   const int group = static_cast<int>(random() % 7);
-  switch (random() % 7) {
+  switch (random() % 9) {
+    case 7:  // a roll-up base
+      return fmt::format(
+          "SELECT g, x, count(*), sum(x), count(x), min(x), max(x) FROM a WHERE x > {} "
+          "GROUP BY g, x",
+          threshold / 2);
+    case 8:
+      return fmt::format(
+          "SELECT g, count(*) AS n, sum(x) AS s, max(x) AS m, avg(x) AS mean FROM a "
+          "WHERE x > {} AND g < 5 GROUP BY g ORDER BY g",
+          threshold);
     case 5: return fmt::format("SELECT * FROM a WHERE x > {}", threshold / 2);  // a base
     case 6:
       return fmt::format("SELECT x, g FROM a WHERE g IN ({}, {}, {}) ORDER BY x, g", group,
@@ -70,13 +80,14 @@ TEST(CacheDifferential, CachedAnswersEqualFreshRunsAcrossEdits) {
   SourceVersions versions;
   CachedQueryRunner runner(cached_connection, cache, versions);
   std::mt19937 random(20261125);
-  int hits = 0, derived = 0;
+  int hits = 0, derived = 0, rollups = 0;
   for (int step = 0; step < 400; ++step) {
     const std::string sql = random() % 12 == 0 ? RandomEdit(random) : RandomQuery(random);
     auto answer = runner.Run(sql);
     ASSERT_TRUE(answer.ok()) << sql << ": " << answer.error().message;
     hits += answer->how == AnswerKind::kExact;
     derived += answer->how == AnswerKind::kDerived;
+    rollups += answer->remainder.find("CAST(sum(") != std::string::npos;
     if (sql.rfind("SELECT", 0) != 0) continue;
     auto fresh = fresh_connection.Query(sql);
     ASSERT_TRUE(fresh.ok());
@@ -86,6 +97,7 @@ TEST(CacheDifferential, CachedAnswersEqualFreshRunsAcrossEdits) {
   // The test must exercise warm and derived answers, not only cold ones.
   EXPECT_GT(hits, 25);
   EXPECT_GT(derived, 20);
+  EXPECT_GT(rollups, 5);
 }
 
 TEST(CacheDifferential, AnswersAfterASourceChangeAreRecomputed) {
