@@ -150,6 +150,7 @@ std::optional<CachedResult> CachedQueryRunner::Derive(std::string_view statement
     best = base;
   }
   if (!best) return std::nullopt;
+  cache_.Touch(best->key);
   const auto start = std::chrono::steady_clock::now();
   auto remainder = ToSql(rewritten);
   if (!remainder.ok()) return std::nullopt;

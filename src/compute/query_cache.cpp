@@ -52,6 +52,7 @@ Result<CacheLookup> QueryCache::GetOrCompute(const Fingerprint& key, const Compu
     const size_t copies = computed->materialization.empty() ? 1 : 2;
     computed->bytes = copies * BatchBytes(computed->rows) + computed->statement.size();
     computed->id = next_id_.fetch_add(1);
+    computed->key = key;
   }
   Result<CachedResultPtr> outcome =
       computed.ok() ? Result<CachedResultPtr>(std::make_shared<CachedResult>(std::move(*computed)))
@@ -98,6 +99,14 @@ CachedResultPtr QueryCache::Find(const Fingerprint& key) {
   std::lock_guard lock(mutex_);
   const auto found = entries_.find(key);
   return found == entries_.end() ? nullptr : found->second.result;
+}
+
+void QueryCache::Touch(const Fingerprint& key) {
+  std::lock_guard lock(mutex_);
+  const auto found = entries_.find(key);
+  if (found == entries_.end()) return;
+  ++stats_.hits;
+  found->second.priority = PriorityLocked(*found->second.result);
 }
 
 void QueryCache::InvalidateSource(const std::string& table) {

@@ -33,6 +33,7 @@ struct CachedResult {
   std::string derived_from;     // set when this result was computed from another's
   std::string remainder;        // the SQL that computed it from there
   uint64_t id = 0;              // set by the cache
+  Fingerprint key;              // set by the cache
   size_t bytes = 0;             // set by the cache
 };
 
@@ -65,6 +66,9 @@ class QueryCache {
   Result<CacheLookup> GetOrCompute(const Fingerprint& key, const Compute& compute);
 
   CachedResultPtr Find(const Fingerprint& key);
+  // Another answer was derived from `key`: it earns its place like a hit, so that bases
+  // others derive from are the last to be evicted.
+  void Touch(const Fingerprint& key);
   // Kept results with a materialization over `table`, to derive narrower answers from.
   std::vector<CachedResultPtr> MaterializedOver(const std::string& table) const;
   // Materializations of entries that left the cache: the owner of a connection drops them.

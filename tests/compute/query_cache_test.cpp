@@ -64,6 +64,19 @@ TEST(QueryCache, KeepsSmallExpensiveResultsOverBigCheapOnes) {
   EXPECT_NE(cache.Find(Key(1)), nullptr);
 }
 
+TEST(QueryCache, ABaseOthersAreDerivedFromOutlivesItsPeers) {
+  QueryCache cache(50'000);
+  ASSERT_TRUE(
+      cache.GetOrCompute(Key(1), [] { return Result<CachedResult>(Sized(9000, 1.0)); }).ok());
+  for (uint64_t n = 2; n < 30; ++n) {
+    cache.Touch(Key(1));  // an answer was derived from it
+    ASSERT_TRUE(
+        cache.GetOrCompute(Key(n), [] { return Result<CachedResult>(Sized(9000, 1.0)); }).ok());
+  }
+  EXPECT_NE(cache.Find(Key(1)), nullptr);
+  EXPECT_EQ(cache.Find(Key(2)), nullptr);
+}
+
 TEST(QueryCache, AResultLargerThanTheBudgetIsServedButNotKept) {
   QueryCache cache(1000);
   auto lookup = cache.GetOrCompute(Key(1), [] { return Result<CachedResult>(Sized(50'000, 1.0)); });
