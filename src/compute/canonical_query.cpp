@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "compute/parse_tree.h"
 #include "compute/sql_lexer.h"
 
 namespace pika {
@@ -15,6 +16,8 @@ namespace pika {
 namespace {
 
 using nlohmann::json;
+using parse_tree::Lower;
+using parse_tree::Text;
 
 constexpr std::array<std::string_view, 12> kVolatileFunctions{
     "random",  "gen_random_uuid", "uuid",         "now",     "current_timestamp", "today",
@@ -31,17 +34,6 @@ struct Walk {
   bool cacheable = true;
   std::string why_not;
 };
-
-// The string at `key`, or "" when missing or not a string ("type" is an object in places).
-std::string Text(const json& node, const char* key) {
-  const auto found = node.find(key);
-  return found != node.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
-
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 std::string FoldIdentifier(const std::string& name, const Walk& walk) {
   return walk.quoted.count(name) ? name : Lower(name);

@@ -4,21 +4,15 @@
 #include <cctype>
 #include <set>
 
+#include "compute/parse_tree.h"
+
 namespace pika {
 
 namespace {
 
 using nlohmann::json;
-
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
-std::string Text(const json& node, const char* key) {
-  const auto found = node.find(key);
-  return found != node.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
+using parse_tree::Lower;
+using parse_tree::Text;
 
 json ColumnRef(const std::string& name) {
   return {{"class", "COLUMN_REF"},
