@@ -193,13 +193,7 @@ Result<Answer> CachedQueryRunner::Run(std::string_view statement) {
   const auto start = std::chrono::steady_clock::now();
   DropForgottenMaterializations();
   auto canonical = canonicalizer_.Canonicalize(statement);
-  if (!canonical.ok()) {
-    // Not a SELECT we can read (a write, DDL, PRAGMA...): it may change any table.
-    auto answer = RunUncached(statement, "not a SELECT: run uncached");
-    versions_.BumpAll();
-    cache_.Clear();
-    return answer;
-  }
+  if (!canonical.ok()) return RunByText(statement, start);
   if (!canonical->cacheable) return RunUncached(statement, canonical->why_not_cacheable);
   const Fingerprint key = HashText(canonical->text + '\n' + versions_.Describe(canonical->sources));
   auto lookup = cache_.GetOrCompute(key, [&] { return ComputeCacheable(statement, *canonical); });
@@ -215,6 +209,31 @@ Result<Answer> CachedQueryRunner::Run(std::string_view statement) {
     answer.from = result.derived_from;
     answer.remainder = result.remainder;
   }
+  answer.ms = MillisecondsSince(start);
+  return answer;
+}
+
+// For statements DuckDB cannot serialize: a query is cached by its whitespace-normalized text,
+// as depending on every table; anything else (a write, DDL, PRAGMA...) may change any table.
+Result<Answer> CachedQueryRunner::RunByText(std::string_view statement,
+                                            std::chrono::steady_clock::time_point start) {
+  auto prepared = connection_.Prepare(statement);
+  // Some statements expand into several (PIVOT) and cannot be prepared: run them as they are.
+  if (!prepared.ok() || !prepared->is_select()) {
+    auto answer = RunUncached(statement, "not a query: run uncached");
+    versions_.BumpAll();
+    cache_.Clear();
+    return answer;
+  }
+  const Fingerprint key =
+      HashText("text:" + CollapseWhitespace(statement) + '\n' + versions_.DescribeAll());
+  auto lookup = cache_.GetOrCompute(key, [&] { return Compute(statement, {kAnySource}); });
+  if (!lookup.ok()) return lookup.error();
+  Answer answer;
+  answer.result = lookup->result;
+  answer.how = lookup->computed ? AnswerKind::kFresh : AnswerKind::kExact;
+  if (!lookup->computed) answer.from = lookup->result->statement;
+  answer.note = "cached by its text: the parser could not canonicalize it";
   answer.ms = MillisecondsSince(start);
   return answer;
 }

@@ -1,6 +1,7 @@
 // CachedQueryRunner: runs statements through the query cache and says how each was answered.
 #pragma once
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -55,6 +56,7 @@ class CachedQueryRunner {
                                               const CachedResult& base);
   Result<std::string> ToSql(const nlohmann::json& statement);
   Result<Answer> RunUncached(std::string_view statement, std::string note);
+  Result<Answer> RunByText(std::string_view statement, std::chrono::steady_clock::time_point start);
   void DropForgottenMaterializations();
 
   Connection& connection_;

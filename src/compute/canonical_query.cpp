@@ -111,6 +111,9 @@ void CanonicalizeObject(json& node, Walk& walk, Place place) {
     node["table_name"] = FoldIdentifier(table, walk);
     node["schema_name"] = Lower(Text(node, "schema_name"));
     walk.tables.insert(Lower(table));
+  } else if (type == "SHOW_REF") {
+    walk.cacheable = false;
+    walk.why_not = "reads the catalog, which other connections may change";
   } else if (type == "TABLE_FUNCTION") {
     walk.cacheable = false;
     walk.why_not = "reads a table function (a file may change without us knowing)";

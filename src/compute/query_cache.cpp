@@ -4,6 +4,8 @@
 
 namespace pika {
 
+const std::string kAnySource = "*";
+
 size_t BatchBytes(const TableBatch& batch) {
   size_t bytes = sizeof(TableBatch);
   for (const Column& column : batch.columns) {
@@ -112,7 +114,8 @@ void QueryCache::Touch(const Fingerprint& key) {
 void QueryCache::InvalidateSource(const std::string& table) {
   std::lock_guard lock(mutex_);
   std::erase_if(entries_, [&](const auto& item) {
-    if (!item.second.result->sources.count(table)) return false;
+    const auto& sources = item.second.result->sources;
+    if (!sources.count(table) && !sources.count(kAnySource)) return false;
     ForgetLocked(*item.second.result);
     return true;
   });

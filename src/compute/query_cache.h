@@ -20,10 +20,14 @@
 
 namespace pika {
 
+// The source of a result whose tables we could not tell: any change invalidates it.
+extern const std::string kAnySource;
+
 struct CachedResult {
   TableBatch rows;
   std::vector<ResultColumn> columns;
-  std::set<std::string> sources;  // tables it read: invalidation follows them
+  std::set<std::string> sources;  // tables it read ("*": unknown, any change): invalidation
+                                  // follows them
   std::string statement;          // as first asked, to tell users where an answer came from
   double cost_ms = 0.0;           // what it took to compute: dear results stay longer
   // Plain-row results are also kept as a table in the engine, so that narrower questions can

@@ -14,9 +14,15 @@ std::string SourceVersions::Describe(const std::set<std::string>& tables) const 
   return text;
 }
 
+std::string SourceVersions::DescribeAll() const {
+  std::lock_guard lock(mutex_);
+  return fmt::format("epoch={};changes={}", epoch_, changes_);
+}
+
 void SourceVersions::Bump(const std::string& table) {
   std::lock_guard lock(mutex_);
   ++versions_[table];
+  ++changes_;
 }
 
 void SourceVersions::BumpAll() {

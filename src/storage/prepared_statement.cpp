@@ -31,6 +31,10 @@ PreparedStatement::PreparedStatement(std::unique_ptr<Impl> impl) : impl_(std::mo
 
 uint64_t PreparedStatement::parameter_count() const { return duckdb_nparams(impl_->statement); }
 
+bool PreparedStatement::is_select() const {
+  return duckdb_prepared_statement_type(impl_->statement) == DUCKDB_STATEMENT_TYPE_SELECT;
+}
+
 std::vector<std::string> PreparedStatement::column_names() const {
   std::vector<std::string> names;
   const idx_t count = duckdb_prepared_statement_column_count(impl_->statement);

@@ -20,6 +20,8 @@ class PreparedStatement {
   PreparedStatement& operator=(PreparedStatement&&) noexcept;
 
   uint64_t parameter_count() const;
+  // True for a query (SELECT, VALUES, FROM...), false for statements that change things.
+  bool is_select() const;
   // Names of the result columns, as a run would return them.
   std::vector<std::string> column_names() const;
 

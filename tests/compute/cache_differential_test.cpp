@@ -119,5 +119,21 @@ TEST(CacheDifferential, AnswersAfterASourceChangeAreRecomputed) {
   EXPECT_EQ(FormatValue(answer->result->rows.columns[0], 0), "42");
 }
 
+TEST(CachedQueryRunner, StatementsThatCannotBePreparedStillRunAndCountAsWrites) {
+  auto database = Database::Open({});
+  Connection connection = std::move(*database->Connect());
+  QueryCache cache(1 << 20);
+  SourceVersions versions;
+  CachedQueryRunner runner(connection, cache, versions);
+  ASSERT_TRUE(runner.Run("CREATE TABLE t AS SELECT 1 AS x").ok());
+  ASSERT_TRUE(runner.Run("SELECT sum(x) FROM t").ok());
+  EXPECT_EQ(cache.Stats().entries, 1u);
+  // PIVOT expands into several statements: DuckDB will not prepare it, but it must run.
+  auto pivot = runner.Run("PIVOT t ON x");
+  ASSERT_TRUE(pivot.ok()) << pivot.error().message;
+  EXPECT_EQ(pivot->how, AnswerKind::kFresh);
+  EXPECT_EQ(cache.Stats().entries, 0u);  // it might have written: nothing cached survives
+}
+
 }  // namespace
 }  // namespace pika

@@ -84,6 +84,14 @@ TEST_F(Canonical, VolatileFunctionsAndTableFunctionsAreNotCacheable) {
   EXPECT_FALSE(file->cacheable);
 }
 
+TEST_F(Canonical, CatalogQueriesAreNotCacheable) {
+  for (const char* sql : {"SHOW TABLES", "DESCRIBE t", "SUMMARIZE t"}) {
+    auto query = canonicalizer_.Canonicalize(sql);
+    ASSERT_TRUE(query.ok()) << sql;
+    EXPECT_FALSE(query->cacheable) << sql;
+  }
+}
+
 TEST_F(Canonical, StatementsOtherThanSelectAreRefused) {
   EXPECT_FALSE(canonicalizer_.Canonicalize("INSERT INTO t VALUES (1)").ok());
   EXPECT_FALSE(canonicalizer_.Canonicalize("SELEC 1").ok());
