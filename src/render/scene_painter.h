@@ -1,0 +1,13 @@
+// Paints a Scene with QPainter: the backend for PNG, SVG and PDF export and thumbnails.
+#pragma once
+
+#include "plot/scene.h"
+
+class QPainter;
+
+namespace pika {
+
+// Paints `scene` in its own logical pixels; the caller scales the painter for DPI.
+void PaintScene(const Scene& scene, QPainter& painter, bool paint_background = true);
+
+}  // namespace pika
