@@ -10,6 +10,7 @@ namespace pika::cli {
 void AddInspectCommand(CLI::App& app, int& exit_code);
 void AddImportCommand(CLI::App& app, int& exit_code);
 void AddSqlCommand(CLI::App& app, int& exit_code);
+void AddPlotCommand(CLI::App& app, int& exit_code);
 
 // Prints a failure once, on stderr, and returns its exit code.
 int Fail(const Error& error);

@@ -17,12 +17,13 @@ int Fail(const Error& error) {
 namespace {
 
 int Run(int argc, char** argv) {
-  CLI::App app{"pika: import, inspect and query data files with the Pika-Plot engine"};
+  CLI::App app{"pika: import, inspect, query and plot data files with the Pika-Plot engine"};
   app.require_subcommand(1);
   int exit_code = kExitOk;
   AddInspectCommand(app, exit_code);
   AddImportCommand(app, exit_code);
   AddSqlCommand(app, exit_code);
+  AddPlotCommand(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -11,9 +11,6 @@ namespace pika {
 
 namespace {
 
-// DejaVu Sans comes from fonts-dejavu-core (scripts/setup.sh): the same glyphs everywhere.
-constexpr const char* kFontFamily = "DejaVu Sans";
-
 QColor ToQColor(Rgba color) { return QColor(color.r, color.g, color.b, color.a); }
 
 void Paint(const RectMark& rect, QPainter& painter) {
@@ -81,7 +78,7 @@ QPointF AnchorOffset(const TextMark& text, const QFontMetricsF& metrics) {
 }
 
 void Paint(const TextMark& text, QPainter& painter) {
-  QFont font(kFontFamily);
+  QFont font(kSceneFontFamily);
   font.setPointSizeF(text.size_pt);
   font.setBold(text.bold);
   painter.setFont(font);

@@ -7,6 +7,9 @@ class QPainter;
 
 namespace pika {
 
+// DejaVu Sans comes from fonts-dejavu-core (scripts/setup.sh): the same glyphs everywhere.
+inline constexpr const char* kSceneFontFamily = "DejaVu Sans";
+
 // Paints `scene` in its own logical pixels; the caller scales the painter for DPI.
 void PaintScene(const Scene& scene, QPainter& painter, bool paint_background = true);
 

@@ -1,6 +1,7 @@
 // Runs the built `pika` binary the way scripts do: JSON output and exit codes.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -177,6 +178,43 @@ TEST(CliSql, ExplainCacheSaysHowEachStatementWasAnsweredAsJsonLines) {
   EXPECT_EQ(lines[2]["statement"], "select COUNT(*) from T where 5.0 < X");
   EXPECT_TRUE(lines[2]["ms"].is_number());
   EXPECT_EQ(lines[2]["remainder"], "");
+}
+
+TEST(CliPlot, DrawsAFileToPngAndSaysWhatItDrew) {
+  test::TempDir temp;
+  const std::string out = temp.File("weather.png");
+  const auto result = Pika({"plot", test::VegaPath("seattle-weather.csv"), "--kind", "line", "--x",
+                            "date", "--y", "temp_max", "-o", out, "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const json report = ParseOrFail(result.out);
+  EXPECT_EQ(report["kind"], "line");
+  EXPECT_EQ(report["rows_read"], 1461);
+  EXPECT_EQ(report["method"], "raw");
+  EXPECT_EQ(report["rows_represented"], 1461);
+  EXPECT_LE(report["y_range"][0].get<double>(), -1.6);  // the coldest high in the file
+  EXPECT_EQ(report["output"], out);
+  EXPECT_GT(std::filesystem::file_size(out), 10'000u);
+  EXPECT_TRUE(result.err.empty()) << result.err;
+}
+
+TEST(CliPlot, MillionsOfRowsAreDrawnAsADensity) {
+  test::TempDir temp;
+  const auto result = Pika({"plot", test::VegaPath("flights-3m.parquet"), "--x", "distance", "--y",
+                            "delay", "-o", temp.File("f.svg"), "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const json report = ParseOrFail(result.out);
+  EXPECT_EQ(report["method"], "density");
+  EXPECT_EQ(report["rows_represented"], 3000000);
+}
+
+TEST(CliPlot, MistakesAreUserErrors) {
+  test::TempDir temp;
+  const std::string csv = test::VegaPath("stocks.csv");
+  EXPECT_EQ(Pika({"plot", csv, "--x", "nope", "--y", "price", "-o", temp.File("a.png")}).exit_code,
+            1);
+  EXPECT_EQ(Pika({"plot", csv, "--x", "date", "--y", "price", "-o", temp.File("a.gif")}).exit_code,
+            1);
+  EXPECT_EQ(Pika({"plot", "--x", "a", "--y", "b", "-o", temp.File("a.png")}).exit_code, 1);
 }
 
 TEST(CliSql, AFailingStatementInAScriptIsNamedByItsNumber) {

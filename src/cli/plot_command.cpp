@@ -1,0 +1,198 @@
+// pika plot SOURCE --kind scatter|line --x COL --y COL -o OUT.{png,svg,pdf}: draws a plot of
+// a file (or of a table or query in a database) to an image, headless.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <QGuiApplication>
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/database_flag.h"
+#include "cli/exit_codes.h"
+#include "plot/plot_scene.h"
+#include "render/scene_export.h"
+#include "render/text_metrics.h"
+#include "storage/database.h"
+#include "storage/file_importer.h"
+#include "storage/sql_quote.h"
+
+namespace pika::cli {
+
+namespace {
+
+struct PlotArgs {
+  std::string source, db, table, sql, kind = "scatter", x, y, title, theme = "light", output;
+  double width = 800, height = 500, dpi = 96;
+  bool json = false;
+};
+
+struct PlotData {
+  std::vector<double> x, y;
+  bool x_is_time = false;
+  uint64_t rejected = 0;  // rows of the source file that could not be read
+};
+
+// The relation to plot from: the query, the table, or the imported file.
+Result<std::string> Relation(const PlotArgs& args) {
+  if (!args.sql.empty()) return fmt::format("({})", args.sql);
+  if (!args.table.empty()) return QuoteIdentifier(args.table);
+  if (!args.source.empty()) return std::string("pika_plot_source");
+  return InvalidInput("nothing to plot: give a CSV/Parquet file, or --db with --table or --sql");
+}
+
+Status LoadSource(Connection& connection, const PlotArgs& args, PlotData& data) {
+  if (args.source.empty() || !args.sql.empty() || !args.table.empty()) return {};
+  ImportOptions options;
+  options.bad_rows = BadRowPolicy::kSkip;  // plot what can be read, and say what could not
+  auto imported =
+      ImportFile(connection, {args.source, "pika_plot_source", false, options}, CancelToken(), {});
+  if (!imported.ok()) return imported.error();
+  data.rejected = imported->report.rejected;
+  return {};
+}
+
+// x as DOUBLE, or as microseconds since the epoch when it is a date or time.
+Result<std::string> XExpression(Connection& connection, const std::string& relation,
+                                const PlotArgs& args, PlotData& data) {
+  auto described =
+      connection.Query(fmt::format("SELECT {} FROM {} LIMIT 0", QuoteIdentifier(args.x), relation));
+  if (!described.ok()) return described.error();
+  const ColumnType type = described->columns()[0].type;
+  data.x_is_time = type == ColumnType::kDate || type == ColumnType::kTimestamp;
+  if (data.x_is_time)
+    return fmt::format("epoch_us(CAST({} AS TIMESTAMP))::DOUBLE", QuoteIdentifier(args.x));
+  return fmt::format("TRY_CAST({} AS DOUBLE)", QuoteIdentifier(args.x));
+}
+
+Status FetchColumns(Connection& connection, const PlotArgs& args, PlotData& data) {
+  auto relation = Relation(args);
+  if (!relation.ok()) return relation.error();
+  auto x = XExpression(connection, *relation, args, data);
+  if (!x.ok()) return x.error();
+  auto result = connection.Query(fmt::format("SELECT {}, TRY_CAST({} AS DOUBLE) FROM {}", *x,
+                                             QuoteIdentifier(args.y), *relation));
+  if (!result.ok()) return result.error();
+  while (true) {
+    auto batch = result->NextBatch();
+    if (!batch.ok()) return batch.error();
+    if (!batch->has_value()) return {};
+    for (size_t column = 0; column < 2; ++column) {
+      const Column& values = (*batch)->columns[column];
+      auto& out = column == 0 ? data.x : data.y;
+      const auto& doubles = std::get<std::vector<double>>(values.values);
+      for (size_t row = 0; row < values.size(); ++row) {
+        out.push_back(values.IsValid(row) ? doubles[row] : std::nan(""));
+      }
+    }
+  }
+}
+
+Status Export(const PlotScene& plot, const PlotArgs& args) {
+  const std::string extension = std::filesystem::path(args.output).extension().string();
+  if (extension == ".png") return ExportPng(plot.scene, args.output, {args.dpi, false});
+  if (extension == ".svg") return ExportSvg(plot.scene, args.output, args.title);
+  if (extension == ".pdf") return ExportPdf({plot.scene}, args.output, args.title);
+  return InvalidInput(
+      fmt::format("cannot tell the format of '{}': end it in .png, .svg or .pdf", args.output));
+}
+
+void PrintSummary(const PlotArgs& args, const PlotData& data, const PlotScene& plot) {
+  const ReductionDescription& reduction = plot.reduction;
+  const char* method = reduction.method == ReductionMethod::kDensity ? "density"
+                       : reduction.method == ReductionMethod::kM4    ? "m4"
+                       : reduction.method == ReductionMethod::kLttb  ? "lttb"
+                                                                     : "raw";
+  if (!args.json) {
+    std::cout << fmt::format("{}: {} ({} rows read)\n", args.output, Describe(reduction),
+                             data.x.size());
+    return;
+  }
+  std::cout << fmt::format(
+      "{{\"kind\":\"{}\",\"rows_read\":{},\"rows_rejected\":{},\"method\":\"{}\","
+      "\"rows_represented\":{},\"rows_in_view\":{},\"x_range\":[{},{}],\"y_range\":[{},{}],"
+      "\"badge\":\"{}\",\"output\":\"{}\"}}\n",
+      args.kind, data.x.size(), data.rejected, method, reduction.rows_represented,
+      reduction.rows_in_view, plot.x_min, plot.x_max, plot.y_min, plot.y_max, Describe(reduction),
+      args.output);
+}
+
+// Qt warns on stderr when XDG_RUNTIME_DIR is unset (as in CI and cron): give it a private one.
+void QuietQtRuntimeDirectory() {
+  if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) return;
+  const auto folder =
+      std::filesystem::temp_directory_path() / fmt::format("pika-runtime-{}", getuid());
+  std::error_code error;
+  std::filesystem::create_directories(folder, error);
+  std::filesystem::permissions(folder, std::filesystem::perms::owner_all,
+                               std::filesystem::perm_options::replace, error);
+  if (!error) qputenv("XDG_RUNTIME_DIR", QByteArray::fromStdString(folder.string()));
+}
+
+int RunPlot(const PlotArgs& args) {
+  auto database = OpenDatabaseFor(args.db, DatabaseUse::kExisting);
+  if (!database.ok()) return Fail(database.error());
+  auto connection = database->Connect();
+  if (!connection.ok()) return Fail(connection.error());
+  PlotData data;
+  if (Status loaded = LoadSource(*connection, args, data); !loaded.ok())
+    return Fail(loaded.error());
+  if (Status fetched = FetchColumns(*connection, args, data); !fetched.ok()) {
+    return Fail(fetched.error());
+  }
+  if (data.rejected > 0) {
+    std::cerr << fmt::format(
+        "pika: {} rows of '{}' could not be read and are not plotted (see "
+        "pika inspect)\n",
+        data.rejected, args.source);
+  }
+  // Text needs Qt's font machinery; the CLI never opens a window.
+  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  QuietQtRuntimeDirectory();
+  int argc = 1;
+  char name[] = "pika";
+  char* argv[] = {name, nullptr};
+  QGuiApplication app(argc, argv);
+  PlotSpec spec;
+  spec.kind = args.kind == "line" ? PlotKind::kLine : PlotKind::kScatter;
+  spec.title = args.title;
+  spec.x_title = args.x;
+  spec.y_title = args.y;
+  spec.theme = args.theme == "dark" ? ThemeKind::kDark : ThemeKind::kLight;
+  spec.width = args.width;
+  spec.height = args.height;
+  spec.x_is_time = data.x_is_time;
+  GridPool pool;
+  auto plot = BuildPlotScene(spec, data.x, data.y, TickLabelWidth(), pool);
+  if (!plot.ok()) return Fail(plot.error());
+  if (Status exported = Export(*plot, args); !exported.ok()) return Fail(exported.error());
+  PrintSummary(args, data, *plot);
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddPlotCommand(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<PlotArgs>();
+  CLI::App* command = app.add_subcommand("plot", "Draw a scatter or line plot to PNG, SVG or PDF");
+  command->add_option("SOURCE", args->source, "CSV/TSV (.gz, .zst) or Parquet file");
+  command->add_option("--db", args->db, "Plot from a DuckDB database (with --table or --sql)");
+  command->add_option("--table", args->table, "Table to plot from (with --db)");
+  command->add_option("--sql", args->sql, "Query to plot from");
+  command->add_option("--kind", args->kind, "scatter (default) or line")
+      ->check(CLI::IsMember({"scatter", "line"}));
+  command->add_option("--x", args->x, "Column for the x axis")->required();
+  command->add_option("--y", args->y, "Column for the y axis")->required();
+  command->add_option("--title", args->title, "Plot title");
+  command->add_option("--theme", args->theme, "light (default) or dark")
+      ->check(CLI::IsMember({"light", "dark"}));
+  command->add_option("-o,--output", args->output, "Output file: .png, .svg or .pdf")->required();
+  command->add_option("--width", args->width, "Width in logical pixels (default 800)");
+  command->add_option("--height", args->height, "Height in logical pixels (default 500)");
+  command->add_option("--dpi", args->dpi, "PNG resolution (default 96; 192 doubles the pixels)");
+  command->add_flag("--json", args->json, "Print what was drawn as JSON (see docs/cli.md)");
+  command->callback([args, &exit_code] { exit_code = RunPlot(*args); });
+}
+
+}  // namespace pika::cli

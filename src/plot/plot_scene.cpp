@@ -1,0 +1,294 @@
+#include "plot/plot_scene.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "plot/colormap.h"
+#include "plot/density_grid.h"
+#include "plot/m4.h"
+#include "plot/nice_ticks.h"
+#include "plot/sorted_x.h"
+#include "plot/time_ticks.h"
+
+namespace pika {
+
+namespace {
+
+constexpr double kTitlePt = 13.0;
+constexpr double kAxisTitlePt = 10.0;
+constexpr double kBadgePt = 8.0;
+constexpr double kLineHeightPx = 14.0;  // a 9 pt label's line at 96 DPI, with leading
+
+struct AxisTicks {
+  double min = 0, max = 1;
+  std::vector<double> values;
+  std::vector<std::string> labels;
+};
+
+struct Frame {
+  double left = 0, top = 0, right = 0, bottom = 0;
+  double width() const { return right - left; }
+  double height() const { return bottom - top; }
+};
+
+AxisTicks FromNumeric(const NumericTicks& ticks) {
+  AxisTicks out{ticks.min, ticks.max, {}, {}};
+  for (const NumericTick& tick : ticks.ticks) {
+    out.values.push_back(tick.value);
+    out.labels.push_back(tick.label);
+  }
+  return out;
+}
+
+AxisTicks TimeAxis(std::span<const double> x, int target) {
+  std::vector<int64_t> micros(x.size());
+  std::vector<uint8_t> valid(x.size());
+  for (size_t row = 0; row < x.size(); ++row) {
+    valid[row] = std::isfinite(x[row]) ? 1 : 0;
+    micros[row] = valid[row] ? static_cast<int64_t>(x[row]) : 0;
+  }
+  const TimeTicks ticks = TimeTicksOf(micros, valid, target);
+  AxisTicks out{static_cast<double>(ticks.min), static_cast<double>(ticks.max), {}, {}};
+  for (const TimeTick& tick : ticks.ticks) {
+    out.values.push_back(static_cast<double>(tick.micros));
+    out.labels.push_back(tick.label);
+  }
+  return out;
+}
+
+Frame LayOut(const PlotSpec& spec, const AxisTicks& y_ticks, const TextExtent& text_width) {
+  double widest = 0;
+  for (const std::string& label : y_ticks.labels) widest = std::max(widest, text_width(label));
+  Frame frame;
+  frame.left = widest + 14 + (spec.y_title.empty() ? 0 : 20);
+  frame.top = spec.title.empty() ? 24 : 40;
+  frame.right = spec.width - 20;
+  frame.bottom = spec.height - 26 - (spec.x_title.empty() ? 0 : 20);
+  return frame;
+}
+
+double ToPx(double value, double min, double max, double from, double to) {
+  return from + (value - min) / (max - min) * (to - from);
+}
+
+void AddXAxis(const AxisTicks& ticks, const Frame& frame, const Theme& theme,
+              const TextExtent& text_width, Scene& scene) {
+  std::vector<double> positions;
+  for (double value : ticks.values) {
+    positions.push_back(ToPx(value, ticks.min, ticks.max, frame.left, frame.right));
+  }
+  LabelPlacementOptions options;
+  options.allow_rotation = true;
+  options.line_height_px = kLineHeightPx;
+  const LabelPlacement placement = PlaceLabels(positions, ticks.labels, text_width, options);
+  for (double px : positions) {
+    scene.marks.push_back(PolylineMark{{{px, frame.top}, {px, frame.bottom}}, theme.grid, 1.0});
+    scene.marks.push_back(
+        PolylineMark{{{px, frame.bottom}, {px, frame.bottom + 4}}, theme.axis, 1.0});
+  }
+  for (size_t index : placement.shown) {
+    TextMark label{
+        ticks.labels[index], {positions[index], frame.bottom + 6}, kTickLabelPt, theme.text};
+    label.anchor = placement.rotated ? TextAnchor::kEnd : TextAnchor::kMiddle;
+    label.baseline = TextBaseline::kTop;
+    label.rotation_deg = placement.rotated ? 45.0 : 0.0;
+    scene.marks.push_back(std::move(label));
+  }
+}
+
+void AddYAxis(const AxisTicks& ticks, const Frame& frame, const Theme& theme, Scene& scene) {
+  std::vector<double> positions;
+  for (double value : ticks.values) {
+    positions.push_back(ToPx(value, ticks.min, ticks.max, frame.bottom, frame.top));
+  }
+  // Placement runs along increasing positions: measure upwards from the bottom. Along a y
+  // axis a label takes one line of height, whatever its width.
+  std::vector<double> upwards;
+  for (double py : positions) upwards.push_back(frame.bottom - py);
+  const LabelPlacement placement =
+      PlaceLabels(upwards, ticks.labels, [](std::string_view) { return kLineHeightPx; });
+  for (double py : positions) {
+    scene.marks.push_back(PolylineMark{{{frame.left, py}, {frame.right, py}}, theme.grid, 1.0});
+    scene.marks.push_back(PolylineMark{{{frame.left - 4, py}, {frame.left, py}}, theme.axis, 1.0});
+  }
+  for (size_t index : placement.shown) {
+    TextMark label{
+        ticks.labels[index], {frame.left - 6, positions[index]}, kTickLabelPt, theme.text};
+    label.anchor = TextAnchor::kEnd;
+    label.baseline = TextBaseline::kMiddle;
+    scene.marks.push_back(std::move(label));
+  }
+}
+
+void AddTitles(const PlotSpec& spec, const Frame& frame, const Theme& theme, Scene& scene) {
+  if (!spec.title.empty()) {
+    TextMark title{spec.title, {frame.left, 24}, kTitlePt, theme.text};
+    title.bold = true;
+    scene.marks.push_back(std::move(title));
+  }
+  if (!spec.x_title.empty()) {
+    TextMark x_title{
+        spec.x_title, {(frame.left + frame.right) / 2, spec.height - 8}, kAxisTitlePt, theme.text};
+    x_title.anchor = TextAnchor::kMiddle;
+    scene.marks.push_back(std::move(x_title));
+  }
+  if (!spec.y_title.empty()) {
+    TextMark y_title{spec.y_title, {16, (frame.top + frame.bottom) / 2}, kAxisTitlePt, theme.text};
+    y_title.anchor = TextAnchor::kMiddle;
+    y_title.baseline = TextBaseline::kMiddle;
+    y_title.rotation_deg = 90.0;
+    scene.marks.push_back(std::move(y_title));
+  }
+}
+
+// Half-open pixel ranges: widen the top end so that the largest value is in view.
+Viewport ViewportOf(const AxisTicks& x, const AxisTicks& y) {
+  constexpr double kUp = std::numeric_limits<double>::infinity();
+  return {x.min, std::nextafter(x.max, kUp), y.min, std::nextafter(y.max, kUp)};
+}
+
+uint64_t FiniteRows(std::span<const double> x, std::span<const double> y) {
+  uint64_t rows = 0;
+  for (size_t row = 0; row < x.size(); ++row)
+    rows += std::isfinite(x[row]) && std::isfinite(y[row]);
+  return rows;
+}
+
+Status AddDensity(std::span<const double> x, std::span<const double> y, const Viewport& viewport,
+                  const Frame& frame, GridPool& pool, Scene& scene) {
+  const GridShape shape{static_cast<uint32_t>(frame.width()),
+                        static_cast<uint32_t>(frame.height())};
+  CountGrid grid;
+  PIKA_TRY(BinCounts(x, y, viewport, shape, pool, grid));
+  const uint32_t densest = *std::max_element(grid.counts.begin(), grid.counts.end());
+  ImageMark image{frame.left,   frame.top, frame.width(), frame.height(), shape.width,
+                  shape.height, {}};
+  image.pixels.resize(grid.counts.size(), Rgba{0, 0, 0, 0});
+  // Counts span orders of magnitude: a log scale shows both the crowd and the outliers.
+  const double scale = 1.0 / std::log1p(std::max<double>(densest, 1));
+  for (uint32_t row = 0; row < shape.height; ++row) {
+    for (uint32_t column = 0; column < shape.width; ++column) {
+      const uint32_t count = grid.At(column, row);
+      if (count == 0) continue;
+      const size_t top_down = size_t{shape.height - 1 - row} * shape.width + column;
+      image.pixels[top_down] = Viridis(0.15 + 0.85 * std::log1p(count) * scale);
+    }
+  }
+  scene.marks.push_back(std::move(image));
+  return {};
+}
+
+void AddPoints(std::span<const double> x, std::span<const double> y, const AxisTicks& x_axis,
+               const AxisTicks& y_axis, const Frame& frame, const Theme& theme, uint64_t rows,
+               Scene& scene) {
+  PointsMark points;
+  Rgba color = theme.marks;
+  color.a = rows > 5000 ? 150 : 210;
+  points.colors = {color};
+  points.radius = rows > 5000 ? 1.5 : 2.5;
+  for (size_t row = 0; row < x.size(); ++row) {
+    if (!std::isfinite(x[row]) || !std::isfinite(y[row])) continue;
+    points.centers.push_back({ToPx(x[row], x_axis.min, x_axis.max, frame.left, frame.right),
+                              ToPx(y[row], y_axis.min, y_axis.max, frame.bottom, frame.top)});
+  }
+  scene.marks.push_back(std::move(points));
+}
+
+// A line through `rows` (in drawing order); missing values break it.
+void AddLine(std::span<const double> x, std::span<const double> y, std::span<const size_t> rows,
+             const AxisTicks& x_axis, const AxisTicks& y_axis, const Frame& frame,
+             const Theme& theme, Scene& scene) {
+  PolylineMark line{{}, theme.marks, 1.5};
+  for (size_t row : rows) {
+    if (!std::isfinite(x[row]) || !std::isfinite(y[row])) {
+      if (line.points.size() > 1) scene.marks.push_back(line);
+      line.points.clear();
+      continue;
+    }
+    line.points.push_back({ToPx(x[row], x_axis.min, x_axis.max, frame.left, frame.right),
+                           ToPx(y[row], y_axis.min, y_axis.max, frame.bottom, frame.top)});
+  }
+  if (line.points.size() > 1) scene.marks.push_back(std::move(line));
+}
+
+Status AddData(const PlotSpec& spec, std::span<const double> x, std::span<const double> y,
+               const AxisTicks& x_axis, const AxisTicks& y_axis, const Frame& frame,
+               const Theme& theme, GridPool& pool, PlotScene& plot) {
+  const uint64_t rows = FiniteRows(x, y);
+  plot.reduction =
+      ChooseReduction({rows, static_cast<uint32_t>(frame.width()),
+                       static_cast<uint32_t>(frame.height()), spec.kind, spec.raw_point_cap});
+  Scene& scene = plot.scene;
+  switch (plot.reduction.method) {
+    case ReductionMethod::kDensity:
+      return AddDensity(x, y, ViewportOf(x_axis, y_axis), frame, pool, scene);
+    case ReductionMethod::kM4:
+    case ReductionMethod::kLttb: {
+      M4Output reduced;
+      PIKA_TRY(M4(x, y, x_axis.min, std::nextafter(x_axis.max, INFINITY),
+                  static_cast<uint32_t>(frame.width()), DetectXOrder(x), reduced));
+      AddLine(x, y, reduced.rows, x_axis, y_axis, frame, theme, scene);
+      return {};
+    }
+    case ReductionMethod::kRaw:
+      if (spec.kind == PlotKind::kScatter) {
+        AddPoints(x, y, x_axis, y_axis, frame, theme, rows, scene);
+      } else {
+        std::vector<size_t> order(x.size());
+        for (size_t row = 0; row < order.size(); ++row) order[row] = row;
+        if (!IsSorted(x)) {
+          std::stable_sort(order.begin(), order.end(),
+                           [&](size_t a, size_t b) { return x[a] < x[b]; });
+        }
+        AddLine(x, y, order, x_axis, y_axis, frame, theme, scene);
+      }
+      return {};
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x,
+                                 std::span<const double> y, const TextExtent& text_width,
+                                 GridPool& pool) {
+  if (x.size() != y.size()) return Internal("x and y columns differ in length");
+  if (spec.width < 120 || spec.height < 90 || spec.width > 20000 || spec.height > 20000) {
+    return InvalidInput(
+        fmt::format("a plot must be between 120 x 90 and 20000 x 20000 pixels, not {} x {}",
+                    spec.width, spec.height));
+  }
+  const AxisTicks x_axis = spec.x_is_time
+                               ? TimeAxis(x, static_cast<int>(spec.width / 110))
+                               : FromNumeric(NiceTicksOf(x, {static_cast<int>(spec.width / 90)}));
+  const AxisTicks y_axis =
+      FromNumeric(NiceTicksOf(y, {static_cast<int>(spec.height / 60), /*extend_domain=*/true}));
+  const Frame frame = LayOut(spec, y_axis, text_width);
+  const Theme theme = ThemeFor(spec.theme);
+  PlotScene plot;
+  plot.scene.width = spec.width;
+  plot.scene.height = spec.height;
+  plot.scene.background = theme.background;
+  plot.x_min = x_axis.min;
+  plot.x_max = x_axis.max;
+  plot.y_min = y_axis.min;
+  plot.y_max = y_axis.max;
+  AddYAxis(y_axis, frame, theme, plot.scene);
+  AddXAxis(x_axis, frame, theme, text_width, plot.scene);
+  PIKA_TRY(AddData(spec, x, y, x_axis, y_axis, frame, theme, pool, plot));
+  plot.scene.marks.push_back(PolylineMark{
+      {{frame.left, frame.top}, {frame.left, frame.bottom}, {frame.right, frame.bottom}},
+      theme.axis,
+      1.0});
+  AddTitles(spec, frame, theme, plot.scene);
+  TextMark badge{
+      Describe(plot.reduction), {frame.right, frame.top - 8}, kBadgePt, theme.muted_text};
+  badge.anchor = TextAnchor::kEnd;
+  plot.scene.marks.push_back(std::move(badge));
+  return plot;
+}
+
+}  // namespace pika

@@ -1,0 +1,121 @@
+#include "plot/plot_scene.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+namespace pika {
+namespace {
+
+// Layout tests measure text as 6 px per byte: the real widths come from the renderer.
+double FakeWidth(std::string_view text) { return 6.0 * static_cast<double>(text.size()); }
+
+template <typename T>
+std::vector<const T*> MarksOf(const Scene& scene) {
+  std::vector<const T*> marks;
+  for (const Mark& mark : scene.marks) {
+    if (const auto* item = std::get_if<T>(&mark)) marks.push_back(item);
+  }
+  return marks;
+}
+
+std::vector<std::string> Texts(const Scene& scene) {
+  std::vector<std::string> texts;
+  for (const TextMark* text : MarksOf<TextMark>(scene)) texts.push_back(text->text);
+  return texts;
+}
+
+bool Contains(const std::vector<std::string>& texts, const std::string& wanted) {
+  return std::find(texts.begin(), texts.end(), wanted) != texts.end();
+}
+
+TEST(BuildPlotScene, FewPointsAreDrawnAsThemselvesWithAnExactBadge) {
+  const std::vector<double> x{1, 2, 3, std::nan(""), 5}, y{10, 20, 15, 7, 12};
+  GridPool pool;
+  PlotSpec spec;
+  spec.title = "Small";
+  auto plot = BuildPlotScene(spec, x, y, FakeWidth, pool);
+  ASSERT_TRUE(plot.ok()) << plot.error().message;
+  const auto points = MarksOf<PointsMark>(plot->scene);
+  ASSERT_EQ(points.size(), 1u);
+  EXPECT_EQ(points[0]->centers.size(), 4u);  // the NaN row is not drawn
+  EXPECT_EQ(plot->reduction.fidelity, Fidelity::kExact);
+  const auto texts = Texts(plot->scene);
+  EXPECT_TRUE(Contains(texts, "Small"));
+  EXPECT_TRUE(Contains(texts, "exact: 4 points"));
+  for (const ScenePoint& center : points[0]->centers) {  // inside the scene
+    EXPECT_GT(center.x, 0);
+    EXPECT_LT(center.x, spec.width);
+    EXPECT_GT(center.y, 0);
+    EXPECT_LT(center.y, spec.height);
+  }
+}
+
+TEST(BuildPlotScene, ManyPointsBecomeADensityImageCountingEveryRow) {
+  std::mt19937 random(7);
+  std::normal_distribution<double> normal;
+  std::vector<double> x(300'000), y(300'000);
+  for (size_t row = 0; row < x.size(); ++row) {
+    x[row] = normal(random);
+    y[row] = normal(random) * 2 + x[row];
+  }
+  GridPool pool;
+  auto plot = BuildPlotScene({}, x, y, FakeWidth, pool);
+  ASSERT_TRUE(plot.ok());
+  EXPECT_EQ(plot->reduction.method, ReductionMethod::kDensity);
+  EXPECT_EQ(plot->reduction.rows_represented, 300'000u);
+  ASSERT_EQ(MarksOf<ImageMark>(plot->scene).size(), 1u);
+  EXPECT_TRUE(MarksOf<PointsMark>(plot->scene).empty());
+  EXPECT_TRUE(Contains(Texts(plot->scene), "density of 300,000 rows (pixel-exact counts)"));
+}
+
+TEST(BuildPlotScene, LongLinesAreReducedPerPixelColumn) {
+  std::vector<double> x(1'000'000), y(1'000'000);
+  for (size_t row = 0; row < x.size(); ++row) {
+    x[row] = static_cast<double>(row);
+    y[row] = std::sin(static_cast<double>(row) / 1000.0);
+  }
+  GridPool pool;
+  PlotSpec spec;
+  spec.kind = PlotKind::kLine;
+  auto plot = BuildPlotScene(spec, x, y, FakeWidth, pool);
+  ASSERT_TRUE(plot.ok());
+  EXPECT_EQ(plot->reduction.method, ReductionMethod::kM4);
+  size_t drawn = 0;
+  for (const PolylineMark* line : MarksOf<PolylineMark>(plot->scene)) drawn += line->points.size();
+  EXPECT_LT(drawn, 4 * 800 + 200);  // at most four points per pixel column, plus axes
+}
+
+TEST(BuildPlotScene, AxesFitTheDataAndShowSeveralLabels) {
+  const std::vector<double> x{0, 100}, y{-3, 47};
+  GridPool pool;
+  auto plot = BuildPlotScene({}, x, y, FakeWidth, pool);
+  ASSERT_TRUE(plot.ok());
+  EXPECT_LE(plot->y_min, -3);
+  EXPECT_GE(plot->y_max, 47);
+  const auto texts = Texts(plot->scene);
+  EXPECT_TRUE(Contains(texts, "0"));
+  EXPECT_TRUE(Contains(texts, "100"));
+  EXPECT_TRUE(Contains(texts, "20"));  // a y label between the ends
+}
+
+TEST(BuildPlotScene, NoDataStillGivesAnEmptyPlot) {
+  const std::vector<double> x{std::nan("")}, y{1};
+  GridPool pool;
+  auto plot = BuildPlotScene({}, x, y, FakeWidth, pool);
+  ASSERT_TRUE(plot.ok());
+  EXPECT_EQ(plot->reduction.rows_in_view, 0u);
+}
+
+TEST(BuildPlotScene, RefusesAbsurdSizes) {
+  GridPool pool;
+  PlotSpec spec;
+  spec.width = 10;
+  auto plot = BuildPlotScene(spec, {}, {}, FakeWidth, pool);
+  ASSERT_FALSE(plot.ok());
+  EXPECT_EQ(plot.error().kind, ErrorKind::kInvalidInput);
+}
+
+}  // namespace
+}  // namespace pika
