@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "plot/density_grid.h"
+#include "plot/density_pyramid.h"
 #include "plot/m4.h"
 #include "plot/minmax_lttb.h"
 
@@ -186,6 +187,49 @@ void BM_DensityZoomed(benchmark::State& state) {
   state.counters["in_view"] = static_cast<double>(grid.stats.in_view);
 }
 
+// Building the pyramid (default budget: 4096 x 4096 finest level) over the scatter.
+void BM_PyramidBuild(benchmark::State& state) {
+  const Columns& data = Scatter(static_cast<size_t>(state.range(0)));
+  size_t bytes = 0;
+  Timed(state, data.x.size(), [&] {
+    auto pyramid = DensityPyramid::Build(data.x, data.y);
+    if (!pyramid.ok()) state.SkipWithError("build");
+    bytes = pyramid.ok() ? pyramid->bytes() : 0;
+  });
+  state.counters["pyramid_mb"] = static_cast<double>(bytes) / (1 << 20);
+}
+
+// One pyramid per data set, built outside the timed loop.
+const DensityPyramid& ScatterPyramid(size_t points) {
+  static std::map<size_t, std::unique_ptr<DensityPyramid>> cache;
+  auto& pyramid = cache[points];
+  if (!pyramid) {
+    const Columns& data = Scatter(points);
+    pyramid = std::make_unique<DensityPyramid>(*DensityPyramid::Build(data.x, data.y));
+  }
+  return *pyramid;
+}
+
+// A pan/zoom answered from the pyramid: every frame moves and zooms (1x to 8x) the view.
+void BM_PyramidPanZoom(benchmark::State& state) {
+  const size_t points = static_cast<size_t>(state.range(0));
+  const DensityPyramid& pyramid = ScatterPyramid(points);
+  GridPool pool;
+  CountGrid grid;
+  size_t frame = 0;
+  uint64_t levels = 0;
+  Timed(state, points, [&] {
+    const double zoom = 1.0 + static_cast<double>(frame % 8);
+    const double shift = 0.05 * static_cast<double>(frame++ % 10);
+    const Viewport view{-4.0 / zoom + shift, 4.0 / zoom + shift, -3.0 / zoom, 3.5 / zoom};
+    const auto answer = pyramid.AnswerViewport(view, kScreen, pool, grid);
+    if (!answer.ok()) state.SkipWithError("answer");
+    levels += answer.ok() ? answer->level : 0;
+    benchmark::DoNotOptimize(grid.counts.data());
+  });
+  state.counters["mean_level"] = static_cast<double>(levels) / static_cast<double>(frame);
+}
+
 // M4 over a window holding `fraction` of the sorted series.
 void M4Window(benchmark::State& state, double fraction) {
   const Columns& data = Series(static_cast<size_t>(state.range(0)));
@@ -228,6 +272,11 @@ void Register() {
   add("BM_StreamingReadScatter", BM_StreamingReadScatter, small);
   add("BM_DensityAfterPan", BM_DensityAfterPan, small);
   add("BM_DensityZoomed", BM_DensityZoomed, small);
+  for (int64_t points : {small, large}) {
+    if (points == large) add("BM_StreamingReadScatter", BM_StreamingReadScatter, points);
+    add("BM_PyramidBuild", BM_PyramidBuild, points);
+    add("BM_PyramidPanZoom", BM_PyramidPanZoom, points);
+  }
   for (int64_t points : {small, large}) {
     add("BM_StreamingReadSeries", BM_StreamingReadSeries, points);
     add("BM_M4Sorted", BM_M4Sorted, points);

@@ -12,6 +12,7 @@
 #include <span>
 #include <vector>
 
+#include "core/cancel_token.h"
 #include "plot/density_grid.h"
 #include "plot/pixel_axis.h"
 
@@ -50,6 +51,8 @@ struct PointCells {
 
  private:
   void FillScalar(size_t first, size_t length, uint32_t* cells, BinningStats& stats) const;
+  void FillSse2(size_t first, size_t length, uint32_t* cells, BinningStats& stats) const;
+  void FillAvx2(size_t first, size_t length, uint32_t* cells, BinningStats& stats) const;
 };
 
 inline void Add(BinningStats& total, const BinningStats& part) {
@@ -91,17 +94,37 @@ void MergeSlices(std::span<const std::span<T>> grids, std::span<T> out) {
                     });
 }
 
+// Rows ahead whose cell is prefetched: the grid (8 MB at 1920 x 1080) does not fit in L2, and
+// the prefetches let the misses overlap beyond what out-of-order execution reaches.
+inline constexpr size_t kPrefetchAhead = 32;
+
+inline void IncrementCells(const uint32_t* cells, size_t length, std::span<uint32_t> counts) {
+  size_t i = 0;
+  for (; i + kPrefetchAhead < length; ++i) {
+    __builtin_prefetch(&counts[cells[i + kPrefetchAhead]], 1);
+    ++counts[cells[i]];
+  }
+  for (; i < length; ++i) ++counts[cells[i]];
+}
+
+// How many blocks pass between two looks at a cancel token: 64K rows, well under a millisecond.
+inline constexpr size_t kBlocksPerCancelCheck = 16;
+
 // Counts rows [begin, end) into `counts` (which has the discard cells at its end).
 // refine(first, length, cells, stats) may send more rows of a block to a discard cell.
+// With a `cancel` token, stops early (leaving partial counts) once it is cancelled.
 template <typename Refine>
 void CountRows(const PointCells& points, const Refine& refine, size_t begin, size_t end,
-               std::span<uint32_t> counts, BinningStats& stats) {
+               std::span<uint32_t> counts, BinningStats& stats,
+               const CancelToken* cancel = nullptr) {
   uint32_t cells[kBlock];
   for (size_t block = begin; block < end; block += kBlock) {
+    const bool check = cancel != nullptr && (block - begin) % (kBlocksPerCancelCheck * kBlock) == 0;
+    if (check && cancel->cancelled()) return;
     const size_t length = std::min(kBlock, end - block);
     points.Fill(block, length, cells, stats);
     refine(block, length, cells, stats);
-    for (size_t i = 0; i < length; ++i) ++counts[cells[i]];
+    IncrementCells(cells, length, counts);
   }
 }
 

@@ -48,9 +48,11 @@ PointCells MakePointCells(std::span<const double> x, std::span<const double> y,
 constexpr auto kKeepAll = [](size_t, size_t, uint32_t*, BinningStats&) {};
 
 // Counts every row into `out` (cells entries), through per-thread pool grids when parallel.
+// A cancelled `cancel` stops the slices early; the caller reports it.
 template <typename Refine>
 BinningStats CountInto(size_t rows, size_t cells, const PointCells& points, const Refine& refine,
-                       GridPool& pool, std::vector<uint32_t>& out) {
+                       GridPool& pool, std::vector<uint32_t>& out,
+                       const CancelToken* cancel = nullptr) {
   // The serial path bins straight into out, discard cells included.
   const size_t padded = cells + binning::kDiscardCells;
   out.reserve(padded);
@@ -59,7 +61,8 @@ BinningStats CountInto(size_t rows, size_t cells, const PointCells& points, cons
     out.assign(padded, 0);
     const BinningStats stats = binning::RunSlices(
         rows, 1, [&](size_t, size_t begin, size_t end, BinningStats& slice_stats) {
-          binning::CountRows(points, refine, begin, end, std::span<uint32_t>(out), slice_stats);
+          binning::CountRows(points, refine, begin, end, std::span<uint32_t>(out), slice_stats,
+                             cancel);
         });
     out.resize(cells);
     return stats;
@@ -69,9 +72,10 @@ BinningStats CountInto(size_t rows, size_t cells, const PointCells& points, cons
   const BinningStats stats = binning::RunSlices(
       rows, slices, [&](size_t slice, size_t begin, size_t end, BinningStats& slice_stats) {
         grids[slice] = pool.Counts(slice, padded);
-        binning::CountRows(points, refine, begin, end, grids[slice], slice_stats);
+        binning::CountRows(points, refine, begin, end, grids[slice], slice_stats, cancel);
       });
   out.resize(cells);
+  if (cancel != nullptr && cancel->cancelled()) return stats;  // no merge: the grid is dropped
   binning::MergeSlices<uint32_t>(grids, out);
   return stats;
 }
@@ -126,6 +130,18 @@ Status BinCounts(std::span<const double> x, std::span<const double> y, const Vie
   const PointCells points = MakePointCells(x, y, viewport, shape, cells);
   out.shape = shape;
   out.stats = CountInto(x.size(), cells, points, kKeepAll, pool, out.counts);
+  return {};
+}
+
+Status BinCounts(std::span<const double> x, std::span<const double> y, const Viewport& viewport,
+                 GridShape shape, const CancelToken& cancel, GridPool& pool, CountGrid& out) {
+  PIKA_TRY(CheckInputs(x.size(), y.size(), y.size(), viewport, shape, 1));
+  if (cancel.cancelled()) return Cancelled();
+  const size_t cells = shape.cells();
+  const PointCells points = MakePointCells(x, y, viewport, shape, cells);
+  out.shape = shape;
+  out.stats = CountInto(x.size(), cells, points, kKeepAll, pool, out.counts, &cancel);
+  if (cancel.cancelled()) return Cancelled("a newer view replaced this density");
   return {};
 }
 

@@ -6,6 +6,7 @@
 #include <span>
 #include <vector>
 
+#include "core/cancel_token.h"
 #include "core/result.h"
 #include "plot/grid_pool.h"
 #include "plot/pixel_axis.h"
@@ -56,6 +57,12 @@ struct CategoryGrid {
 // one call bins fewer than 2^32 rows.
 Status BinCounts(std::span<const double> x, std::span<const double> y, const Viewport& viewport,
                  GridShape shape, GridPool& pool, CountGrid& out);
+
+// BinCounts that looks at `cancel` between blocks of rows: once it is cancelled, returns
+// kCancelled promptly and leaves out.counts partly filled (bin into a scratch grid when the
+// previous picture must survive).
+Status BinCounts(std::span<const double> x, std::span<const double> y, const Viewport& viewport,
+                 GridShape shape, const CancelToken& cancel, GridPool& pool, CountGrid& out);
 
 // Sums of `values` per cell (mean = sum / count); rows whose value is NaN or infinite are
 // skipped and counted in stats.skipped_values.

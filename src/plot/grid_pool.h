@@ -13,9 +13,10 @@ namespace pika {
 // thread then touches only its own slot.
 class GridPool {
  public:
-  void Reserve(size_t slots) {
-    if (counts_.size() < slots) counts_.resize(slots);
-    if (sums_.size() < slots) sums_.resize(slots);
+  // Not named `slots`: Qt defines that as a macro, and Qt code includes this header.
+  void Reserve(size_t slot_count) {
+    if (counts_.size() < slot_count) counts_.resize(slot_count);
+    if (sums_.size() < slot_count) sums_.resize(slot_count);
   }
 
   // The slot's counts, `size` zeros, reusing the slot's memory.
