@@ -2,7 +2,7 @@
 JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
 
-.PHONY: setup build run test test-all test-tsan bench format
+.PHONY: setup build run test test-all test-tsan golden bench format
 
 setup:
 	@bash scripts/setup.sh
@@ -30,6 +30,11 @@ test-tsan: setup
 	@cmake --preset tsan >/dev/null
 	@cmake --build --preset tsan -j $(JOBS) --target pika_compute_tests pika_storage_tests
 	@ctest --preset tsan -j $(JOBS) -R 'QueryCache|CacheDifferential|ExecuteWatched|Interrupt|Cancel'
+
+# Rewrites the committed plot baselines (tests/fixtures/golden): look at every PNG before
+# committing them.
+golden: build
+	@PIKA_UPDATE_GOLDEN=1 QT_QPA_PLATFORM=offscreen build/release/tests/pika_render_tests --gtest_filter='*GoldenPlot*'
 
 bench: build
 	@bash scripts/run_bench.sh build/release

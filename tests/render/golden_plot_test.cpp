@@ -1,0 +1,116 @@
+// Plots rendered at a fixed size, font and theme, compared with committed baselines within a
+// small tolerance. Regenerate the baselines (after a deliberate change, and look at them!)
+// with `make golden`, which sets PIKA_UPDATE_GOLDEN=1.
+#include <gtest/gtest.h>
+
+#include <QImage>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+
+#include "plot/plot_scene.h"
+#include "render/scene_export.h"
+#include "render/text_metrics.h"
+#include "support/temp_dir.h"
+
+namespace pika {
+namespace {
+
+// A pixel counts as different when a channel differs by more than this...
+constexpr int kChannelTolerance = 24;
+// ...and an image matches when at most this share of its pixels differ (anti-aliasing and
+// font hinting vary slightly between FreeType builds).
+constexpr double kDifferentShare = 0.005;
+
+struct Case {
+  std::string name;
+  PlotSpec spec;
+  std::vector<double> x, y;
+};
+
+Case Scatter() {
+  Case c{"scatter", {}, {}, {}};
+  c.spec.title = "Scatter";
+  for (int i = 0; i < 200; ++i) {
+    c.x.push_back(i * 0.5);
+    c.y.push_back(std::sin(i * 0.1) * 10 + i * 0.05);
+  }
+  return c;
+}
+
+Case Density() {
+  Case c{"density", {}, {}, {}};
+  c.spec.title = "Density";
+  c.spec.theme = ThemeKind::kDark;
+  std::mt19937 random(1);
+  std::normal_distribution<double> normal;
+  for (int i = 0; i < 400'000; ++i) {
+    c.x.push_back(normal(random));
+    c.y.push_back(normal(random) + c.x.back() * 0.5);
+  }
+  return c;
+}
+
+Case Line() {
+  Case c{"line", {}, {}, {}};
+  c.spec.kind = PlotKind::kLine;
+  c.spec.title = "Line over time";
+  c.spec.x_is_time = true;
+  for (int day = 0; day < 366; ++day) {  // 2024, a leap year, from Jan 1st (UTC)
+    c.x.push_back(1704067200.0e6 + day * 86400.0e6);
+    c.y.push_back(10 + 8 * std::sin(day / 58.0));
+  }
+  return c;
+}
+
+double DifferentShare(const QImage& a, const QImage& b) {
+  if (a.size() != b.size()) return 1.0;
+  int64_t different = 0;
+  for (int y = 0; y < a.height(); ++y) {
+    for (int x = 0; x < a.width(); ++x) {
+      const QColor p = a.pixelColor(x, y), q = b.pixelColor(x, y);
+      different += std::abs(p.red() - q.red()) > kChannelTolerance ||
+                   std::abs(p.green() - q.green()) > kChannelTolerance ||
+                   std::abs(p.blue() - q.blue()) > kChannelTolerance;
+    }
+  }
+  return static_cast<double>(different) / (a.width() * a.height());
+}
+
+class GoldenPlot : public ::testing::TestWithParam<Case (*)()> {};
+
+TEST_P(GoldenPlot, MatchesItsBaseline) {
+  Case c = GetParam()();
+  c.spec.width = 400;
+  c.spec.height = 300;
+  GridPool pool;
+  auto plot = BuildPlotScene(c.spec, c.x, c.y, TickLabelWidth(), pool);
+  ASSERT_TRUE(plot.ok()) << plot.error().message;
+  const std::string baseline = std::string(PIKA_FIXTURE_DIR) + "/golden/" + c.name + ".png";
+  if (std::getenv("PIKA_UPDATE_GOLDEN")) {
+    ASSERT_TRUE(ExportPng(plot->scene, baseline).ok());
+    GTEST_SKIP() << "baseline written: " << baseline;
+  }
+  test::TempDir temp;
+  const std::string actual = temp.File(c.name + ".png");
+  ASSERT_TRUE(ExportPng(plot->scene, actual).ok());
+  const QImage expected(QString::fromStdString(baseline));
+  ASSERT_FALSE(expected.isNull()) << "no baseline " << baseline << ": run make golden";
+  const double share = DifferentShare(QImage(QString::fromStdString(actual)), expected);
+  EXPECT_LE(share, kDifferentShare) << c.name << ": " << share * 100 << "% of pixels differ; "
+                                    << "compare " << actual << " with " << baseline;
+  if (share > kDifferentShare) {  // keep the evidence for whoever looks into it
+    std::filesystem::copy_file(
+        actual, std::filesystem::temp_directory_path() / ("pika-failed-" + c.name + ".png"),
+        std::filesystem::copy_options::overwrite_existing);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Kinds, GoldenPlot, ::testing::Values(&Scatter, &Density, &Line),
+                         [](const ::testing::TestParamInfo<Case (*)()>& param_info) {
+                           return param_info.param().name;
+                         });
+
+}  // namespace
+}  // namespace pika
