@@ -2,7 +2,7 @@
 JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
 
-.PHONY: setup build run test test-all test-tsan golden bench format
+.PHONY: setup build run test test-all test-tsan golden bench bench-plot format
 
 setup:
 	@bash scripts/setup.sh
@@ -38,6 +38,10 @@ golden: build
 
 bench: build
 	@bash scripts/run_bench.sh build/release
+
+# pika plot vs matplotlib and gnuplot on a 10M-row CSV (installs those two for the run).
+bench-plot: build
+	@bash scripts/bench_plot_vs_tools.sh build/release
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
