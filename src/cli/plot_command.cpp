@@ -43,7 +43,7 @@ Result<std::string> Relation(const PlotArgs& args) {
 }
 
 Status LoadSource(Connection& connection, const PlotArgs& args, PlotData& data) {
-  if (args.source.empty() || !args.sql.empty() || !args.table.empty()) return {};
+  if (args.source.empty()) return {};
   ImportOptions options;
   options.bad_rows = BadRowPolicy::kSkip;  // plot what can be read, and say what could not
   auto imported =

@@ -207,6 +207,16 @@ TEST(CliPlot, MillionsOfRowsAreDrawnAsADensity) {
   EXPECT_EQ(report["rows_represented"], 3000000);
 }
 
+TEST(CliPlot, AQueryCanShapeAFileBeforePlotting) {
+  test::TempDir temp;
+  const auto result =
+      Pika({"plot", test::VegaPath("stocks.csv"), "--sql",
+            "SELECT date, price FROM pika_plot_source WHERE symbol = 'AAPL'", "--kind", "line",
+            "--x", "date", "--y", "price", "-o", temp.File("aapl.png"), "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(ParseOrFail(result.out)["rows_read"], 123);
+}
+
 TEST(CliPlot, MistakesAreUserErrors) {
   test::TempDir temp;
   const std::string csv = test::VegaPath("stocks.csv");
