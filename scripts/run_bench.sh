@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and prints the ratios issue notes report (medians, same run).
-# Usage: scripts/run_bench.sh BUILD_DIR   (PIKA_BENCH_ROWS=1000000 for a quick run)
+# Usage: scripts/run_bench.sh BUILD_DIR   (PIKA_BENCH_ROWS=1000000 PIKA_BENCH_POINTS=1000000
+# PIKA_BENCH_CACHE_ROWS=1000000 for a quick run)
 set -euo pipefail
 build=${1:-build/release}
 out="$build/bench_results.json"
@@ -21,3 +22,11 @@ for ours, theirs in [("BM_PikaImport", "BM_DuckDbReadCsv"),
         print(f"{ours} / {theirs}: wall {ratio(ours, theirs, 'real_time'):.3f}, "
               f"cpu {ratio(ours, theirs, 'cpu_time'):.3f}")
 PY
+
+repetitions="${PIKA_BENCH_REPETITIONS:-3}"
+for bench in pika_cache_bench pika_pushdown_bench pika_reduction_bench; do
+  echo
+  echo "== $bench"
+  "$build/bench/$bench" --benchmark_repetitions="$repetitions" \
+    --benchmark_report_aggregates_only=true 2>&1 | grep -E "median|^Benchmark|^-"
+done
