@@ -7,11 +7,13 @@
 #include <cmath>
 #include <filesystem>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "cli/database_flag.h"
 #include "cli/exit_codes.h"
 #include "plot/plot_scene.h"
+#include "plot/reduction_sql.h"
 #include "render/scene_export.h"
 #include "render/text_metrics.h"
 #include "storage/database.h"
@@ -30,6 +32,8 @@ struct PlotArgs {
 
 struct PlotData {
   std::vector<double> x, y;
+  HistogramBins bins;  // --kind histogram: counted in the engine, x and y stay empty
+  uint64_t binned_rows = 0;
   bool x_is_time = false;
   uint64_t rejected = 0;  // rows of the source file that could not be read
 };
@@ -89,6 +93,43 @@ Status FetchColumns(Connection& connection, const PlotArgs& args, PlotData& data
   }
 }
 
+int64_t IntAt(const TableBatch& batch, size_t column, size_t row) {
+  return std::get<std::vector<int64_t>>(batch.columns[column].values)[row];
+}
+
+// Counting happens in the engine: only the bins come back, however many rows there are.
+Status CountHistogram(Connection& connection, const PlotArgs& args, PlotData& data) {
+  auto relation = Relation(args);
+  if (!relation.ok()) return relation.error();
+  auto x = XExpression(connection, *relation, args, data);
+  if (!x.ok()) return x.error();
+  if (data.x_is_time) return InvalidInput("histograms of dates and times are not supported yet");
+  const std::string values =
+      fmt::format("(SELECT {} AS v FROM {}) AS histogram_source", *x, *relation);
+  auto range = connection.Query(fmt::format("SELECT min(v), max(v), count(v) FROM {}", values));
+  if (!range.ok()) return range.error();
+  auto bounds = range->FetchAll();
+  if (!bounds.ok()) return bounds.error();
+  data.binned_rows = static_cast<uint64_t>(IntAt(*bounds, 2, 0));
+  if (data.binned_rows == 0)
+    return InvalidInput(fmt::format("'{}' has no numbers to count", args.x));
+  data.bins = NiceBins(std::get<std::vector<double>>(bounds->columns[0].values)[0],
+                       std::get<std::vector<double>>(bounds->columns[1].values)[0], 40);
+  auto sql = HistogramSql(SqlDialect::kDuckDb, {values, "v", "v"}, data.bins.first_edge,
+                          data.bins.last_edge(), static_cast<uint32_t>(data.bins.counts.size()));
+  if (!sql.ok()) return sql.error();
+  auto counted = connection.Query(*sql);
+  if (!counted.ok()) return counted.error();
+  auto rows = counted->FetchAll();
+  if (!rows.ok()) return rows.error();
+  for (size_t row = 0; row < rows->row_count; ++row) {
+    const auto bin = static_cast<size_t>(IntAt(*rows, 0, row));
+    if (bin < data.bins.counts.size())
+      data.bins.counts[bin] = static_cast<uint64_t>(IntAt(*rows, 1, row));
+  }
+  return {};
+}
+
 Status Export(const PlotScene& plot, const PlotArgs& args) {
   const std::string extension = std::filesystem::path(args.output).extension().string();
   if (extension == ".png") return ExportPng(plot.scene, args.output, {args.dpi, false});
@@ -100,22 +141,27 @@ Status Export(const PlotScene& plot, const PlotArgs& args) {
 
 void PrintSummary(const PlotArgs& args, const PlotData& data, const PlotScene& plot) {
   const ReductionDescription& reduction = plot.reduction;
-  const char* method = reduction.method == ReductionMethod::kDensity ? "density"
-                       : reduction.method == ReductionMethod::kM4    ? "m4"
-                       : reduction.method == ReductionMethod::kLttb  ? "lttb"
-                                                                     : "raw";
+  const uint64_t rows = args.kind == "histogram" ? data.binned_rows : data.x.size();
   if (!args.json) {
-    std::cout << fmt::format("{}: {} ({} rows read)\n", args.output, Describe(reduction),
-                             data.x.size());
+    std::cout << fmt::format("{}: {} ({} rows read)\n", args.output, plot.badge, rows);
     return;
   }
-  std::cout << fmt::format(
-      "{{\"kind\":\"{}\",\"rows_read\":{},\"rows_rejected\":{},\"method\":\"{}\","
-      "\"rows_represented\":{},\"rows_in_view\":{},\"x_range\":[{},{}],\"y_range\":[{},{}],"
-      "\"badge\":\"{}\",\"output\":\"{}\"}}\n",
-      args.kind, data.x.size(), data.rejected, method, reduction.rows_represented,
-      reduction.rows_in_view, plot.x_min, plot.x_max, plot.y_min, plot.y_max, Describe(reduction),
-      args.output);
+  const char* method = args.kind == "histogram"                        ? "histogram"
+                       : reduction.method == ReductionMethod::kDensity ? "density"
+                       : reduction.method == ReductionMethod::kM4      ? "m4"
+                       : reduction.method == ReductionMethod::kLttb    ? "lttb"
+                                                                       : "raw";
+  const nlohmann::json summary{{"kind", args.kind},
+                               {"rows_read", rows},
+                               {"rows_rejected", data.rejected},
+                               {"method", method},
+                               {"rows_represented", reduction.rows_represented},
+                               {"rows_in_view", reduction.rows_in_view},
+                               {"x_range", {plot.x_min, plot.x_max}},
+                               {"y_range", {plot.y_min, plot.y_max}},
+                               {"badge", plot.badge},
+                               {"output", args.output}};
+  std::cout << summary.dump() << '\n';
 }
 
 // Qt warns on stderr when XDG_RUNTIME_DIR is unset (as in CI and cron): give it a private one.
@@ -138,7 +184,13 @@ int RunPlot(const PlotArgs& args) {
   PlotData data;
   if (Status loaded = LoadSource(*connection, args, data); !loaded.ok())
     return Fail(loaded.error());
-  if (Status fetched = FetchColumns(*connection, args, data); !fetched.ok()) {
+  const bool histogram = args.kind == "histogram";
+  if (!histogram && args.y.empty()) {
+    return Fail(InvalidInput(fmt::format("a {} plot needs --y", args.kind)));
+  }
+  if (Status fetched = histogram ? CountHistogram(*connection, args, data)
+                                 : FetchColumns(*connection, args, data);
+      !fetched.ok()) {
     return Fail(fetched.error());
   }
   if (data.rejected > 0) {
@@ -158,13 +210,14 @@ int RunPlot(const PlotArgs& args) {
   spec.kind = args.kind == "line" ? PlotKind::kLine : PlotKind::kScatter;
   spec.title = args.title;
   spec.x_title = args.x;
-  spec.y_title = args.y;
+  spec.y_title = histogram ? "rows" : args.y;
   spec.theme = args.theme == "dark" ? ThemeKind::kDark : ThemeKind::kLight;
   spec.width = args.width;
   spec.height = args.height;
   spec.x_is_time = data.x_is_time;
   GridPool pool;
-  auto plot = BuildPlotScene(spec, data.x, data.y, TickLabelWidth(), pool);
+  auto plot = histogram ? BuildHistogramScene(spec, data.bins, TickLabelWidth())
+                        : BuildPlotScene(spec, data.x, data.y, TickLabelWidth(), pool);
   if (!plot.ok()) return Fail(plot.error());
   if (Status exported = Export(*plot, args); !exported.ok()) return Fail(exported.error());
   PrintSummary(args, data, *plot);
@@ -175,15 +228,16 @@ int RunPlot(const PlotArgs& args) {
 
 void AddPlotCommand(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<PlotArgs>();
-  CLI::App* command = app.add_subcommand("plot", "Draw a scatter or line plot to PNG, SVG or PDF");
+  CLI::App* command =
+      app.add_subcommand("plot", "Draw a scatter, line or histogram plot to PNG, SVG or PDF");
   command->add_option("SOURCE", args->source, "CSV/TSV (.gz, .zst) or Parquet file");
   command->add_option("--db", args->db, "Plot from a DuckDB database (with --table or --sql)");
   command->add_option("--table", args->table, "Table to plot from (with --db)");
   command->add_option("--sql", args->sql, "Query to plot from");
-  command->add_option("--kind", args->kind, "scatter (default) or line")
-      ->check(CLI::IsMember({"scatter", "line"}));
+  command->add_option("--kind", args->kind, "scatter (default), line or histogram")
+      ->check(CLI::IsMember({"scatter", "line", "histogram"}));
   command->add_option("--x", args->x, "Column for the x axis")->required();
-  command->add_option("--y", args->y, "Column for the y axis")->required();
+  command->add_option("--y", args->y, "Column for the y axis (not for a histogram)");
   command->add_option("--title", args->title, "Plot title");
   command->add_option("--theme", args->theme, "light (default) or dark")
       ->check(CLI::IsMember({"light", "dark"}));

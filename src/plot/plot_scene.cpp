@@ -250,7 +250,84 @@ Status AddData(const PlotSpec& spec, std::span<const double> x, std::span<const 
   return {};
 }
 
+Status CheckSize(const PlotSpec& spec) {
+  if (spec.width < 120 || spec.height < 90 || spec.width > 20000 || spec.height > 20000) {
+    return InvalidInput(
+        fmt::format("a plot must be between 120 x 90 and 20000 x 20000 pixels, not {} x {}",
+                    spec.width, spec.height));
+  }
+  return {};
+}
+
+void AddFrameAndLabels(const PlotSpec& spec, const Frame& frame, const Theme& theme,
+                       const std::string& badge_text, PlotScene& plot) {
+  Scene& scene = plot.scene;
+  plot.badge = badge_text;
+  scene.marks.push_back(PolylineMark{
+      {{frame.left, frame.top}, {frame.left, frame.bottom}, {frame.right, frame.bottom}},
+      theme.axis,
+      1.0});
+  AddTitles(spec, frame, theme, scene);
+  TextMark badge{badge_text, {frame.right, frame.top - 8}, kBadgePt, theme.muted_text};
+  badge.anchor = TextAnchor::kEnd;
+  scene.marks.push_back(std::move(badge));
+}
+
 }  // namespace
+
+HistogramBins NiceBins(double min, double max, int target) {
+  HistogramBins bins;
+  if (!std::isfinite(min) || !std::isfinite(max) || max < min) return bins;
+  const NumericTicks ticks = NiceTicks(min, max, {std::max(target, 2), /*extend_domain=*/true});
+  bins.width = ticks.step > 0 ? ticks.step : 1.0;
+  bins.first_edge = std::floor(min / bins.width) * bins.width;
+  // Half-open bins: a max on an edge opens one more bin so that it is counted.
+  const auto count = static_cast<size_t>(std::floor((max - bins.first_edge) / bins.width)) + 1;
+  bins.counts.assign(std::min<size_t>(count, 100'000), 0);
+  return bins;
+}
+
+Result<PlotScene> BuildHistogramScene(const PlotSpec& spec, const HistogramBins& bins,
+                                      const TextExtent& text_width) {
+  PIKA_TRY(CheckSize(spec));
+  uint64_t rows = 0, tallest = 0;
+  for (uint64_t count : bins.counts) {
+    rows += count;
+    tallest = std::max(tallest, count);
+  }
+  const AxisTicks x_axis = FromNumeric(
+      NiceTicks(bins.first_edge, bins.last_edge(), {static_cast<int>(spec.width / 90)}));
+  const AxisTicks y_axis =
+      FromNumeric(NiceTicks(0, static_cast<double>(std::max<uint64_t>(tallest, 1)),
+                            {static_cast<int>(spec.height / 60), /*extend_domain=*/true}));
+  const Frame frame = LayOut(spec, y_axis, text_width);
+  const Theme theme = ThemeFor(spec.theme);
+  PlotScene plot;
+  plot.scene = {spec.width, spec.height, theme.background, {}};
+  plot.x_min = x_axis.min;
+  plot.x_max = x_axis.max;
+  plot.y_min = y_axis.min;
+  plot.y_max = y_axis.max;
+  plot.reduction = {ReductionMethod::kRaw, Fidelity::kPixelExactAggregate, rows, rows, 0};
+  AddYAxis(y_axis, frame, theme, plot.scene);
+  AddXAxis(x_axis, frame, theme, text_width, plot.scene);
+  for (size_t bin = 0; bin < bins.counts.size(); ++bin) {
+    if (bins.counts[bin] == 0) continue;
+    const double left = bins.first_edge + bins.width * static_cast<double>(bin);
+    const double x0 = ToPx(left, x_axis.min, x_axis.max, frame.left, frame.right);
+    const double x1 = ToPx(left + bins.width, x_axis.min, x_axis.max, frame.left, frame.right);
+    const double top = ToPx(static_cast<double>(bins.counts[bin]), y_axis.min, y_axis.max,
+                            frame.bottom, frame.top);
+    // A hairline of background between bars keeps neighbouring bins apart.
+    plot.scene.marks.push_back(
+        RectMark{x0, top, x1 - x0, frame.bottom - top, theme.marks, theme.background, 0.5});
+  }
+  AddFrameAndLabels(spec, frame, theme,
+                    fmt::format("histogram of {} rows, {} bins (exact counts)", WithThousands(rows),
+                                bins.counts.size()),
+                    plot);
+  return plot;
+}
 
 Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x,
                                  std::span<const double> y, const TextExtent& text_width,
@@ -279,15 +356,7 @@ Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x
   AddYAxis(y_axis, frame, theme, plot.scene);
   AddXAxis(x_axis, frame, theme, text_width, plot.scene);
   PIKA_TRY(AddData(spec, x, y, x_axis, y_axis, frame, theme, pool, plot));
-  plot.scene.marks.push_back(PolylineMark{
-      {{frame.left, frame.top}, {frame.left, frame.bottom}, {frame.right, frame.bottom}},
-      theme.axis,
-      1.0});
-  AddTitles(spec, frame, theme, plot.scene);
-  TextMark badge{
-      Describe(plot.reduction), {frame.right, frame.top - 8}, kBadgePt, theme.muted_text};
-  badge.anchor = TextAnchor::kEnd;
-  plot.scene.marks.push_back(std::move(badge));
+  AddFrameAndLabels(spec, frame, theme, Describe(plot.reduction), plot);
   return plot;
 }
 

@@ -5,6 +5,7 @@
 
 #include <span>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "plot/grid_pool.h"
@@ -30,8 +31,25 @@ struct PlotSpec {
 struct PlotScene {
   Scene scene;
   ReductionDescription reduction;
+  std::string badge;  // what the plot shows, as the badge in its corner says it
   double x_min = 0, x_max = 0, y_min = 0, y_max = 0;  // the axes' domains
 };
+
+// Equal-width bins whose edges fall on round numbers.
+struct HistogramBins {
+  double first_edge = 0;
+  double width = 1;
+  std::vector<uint64_t> counts;  // bin i covers [first_edge + i * width, ... + width)
+
+  double last_edge() const { return first_edge + width * static_cast<double>(counts.size()); }
+};
+
+// About `target` bins covering [min, max] (the max inside the last bin), counts zeroed.
+HistogramBins NiceBins(double min, double max, int target = 30);
+
+// A histogram of already counted bins (the counting runs where the data is: in the engine).
+Result<PlotScene> BuildHistogramScene(const PlotSpec& spec, const HistogramBins& bins,
+                                      const TextExtent& text_width);
 
 // `x` and `y` are the rows' values (NaN for NULL). `text_width` measures a label in logical
 // pixels at the size labels are drawn (the renderer knows the font).

@@ -217,6 +217,19 @@ TEST(CliPlot, AQueryCanShapeAFileBeforePlotting) {
   EXPECT_EQ(ParseOrFail(result.out)["rows_read"], 123);
 }
 
+TEST(CliPlot, HistogramsAreCountedInTheEngine) {
+  test::TempDir temp;
+  const auto result = Pika({"plot", test::VegaPath("flights-3m.parquet"), "--kind", "histogram",
+                            "--x", "distance", "-o", temp.File("h.png"), "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const json report = ParseOrFail(result.out);
+  EXPECT_EQ(report["method"], "histogram");
+  EXPECT_EQ(report["rows_represented"], 3000000);
+  EXPECT_NE(report["badge"].get<std::string>().find("histogram of 3,000,000 rows"),
+            std::string::npos);
+  EXPECT_EQ(report["x_range"][0], 0);
+}
+
 TEST(CliPlot, MistakesAreUserErrors) {
   test::TempDir temp;
   const std::string csv = test::VegaPath("stocks.csv");
@@ -225,6 +238,7 @@ TEST(CliPlot, MistakesAreUserErrors) {
   EXPECT_EQ(Pika({"plot", csv, "--x", "date", "--y", "price", "-o", temp.File("a.gif")}).exit_code,
             1);
   EXPECT_EQ(Pika({"plot", "--x", "a", "--y", "b", "-o", temp.File("a.png")}).exit_code, 1);
+  EXPECT_EQ(Pika({"plot", csv, "--x", "date", "-o", temp.File("a.png")}).exit_code, 1);  // no --y
 }
 
 TEST(CliSql, AFailingStatementInAScriptIsNamedByItsNumber) {

@@ -108,6 +108,34 @@ TEST(BuildPlotScene, NoDataStillGivesAnEmptyPlot) {
   EXPECT_EQ(plot->reduction.rows_in_view, 0u);
 }
 
+TEST(NiceBins, CoverTheDataOnRoundEdgesWithTheMaximumInside) {
+  const HistogramBins bins = NiceBins(3.2, 97.5, 10);
+  EXPECT_LE(bins.first_edge, 3.2);
+  EXPECT_GT(bins.last_edge(), 97.5);
+  EXPECT_EQ(bins.width, 10.0);
+  EXPECT_EQ(bins.first_edge, 0.0);
+  const HistogramBins on_edge = NiceBins(0, 100, 10);
+  EXPECT_GT(on_edge.last_edge(), 100.0);  // half-open bins: 100 needs a bin of its own
+}
+
+TEST(BuildHistogramScene, DrawsOneBarPerNonEmptyBinWithAnExactBadge) {
+  HistogramBins bins = NiceBins(0, 9.5, 10);
+  for (size_t bin = 0; bin < bins.counts.size(); ++bin) bins.counts[bin] = bin % 3;
+  auto plot = BuildHistogramScene({}, bins, FakeWidth);
+  ASSERT_TRUE(plot.ok());
+  size_t bars = 0;
+  for (const RectMark* rect : MarksOf<RectMark>(plot->scene)) bars += rect->height > 0;
+  size_t non_empty = 0;
+  uint64_t rows = 0;
+  for (uint64_t count : bins.counts) {
+    non_empty += count > 0;
+    rows += count;
+  }
+  EXPECT_EQ(bars, non_empty);
+  EXPECT_EQ(plot->reduction.rows_represented, rows);
+  EXPECT_NE(plot->badge.find("histogram of"), std::string::npos);
+}
+
 TEST(BuildPlotScene, RefusesAbsurdSizes) {
   GridPool pool;
   PlotSpec spec;
