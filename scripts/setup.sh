@@ -10,7 +10,7 @@ deps="${PIKA_DEPS_DIR:-$root/.deps}"
 
 debian_packages=(
   build-essential cmake ninja-build ccache pkg-config git
-  qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6opengl6-dev libgl-dev
+  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins qt6-svg-dev libqt6opengl6-dev libgl-dev
   xvfb xauth libgl1-mesa-dri libegl1 mesa-utils
   zlib1g-dev libzstd-dev libzip-dev nlohmann-json3-dev libxxhash-dev libfmt-dev libspdlog-dev libcli11-dev libtbb-dev
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
