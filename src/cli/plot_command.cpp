@@ -26,6 +26,7 @@ namespace {
 
 struct PlotArgs {
   std::string source, db, table, sql, kind = "scatter", x, y, title, theme = "light", output;
+  std::string agg;  // bar: count, sum, mean, min or max
   double width = 800, height = 500, dpi = 96;
   bool json = false;
 };
@@ -34,6 +35,10 @@ struct PlotData {
   std::vector<double> x, y;
   HistogramBins bins;  // --kind histogram: counted in the engine, x and y stay empty
   uint64_t binned_rows = 0;
+  std::vector<std::string> categories;  // --kind bar: aggregated in the engine
+  std::vector<double> bar_values;
+  uint64_t category_count = 0;  // before keeping the largest bars
+  std::string bar_badge;        // binned_rows holds the rows the bars aggregate
   bool x_is_time = false;
   uint64_t rejected = 0;  // rows of the source file that could not be read
 };
@@ -130,6 +135,51 @@ Status CountHistogram(Connection& connection, const PlotArgs& args, PlotData& da
   return {};
 }
 
+constexpr size_t kMaxBars = 50;
+
+std::string Aggregate(const PlotArgs& args) {
+  if (!args.agg.empty()) return args.agg;
+  return args.y.empty() ? "count" : "mean";
+}
+
+// Aggregation happens in the engine: only one row per category comes back.
+Status AggregateBars(Connection& connection, const PlotArgs& args, PlotData& data) {
+  auto relation = Relation(args);
+  if (!relation.ok()) return relation.error();
+  const std::string agg = Aggregate(args);
+  if (agg != "count" && args.y.empty()) {
+    return InvalidInput(fmt::format("--agg {} needs a --y column to aggregate", agg));
+  }
+  const std::string value =
+      agg == "count"  ? "count(*)"
+      : agg == "mean" ? fmt::format("avg(TRY_CAST({} AS DOUBLE))", QuoteIdentifier(args.y))
+                      : fmt::format("{}(TRY_CAST({} AS DOUBLE))", agg, QuoteIdentifier(args.y));
+  auto result = connection.Query(fmt::format(
+      "SELECT coalesce(CAST({} AS VARCHAR), 'NULL') AS category, CAST({} AS DOUBLE) AS value, "
+      "count(*) OVER () AS categories, CAST(sum(count(*)) OVER () AS BIGINT) AS total_rows "
+      "FROM {} GROUP BY ALL ORDER BY value DESC NULLS LAST, "
+      "category LIMIT {}",
+      QuoteIdentifier(args.x), value, *relation, kMaxBars));
+  if (!result.ok()) return result.error();
+  auto rows = result->FetchAll();
+  if (!rows.ok()) return rows.error();
+  for (size_t row = 0; row < rows->row_count; ++row) {
+    data.categories.push_back(FormatValue(rows->columns[0], row));
+    const Column& values = rows->columns[1];
+    data.bar_values.push_back(
+        values.IsValid(row) ? std::get<std::vector<double>>(values.values)[row] : std::nan(""));
+    data.category_count = static_cast<uint64_t>(IntAt(*rows, 2, row));
+    data.binned_rows = static_cast<uint64_t>(IntAt(*rows, 3, row));
+  }
+  const std::string what = agg == "count" ? "rows" : fmt::format("{} of {}", agg, args.y);
+  data.bar_badge =
+      data.category_count > data.categories.size()
+          ? fmt::format("{} by {}: the {} largest of {} categories (exact)", what, args.x,
+                        data.categories.size(), data.category_count)
+          : fmt::format("{} by {}: {} categories (exact)", what, args.x, data.categories.size());
+  return {};
+}
+
 Status Export(const PlotScene& plot, const PlotArgs& args) {
   const std::string extension = std::filesystem::path(args.output).extension().string();
   if (extension == ".png") return ExportPng(plot.scene, args.output, {args.dpi, false});
@@ -141,12 +191,15 @@ Status Export(const PlotScene& plot, const PlotArgs& args) {
 
 void PrintSummary(const PlotArgs& args, const PlotData& data, const PlotScene& plot) {
   const ReductionDescription& reduction = plot.reduction;
-  const uint64_t rows = args.kind == "histogram" ? data.binned_rows : data.x.size();
+  const uint64_t rows = args.kind == "histogram" ? data.binned_rows
+                        : args.kind == "bar"     ? data.categories.size()
+                                                 : data.x.size();
   if (!args.json) {
     std::cout << fmt::format("{}: {} ({} rows read)\n", args.output, plot.badge, rows);
     return;
   }
-  const char* method = args.kind == "histogram"                        ? "histogram"
+  const char* method = args.kind == "bar"                              ? "aggregate"
+                       : args.kind == "histogram"                      ? "histogram"
                        : reduction.method == ReductionMethod::kDensity ? "density"
                        : reduction.method == ReductionMethod::kM4      ? "m4"
                        : reduction.method == ReductionMethod::kLttb    ? "lttb"
@@ -185,10 +238,12 @@ int RunPlot(const PlotArgs& args) {
   if (Status loaded = LoadSource(*connection, args, data); !loaded.ok())
     return Fail(loaded.error());
   const bool histogram = args.kind == "histogram";
-  if (!histogram && args.y.empty()) {
+  const bool bar = args.kind == "bar";
+  if (!histogram && !bar && args.y.empty()) {
     return Fail(InvalidInput(fmt::format("a {} plot needs --y", args.kind)));
   }
   if (Status fetched = histogram ? CountHistogram(*connection, args, data)
+                       : bar     ? AggregateBars(*connection, args, data)
                                  : FetchColumns(*connection, args, data);
       !fetched.ok()) {
     return Fail(fetched.error());
@@ -210,13 +265,17 @@ int RunPlot(const PlotArgs& args) {
   spec.kind = args.kind == "line" ? PlotKind::kLine : PlotKind::kScatter;
   spec.title = args.title;
   spec.x_title = args.x;
-  spec.y_title = histogram ? "rows" : args.y;
+  spec.y_title = histogram ? "rows"
+                 : bar ? (Aggregate(args) == "count" ? "rows" : Aggregate(args) + " of " + args.y)
+                       : args.y;
   spec.theme = args.theme == "dark" ? ThemeKind::kDark : ThemeKind::kLight;
   spec.width = args.width;
   spec.height = args.height;
   spec.x_is_time = data.x_is_time;
   GridPool pool;
   auto plot = histogram ? BuildHistogramScene(spec, data.bins, TickLabelWidth())
+              : bar     ? BuildBarScene(spec, data.categories, data.bar_values, data.binned_rows,
+                                        data.bar_badge, TickLabelWidth())
                         : BuildPlotScene(spec, data.x, data.y, TickLabelWidth(), pool);
   if (!plot.ok()) return Fail(plot.error());
   if (Status exported = Export(*plot, args); !exported.ok()) return Fail(exported.error());
@@ -229,13 +288,18 @@ int RunPlot(const PlotArgs& args) {
 void AddPlotCommand(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<PlotArgs>();
   CLI::App* command =
-      app.add_subcommand("plot", "Draw a scatter, line or histogram plot to PNG, SVG or PDF");
+      app.add_subcommand("plot", "Draw a scatter, line, histogram or bar plot to PNG, SVG or PDF");
   command->add_option("SOURCE", args->source, "CSV/TSV (.gz, .zst) or Parquet file");
   command->add_option("--db", args->db, "Plot from a DuckDB database (with --table or --sql)");
   command->add_option("--table", args->table, "Table to plot from (with --db)");
   command->add_option("--sql", args->sql, "Query to plot from");
-  command->add_option("--kind", args->kind, "scatter (default), line or histogram")
-      ->check(CLI::IsMember({"scatter", "line", "histogram"}));
+  command->add_option("--kind", args->kind, "scatter (default), line, histogram or bar")
+      ->check(CLI::IsMember({"scatter", "line", "histogram", "bar"}));
+  command
+      ->add_option("--agg", args->agg,
+                   "bar: count, sum, mean, min or max (default: count "
+                   "without --y, mean with it)")
+      ->check(CLI::IsMember({"count", "sum", "mean", "min", "max"}));
   command->add_option("--x", args->x, "Column for the x axis")->required();
   command->add_option("--y", args->y, "Column for the y axis (not for a histogram)");
   command->add_option("--title", args->title, "Plot title");

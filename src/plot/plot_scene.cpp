@@ -329,6 +329,72 @@ Result<PlotScene> BuildHistogramScene(const PlotSpec& spec, const HistogramBins&
   return plot;
 }
 
+namespace {
+
+// Category names under their bars: truncated, thinned, or turned 45 degrees to fit.
+void AddCategoryAxis(std::span<const std::string> names, const Frame& frame, const Theme& theme,
+                     const TextExtent& text_width, Scene& scene) {
+  const double band = frame.width() / static_cast<double>(names.size());
+  std::vector<double> centres;
+  for (size_t index = 0; index < names.size(); ++index) {
+    centres.push_back(frame.left + band * (static_cast<double>(index) + 0.5));
+  }
+  LabelPlacementOptions options;
+  options.allow_rotation = true;
+  options.line_height_px = kLineHeightPx;
+  const CategoryLabels labels = PlaceCategoryLabels(centres, names, 120.0, text_width, options);
+  for (size_t index : labels.placement.shown) {
+    TextMark label{
+        labels.texts[index], {centres[index], frame.bottom + 6}, kTickLabelPt, theme.text};
+    label.anchor = labels.placement.rotated ? TextAnchor::kEnd : TextAnchor::kMiddle;
+    label.baseline = TextBaseline::kTop;
+    label.rotation_deg = labels.placement.rotated ? 45.0 : 0.0;
+    scene.marks.push_back(std::move(label));
+  }
+}
+
+}  // namespace
+
+Result<PlotScene> BuildBarScene(const PlotSpec& spec, std::span<const std::string> categories,
+                                std::span<const double> values, uint64_t rows,
+                                const std::string& badge, const TextExtent& text_width) {
+  PIKA_TRY(CheckSize(spec));
+  if (categories.size() != values.size()) return Internal("categories and values differ in length");
+  double low = 0, high = 0;  // bars grow from zero
+  for (double value : values) {
+    if (!std::isfinite(value)) continue;
+    low = std::min(low, value);
+    high = std::max(high, value);
+  }
+  if (high == low) high = low + 1;
+  const AxisTicks y_axis = FromNumeric(
+      NiceTicks(low, high, {static_cast<int>(spec.height / 60), /*extend_domain=*/true}));
+  PlotSpec roomy = spec;  // rotated names need room below the bars
+  roomy.height -= 40;
+  const Frame frame = LayOut(roomy, y_axis, text_width);
+  const Theme theme = ThemeFor(spec.theme);
+  PlotScene plot;
+  plot.scene = {spec.width, spec.height, theme.background, {}};
+  plot.x_min = 0;
+  plot.x_max = static_cast<double>(categories.size());
+  plot.y_min = y_axis.min;
+  plot.y_max = y_axis.max;
+  plot.reduction = {ReductionMethod::kRaw, Fidelity::kPixelExactAggregate, rows, rows, 0};
+  AddYAxis(y_axis, frame, theme, plot.scene);
+  const double band = frame.width() / static_cast<double>(std::max<size_t>(categories.size(), 1));
+  const double zero = ToPx(0.0, y_axis.min, y_axis.max, frame.bottom, frame.top);
+  for (size_t index = 0; index < values.size(); ++index) {
+    if (!std::isfinite(values[index])) continue;
+    const double top = ToPx(values[index], y_axis.min, y_axis.max, frame.bottom, frame.top);
+    const double left = frame.left + band * static_cast<double>(index) + band * 0.1;
+    plot.scene.marks.push_back(
+        RectMark{left, std::min(top, zero), band * 0.8, std::abs(zero - top), CategoryColor(0)});
+  }
+  if (!categories.empty()) AddCategoryAxis(categories, frame, theme, text_width, plot.scene);
+  AddFrameAndLabels(spec, frame, theme, badge, plot);
+  return plot;
+}
+
 Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x,
                                  std::span<const double> y, const TextExtent& text_width,
                                  GridPool& pool) {

@@ -51,6 +51,12 @@ HistogramBins NiceBins(double min, double max, int target = 30);
 Result<PlotScene> BuildHistogramScene(const PlotSpec& spec, const HistogramBins& bins,
                                       const TextExtent& text_width);
 
+// One bar per category, in the order given; `values` may be negative. `badge` says what the
+// bars are and `rows` how many rows they aggregate (the aggregation ran in the engine).
+Result<PlotScene> BuildBarScene(const PlotSpec& spec, std::span<const std::string> categories,
+                                std::span<const double> values, uint64_t rows,
+                                const std::string& badge, const TextExtent& text_width);
+
 // `x` and `y` are the rows' values (NaN for NULL). `text_width` measures a label in logical
 // pixels at the size labels are drawn (the renderer knows the font).
 Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x,

@@ -230,6 +230,23 @@ TEST(CliPlot, HistogramsAreCountedInTheEngine) {
   EXPECT_EQ(report["x_range"][0], 0);
 }
 
+TEST(CliPlot, BarsAggregateInTheEngineAndKeepTheLargest) {
+  test::TempDir temp;
+  const auto result =
+      Pika({"plot", test::VegaPath("flights-3m.parquet"), "--kind", "bar", "--x", "origin", "--y",
+            "delay", "--agg", "mean", "-o", temp.File("b.png"), "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const json report = ParseOrFail(result.out);
+  EXPECT_EQ(report["method"], "aggregate");
+  EXPECT_EQ(report["rows_read"], 50);
+  EXPECT_EQ(report["rows_represented"], 3000000);
+  EXPECT_NE(report["badge"].get<std::string>().find("50 largest of"), std::string::npos);
+  EXPECT_EQ(Pika({"plot", test::VegaPath("stocks.csv"), "--kind", "bar", "--x", "symbol", "--agg",
+                  "sum", "-o", temp.File("c.png")})
+                .exit_code,
+            1);  // sum of what? --y is missing
+}
+
 TEST(CliPlot, MistakesAreUserErrors) {
   test::TempDir temp;
   const std::string csv = test::VegaPath("stocks.csv");

@@ -136,6 +136,22 @@ TEST(BuildHistogramScene, DrawsOneBarPerNonEmptyBinWithAnExactBadge) {
   EXPECT_NE(plot->badge.find("histogram of"), std::string::npos);
 }
 
+TEST(BuildBarScene, BarsGrowFromZeroAndEveryCategoryIsNamedOrThinned) {
+  const std::vector<std::string> names{"rain", "sun", "fog", "a rather long category name"};
+  const std::vector<double> values{640, 600, -20, 5};
+  auto plot = BuildBarScene({}, names, values, 1265, "rows by weather", FakeWidth);
+  ASSERT_TRUE(plot.ok());
+  const auto bars = MarksOf<RectMark>(plot->scene);
+  ASSERT_EQ(bars.size(), 4u);
+  EXPECT_GT(bars[0]->height, bars[1]->height);
+  // The negative bar hangs below the zero line where the positive ones stand.
+  EXPECT_NEAR(bars[2]->y, bars[0]->y + bars[0]->height, 1e-9);
+  EXPECT_LE(plot->y_min, -20);
+  EXPECT_EQ(plot->reduction.rows_represented, 1265u);
+  EXPECT_TRUE(Contains(Texts(plot->scene), "rain"));
+  EXPECT_EQ(plot->badge, "rows by weather");
+}
+
 TEST(BuildPlotScene, RefusesAbsurdSizes) {
   GridPool pool;
   PlotSpec spec;
