@@ -1,9 +1,7 @@
 // pika plot SOURCE --kind scatter|line --x COL --y COL -o OUT.{png,svg,pdf}: draws a plot of
 // a file (or of a table or query in a database) to an image, headless.
 #include <fmt/format.h>
-#include <unistd.h>
 
-#include <QGuiApplication>
 #include <cmath>
 #include <filesystem>
 #include <iostream>
@@ -14,6 +12,7 @@
 #include "cli/exit_codes.h"
 #include "plot/plot_scene.h"
 #include "plot/reduction_sql.h"
+#include "render/headless_gui.h"
 #include "render/scene_export.h"
 #include "render/text_metrics.h"
 #include "storage/database.h"
@@ -217,18 +216,6 @@ void PrintSummary(const PlotArgs& args, const PlotData& data, const PlotScene& p
   std::cout << summary.dump() << '\n';
 }
 
-// Qt warns on stderr when XDG_RUNTIME_DIR is unset (as in CI and cron): give it a private one.
-void QuietQtRuntimeDirectory() {
-  if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) return;
-  const auto folder =
-      std::filesystem::temp_directory_path() / fmt::format("pika-runtime-{}", getuid());
-  std::error_code error;
-  std::filesystem::create_directories(folder, error);
-  std::filesystem::permissions(folder, std::filesystem::perms::owner_all,
-                               std::filesystem::perm_options::replace, error);
-  if (!error) qputenv("XDG_RUNTIME_DIR", QByteArray::fromStdString(folder.string()));
-}
-
 int RunPlot(const PlotArgs& args) {
   auto database = OpenDatabaseFor(args.db, DatabaseUse::kExisting);
   if (!database.ok()) return Fail(database.error());
@@ -255,12 +242,7 @@ int RunPlot(const PlotArgs& args) {
         data.rejected, args.source);
   }
   // Text needs Qt's font machinery; the CLI never opens a window.
-  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-  QuietQtRuntimeDirectory();
-  int argc = 1;
-  char name[] = "pika";
-  char* argv[] = {name, nullptr};
-  QGuiApplication app(argc, argv);
+  const HeadlessGui gui;
   PlotSpec spec;
   spec.kind = args.kind == "line" ? PlotKind::kLine : PlotKind::kScatter;
   spec.title = args.title;

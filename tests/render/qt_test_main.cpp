@@ -1,12 +1,11 @@
-// GoogleTest main for tests that paint with Qt: text needs a QGuiApplication (fonts), and
+// GoogleTest main for tests that paint with Qt: text needs the GUI machinery (fonts), and
 // tests run headless on the offscreen platform.
 #include <gtest/gtest.h>
 
-#include <QGuiApplication>
+#include "render/headless_gui.h"
 
 int main(int argc, char** argv) {
-  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-  QGuiApplication app(argc, argv);
+  pika::HeadlessGui gui(argc, argv);
   ::testing::InitGoogleTest(&argc, argv);
   return RUN_ALL_TESTS();
 }
