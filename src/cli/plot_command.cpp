@@ -97,10 +97,6 @@ Status FetchColumns(Connection& connection, const PlotArgs& args, PlotData& data
   }
 }
 
-int64_t IntAt(const TableBatch& batch, size_t column, size_t row) {
-  return std::get<std::vector<int64_t>>(batch.columns[column].values)[row];
-}
-
 // Counting happens in the engine: only the bins come back, however many rows there are.
 Status CountHistogram(Connection& connection, const PlotArgs& args, PlotData& data) {
   auto relation = Relation(args);
@@ -114,11 +110,10 @@ Status CountHistogram(Connection& connection, const PlotArgs& args, PlotData& da
   if (!range.ok()) return range.error();
   auto bounds = range->FetchAll();
   if (!bounds.ok()) return bounds.error();
-  data.binned_rows = static_cast<uint64_t>(IntAt(*bounds, 2, 0));
+  data.binned_rows = static_cast<uint64_t>(bounds->columns[2].IntAt(0));
   if (data.binned_rows == 0)
     return InvalidInput(fmt::format("'{}' has no numbers to count", args.x));
-  data.bins = NiceBins(std::get<std::vector<double>>(bounds->columns[0].values)[0],
-                       std::get<std::vector<double>>(bounds->columns[1].values)[0], 40);
+  data.bins = NiceBins(bounds->columns[0].DoubleAt(0), bounds->columns[1].DoubleAt(0), 40);
   auto sql = HistogramSql(SqlDialect::kDuckDb, {values, "v", "v"}, data.bins.first_edge,
                           data.bins.last_edge(), static_cast<uint32_t>(data.bins.counts.size()));
   if (!sql.ok()) return sql.error();
@@ -127,9 +122,9 @@ Status CountHistogram(Connection& connection, const PlotArgs& args, PlotData& da
   auto rows = counted->FetchAll();
   if (!rows.ok()) return rows.error();
   for (size_t row = 0; row < rows->row_count; ++row) {
-    const auto bin = static_cast<size_t>(IntAt(*rows, 0, row));
+    const auto bin = static_cast<size_t>(rows->columns[0].IntAt(row));
     if (bin < data.bins.counts.size())
-      data.bins.counts[bin] = static_cast<uint64_t>(IntAt(*rows, 1, row));
+      data.bins.counts[bin] = static_cast<uint64_t>(rows->columns[1].IntAt(row));
   }
   return {};
 }
@@ -165,10 +160,9 @@ Status AggregateBars(Connection& connection, const PlotArgs& args, PlotData& dat
   for (size_t row = 0; row < rows->row_count; ++row) {
     data.categories.push_back(FormatValue(rows->columns[0], row));
     const Column& values = rows->columns[1];
-    data.bar_values.push_back(
-        values.IsValid(row) ? std::get<std::vector<double>>(values.values)[row] : std::nan(""));
-    data.category_count = static_cast<uint64_t>(IntAt(*rows, 2, row));
-    data.binned_rows = static_cast<uint64_t>(IntAt(*rows, 3, row));
+    data.bar_values.push_back(values.IsValid(row) ? values.DoubleAt(row) : std::nan(""));
+    data.category_count = static_cast<uint64_t>(rows->columns[2].IntAt(row));
+    data.binned_rows = static_cast<uint64_t>(rows->columns[3].IntAt(row));
   }
   const std::string what = agg == "count" ? "rows" : fmt::format("{} of {}", agg, args.y);
   data.bar_badge =

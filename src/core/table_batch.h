@@ -24,6 +24,12 @@ struct Column {
 
   size_t size() const { return valid.size(); }
   bool IsValid(size_t row) const { return valid[row] != 0; }
+  // The value at `row` of a column holding that representation (see ColumnValues).
+  int64_t IntAt(size_t row) const { return std::get<std::vector<int64_t>>(values)[row]; }
+  double DoubleAt(size_t row) const { return std::get<std::vector<double>>(values)[row]; }
+  const std::string& TextAt(size_t row) const {
+    return std::get<std::vector<std::string>>(values)[row];
+  }
 };
 
 struct TableBatch {

@@ -22,9 +22,7 @@ std::string UserOptions(const SourceFile& file, const ImportOptions& options,
 }
 
 // sniff_csv writes "(empty)" for an option that is not set.
-int64_t IntAt(const TableBatch& batch, size_t column) {
-  return std::get<std::vector<int64_t>>(batch.columns[column].values)[0];
-}
+int64_t IntAt(const TableBatch& batch, size_t column) { return batch.columns[column].IntAt(0); }
 
 std::string TextAt(const TableBatch& batch, size_t column) {
   if (!batch.columns[column].IsValid(0)) return {};

@@ -31,7 +31,7 @@ int64_t CountOf(Connection& connection, const std::string& sql, Status& status) 
     status = batch.error();
     return 0;
   }
-  return std::get<std::vector<int64_t>>(batch->columns[0].values)[0];
+  return batch->columns[0].IntAt(0);
 }
 
 Status CheckTableName(Connection& connection, const ImportRequest& request,

@@ -9,11 +9,9 @@ namespace pika {
 
 namespace {
 
-int64_t IntAt(const Column& column, size_t row) {
-  return std::get<std::vector<int64_t>>(column.values)[row];
-}
-std::string TextAt(const Column& column, size_t row) {
-  return column.IsValid(row) ? std::get<std::vector<std::string>>(column.values)[row] : "";
+// Rejects carry NULL where a field does not apply (no column for a malformed row).
+std::string TextOrEmpty(const Column& column, size_t row) {
+  return column.IsValid(row) ? column.TextAt(row) : std::string();
 }
 
 // "Could not convert string "abc" to 'BIGINT'" -> abc
@@ -62,8 +60,8 @@ Status ReadTotals(Connection& connection, const std::string& table, Rejects& out
   if (!totals.ok()) return totals.error();
   auto batch = totals->FetchAll();
   if (!batch.ok()) return batch.error();
-  out.rows = static_cast<uint64_t>(IntAt(batch->columns[0], 0));
-  out.malformed_rows = static_cast<uint64_t>(IntAt(batch->columns[1], 0));
+  out.rows = static_cast<uint64_t>(batch->columns[0].IntAt(0));
+  out.malformed_rows = static_cast<uint64_t>(batch->columns[1].IntAt(0));
   auto per_column = connection.Query(
       fmt::format("SELECT column_name, count(*) FROM {} WHERE error_type = 'CAST' GROUP BY ALL",
                   QuoteIdentifier(table)));
@@ -71,8 +69,8 @@ Status ReadTotals(Connection& connection, const std::string& table, Rejects& out
   auto counts = per_column->FetchAll();
   if (!counts.ok()) return counts.error();
   for (size_t row = 0; row < counts->row_count; ++row) {
-    out.cast_failures[TextAt(counts->columns[0], row)] =
-        static_cast<uint64_t>(IntAt(counts->columns[1], row));
+    out.cast_failures[TextOrEmpty(counts->columns[0], row)] =
+        static_cast<uint64_t>(counts->columns[1].IntAt(row));
   }
   return {};
 }
@@ -100,7 +98,7 @@ Result<Rejects> ReadRejects(Connection& connection, const SourceFile& file,
   if (!rows.ok()) return rows.error();
   std::vector<uint64_t> offsets;
   for (size_t row = 0; row < rows->row_count; ++row) {
-    offsets.push_back(static_cast<uint64_t>(IntAt(rows->columns[1], row)));
+    offsets.push_back(static_cast<uint64_t>(rows->columns[1].IntAt(row)));
   }
   // DuckDB counts records, not the lines an editor shows; byte offsets give those exactly
   // (for compressed files they refer to the decompressed text, so keep DuckDB's count).
@@ -108,10 +106,10 @@ Result<Rejects> ReadRejects(Connection& connection, const SourceFile& file,
   if (file.compression == "none") lines = PhysicalLines(file.path, offsets, NewlineByte(newline));
   for (size_t row = 0; row < rows->row_count; ++row) {
     const uint64_t line =
-        lines.empty() ? static_cast<uint64_t>(IntAt(rows->columns[0], row)) : lines[row];
-    const std::string column = TextAt(rows->columns[2], row);
-    const std::string kind = TextAt(rows->columns[3], row);
-    const std::string message = TextAt(rows->columns[4], row);
+        lines.empty() ? static_cast<uint64_t>(rows->columns[0].IntAt(row)) : lines[row];
+    const std::string column = TextOrEmpty(rows->columns[2], row);
+    const std::string kind = TextOrEmpty(rows->columns[3], row);
+    const std::string message = TextOrEmpty(rows->columns[4], row);
     const bool cast = kind == "CAST";
     RejectedRow reject{line, cast ? column : "", Reason(kind, message)};
     auto& examples = out.cast_examples[column];
@@ -119,7 +117,7 @@ Result<Rejects> ReadRejects(Connection& connection, const SourceFile& file,
       examples.push_back({line, CastValue(message)});
     }
     if (!cast && out.malformed.size() < limit) out.malformed.push_back(reject);
-    if (IntAt(rows->columns[5], row) != 0) out.first.push_back(std::move(reject));
+    if (rows->columns[5].IntAt(row) != 0) out.first.push_back(std::move(reject));
   }
   return out;
 }
