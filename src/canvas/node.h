@@ -1,0 +1,51 @@
+// A node of the canvas graph: what it is, where it sits and what the user configured in it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace pika::canvas {
+
+using NodeId = uint64_t;
+inline constexpr NodeId kNoNode = 0;
+
+enum class NodeKind { kTable, kQuery, kPlot, kNote };
+
+std::string_view ToString(NodeKind kind);
+
+struct Point {
+  double x = 0, y = 0;
+  friend bool operator==(const Point&, const Point&) = default;
+};
+
+// What a Plot node draws; columns are names in its input's result.
+struct PlotNodeSpec {
+  std::string kind = "scatter";  // scatter, line, histogram, bar
+  std::string x, y;
+  std::string agg;  // bar: count, sum, mean, min, max (empty: count without y, mean with it)
+  std::string title;
+  friend bool operator==(const PlotNodeSpec&, const PlotNodeSpec&) = default;
+};
+
+struct Node {
+  NodeId id = kNoNode;
+  NodeKind kind = NodeKind::kNote;
+  // Table, Query and Plot nodes are referred to by name in SQL, so names are identifiers.
+  std::string name;
+  Point position;
+  bool user_placed = true;  // auto-layout never moves a node the user placed
+  std::string source_path;  // Table: the imported file
+  std::string sql;          // Query: refers to upstream nodes by their names
+  PlotNodeSpec plot;        // Plot
+  std::string text;         // Note
+  friend bool operator==(const Node&, const Node&) = default;
+};
+
+// Ports: Table and Query nodes have one output (their rows); Query has an input that takes
+// any number of edges, Plot one that takes a single edge. Notes have no ports.
+bool HasOutput(NodeKind kind);
+bool HasInput(NodeKind kind);
+bool TakesManyInputs(NodeKind kind);
+
+}  // namespace pika::canvas
