@@ -52,6 +52,12 @@ constexpr SniffAttempt kAttempts[] = {
     {", ignore_errors=true, max_line_size=67108864, buffer_size=134217728", true, true},
 };
 
+// The sniffer skips lines it takes for a preamble (titles, units). It also "skips" a whole
+// table when a wider row follows it (a malformed last line with extra fields): more than a few
+// lines is no preamble, and reading from the top with that row rejected loses nothing quietly.
+constexpr uint64_t kMaxPreambleLines = 5;
+constexpr SniffAttempt kFromTheTop = {", ignore_errors=true, skip=0", true, false};
+
 struct SniffedDialect {
   Dialect dialect;
   std::vector<std::string> column_names;
@@ -112,6 +118,10 @@ Result<SniffedCsv> SniffCsv(Connection& connection, const SourceFile& file,
     if (!single_column) break;
   }
   if (!chosen) return Explain(first_error, file);
+  if (chosen->dialect.skip_rows > kMaxPreambleLines) {
+    auto from_top = SniffDialect(connection, file, options, encoding, kFromTheTop);
+    if (from_top.ok() && from_top->column_names.size() >= 2) chosen = std::move(*from_top);
+  }
   return SniffedCsv{std::move(chosen->dialect), std::move(chosen->column_names)};
 }
 

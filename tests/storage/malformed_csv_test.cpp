@@ -121,6 +121,17 @@ TEST_F(MalformedCsv, TooManyColumnsCanBeSkippedWithTheRowListed) {
   EXPECT_NE(result->report.rejects[0].reason.find("too many columns"), std::string::npos);
 }
 
+TEST_F(MalformedCsv, AWiderLastRowIsRejectedInsteadOfHidingTheRowsAboveIt) {
+  ImportOptions options;
+  options.bad_rows = BadRowPolicy::kSkip;
+  auto result = ImportFixture("too_many_columns_last_line.csv", options);
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  EXPECT_EQ(result->report.rows, 40u);
+  ASSERT_EQ(result->report.rejected, 1u);
+  EXPECT_EQ(result->report.rejects[0].line, 42u);
+  EXPECT_EQ(result->report.columns.size(), 3u);
+}
+
 TEST_F(MalformedCsv, AnUnterminatedQuoteLosesNoRow) {
   auto result = ImportFixture("unterminated_quote.csv");
   ASSERT_TRUE(result.ok()) << result.error().message;
