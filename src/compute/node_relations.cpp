@@ -1,0 +1,100 @@
+#include "compute/node_relations.h"
+
+#include <fmt/format.h>
+
+#include "compute/sql_lexer.h"
+#include "storage/file_importer.h"
+#include "storage/sql_quote.h"
+
+namespace pika {
+
+namespace {
+
+std::string DataTable(uint64_t node_id) { return fmt::format("pika_node_data_{}", node_id); }
+
+Result<uint64_t> CountRows(Connection& connection, const std::string& name) {
+  auto counted = connection.Query(fmt::format("SELECT count(*) FROM {}", QuoteIdentifier(name)));
+  if (!counted.ok()) return counted.error();
+  auto rows = counted->FetchAll();
+  if (!rows.ok()) return rows.error();
+  return static_cast<uint64_t>(rows->columns[0].IntAt(0));
+}
+
+Result<std::vector<ResultColumn>> Describe(Connection& connection, const std::string& name) {
+  auto described = connection.Query(fmt::format("SELECT * FROM {} LIMIT 0", QuoteIdentifier(name)));
+  if (!described.ok()) return described.error();
+  return described->columns();
+}
+
+}  // namespace
+
+Result<NodeRelation> LoadTableNode(Connection& connection, uint64_t node_id,
+                                   const std::string& name, const std::string& path,
+                                   const CancelToken& cancel, const ProgressFn& progress) {
+  if (path.empty())
+    return InvalidInput(fmt::format("'{}' has no file: choose one to import", name));
+  ImportOptions options;
+  options.bad_rows = BadRowPolicy::kSkip;  // keep what can be read; the node lists the rest
+  auto imported =
+      ImportFile(connection, {path, DataTable(node_id), true, options}, cancel, progress);
+  if (!imported.ok()) return imported.error();
+  PIKA_TRY(connection.Execute(fmt::format("CREATE OR REPLACE VIEW {} AS SELECT * FROM {}",
+                                          QuoteIdentifier(name), DataTable(node_id))));
+  auto columns = Describe(connection, name);
+  if (!columns.ok()) return columns.error();
+  const ImportReport& report = imported->report;
+  return NodeRelation{*columns, report.rows, report.rejected, report.rejects, report.notes};
+}
+
+Result<NodeRelation> RunQueryNode(Connection& connection, const std::string& name,
+                                  const std::string& sql, const CancelToken& cancel) {
+  const std::vector<std::string> statements = SplitStatements(sql);
+  if (statements.empty()) return InvalidInput("write a SELECT over the nodes that feed this one");
+  if (statements.size() > 1) {
+    return InvalidInput(
+        fmt::format("a Query node holds one SELECT statement, this one has {}: split it into nodes",
+                    statements.size()));
+  }
+  // Preparing alone reports errors at their place in the user's text, not in the view's.
+  auto prepared = connection.Prepare(statements.front());
+  if (!prepared.ok()) {
+    // Downstream nodes must not go on reading the result of the SQL as it was.
+    (void)connection.Execute(fmt::format("DROP VIEW IF EXISTS {}", QuoteIdentifier(name)));
+    return prepared.error();
+  }
+  if (!prepared->is_select()) {
+    return InvalidInput(
+        "a Query node only reads: write a SELECT (tables change through Table nodes)");
+  }
+  if (cancel.cancelled()) return Cancelled();
+  PIKA_TRY(connection.Execute(
+      fmt::format("CREATE OR REPLACE VIEW {} AS {}", QuoteIdentifier(name), statements.front())));
+  auto rows = CountRows(connection, name);
+  if (!rows.ok()) return rows.error();
+  auto columns = Describe(connection, name);
+  if (!columns.ok()) return columns.error();
+  NodeRelation relation;
+  relation.columns = std::move(*columns);
+  relation.rows = *rows;
+  return relation;
+}
+
+Result<TableBatch> FetchNodeRows(Connection& connection, const std::string& name, uint64_t offset,
+                                 uint64_t limit) {
+  auto result = connection.Query(
+      fmt::format("SELECT * FROM {} LIMIT {} OFFSET {}", QuoteIdentifier(name), limit, offset));
+  if (!result.ok()) return result.error();
+  return result->FetchAll();
+}
+
+Status RenameNodeRelation(Connection& connection, const std::string& from, const std::string& to) {
+  return connection.Execute(
+      fmt::format("ALTER VIEW {} RENAME TO {}", QuoteIdentifier(from), QuoteIdentifier(to)));
+}
+
+Status DropNodeRelation(Connection& connection, uint64_t node_id, const std::string& name) {
+  return connection.Execute(fmt::format("DROP VIEW IF EXISTS {}; DROP TABLE IF EXISTS {}",
+                                        QuoteIdentifier(name), DataTable(node_id)));
+}
+
+}  // namespace pika

@@ -1,0 +1,50 @@
+// Every Table and Query node's rows are a view named after the node, so that a Query node
+// refers to its inputs by their node names and the engine plans across the whole chain (a
+// histogram of a query over a 10M-row table still only brings back the bins).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/cancel_token.h"
+#include "core/result.h"
+#include "core/table_batch.h"
+#include "storage/connection.h"
+#include "storage/import_report.h"
+#include "storage/query_result.h"
+
+namespace pika {
+
+struct NodeRelation {
+  std::vector<ResultColumn> columns;
+  uint64_t rows = 0;
+  uint64_t rejected = 0;             // Table: rows of the file that could not be read
+  std::vector<RejectedRow> rejects;  // Table: the first of them, with their lines
+  std::vector<std::string> notes;    // Table: what the import decided, in words
+};
+
+// Imports `path` into the node's own table and names it `name`. Rows that cannot be read
+// are skipped and reported, never dropped silently.
+Result<NodeRelation> LoadTableNode(Connection& connection, uint64_t node_id,
+                                   const std::string& name, const std::string& path,
+                                   const CancelToken& cancel, const ProgressFn& progress);
+
+// Checks `sql` (one SELECT over upstream node names), names its result `name` and counts
+// its rows. Nothing is left behind under `name` when the SQL is wrong; an error that points
+// into the SQL keeps DuckDB's "LINE n:" excerpt (see FindSqlErrorPosition).
+Result<NodeRelation> RunQueryNode(Connection& connection, const std::string& name,
+                                  const std::string& sql, const CancelToken& cancel);
+
+// Rows [offset, offset + limit) of a node's result, in the engine's order (stable for scans,
+// filters and ORDER BY; an unordered aggregate may come back in another order per page).
+Result<TableBatch> FetchNodeRows(Connection& connection, const std::string& name, uint64_t offset,
+                                 uint64_t limit);
+
+Status RenameNodeRelation(Connection& connection, const std::string& from, const std::string& to);
+
+// Drops the view and, for a Table node, its data.
+Status DropNodeRelation(Connection& connection, uint64_t node_id, const std::string& name);
+
+}  // namespace pika

@@ -1,0 +1,149 @@
+#include "compute/plot_data.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "plot/reduction_sql.h"
+#include "storage/sql_quote.h"
+
+namespace pika {
+
+namespace {
+
+// x as DOUBLE, or as microseconds since the epoch when it is a date or time.
+Result<std::string> XExpression(Connection& connection, const PlotDataRequest& request,
+                                PlotData& data) {
+  auto described = connection.Query(
+      fmt::format("SELECT {} FROM {} LIMIT 0", QuoteIdentifier(request.x), request.relation));
+  if (!described.ok()) return described.error();
+  const ColumnType type = described->columns()[0].type;
+  data.x_is_time = type == ColumnType::kDate || type == ColumnType::kTimestamp;
+  if (data.x_is_time)
+    return fmt::format("epoch_us(CAST({} AS TIMESTAMP))::DOUBLE", QuoteIdentifier(request.x));
+  return fmt::format("TRY_CAST({} AS DOUBLE)", QuoteIdentifier(request.x));
+}
+
+Status FetchColumns(Connection& connection, const PlotDataRequest& request, PlotData& data) {
+  if (request.y.empty())
+    return InvalidInput(fmt::format("a {} plot needs a y column", request.kind));
+  auto x = XExpression(connection, request, data);
+  if (!x.ok()) return x.error();
+  auto result = connection.Query(fmt::format("SELECT {}, TRY_CAST({} AS DOUBLE) FROM {}", *x,
+                                             QuoteIdentifier(request.y), request.relation));
+  if (!result.ok()) return result.error();
+  while (true) {
+    auto batch = result->NextBatch();
+    if (!batch.ok()) return batch.error();
+    if (!batch->has_value()) return {};
+    for (size_t column = 0; column < 2; ++column) {
+      const Column& values = (*batch)->columns[column];
+      auto& out = column == 0 ? data.x : data.y;
+      const auto& doubles = std::get<std::vector<double>>(values.values);
+      for (size_t row = 0; row < values.size(); ++row) {
+        out.push_back(values.IsValid(row) ? doubles[row] : std::nan(""));
+      }
+    }
+  }
+}
+
+// Counting happens in the engine: only the bins come back, however many rows there are.
+Status CountHistogram(Connection& connection, const PlotDataRequest& request, PlotData& data) {
+  auto x = XExpression(connection, request, data);
+  if (!x.ok()) return x.error();
+  if (data.x_is_time) return InvalidInput("histograms of dates and times are not supported yet");
+  const std::string values =
+      fmt::format("(SELECT {} AS v FROM {}) AS histogram_source", *x, request.relation);
+  auto range = connection.Query(fmt::format("SELECT min(v), max(v), count(v) FROM {}", values));
+  if (!range.ok()) return range.error();
+  auto bounds = range->FetchAll();
+  if (!bounds.ok()) return bounds.error();
+  data.binned_rows = static_cast<uint64_t>(bounds->columns[2].IntAt(0));
+  if (data.binned_rows == 0)
+    return InvalidInput(fmt::format("'{}' has no numbers to count", request.x));
+  data.bins = NiceBins(bounds->columns[0].DoubleAt(0), bounds->columns[1].DoubleAt(0), 40);
+  auto sql = HistogramSql(SqlDialect::kDuckDb, {values, "v", "v"}, data.bins.first_edge,
+                          data.bins.last_edge(), static_cast<uint32_t>(data.bins.counts.size()));
+  if (!sql.ok()) return sql.error();
+  auto counted = connection.Query(*sql);
+  if (!counted.ok()) return counted.error();
+  auto rows = counted->FetchAll();
+  if (!rows.ok()) return rows.error();
+  for (size_t row = 0; row < rows->row_count; ++row) {
+    const auto bin = static_cast<size_t>(rows->columns[0].IntAt(row));
+    if (bin < data.bins.counts.size())
+      data.bins.counts[bin] = static_cast<uint64_t>(rows->columns[1].IntAt(row));
+  }
+  return {};
+}
+
+// Aggregation happens in the engine: only one row per category comes back.
+Status AggregateBars(Connection& connection, const PlotDataRequest& request, PlotData& data) {
+  const std::string agg = BarAggregate(request);
+  if (agg != "count" && request.y.empty())
+    return InvalidInput(fmt::format("a bar plot of the {} needs a y column to aggregate", agg));
+  const std::string y = QuoteIdentifier(request.y);
+  const std::string value = agg == "count"  ? "count(*)"
+                            : agg == "mean" ? fmt::format("avg(TRY_CAST({} AS DOUBLE))", y)
+                                            : fmt::format("{}(TRY_CAST({} AS DOUBLE))", agg, y);
+  auto result = connection.Query(fmt::format(
+      "SELECT coalesce(CAST({} AS VARCHAR), 'NULL') AS category, CAST({} AS DOUBLE) AS value, "
+      "count(*) OVER () AS categories, CAST(sum(count(*)) OVER () AS BIGINT) AS total_rows "
+      "FROM {} GROUP BY ALL ORDER BY value DESC NULLS LAST, category LIMIT {}",
+      QuoteIdentifier(request.x), value, request.relation, kMaxBars));
+  if (!result.ok()) return result.error();
+  auto rows = result->FetchAll();
+  if (!rows.ok()) return rows.error();
+  for (size_t row = 0; row < rows->row_count; ++row) {
+    data.categories.push_back(FormatValue(rows->columns[0], row));
+    const Column& values = rows->columns[1];
+    data.bar_values.push_back(values.IsValid(row) ? values.DoubleAt(row) : std::nan(""));
+    data.category_count = static_cast<uint64_t>(rows->columns[2].IntAt(row));
+    data.binned_rows = static_cast<uint64_t>(rows->columns[3].IntAt(row));
+  }
+  const std::string what = agg == "count" ? "rows" : fmt::format("{} of {}", agg, request.y);
+  data.bar_badge =
+      data.category_count > data.categories.size()
+          ? fmt::format("{} by {}: the {} largest of {} categories (exact)", what, request.x,
+                        data.categories.size(), data.category_count)
+          : fmt::format("{} by {}: {} categories (exact)", what, request.x, data.categories.size());
+  return {};
+}
+
+}  // namespace
+
+std::string BarAggregate(const PlotDataRequest& request) {
+  if (!request.agg.empty()) return request.agg;
+  return request.y.empty() ? "count" : "mean";
+}
+
+std::string PlotYTitle(const PlotDataRequest& request) {
+  if (request.kind == "histogram") return "rows";
+  if (request.kind != "bar") return request.y;
+  const std::string agg = BarAggregate(request);
+  return agg == "count" ? "rows" : agg + " of " + request.y;
+}
+
+Result<PlotData> FetchPlotData(Connection& connection, const PlotDataRequest& request) {
+  if (request.x.empty()) return InvalidInput("choose a column for the x axis");
+  PlotData data;
+  Status fetched = request.kind == "histogram" ? CountHistogram(connection, request, data)
+                   : request.kind == "bar"     ? AggregateBars(connection, request, data)
+                                               : FetchColumns(connection, request, data);
+  if (!fetched.ok()) return fetched.error();
+  return data;
+}
+
+Result<PlotScene> BuildScene(const PlotDataRequest& request, const PlotData& data, PlotSpec spec,
+                             const TextExtent& text_width, GridPool& pool) {
+  spec.kind = request.kind == "line" ? PlotKind::kLine : PlotKind::kScatter;
+  spec.x_is_time = data.x_is_time;
+  if (request.kind == "histogram") return BuildHistogramScene(spec, data.bins, text_width);
+  if (request.kind == "bar") {
+    return BuildBarScene(spec, data.categories, data.bar_values, data.binned_rows, data.bar_badge,
+                         text_width);
+  }
+  return BuildPlotScene(spec, data.x, data.y, text_width, pool);
+}
+
+}  // namespace pika

@@ -1,0 +1,48 @@
+// Fetches what a plot needs from the engine: the x/y columns of a scatter or line, or, for
+// the aggregating kinds, only the aggregate (histogram bins, one value per bar category)
+// computed where the data is. Shared by `pika plot` and the app's Plot nodes.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "plot/plot_scene.h"
+#include "storage/connection.h"
+
+namespace pika {
+
+struct PlotDataRequest {
+  std::string relation;          // what to plot from: a quoted table name or "(SELECT ...)"
+  std::string kind = "scatter";  // scatter, line, histogram, bar
+  std::string x, y;
+  std::string agg;  // bar: count, sum, mean, min, max (empty: count without y, mean with it)
+};
+
+struct PlotData {
+  std::vector<double> x, y;             // scatter, line: NaN for NULL
+  HistogramBins bins;                   // histogram: counted in the engine, x and y stay empty
+  uint64_t binned_rows = 0;             // histogram and bar: the rows the aggregate covers
+  std::vector<std::string> categories;  // bar: aggregated in the engine
+  std::vector<double> bar_values;
+  uint64_t category_count = 0;  // bar: categories before keeping the largest
+  std::string bar_badge;
+  bool x_is_time = false;  // x holds microseconds since the epoch
+};
+
+inline constexpr size_t kMaxBars = 50;
+
+// "count" without y, "mean" with it, unless `agg` says.
+std::string BarAggregate(const PlotDataRequest& request);
+
+// The y axis title the plot of `request` gets.
+std::string PlotYTitle(const PlotDataRequest& request);
+
+Result<PlotData> FetchPlotData(Connection& connection, const PlotDataRequest& request);
+
+// The scene of fetched data, laid out for `spec` (whose kind and x_is_time it sets).
+Result<PlotScene> BuildScene(const PlotDataRequest& request, const PlotData& data, PlotSpec spec,
+                             const TextExtent& text_width, GridPool& pool);
+
+}  // namespace pika
