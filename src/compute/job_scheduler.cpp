@@ -50,6 +50,15 @@ size_t JobScheduler::pending() const {
   return queue_.size() + running_;
 }
 
+double JobScheduler::Progress(uint64_t key) const {
+  std::lock_guard lock(mutex_);
+  for (const auto& worker : workers_) {
+    if (worker->running != nullptr && worker->running->key == key)
+      return worker->connection.Progress();
+  }
+  return -1.0;
+}
+
 void JobScheduler::CancelLocked(uint64_t key) {
   for (Task& task : queue_) {
     if (task.key == key) task.cancel.Cancel();

@@ -35,6 +35,9 @@ class JobScheduler {
   void Cancel(uint64_t key);
   // Jobs queued or running.
   size_t pending() const;
+  // The engine's progress in [0, 1] on the query the key's job is running, or -1 when none
+  // runs or the engine cannot tell.
+  double Progress(uint64_t key) const;
 
  private:
   struct Task {

@@ -77,6 +77,16 @@ Status CountHistogram(Connection& connection, const PlotDataRequest& request, Pl
   return {};
 }
 
+// Whether x has an order of its own (numbers, dates) that bars should follow.
+Result<bool> XIsOrdered(Connection& connection, const PlotDataRequest& request) {
+  auto described = connection.Query(
+      fmt::format("SELECT {} FROM {} LIMIT 0", QuoteIdentifier(request.x), request.relation));
+  if (!described.ok()) return described.error();
+  const ColumnType type = described->columns()[0].type;
+  return type == ColumnType::kBigint || type == ColumnType::kDouble || type == ColumnType::kDate ||
+         type == ColumnType::kTimestamp;
+}
+
 // Aggregation happens in the engine: only one row per category comes back.
 Status AggregateBars(Connection& connection, const PlotDataRequest& request, PlotData& data) {
   const std::string agg = BarAggregate(request);
@@ -86,11 +96,19 @@ Status AggregateBars(Connection& connection, const PlotDataRequest& request, Plo
   const std::string value = agg == "count"  ? "count(*)"
                             : agg == "mean" ? fmt::format("avg(TRY_CAST({} AS DOUBLE))", y)
                                             : fmt::format("{}(TRY_CAST({} AS DOUBLE))", agg, y);
-  auto result = connection.Query(fmt::format(
-      "SELECT coalesce(CAST({} AS VARCHAR), 'NULL') AS category, CAST({} AS DOUBLE) AS value, "
-      "count(*) OVER () AS categories, CAST(sum(count(*)) OVER () AS BIGINT) AS total_rows "
-      "FROM {} GROUP BY ALL ORDER BY value DESC NULLS LAST, category LIMIT {}",
-      QuoteIdentifier(request.x), value, request.relation, kMaxBars));
+  auto ordered = XIsOrdered(connection, request);
+  if (!ordered.ok()) return ordered.error();
+  // The largest bars are kept; numbers and dates are then shown in their own order.
+  const std::string x = QuoteIdentifier(request.x);
+  auto result = connection.Query(
+      fmt::format("SELECT category, value, categories, total_rows FROM ("
+                  "SELECT coalesce(CAST({} AS VARCHAR), 'NULL') AS category, {} AS x_order, "
+                  "CAST({} AS DOUBLE) AS value, count(*) OVER () AS categories, "
+                  "CAST(sum(count(*)) OVER () AS BIGINT) AS total_rows "
+                  "FROM {} GROUP BY ALL ORDER BY value DESC NULLS LAST, category LIMIT {}) "
+                  "ORDER BY {}",
+                  x, x, value, request.relation, kMaxBars,
+                  *ordered ? "x_order NULLS LAST" : "value DESC NULLS LAST, category"));
   if (!result.ok()) return result.error();
   auto rows = result->FetchAll();
   if (!rows.ok()) return rows.error();

@@ -1,0 +1,64 @@
+// EngineSession: the app's door to the engine. Work runs on the job scheduler's threads and
+// its answer comes back on the UI thread as a queued call, so no widget ever waits on DuckDB.
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <atomic>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "compute/job_scheduler.h"
+#include "storage/database.h"
+
+namespace pika::ui {
+
+class EngineSession : public QObject {
+  Q_OBJECT
+
+ public:
+  // An in-memory database spilling to a temporary folder, with `workers` connections.
+  static Result<std::unique_ptr<EngineSession>> Open(int workers = 2);
+  ~EngineSession() override;
+
+  // Runs `work` for `key` (a newer submit for the key cancels this one) and calls `done`
+  // with its result on this object's thread, unless the session or `context` is gone by
+  // then. `work` reports its own progress through the ProgressFn when it can.
+  template <typename T>
+  void run(QObject* context, uint64_t key,
+           std::function<Result<T>(Connection&, const CancelToken&, const ProgressFn&)> work,
+           std::function<void(Result<T>)> done) {
+    auto progress = progressSlot(key);
+    scheduler_->Submit(key, [this, guard = QPointer<QObject>(context), work = std::move(work),
+                             done = std::move(done),
+                             progress](Connection& connection, const CancelToken& cancel) mutable {
+      auto report = [progress](double fraction) { progress->store(fraction); };
+      auto result = std::make_shared<Result<T>>(work(connection, cancel, report));
+      QMetaObject::invokeMethod(
+          this,
+          [guard, done = std::move(done), result] {
+            if (guard) done(std::move(*result));
+          },
+          Qt::QueuedConnection);
+    });
+  }
+
+  void cancel(uint64_t key) { scheduler_->Cancel(key); }
+  // Progress of the key's running job in [0, 1], or -1 when unknown.
+  double progress(uint64_t key) const;
+  size_t pendingJobs() const { return scheduler_->pending(); }
+  const Database& database() const { return database_; }
+
+ private:
+  EngineSession(Database database, std::unique_ptr<JobScheduler> scheduler);
+  std::shared_ptr<std::atomic<double>> progressSlot(uint64_t key);
+
+  Database database_;
+  std::unique_ptr<JobScheduler> scheduler_;
+  mutable std::mutex progress_mutex_;
+  std::map<uint64_t, std::shared_ptr<std::atomic<double>>> progress_;
+};
+
+}  // namespace pika::ui

@@ -1,0 +1,122 @@
+#include "ui/graph_document.h"
+
+#include "ui/graph_commands.h"
+
+namespace pika::ui {
+
+namespace {
+
+QString Reason(const Status& status) {
+  return status.ok() ? QString() : QString::fromStdString(status.error().message);
+}
+
+}  // namespace
+
+GraphDocument::GraphDocument(QObject* parent) : QObject(parent), undo_(this) {}
+
+NodeId GraphDocument::addNode(canvas::Node node) {
+  auto* command = new AddNodeCommand(*this, std::move(node));
+  undo_.push(command);  // runs redo(), which gives the node its id
+  return command->nodeId();
+}
+
+void GraphDocument::removeNodes(const std::vector<NodeId>& ids) {
+  if (ids.empty()) return;
+  undo_.push(new RemoveNodesCommand(*this, ids));
+}
+
+void GraphDocument::moveNodes(const std::map<NodeId, canvas::Point>& from,
+                              const std::map<NodeId, canvas::Point>& to) {
+  if (from == to) return;
+  undo_.push(new MoveNodesCommand(*this, from, to));
+}
+
+QString GraphDocument::connectNodes(NodeId from, NodeId to) {
+  if (Status allowed = graph_.CanConnect(from, to); !allowed.ok()) return Reason(allowed);
+  undo_.push(new ConnectCommand(*this, {from, to}, true));
+  return {};
+}
+
+void GraphDocument::disconnectNodes(NodeId from, NodeId to) {
+  const auto& edges = graph_.edges();
+  if (std::find(edges.begin(), edges.end(), canvas::Edge{from, to}) == edges.end()) return;
+  undo_.push(new ConnectCommand(*this, {from, to}, false));
+}
+
+QString GraphDocument::renameNode(NodeId id, const QString& name) {
+  const canvas::Node* node = graph_.Find(id);
+  if (node == nullptr) return "the node is gone";
+  const std::string wanted = name.trimmed().toStdString();
+  if (wanted == node->name) return {};
+  // Try it on a copy: a refused name must not reach the undo stack.
+  canvas::Graph trial = graph_;
+  if (Status renamed = trial.Rename(id, wanted); !renamed.ok()) return Reason(renamed);
+  undo_.push(new RenameCommand(*this, id, node->name, wanted));
+  return {};
+}
+
+void GraphDocument::updateNode(const canvas::Node& node) {
+  const canvas::Node* current = graph_.Find(node.id);
+  if (current == nullptr) return;
+  canvas::Node after = node;
+  after.name = current->name;
+  after.position = current->position;
+  if (after == *current) return;
+  undo_.push(new UpdateNodeCommand(*this, *current, after));
+}
+
+Result<NodeId> GraphDocument::applyAdd(const canvas::Node& node) {
+  auto id = graph_.Add(node);
+  if (id.ok()) Q_EMIT nodeAdded(*id);
+  return id;
+}
+
+Result<canvas::RemovedNode> GraphDocument::applyRemove(NodeId id) {
+  auto removed = graph_.Remove(id);
+  if (!removed.ok()) return removed;
+  for (const canvas::Edge& edge : removed->edges) Q_EMIT edgeRemoved(edge.from, edge.to);
+  Q_EMIT nodeRemoved(id, QString::fromStdString(removed->node.name));
+  return removed;
+}
+
+Status GraphDocument::applyRestore(const canvas::RemovedNode& removed) {
+  PIKA_TRY(graph_.Restore(removed));
+  Q_EMIT nodeAdded(removed.node.id);
+  for (const canvas::Edge& edge : removed.edges) Q_EMIT edgeAdded(edge.from, edge.to);
+  return {};
+}
+
+Status GraphDocument::applyConnect(NodeId from, NodeId to) {
+  PIKA_TRY(graph_.Connect(from, to));
+  Q_EMIT edgeAdded(from, to);
+  return {};
+}
+
+Status GraphDocument::applyDisconnect(NodeId from, NodeId to) {
+  PIKA_TRY(graph_.Disconnect(from, to));
+  Q_EMIT edgeRemoved(from, to);
+  return {};
+}
+
+Status GraphDocument::applyRename(NodeId id, const std::string& name) {
+  const canvas::Node* node = graph_.Find(id);
+  if (node == nullptr) return NotFound("the node is gone");
+  const QString from = QString::fromStdString(node->name);
+  PIKA_TRY(graph_.Rename(id, name));
+  Q_EMIT nodeRenamed(id, from, QString::fromStdString(name));
+  return {};
+}
+
+Status GraphDocument::applyMove(NodeId id, canvas::Point position) {
+  PIKA_TRY(graph_.Move(id, position));
+  Q_EMIT nodeMoved(id);
+  return {};
+}
+
+Status GraphDocument::applyUpdate(const canvas::Node& node) {
+  PIKA_TRY(graph_.Update(node));
+  Q_EMIT nodeChanged(node.id);
+  return {};
+}
+
+}  // namespace pika::ui

@@ -1,0 +1,61 @@
+// GraphDocument: the canvas graph as the app edits it. Every edit goes through the undo
+// stack; the signals tell the canvas, the inspector and the runner what changed.
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QUndoStack>
+#include <map>
+#include <vector>
+
+#include "canvas/graph.h"
+
+namespace pika::ui {
+
+using canvas::NodeId;
+
+class GraphDocument : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit GraphDocument(QObject* parent = nullptr);
+
+  const canvas::Graph& graph() const { return graph_; }
+  QUndoStack* undoStack() { return &undo_; }
+
+  // Undoable edits. Those that can be refused return the reason, or an empty string.
+  NodeId addNode(canvas::Node node);
+  void removeNodes(const std::vector<NodeId>& ids);
+  void moveNodes(const std::map<NodeId, canvas::Point>& from,
+                 const std::map<NodeId, canvas::Point>& to);
+  QString connectNodes(NodeId from, NodeId to);
+  void disconnectNodes(NodeId from, NodeId to);
+  QString renameNode(NodeId id, const QString& name);
+  // Settings (SQL, plot spec, text); consecutive edits of one node undo as one step.
+  void updateNode(const canvas::Node& node);
+
+  // What the undo commands call: apply to the graph and signal, never push.
+  Result<NodeId> applyAdd(const canvas::Node& node);
+  Result<canvas::RemovedNode> applyRemove(NodeId id);
+  Status applyRestore(const canvas::RemovedNode& removed);
+  Status applyConnect(NodeId from, NodeId to);
+  Status applyDisconnect(NodeId from, NodeId to);
+  Status applyRename(NodeId id, const std::string& name);
+  Status applyMove(NodeId id, canvas::Point position);
+  Status applyUpdate(const canvas::Node& node);
+
+ Q_SIGNALS:
+  void nodeAdded(pika::ui::NodeId id);
+  void nodeRemoved(pika::ui::NodeId id, QString name);
+  void nodeChanged(pika::ui::NodeId id);  // settings changed: its result is stale
+  void nodeRenamed(pika::ui::NodeId id, QString from, QString to);
+  void nodeMoved(pika::ui::NodeId id);
+  void edgeAdded(pika::ui::NodeId from, pika::ui::NodeId to);
+  void edgeRemoved(pika::ui::NodeId from, pika::ui::NodeId to);
+
+ private:
+  canvas::Graph graph_;
+  QUndoStack undo_;
+};
+
+}  // namespace pika::ui

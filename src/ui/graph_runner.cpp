@@ -1,0 +1,302 @@
+#include "ui/graph_runner.h"
+
+#include <fmt/format.h>
+
+#include "render/text_metrics.h"
+#include "storage/sql_quote.h"
+
+namespace pika::ui {
+
+namespace {
+
+// Keys of jobs that are not a node's run: they never cancel one.
+constexpr uint64_t kHousekeepingKey = uint64_t{1} << 50;
+
+QString Text(const std::string& text) { return QString::fromStdString(text); }
+
+NodeRun Idle(QString why) {
+  NodeRun run;
+  run.state = RunState::kIdle;
+  run.message = std::move(why);
+  return run;
+}
+
+// Why a node cannot run yet whatever its inputs do, or an empty string.
+QString MissingSettings(const canvas::Graph& graph, const canvas::Node& node) {
+  switch (node.kind) {
+    case canvas::NodeKind::kTable:
+      return node.source_path.empty() ? "choose a CSV or Parquet file to import" : QString();
+    case canvas::NodeKind::kQuery:
+      return QString::fromStdString(node.sql).trimmed().isEmpty()
+                 ? "write a SELECT over the nodes that feed this one"
+                 : QString();
+    case canvas::NodeKind::kPlot:
+      if (graph.Inputs(node.id).empty()) return "connect a Table or Query node to plot";
+      return node.plot.x.empty() ? "choose a column for the x axis" : QString();
+    case canvas::NodeKind::kNote: return "notes do not run";
+  }
+  return {};
+}
+
+}  // namespace
+
+GraphRunner::GraphRunner(GraphDocument& document, EngineSession& engine, QObject* parent)
+    : QObject(parent), document_(document), engine_(engine) {
+  debounce_.setSingleShot(true);
+  debounce_.setInterval(kDebounceMs);
+  connect(&debounce_, &QTimer::timeout, this, &GraphRunner::startReady);
+  connect(&document, &GraphDocument::nodeAdded, this, &GraphRunner::markStale);
+  connect(&document, &GraphDocument::nodeChanged, this, &GraphRunner::markStale);
+  connect(&document, &GraphDocument::edgeAdded, this, [this](NodeId, NodeId to) { markStale(to); });
+  connect(&document, &GraphDocument::edgeRemoved, this, [this](NodeId, NodeId to) {
+    if (document_.graph().Find(to) != nullptr) markStale(to);
+  });
+  connect(&document, &GraphDocument::nodeRemoved, this, &GraphRunner::onRemoved);
+  connect(&document, &GraphDocument::nodeRenamed, this, &GraphRunner::onRenamed);
+}
+
+const NodeRun& GraphRunner::run(NodeId id) const {
+  static const NodeRun kNone;
+  const auto found = runs_.find(id);
+  return found == runs_.end() ? kNone : found->second;
+}
+
+void GraphRunner::rerun(NodeId id) {
+  markStale(id);
+  debounce_.stop();
+  startReady();
+}
+
+void GraphRunner::cancel(NodeId id) { engine_.cancel(id); }
+
+void GraphRunner::setPlotSize(double width, double height) {
+  plot_width_ = width;
+  plot_height_ = height;
+}
+
+bool GraphRunner::busy() const {
+  for (const auto& [id, run] : runs_) {
+    if (run.state == RunState::kWaiting || run.state == RunState::kRunning) return true;
+  }
+  return false;
+}
+
+void GraphRunner::markStale(NodeId id) {
+  std::vector<NodeId> stale{id};
+  const std::vector<NodeId> downstream = document_.graph().Downstream(id);
+  stale.insert(stale.end(), downstream.begin(), downstream.end());
+  for (NodeId node : stale) {
+    if (run(node).state == RunState::kRunning) engine_.cancel(node);
+    NodeRun waiting;
+    waiting.state = RunState::kWaiting;
+    waiting.generation = next_generation_++;  // answers of older runs are ignored
+    setRun(node, std::move(waiting));
+  }
+  debounce_.start();
+}
+
+void GraphRunner::startReady() {
+  const canvas::Graph& graph = document_.graph();
+  bool changed = true;
+  while (changed) {  // a node that fails or idles settles its waiting dependents in turn
+    changed = false;
+    for (auto& [id, current] : runs_) {
+      if (current.state != RunState::kWaiting) continue;
+      const canvas::Node* node = graph.Find(id);
+      if (node == nullptr) continue;
+      if (QString missing = MissingSettings(graph, *node); !missing.isEmpty()) {
+        setRun(id, Idle(missing));
+        changed = true;
+        continue;
+      }
+      bool inputs_ready = true;
+      for (NodeId input : graph.Inputs(id)) {
+        const NodeRun& upstream = run(input);
+        const QString name = Text(graph.Find(input)->name);
+        if (upstream.state == RunState::kError || upstream.state == RunState::kIdle) {
+          NodeRun blocked = upstream.state == RunState::kError
+                                ? NodeRun{RunState::kError, QString("input '%1' failed").arg(name)}
+                                : Idle(QString("input '%1' has no data yet").arg(name));
+          setRun(id, std::move(blocked));
+          changed = true;
+          inputs_ready = false;
+          break;
+        }
+        inputs_ready = inputs_ready && upstream.state == RunState::kReady;
+      }
+      if (inputs_ready && runs_[id].state == RunState::kWaiting) {
+        start(id);
+        changed = true;
+      }
+    }
+  }
+  if (!busy()) Q_EMIT idle();
+}
+
+void GraphRunner::start(NodeId id) {
+  const canvas::Node& node = *document_.graph().Find(id);
+  NodeRun running;
+  running.state = RunState::kRunning;
+  running.generation = runs_[id].generation;
+  setRun(id, running);
+  started_[id].start();
+  switch (node.kind) {
+    case canvas::NodeKind::kTable: return startTable(node, running.generation);
+    case canvas::NodeKind::kQuery: return startQuery(node, running.generation);
+    case canvas::NodeKind::kPlot: return startPlot(node, running.generation);
+    case canvas::NodeKind::kNote: return;
+  }
+}
+
+void GraphRunner::startTable(const canvas::Node& node, uint64_t generation) {
+  const NodeId id = node.id;
+  engine_.run<NodeRelation>(
+      this, id,
+      [id, name = node.name, path = node.source_path](
+          Connection& connection, const CancelToken& cancel, const ProgressFn& progress) {
+        return LoadTableNode(connection, id, name, path, cancel, progress);
+      },
+      [this, id, generation](Result<NodeRelation> result) {
+        NodeRun done;
+        if (result.ok()) {
+          done.state = RunState::kReady;
+          done.relation = std::make_shared<const NodeRelation>(std::move(*result));
+        } else {
+          done.state = RunState::kError;
+          done.message = Text(result.error().message);
+        }
+        finish(id, generation, std::move(done));
+      });
+}
+
+void GraphRunner::startQuery(const canvas::Node& node, uint64_t generation) {
+  const NodeId id = node.id;
+  engine_.run<NodeRelation>(
+      this, id,
+      [name = node.name, sql = node.sql](Connection& connection, const CancelToken& cancel,
+                                         const ProgressFn&) {
+        return RunQueryNode(connection, name, sql, cancel);
+      },
+      [this, id, generation, sql = node.sql](Result<NodeRelation> result) {
+        NodeRun done;
+        if (result.ok()) {
+          done.state = RunState::kReady;
+          done.relation = std::make_shared<const NodeRelation>(std::move(*result));
+        } else {
+          done.state = RunState::kError;
+          done.message = Text(result.error().message);
+          done.error_position = FindSqlErrorPosition(result.error().message, sql);
+        }
+        finish(id, generation, std::move(done));
+      });
+}
+
+void GraphRunner::startPlot(const canvas::Node& node, uint64_t generation) {
+  const NodeId id = node.id;
+  const canvas::Node& input = *document_.graph().Find(document_.graph().Inputs(id).front());
+  PlotDataRequest request{QuoteIdentifier(input.name), node.plot.kind, node.plot.x, node.plot.y,
+                          node.plot.agg};
+  PlotSpec spec;
+  spec.title = node.plot.title;
+  spec.x_title = node.plot.x;
+  spec.y_title = PlotYTitle(request);
+  spec.width = plot_width_;
+  spec.height = plot_height_;
+  engine_.run<PlotResult>(
+      this, id,
+      [request, spec](Connection& connection, const CancelToken& cancel,
+                      const ProgressFn&) -> Result<PlotResult> {
+        auto data = FetchPlotData(connection, request);
+        if (!data.ok()) return data.error();
+        if (cancel.cancelled()) return Cancelled();
+        GridPool pool;
+        auto scene = BuildScene(request, *data, spec, TickLabelWidth(), pool);
+        if (!scene.ok()) return scene.error();
+        return PlotResult{request, std::move(*data), std::move(*scene)};
+      },
+      [this, id, generation](Result<PlotResult> result) {
+        NodeRun done;
+        if (result.ok()) {
+          done.state = RunState::kReady;
+          done.plot = std::make_shared<const PlotResult>(std::move(*result));
+        } else {
+          done.state = RunState::kError;
+          done.message = Text(result.error().message);
+        }
+        finish(id, generation, std::move(done));
+      });
+}
+
+void GraphRunner::finish(NodeId id, uint64_t generation, NodeRun run) {
+  const auto found = runs_.find(id);
+  if (found == runs_.end() || found->second.generation != generation) return;  // superseded
+  run.generation = generation;
+  run.seconds = static_cast<double>(started_[id].elapsed()) / 1000.0;
+  if (run.state == RunState::kError && run.message == "cancelled") {
+    run = Idle("cancelled: run it again with Ctrl+Enter");
+    run.generation = generation;
+  }
+  setRun(id, std::move(run));
+  startReady();
+}
+
+void GraphRunner::setRun(NodeId id, NodeRun run) {
+  runs_[id] = std::move(run);
+  Q_EMIT runChanged(id);
+}
+
+void GraphRunner::onRemoved(NodeId id, const QString& name) {
+  engine_.cancel(id);
+  runs_.erase(id);
+  if (name.isEmpty()) return;
+  // On the node's key: an undo that brings the node back cancels the drop.
+  engine_.run<bool>(
+      this, id,
+      [id, name = name.toStdString()](Connection& connection, const CancelToken& cancel,
+                                      const ProgressFn&) -> Result<bool> {
+        if (cancel.cancelled()) return Cancelled();
+        PIKA_TRY(DropNodeRelation(connection, id, name));
+        return true;
+      },
+      [](Result<bool>) {});
+}
+
+void GraphRunner::onRenamed(NodeId id, const QString& from, const QString& to) {
+  const canvas::Node* node = document_.graph().Find(id);
+  if (node == nullptr) return;
+  // A ready result keeps its rows under the new name; a re-import would cost seconds.
+  if (run(id).state != RunState::kReady || node->kind == canvas::NodeKind::kPlot) {
+    engine_.run<bool>(
+        this, kHousekeepingKey | id,
+        [from = from.toStdString()](Connection& connection, const CancelToken&,
+                                    const ProgressFn&) -> Result<bool> {
+          PIKA_TRY(
+              connection.Execute(fmt::format("DROP VIEW IF EXISTS {}", QuoteIdentifier(from))));
+          return true;
+        },
+        [](Result<bool>) {});
+    return markStale(id);
+  }
+  NodeRun renaming = run(id);
+  renaming.state = RunState::kRunning;
+  renaming.generation = next_generation_++;
+  const uint64_t generation = renaming.generation;
+  setRun(id, std::move(renaming));
+  engine_.run<bool>(
+      this, id,
+      [from = from.toStdString(), to = to.toStdString()](Connection& connection, const CancelToken&,
+                                                         const ProgressFn&) -> Result<bool> {
+        PIKA_TRY(RenameNodeRelation(connection, from, to));
+        return true;
+      },
+      [this, id, generation](Result<bool> renamed) {
+        if (run(id).generation != generation) return;  // edited again meanwhile
+        if (!renamed.ok()) return markStale(id);
+        NodeRun ready = run(id);
+        ready.state = RunState::kReady;
+        setRun(id, std::move(ready));
+        for (NodeId output : document_.graph().Outputs(id)) markStale(output);
+      });
+}
+
+}  // namespace pika::ui

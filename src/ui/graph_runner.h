@@ -1,0 +1,60 @@
+// GraphRunner: keeps every node's result current. An edit marks the node and everything
+// downstream stale, cancels their running jobs, and after a short pause runs them, each once
+// its inputs are ready, on the engine's threads.
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+#include <map>
+
+#include "ui/engine_session.h"
+#include "ui/graph_document.h"
+#include "ui/node_run.h"
+
+namespace pika::ui {
+
+class GraphRunner : public QObject {
+  Q_OBJECT
+
+ public:
+  GraphRunner(GraphDocument& document, EngineSession& engine, QObject* parent = nullptr);
+
+  const NodeRun& run(NodeId id) const;
+  // Runs a node again now (Ctrl+Enter), with everything downstream.
+  void rerun(NodeId id);
+  void cancel(NodeId id);
+  // The size (logical pixels) Plot nodes lay their scenes out at.
+  void setPlotSize(double width, double height);
+  // Progress in [0, 1] of a running node, or -1 when unknown.
+  double progress(NodeId id) const { return engine_.progress(id); }
+  bool busy() const;
+  // How long edits wait before running, so typing does not start a job per key.
+  static constexpr int kDebounceMs = 250;
+
+ Q_SIGNALS:
+  void runChanged(pika::ui::NodeId id);
+  void idle();  // nothing waiting or running
+
+ private:
+  void markStale(NodeId id);
+  void startReady();
+  void start(NodeId id);
+  void startTable(const canvas::Node& node, uint64_t generation);
+  void startQuery(const canvas::Node& node, uint64_t generation);
+  void startPlot(const canvas::Node& node, uint64_t generation);
+  void finish(NodeId id, uint64_t generation, NodeRun run);
+  void setRun(NodeId id, NodeRun run);
+  void onRemoved(NodeId id, const QString& name);
+  void onRenamed(NodeId id, const QString& from, const QString& to);
+
+  GraphDocument& document_;
+  EngineSession& engine_;
+  std::map<NodeId, NodeRun> runs_;
+  std::map<NodeId, QElapsedTimer> started_;
+  QTimer debounce_;
+  uint64_t next_generation_ = 1;
+  double plot_width_ = 480, plot_height_ = 300;
+};
+
+}  // namespace pika::ui

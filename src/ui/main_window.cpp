@@ -1,0 +1,197 @@
+#include "ui/main_window.h"
+
+#include <unistd.h>
+
+#include <QAction>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QUndoStack>
+
+#include "canvas/node_name.h"
+#include "ui/canvas_scene.h"
+#include "ui/canvas_view.h"
+#include "ui/engine_session.h"
+#include "ui/graph_document.h"
+#include "ui/graph_runner.h"
+#include "ui/inspector.h"
+#include "ui/node_item.h"
+#include "ui/plot_window.h"
+
+namespace pika::ui {
+
+namespace {
+
+// Resident memory of this process, from /proc (Linux); 0 where it cannot be read.
+uint64_t ResidentBytes() {
+  QFile statm("/proc/self/statm");
+  if (!statm.open(QIODevice::ReadOnly)) return 0;
+  const QList<QByteArray> fields = statm.readAll().split(' ');
+  if (fields.size() < 2) return 0;
+  return fields[1].toULongLong() * static_cast<uint64_t>(sysconf(_SC_PAGESIZE));
+}
+
+}  // namespace
+
+MainWindow::MainWindow(std::unique_ptr<EngineSession> engine, QWidget* parent)
+    : QMainWindow(parent),
+      engine_(std::move(engine)),
+      document_(new GraphDocument(this)),
+      runner_(new GraphRunner(*document_, *engine_, this)),
+      scene_(new CanvasScene(*document_, *runner_, this)),
+      view_(new CanvasView(scene_, this)),
+      inspector_(new Inspector(*document_, *runner_, *engine_, this)),
+      jobs_(new QLabel(this)),
+      memory_(new QLabel(this)) {
+  setWindowTitle("Pika-Plot");
+  setCentralWidget(view_);
+  auto* dock = new QDockWidget("Inspector", this);
+  dock->setObjectName("inspector");
+  dock->setWidget(inspector_);
+  dock->setMinimumWidth(380);
+  addDockWidget(Qt::RightDockWidgetArea, dock);
+  statusBar()->addPermanentWidget(jobs_);
+  statusBar()->addPermanentWidget(memory_);
+  buildActions();
+  connect(scene_, &QGraphicsScene::selectionChanged, this, [this] {
+    const auto selected = scene_->selectedNodes();
+    if (selected.size() == 1) inspector_->showNode(selected.front());
+  });
+  connect(scene_, &CanvasScene::message, this,
+          [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+  connect(scene_, &CanvasScene::nodeActivated, this, &MainWindow::onActivated);
+  connect(view_, &CanvasView::filesDropped, this, &MainWindow::importFiles);
+  connect(view_, &CanvasView::deletePressed, scene_, &CanvasScene::deleteSelection);
+  connect(runner_, &GraphRunner::runChanged, this, &MainWindow::updateStatus);
+  connect(&status_timer_, &QTimer::timeout, this, &MainWindow::updateStatus);
+  status_timer_.start(500);
+  updateStatus();
+  resize(1400, 860);
+}
+
+// Widgets that post work go first; then the engine stops its workers.
+MainWindow::~MainWindow() {
+  delete inspector_;
+  delete view_;
+  delete scene_;
+  delete runner_;
+  engine_.reset();
+}
+
+void MainWindow::buildActions() {
+  QToolBar* tools = addToolBar("Canvas");
+  tools->setObjectName("canvas tools");
+  QMenu* file = menuBar()->addMenu("&File");
+  QMenu* edit = menuBar()->addMenu("&Edit");
+  QMenu* add = menuBar()->addMenu("&Add");
+  QMenu* view = menuBar()->addMenu("&View");
+
+  QAction* import = file->addAction("&Import file…", this, [this] {
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, "Import files", {},
+        "Data files (*.csv *.tsv *.txt *.csv.gz *.csv.zst *.parquet);;All files (*)");
+    importFiles(paths, view_->mapToScene(view_->viewport()->rect().center()));
+  });
+  import->setShortcut(QKeySequence::Open);
+  file->addSeparator();
+  file->addAction("&Quit", QKeySequence::Quit, this, &QWidget::close);
+
+  QAction* undo = document_->undoStack()->createUndoAction(this, "&Undo");
+  undo->setShortcut(QKeySequence::Undo);
+  QAction* redo = document_->undoStack()->createRedoAction(this, "&Redo");
+  redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::Key_Y)});
+  edit->addAction(undo);
+  edit->addAction(redo);
+  QAction* remove = edit->addAction("&Delete", scene_, &CanvasScene::deleteSelection);
+  remove->setShortcut(QKeySequence::Delete);
+  remove->setShortcutContext(Qt::WidgetShortcut);  // the canvas handles Del itself
+  QAction* run = edit->addAction("&Run selected", this, [this] {
+    for (canvas::NodeId id : scene_->selectedNodes()) runner_->rerun(id);
+  });
+  run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+
+  tools->addAction(import);
+  tools->addSeparator();
+  for (auto kind : {canvas::NodeKind::kTable, canvas::NodeKind::kQuery, canvas::NodeKind::kPlot,
+                    canvas::NodeKind::kNote}) {
+    const QString name = QString::fromStdString(std::string(ToString(kind)));
+    QAction* action = add->addAction(name, this, [this, kind] { addNode(kind); });
+    action->setToolTip(QString("Add a %1 node").arg(name));
+    tools->addAction(action);
+  }
+  tools->addSeparator();
+  tools->addAction(undo);
+  tools->addAction(redo);
+  QAction* fit = view->addAction("&Fit to view", this, [this] { view_->fitAll(); });
+  fit->setToolTip("Fit every node in view (F)");
+  tools->addAction(fit);
+}
+
+canvas::NodeId MainWindow::addNode(canvas::NodeKind kind) {
+  canvas::Node node;
+  node.kind = kind;
+  QPointF at = view_->mapToScene(view_->viewport()->rect().center()) - QPointF(115, 50);
+  const auto selected = scene_->selectedNodes();
+  const canvas::Node* source =
+      selected.size() == 1 ? document_->graph().Find(selected.front()) : nullptr;
+  const bool wire = source != nullptr && canvas::HasOutput(source->kind) && canvas::HasInput(kind);
+  if (wire) {
+    at = QPointF(source->position.x + 300, source->position.y);
+    if (kind == canvas::NodeKind::kQuery)
+      node.sql = "SELECT *\nFROM " + source->name + "\nLIMIT 1000";
+  }
+  node.position = {at.x(), at.y()};
+  document_->undoStack()->beginMacro(
+      QString("add %1").arg(QString::fromStdString(std::string(ToString(kind)))));
+  const canvas::NodeId id = document_->addNode(node);
+  if (wire) document_->connectNodes(source->id, id);
+  document_->undoStack()->endMacro();
+  scene_->clearSelection();
+  if (NodeItem* item = scene_->item(id)) item->setSelected(true);
+  return id;
+}
+
+void MainWindow::importFiles(const QStringList& paths, QPointF where) {
+  if (paths.isEmpty()) return;
+  document_->undoStack()->beginMacro(paths.size() == 1 ? "import file" : "import files");
+  for (const QString& path : paths) {
+    canvas::Node node;
+    node.kind = canvas::NodeKind::kTable;
+    node.name = canvas::SanitizeNodeName(
+        QFileInfo(path).completeBaseName().section('.', 0, 0).toStdString());
+    node.source_path = path.toStdString();
+    node.position = {where.x(), where.y()};
+    document_->addNode(node);
+    where += QPointF(30, 130);
+  }
+  document_->undoStack()->endMacro();
+}
+
+void MainWindow::onActivated(canvas::NodeId id) {
+  const canvas::Node* node = document_->graph().Find(id);
+  if (node == nullptr) return;
+  if (node->kind == canvas::NodeKind::kPlot) return openPlot(id);
+  inspector_->showNode(id);
+  inspector_->setFocus();
+}
+
+void MainWindow::openPlot(canvas::NodeId id) {
+  auto* window = new PlotWindow(*document_, *runner_, *engine_, id, this);
+  window->setAttribute(Qt::WA_DeleteOnClose);
+  window->show();
+}
+
+void MainWindow::updateStatus() {
+  const size_t jobs = engine_->pendingJobs();
+  jobs_->setText(jobs == 0   ? QString("idle")
+                 : jobs == 1 ? QString("1 job running")
+                             : QString("%1 jobs running").arg(jobs));
+  memory_->setText(QString("memory %1 MB").arg(ResidentBytes() / (1024 * 1024)));
+}
+
+}  // namespace pika::ui

@@ -1,0 +1,59 @@
+// MainWindow: the canvas in the middle, the inspector beside it, actions in a toolbar and
+// menus, running jobs and memory in the status bar.
+#pragma once
+
+#include <QMainWindow>
+#include <QTimer>
+#include <memory>
+
+#include "canvas/node.h"
+
+class QLabel;
+
+namespace pika::ui {
+
+class CanvasScene;
+class CanvasView;
+class EngineSession;
+class GraphDocument;
+class GraphRunner;
+class Inspector;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  explicit MainWindow(std::unique_ptr<EngineSession> engine, QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  GraphDocument& document() { return *document_; }
+  GraphRunner& runner() { return *runner_; }
+  CanvasScene& scene() { return *scene_; }
+  CanvasView& view() { return *view_; }
+  Inspector& inspector() { return *inspector_; }
+  EngineSession& engine() { return *engine_; }
+
+  // Adds a node of `kind` near the middle of the view; a Query or Plot added while a Table or
+  // Query is selected is wired to it.
+  canvas::NodeId addNode(canvas::NodeKind kind);
+  // One Table node per file, placed from `where` down.
+  void importFiles(const QStringList& paths, QPointF where);
+  void openPlot(canvas::NodeId id);
+
+ private:
+  void buildActions();
+  void updateStatus();
+  void onActivated(canvas::NodeId id);
+
+  std::unique_ptr<EngineSession> engine_;
+  GraphDocument* document_;
+  GraphRunner* runner_;
+  CanvasScene* scene_;
+  CanvasView* view_;
+  Inspector* inspector_;
+  QLabel* jobs_;
+  QLabel* memory_;
+  QTimer status_timer_;
+};
+
+}  // namespace pika::ui

@@ -1,0 +1,40 @@
+// What the app knows about a node's latest run: its state for the canvas badge, and its
+// result for the inspector, the preview and the plot.
+#pragma once
+
+#include <QString>
+#include <memory>
+#include <optional>
+
+#include "compute/node_relations.h"
+#include "compute/plot_data.h"
+#include "compute/sql_error_position.h"
+
+namespace pika::ui {
+
+enum class RunState {
+  kIdle,     // nothing to run yet (no file, no SQL, no input)
+  kWaiting,  // stale: runs once its inputs are ready
+  kRunning,
+  kReady,
+  kError,
+};
+
+// A Plot node's fetched data and the scene laid out from it.
+struct PlotResult {
+  PlotDataRequest request;
+  PlotData data;
+  PlotScene scene;
+};
+
+struct NodeRun {
+  RunState state = RunState::kIdle;
+  QString message;                               // the error, or why the node is idle
+  std::optional<SqlPosition> error_position;     // Query: where in the SQL the error points
+  std::shared_ptr<const NodeRelation> relation;  // Table, Query: when ready
+  std::shared_ptr<const PlotResult> plot;        // Plot: when ready
+  uint64_t generation = 0;                       // which run the answer belongs to
+  double seconds = 0;                            // how long the last run took
+};
+
+}  // namespace pika::ui

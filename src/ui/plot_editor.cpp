@@ -1,0 +1,91 @@
+#include "ui/plot_editor.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+
+#include "ui/graph_document.h"
+#include "ui/graph_runner.h"
+
+namespace pika::ui {
+
+namespace {
+
+void SetCurrent(QComboBox* box, const std::string& value) {
+  const QString text = QString::fromStdString(value);
+  if (box->findText(text) < 0) box->addItem(text);
+  box->setCurrentText(text);
+}
+
+}  // namespace
+
+PlotEditor::PlotEditor(GraphDocument& document, GraphRunner& runner, QWidget* parent)
+    : NodeEditor(document, parent),
+      runner_(runner),
+      kind_(new QComboBox(this)),
+      x_(new QComboBox(this)),
+      y_(new QComboBox(this)),
+      agg_(new QComboBox(this)),
+      title_(new QLineEdit(this)),
+      status_(new QLabel(this)) {
+  kind_->addItems({"scatter", "line", "histogram", "bar"});
+  agg_->addItems({"", "count", "sum", "mean", "min", "max"});
+  agg_->setToolTip("Bar plots: how the rows of each category are aggregated");
+  status_->setWordWrap(true);
+  auto* form = new QFormLayout(this);
+  form->addRow("Kind", kind_);
+  form->addRow("x", x_);
+  form->addRow("y", y_);
+  form->addRow("Aggregate", agg_);
+  form->addRow("Title", title_);
+  form->addRow(status_);
+  for (QComboBox* box : {kind_, x_, y_, agg_})
+    connect(box, &QComboBox::currentTextChanged, this, &PlotEditor::edited);
+  connect(title_, &QLineEdit::editingFinished, this, &PlotEditor::edited);
+}
+
+void PlotEditor::edited() {
+  const canvas::Node* node = document_.graph().Find(id_);
+  if (echoing_ || node == nullptr) return;
+  canvas::Node changed = *node;
+  changed.plot.kind = kind_->currentText().toStdString();
+  changed.plot.x = x_->currentText().toStdString();
+  changed.plot.y = y_->currentText().toStdString();
+  changed.plot.agg = agg_->currentText().toStdString();
+  changed.plot.title = title_->text().toStdString();
+  document_.updateNode(changed);
+}
+
+void PlotEditor::fillColumns(const canvas::Node& node) {
+  x_->clear();
+  y_->clear();
+  y_->addItem("");  // histograms and counted bars need no y
+  const auto inputs = document_.graph().Inputs(node.id);
+  if (inputs.empty()) return;
+  if (const auto& relation = runner_.run(inputs.front()).relation) {
+    for (const ResultColumn& column : relation->columns) {
+      x_->addItem(QString::fromStdString(column.name));
+      y_->addItem(QString::fromStdString(column.name));
+    }
+  }
+}
+
+void PlotEditor::showNode(const canvas::Node& node, const NodeRun& run) {
+  id_ = node.id;
+  echoing_ = true;
+  fillColumns(node);
+  SetCurrent(kind_, node.plot.kind);
+  SetCurrent(x_, node.plot.x);
+  SetCurrent(y_, node.plot.y);
+  SetCurrent(agg_, node.plot.agg);
+  if (!title_->hasFocus()) title_->setText(QString::fromStdString(node.plot.title));
+  echoing_ = false;
+  status_->setStyleSheet(run.state == RunState::kError ? "color: #d62728" : "");
+  status_->setText(run.state == RunState::kReady && run.plot
+                       ? QString::fromStdString(run.plot->scene.badge) +
+                             "\nDouble-click the node to open the plot."
+                       : run.message);
+}
+
+}  // namespace pika::ui

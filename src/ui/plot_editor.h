@@ -1,0 +1,37 @@
+// PlotEditor: a Plot node's kind, columns, aggregate and title, with column pickers filled
+// from its input's result.
+#pragma once
+
+#include "ui/node_editor.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+
+namespace pika::ui {
+
+class GraphRunner;
+
+class PlotEditor : public NodeEditor {
+  Q_OBJECT
+
+ public:
+  PlotEditor(GraphDocument& document, GraphRunner& runner, QWidget* parent = nullptr);
+  void showNode(const canvas::Node& node, const NodeRun& run) override;
+
+ private:
+  void edited();
+  void fillColumns(const canvas::Node& node);
+
+  GraphRunner& runner_;
+  canvas::NodeId id_ = canvas::kNoNode;
+  QComboBox* kind_;
+  QComboBox* x_;
+  QComboBox* y_;
+  QComboBox* agg_;
+  QLineEdit* title_;
+  QLabel* status_;
+  bool echoing_ = false;
+};
+
+}  // namespace pika::ui

@@ -1,0 +1,36 @@
+// PlotWindow: a Plot node opened on its own, following the node's results, with export.
+#pragma once
+
+#include <QDialog>
+
+#include "canvas/node.h"
+
+class QLabel;
+
+namespace pika::ui {
+
+class EngineSession;
+class GraphDocument;
+class GraphRunner;
+class PlotView;
+
+class PlotWindow : public QDialog {
+  Q_OBJECT
+
+ public:
+  PlotWindow(GraphDocument& document, GraphRunner& runner, EngineSession& engine, canvas::NodeId id,
+             QWidget* parent = nullptr);
+  PlotView* view() const { return view_; }
+
+ private:
+  void refresh();
+  void exportPlot();
+
+  GraphDocument& document_;
+  GraphRunner& runner_;
+  canvas::NodeId id_;
+  PlotView* view_;
+  QLabel* status_;
+};
+
+}  // namespace pika::ui

@@ -1,0 +1,117 @@
+#include "ui/query_editor.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "ui/graph_document.h"
+#include "ui/graph_runner.h"
+#include "ui/node_rows_model.h"
+#include "ui/sql_editor.h"
+
+namespace pika::ui {
+
+QueryEditor::QueryEditor(GraphDocument& document, GraphRunner& runner, EngineSession& engine,
+                         QWidget* parent)
+    : NodeEditor(document, parent),
+      runner_(runner),
+      sql_(new SqlEditor(this)),
+      run_(new QPushButton("Run", this)),
+      cancel_(new QPushButton("Cancel", this)),
+      status_(new QLabel(this)),
+      table_(new QTableView(this)),
+      rows_(new NodeRowsModel(engine, this)) {
+  run_->setToolTip("Run this query and everything downstream (Ctrl+Enter)");
+  status_->setWordWrap(true);
+  status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  table_->setModel(rows_);
+  table_->verticalHeader()->setDefaultSectionSize(22);
+  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(run_);
+  buttons->addWidget(cancel_);
+  buttons->addStretch();
+  auto* top = new QWidget(this);
+  auto* top_layout = new QVBoxLayout(top);
+  top_layout->setContentsMargins(0, 0, 0, 0);
+  top_layout->addWidget(sql_);
+  top_layout->addLayout(buttons);
+  top_layout->addWidget(status_);
+  auto* splitter = new QSplitter(Qt::Vertical, this);
+  splitter->addWidget(top);
+  splitter->addWidget(table_);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(splitter);
+
+  connect(sql_, &QPlainTextEdit::textChanged, this, [this] {
+    const canvas::Node* node = document_.graph().Find(id_);
+    if (echoing_ || node == nullptr) return;
+    canvas::Node edited = *node;
+    edited.sql = sql_->toPlainText().toStdString();
+    document_.updateNode(edited);
+  });
+  auto run_now = [this] { runner_.rerun(id_); };
+  connect(sql_, &SqlEditor::runRequested, this, run_now);
+  connect(run_, &QPushButton::clicked, this, run_now);
+  connect(cancel_, &QPushButton::clicked, this, [this] { runner_.cancel(id_); });
+  connect(rows_, &NodeRowsModel::failed, status_, &QLabel::setText);
+}
+
+void QueryEditor::showNode(const canvas::Node& node, const NodeRun& run) {
+  const bool other_node = node.id != id_;
+  id_ = node.id;
+  echoing_ = true;
+  sql_->setSql(QString::fromStdString(node.sql));
+  echoing_ = false;
+  if (other_node) completionsFor(node);
+  cancel_->setEnabled(run.state == RunState::kRunning || run.state == RunState::kWaiting);
+  sql_->showError(run.state == RunState::kError ? run.error_position : std::nullopt);
+  switch (run.state) {
+    case RunState::kReady:
+      status_->setStyleSheet({});
+      status_->setText(QString("%1 rows × %2 columns in %3 s")
+                           .arg(QLocale().toString(static_cast<qulonglong>(run.relation->rows)))
+                           .arg(run.relation->columns.size())
+                           .arg(run.seconds, 0, 'f', 2));
+      break;
+    case RunState::kError:
+      status_->setStyleSheet("color: #d62728");
+      status_->setText(run.message);
+      break;
+    default:
+      status_->setStyleSheet({});
+      status_->setText(run.state == RunState::kIdle ? run.message : QString("running…"));
+  }
+  // The preview keeps the last good result while a new one runs.
+  if (run.relation && run.relation != shown_) {
+    shown_ = run.relation;
+    rows_->setRelation(node.name, run.relation);
+    completionsFor(node);
+  } else if (other_node && !run.relation) {
+    shown_ = nullptr;
+    rows_->clear();
+  }
+}
+
+// Node names this query can read and their columns, for completion.
+void QueryEditor::completionsFor(const canvas::Node& node) {
+  QStringList words;
+  for (const auto& [id, other] : document_.graph().nodes()) {
+    if (id == node.id || other.kind == canvas::NodeKind::kNote ||
+        other.kind == canvas::NodeKind::kPlot)
+      continue;
+    words << QString::fromStdString(other.name);
+    if (const auto& relation = runner_.run(id).relation) {
+      for (const ResultColumn& column : relation->columns)
+        words << QString::fromStdString(column.name);
+    }
+  }
+  sql_->setCompletions(words);
+}
+
+}  // namespace pika::ui

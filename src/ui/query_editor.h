@@ -1,0 +1,45 @@
+// QueryEditor: a Query node's SQL with run/cancel, its error where it points, and a preview
+// of its result that scrolls through millions of rows.
+#pragma once
+
+#include <QTimer>
+
+#include "ui/node_editor.h"
+
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace pika::ui {
+
+class EngineSession;
+class GraphRunner;
+class NodeRowsModel;
+class SqlEditor;
+
+class QueryEditor : public NodeEditor {
+  Q_OBJECT
+
+ public:
+  QueryEditor(GraphDocument& document, GraphRunner& runner, EngineSession& engine,
+              QWidget* parent = nullptr);
+  void showNode(const canvas::Node& node, const NodeRun& run) override;
+  SqlEditor* sqlEditor() const { return sql_; }
+  NodeRowsModel* preview() const { return rows_; }
+
+ private:
+  void completionsFor(const canvas::Node& node);
+
+  GraphRunner& runner_;
+  canvas::NodeId id_ = canvas::kNoNode;
+  SqlEditor* sql_;
+  QPushButton* run_;
+  QPushButton* cancel_;
+  QLabel* status_;
+  QTableView* table_;
+  NodeRowsModel* rows_;
+  std::shared_ptr<const NodeRelation> shown_;
+  bool echoing_ = false;
+};
+
+}  // namespace pika::ui

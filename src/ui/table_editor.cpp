@@ -1,0 +1,98 @@
+#include "ui/table_editor.h"
+
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "ui/graph_document.h"
+#include "ui/node_rows_model.h"
+
+namespace pika::ui {
+
+TableEditor::TableEditor(GraphDocument& document, EngineSession& engine, QWidget* parent)
+    : NodeEditor(document, parent),
+      path_(new QLabel(this)),
+      choose_(new QPushButton("Choose file…", this)),
+      summary_(new QLabel(this)),
+      rejects_(new QListWidget(this)),
+      table_(new QTableView(this)),
+      rows_(new NodeRowsModel(engine, this)) {
+  path_->setWordWrap(true);
+  path_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  summary_->setWordWrap(true);
+  rejects_->setMaximumHeight(110);
+  rejects_->setToolTip("Rows of the file that could not be read, by line number");
+  table_->setModel(rows_);
+  table_->verticalHeader()->setDefaultSectionSize(22);
+  auto* file_row = new QHBoxLayout;
+  file_row->addWidget(path_, 1);
+  file_row->addWidget(choose_);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addLayout(file_row);
+  layout->addWidget(summary_);
+  layout->addWidget(rejects_);
+  layout->addWidget(table_, 1);
+  connect(choose_, &QPushButton::clicked, this, &TableEditor::chooseFile);
+}
+
+void TableEditor::chooseFile() {
+  const QString path = QFileDialog::getOpenFileName(
+      this, "Import a file", {},
+      "Data files (*.csv *.tsv *.txt *.csv.gz *.csv.zst *.parquet);;All files (*)");
+  const canvas::Node* node = document_.graph().Find(id_);
+  if (path.isEmpty() || node == nullptr) return;
+  canvas::Node edited = *node;
+  edited.source_path = path.toStdString();
+  document_.updateNode(edited);
+}
+
+void TableEditor::showNode(const canvas::Node& node, const NodeRun& run) {
+  id_ = node.id;
+  path_->setText(node.source_path.empty() ? "no file yet"
+                                          : QString::fromStdString(node.source_path));
+  rejects_->clear();
+  if (run.state == RunState::kReady) {
+    const NodeRelation& relation = *run.relation;
+    QStringList columns;
+    for (const ResultColumn& column : relation.columns) {
+      columns << QString("%1 %2").arg(QString::fromStdString(column.name),
+                                      QString::fromStdString(column.engine_type));
+    }
+    QString text = QString("%1 rows, %2 columns: %3")
+                       .arg(QLocale().toString(static_cast<qulonglong>(relation.rows)))
+                       .arg(relation.columns.size())
+                       .arg(columns.join(", "));
+    for (const std::string& note : relation.notes) text += "\n" + QString::fromStdString(note);
+    if (relation.rejected > 0)
+      text += QString("\n%1 rows could not be read and are not in the table:")
+                  .arg(QLocale().toString(static_cast<qulonglong>(relation.rejected)));
+    summary_->setText(text);
+    summary_->setStyleSheet({});
+    for (const RejectedRow& reject : relation.rejects) {
+      rejects_->addItem(
+          QString("line %1: %2%3")
+              .arg(reject.line)
+              .arg(reject.column.empty() ? QString() : QString::fromStdString(reject.column) + ": ")
+              .arg(QString::fromStdString(reject.reason)));
+    }
+  } else {
+    summary_->setText(run.state == RunState::kRunning ? QString("importing…") : run.message);
+    summary_->setStyleSheet(run.state == RunState::kError ? "color: #d62728" : "");
+  }
+  rejects_->setVisible(rejects_->count() > 0);
+  if (run.relation && run.relation != shown_) {
+    shown_ = run.relation;
+    rows_->setRelation(node.name, run.relation);
+  } else if (!run.relation && run.state != RunState::kRunning && run.state != RunState::kWaiting) {
+    shown_ = nullptr;
+    rows_->clear();
+  }
+}
+
+}  // namespace pika::ui

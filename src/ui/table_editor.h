@@ -1,0 +1,37 @@
+// TableEditor: a Table node's file, what the import found (rows, columns and their types,
+// rows it could not read with their line numbers) and a preview of the rows.
+#pragma once
+
+#include "ui/node_editor.h"
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QTableView;
+
+namespace pika::ui {
+
+class EngineSession;
+class NodeRowsModel;
+
+class TableEditor : public NodeEditor {
+  Q_OBJECT
+
+ public:
+  TableEditor(GraphDocument& document, EngineSession& engine, QWidget* parent = nullptr);
+  void showNode(const canvas::Node& node, const NodeRun& run) override;
+
+ private:
+  void chooseFile();
+
+  canvas::NodeId id_ = canvas::kNoNode;
+  QLabel* path_;
+  QPushButton* choose_;
+  QLabel* summary_;
+  QListWidget* rejects_;
+  QTableView* table_;
+  NodeRowsModel* rows_;
+  std::shared_ptr<const NodeRelation> shown_;
+};
+
+}  // namespace pika::ui

@@ -1,0 +1,235 @@
+// The app's widgets and controllers under QtTest, on the offscreen platform: canvas edits
+// with undo, SQL edits flowing into the preview and downstream, plots, renames.
+#include <QGraphicsSceneMouseEvent>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "support/temp_dir.h"
+#include "ui/canvas_scene.h"
+#include "ui/canvas_view.h"
+#include "ui/engine_session.h"
+#include "ui/graph_document.h"
+#include "ui/graph_runner.h"
+#include "ui/inspector.h"
+#include "ui/main_window.h"
+#include "ui/node_item.h"
+#include "ui/node_rows_model.h"
+#include "ui/plot_view.h"
+#include "ui/plot_window.h"
+#include "ui/query_editor.h"
+#include "ui/sql_editor.h"
+
+using pika::canvas::Node;
+using pika::canvas::NodeId;
+using pika::canvas::NodeKind;
+using namespace pika::ui;
+
+namespace {
+
+constexpr int kRunTimeoutMs = 60'000;
+
+Node MakeNode(NodeKind kind, std::string name, std::string setting = {}) {
+  Node node;
+  node.kind = kind;
+  node.name = std::move(name);
+  if (kind == NodeKind::kTable) node.source_path = std::move(setting);
+  if (kind == NodeKind::kQuery) node.sql = std::move(setting);
+  return node;
+}
+
+}  // namespace
+
+class AppTest : public QObject {
+  Q_OBJECT
+
+ private:
+  std::unique_ptr<MainWindow> window_;
+  QTemporaryDir dir_;
+  QString csv_;
+
+  GraphDocument& document() { return window_->document(); }
+  GraphRunner& runner() { return window_->runner(); }
+  // Waits, processing events, until no node waits or runs.
+  bool WaitIdle() {
+    QDeadlineTimer deadline(kRunTimeoutMs);
+    while (runner().busy() && !deadline.hasExpired()) QTest::qWait(20);
+    return !runner().busy();
+  }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    csv_ = dir_.filePath("points.csv");
+    QFile file(csv_);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("x,y,kind\n");
+    for (int i = 0; i < 1000; ++i)
+      file.write(QString("%1,%2,%3\n").arg(i).arg(i * 2).arg(i % 2 ? "odd" : "even").toUtf8());
+  }
+
+  void init() {
+    auto engine = EngineSession::Open();
+    QVERIFY(engine.ok());
+    window_ = std::make_unique<MainWindow>(std::move(*engine));
+    window_->show();
+  }
+
+  void cleanup() { window_.reset(); }
+
+  void connectingRefusesACycleAndSaysWhy() {
+    const NodeId a = document().addNode(MakeNode(NodeKind::kQuery, "a", "SELECT 1 AS v"));
+    const NodeId b = document().addNode(MakeNode(NodeKind::kQuery, "b", "SELECT * FROM a"));
+    const NodeId c = document().addNode(MakeNode(NodeKind::kQuery, "c", "SELECT * FROM b"));
+    QVERIFY(document().connectNodes(a, b).isEmpty());
+    QVERIFY(document().connectNodes(b, c).isEmpty());
+    QSignalSpy messages(&window_->scene(), &CanvasScene::message);
+    const QString refused = window_->scene().connectByDrag(c, a, QPointF(0, 0));
+    QCOMPARE(refused, QString("connecting 'c' to 'a' would make a cycle: a → b → c → a"));
+    QCOMPARE(messages.count(), 1);
+    QCOMPARE(document().graph().edges().size(), size_t{2});
+  }
+
+  void draggingFromAnOutputPortToAnInputPortConnects() {
+    const NodeId table =
+        document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
+    const NodeId query =
+        document().addNode(MakeNode(NodeKind::kQuery, "q", "SELECT * FROM points"));
+    NodeItem* from = window_->scene().item(table);
+    NodeItem* to = window_->scene().item(query);
+    from->setPos(0, 0);
+    to->setPos(400, 0);
+    CanvasView& view = window_->view();
+    view.centerOn(300, 50);
+    const QPoint start = view.mapFromScene(from->outputPort());
+    const QPoint end = view.mapFromScene(to->inputPort());
+    QTest::mousePress(view.viewport(), Qt::LeftButton, {}, start);
+    QMouseEvent move(QEvent::MouseMove, end, view.viewport()->mapToGlobal(end), Qt::NoButton,
+                     Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view.viewport(), &move);
+    QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, end);
+    QCOMPARE(document().graph().Inputs(query), std::vector<NodeId>{table});
+  }
+
+  void deletingANodeTakesItsWiresAndUndoBringsAllBack() {
+    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
+    const NodeId q = document().addNode(MakeNode(NodeKind::kQuery, "q", "SELECT * FROM points"));
+    Node plot = MakeNode(NodeKind::kPlot, "p");
+    const NodeId p = document().addNode(plot);
+    QVERIFY(document().connectNodes(t, q).isEmpty());
+    QVERIFY(document().connectNodes(q, p).isEmpty());
+    window_->scene().item(q)->setSelected(true);
+    QTest::keyClick(&window_->view(), Qt::Key_Delete);
+    QVERIFY(document().graph().Find(q) == nullptr);
+    QVERIFY(window_->scene().item(q) == nullptr);
+    QVERIFY(document().graph().edges().empty());
+    document().undoStack()->undo();
+    QVERIFY(document().graph().Find(q) != nullptr);
+    QVERIFY(window_->scene().item(q) != nullptr);
+    QCOMPARE(document().graph().edges().size(), size_t{2});
+    document().undoStack()->redo();
+    QVERIFY(document().graph().Find(q) == nullptr);
+    QVERIFY(document().graph().edges().empty());
+  }
+
+  void movesAreUndoable() {
+    const NodeId t = document().addNode(MakeNode(NodeKind::kNote, ""));
+    document().moveNodes({{t, {0, 0}}}, {{t, {120, 40}}});
+    QCOMPARE(window_->scene().item(t)->pos(), QPointF(120, 40));
+    document().undoStack()->undo();
+    QCOMPARE(window_->scene().item(t)->pos(), QPointF(0, 0));
+  }
+
+  void typingSqlRunsItAndFillsThePreviewLazily() {
+    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
+    const NodeId q = window_->addNode(NodeKind::kQuery);  // wired to nothing: nothing selected
+    QVERIFY(document().connectNodes(t, q).isEmpty());
+    window_->inspector().showNode(q);
+    SqlEditor* editor = window_->inspector().queryEditor()->sqlEditor();
+    editor->clear();
+    editor->setFocus();
+    QTest::keyClicks(editor, "SELECT x, y FROM points WHERE x >= 500 ORDER BY x");
+    QVERIFY(WaitIdle());
+    const NodeRun& run = runner().run(q);
+    QCOMPARE(int(run.state), int(RunState::kReady));
+    QCOMPARE(run.relation->rows, uint64_t{500});
+    NodeRowsModel* preview = window_->inspector().queryEditor()->preview();
+    QCOMPARE(preview->rowCount(), 500);
+    preview->data(preview->index(0, 0), Qt::DisplayRole);  // asks for the first page
+    QTRY_VERIFY_WITH_TIMEOUT(preview->pagesFetched() > 0, kRunTimeoutMs);
+    QCOMPARE(preview->data(preview->index(0, 0), Qt::DisplayRole).toString(), QString("500"));
+    QCOMPARE(preview->data(preview->index(499, 1), Qt::DisplayRole).toString(), QString("…"));
+    // One undo step takes back the whole edit.
+    document().undoStack()->undo();
+    QCOMPARE(QString::fromStdString(document().graph().Find(q)->sql), QString(""));
+  }
+
+  void aBrokenQueryShowsWhereAndStopsWhatDependsOnIt() {
+    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
+    const NodeId q = document().addNode(MakeNode(NodeKind::kQuery, "q", "SELECT x FROM points"));
+    Node plot = MakeNode(NodeKind::kPlot, "p");
+    plot.plot = {"histogram", "x", "", "", ""};
+    const NodeId p = document().addNode(plot);
+    QVERIFY(document().connectNodes(t, q).isEmpty());
+    QVERIFY(document().connectNodes(q, p).isEmpty());
+    QVERIFY(WaitIdle());
+    QCOMPARE(int(runner().run(p).state), int(RunState::kReady));
+    Node broken = *document().graph().Find(q);
+    broken.sql = "SELECT x\nFROM points\nWHERE nope > 1";
+    document().updateNode(broken);
+    QVERIFY(WaitIdle());
+    const NodeRun& failed = runner().run(q);
+    QCOMPARE(int(failed.state), int(RunState::kError));
+    QVERIFY2(failed.message.contains("nope"), qPrintable(failed.message));
+    QVERIFY(failed.error_position.has_value());
+    QCOMPARE(failed.error_position->line, 3);
+    QCOMPARE(int(runner().run(p).state), int(RunState::kError));
+    QCOMPARE(runner().run(p).message, QString("input 'q' failed"));
+  }
+
+  void aPlotNodeDrawsItsInputAndOpensInAWindow() {
+    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
+    Node plot = MakeNode(NodeKind::kPlot, "p");
+    plot.plot = {"scatter", "x", "y", "", "points"};
+    const NodeId p = document().addNode(plot);
+    QVERIFY(document().connectNodes(t, p).isEmpty());
+    QVERIFY(WaitIdle());
+    const NodeRun& run = runner().run(p);
+    QCOMPARE(int(run.state), int(RunState::kReady));
+    QCOMPARE(run.plot->data.x.size(), size_t{1000});
+    QVERIFY(QString::fromStdString(run.plot->scene.badge).contains("1,000"));
+    PlotWindow window(document(), runner(), window_->engine(), p);
+    window.resize(700, 450);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(window.view()->scene() != nullptr, kRunTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(window.view()->scene()->scene.width, double(window.view()->width()),
+                              kRunTimeoutMs);
+  }
+
+  void renamingATableKeepsItsRowsUnderTheNewName() {
+    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
+    const NodeId q =
+        document().addNode(MakeNode(NodeKind::kQuery, "q", "SELECT count(*) AS n FROM renamed"));
+    QVERIFY(document().connectNodes(t, q).isEmpty());
+    QVERIFY(WaitIdle());
+    QCOMPARE(int(runner().run(q).state), int(RunState::kError));
+    QVERIFY(document().renameNode(t, "renamed").isEmpty());
+    QVERIFY(WaitIdle());
+    QCOMPARE(int(runner().run(q).state), int(RunState::kReady));
+    QCOMPARE(runner().run(q).relation->rows, uint64_t{1});
+    QVERIFY(document().renameNode(t, "select").contains("keyword"));
+  }
+
+  void zoomKeepsThePointUnderTheCursorInPlace() {
+    CanvasView& view = window_->view();
+    const QPoint anchor(200, 150);
+    const QPointF before = view.mapToScene(anchor);
+    view.zoomAt(1.6, anchor);
+    QVERIFY(QLineF(view.mapToScene(anchor), before).length() < 2.0 / view.zoom());
+    view.zoomAt(100, anchor);
+    QCOMPARE(view.zoom(), CanvasView::kMaxZoom);
+  }
+};
+
+QTEST_MAIN(AppTest)
+#include "app_test.moc"
