@@ -43,6 +43,37 @@ AxisTicks FromNumeric(const NumericTicks& ticks) {
   return out;
 }
 
+AxisTicks TimeAxis(std::span<const double> x, int target);
+
+// The axis over exactly [min, max], keeping the ticks inside.
+AxisTicks ClipTo(AxisTicks axis, double min, double max) {
+  AxisTicks clipped{min, max, {}, {}};
+  for (size_t i = 0; i < axis.values.size(); ++i) {
+    if (axis.values[i] < min || axis.values[i] > max) continue;
+    clipped.values.push_back(axis.values[i]);
+    clipped.labels.push_back(std::move(axis.labels[i]));
+  }
+  return clipped;
+}
+
+// All the data, or the window a view asked for (exactly: panning must not jump to ticks).
+AxisTicks XAxis(const PlotSpec& spec, std::span<const double> x) {
+  const int target = static_cast<int>(spec.width / (spec.x_is_time ? 110 : 90));
+  if (!spec.window)
+    return spec.x_is_time ? TimeAxis(x, target) : FromNumeric(NiceTicksOf(x, {target}));
+  const double bounds[] = {spec.window->x_min, spec.window->x_max};
+  AxisTicks axis = spec.x_is_time ? TimeAxis(bounds, target)
+                                  : FromNumeric(NiceTicks(bounds[0], bounds[1], {target}));
+  return ClipTo(std::move(axis), bounds[0], bounds[1]);
+}
+
+AxisTicks YAxis(const PlotSpec& spec, std::span<const double> y) {
+  const int target = static_cast<int>(spec.height / 60);
+  if (!spec.window) return FromNumeric(NiceTicksOf(y, {target, /*extend_domain=*/true}));
+  return ClipTo(FromNumeric(NiceTicks(spec.window->y_min, spec.window->y_max, {target})),
+                spec.window->y_min, spec.window->y_max);
+}
+
 AxisTicks TimeAxis(std::span<const double> x, int target) {
   std::vector<int64_t> micros(x.size());
   std::vector<uint8_t> valid(x.size());
@@ -150,10 +181,43 @@ Viewport ViewportOf(const AxisTicks& x, const AxisTicks& y) {
   return {x.min, std::nextafter(x.max, kUp), y.min, std::nextafter(y.max, kUp)};
 }
 
-uint64_t FiniteRows(std::span<const double> x, std::span<const double> y) {
+bool Inside(double value, const AxisTicks& axis) { return value >= axis.min && value <= axis.max; }
+
+// Rows the view shows: finite, and inside the axes (a line: inside the x axis).
+uint64_t RowsInView(std::span<const double> x, std::span<const double> y, const AxisTicks& x_axis,
+                    const AxisTicks& y_axis, PlotKind kind) {
   uint64_t rows = 0;
-  for (size_t row = 0; row < x.size(); ++row)
-    rows += std::isfinite(x[row]) && std::isfinite(y[row]);
+  for (size_t row = 0; row < x.size(); ++row) {
+    rows += std::isfinite(x[row]) && std::isfinite(y[row]) && Inside(x[row], x_axis) &&
+            (kind == PlotKind::kLine || Inside(y[row], y_axis));
+  }
+  return rows;
+}
+
+// A line's rows in x order: those inside the x axis, and the nearest on either side so the
+// line runs on to the plot's edges.
+std::vector<size_t> LineRowsInView(std::span<const double> x, const AxisTicks& x_axis) {
+  std::vector<size_t> rows;
+  std::optional<size_t> before, after;
+  for (size_t row = 0; row < x.size(); ++row) {
+    if (!std::isfinite(x[row])) {
+      rows.push_back(row);  // keeps the break a NULL makes
+    } else if (x[row] < x_axis.min) {
+      if (!before || x[row] > x[*before]) before = row;
+    } else if (x[row] > x_axis.max) {
+      if (!after || x[row] < x[*after]) after = row;
+    } else {
+      rows.push_back(row);
+    }
+  }
+  if (before) rows.push_back(*before);
+  if (after) rows.push_back(*after);
+  // Sorting by row first keeps NULL breaks between their neighbours where x is sorted.
+  std::sort(rows.begin(), rows.end());
+  if (!IsSorted(x)) {
+    std::erase_if(rows, [&](size_t row) { return !std::isfinite(x[row]); });
+    std::stable_sort(rows.begin(), rows.end(), [&](size_t a, size_t b) { return x[a] < x[b]; });
+  }
   return rows;
 }
 
@@ -191,6 +255,7 @@ void AddPoints(std::span<const double> x, std::span<const double> y, const AxisT
   points.radius = rows > 5000 ? 1.5 : 2.5;
   for (size_t row = 0; row < x.size(); ++row) {
     if (!std::isfinite(x[row]) || !std::isfinite(y[row])) continue;
+    if (!Inside(x[row], x_axis) || !Inside(y[row], y_axis)) continue;
     points.centers.push_back({ToPx(x[row], x_axis.min, x_axis.max, frame.left, frame.right),
                               ToPx(y[row], y_axis.min, y_axis.max, frame.bottom, frame.top)});
   }
@@ -217,36 +282,34 @@ void AddLine(std::span<const double> x, std::span<const double> y, std::span<con
 Status AddData(const PlotSpec& spec, std::span<const double> x, std::span<const double> y,
                const AxisTicks& x_axis, const AxisTicks& y_axis, const Frame& frame,
                const Theme& theme, GridPool& pool, PlotScene& plot) {
-  const uint64_t rows = FiniteRows(x, y);
+  const uint64_t rows = RowsInView(x, y, x_axis, y_axis, spec.kind);
   plot.reduction =
       ChooseReduction({rows, static_cast<uint32_t>(frame.width()),
                        static_cast<uint32_t>(frame.height()), spec.kind, spec.raw_point_cap});
   Scene& scene = plot.scene;
+  if (spec.window)
+    scene.marks.push_back(ClipMark{frame.left, frame.top, frame.width(), frame.height()});
   switch (plot.reduction.method) {
     case ReductionMethod::kDensity:
-      return AddDensity(x, y, ViewportOf(x_axis, y_axis), frame, pool, scene);
+      PIKA_TRY(AddDensity(x, y, ViewportOf(x_axis, y_axis), frame, pool, scene));
+      break;
     case ReductionMethod::kM4:
     case ReductionMethod::kLttb: {
       M4Output reduced;
       PIKA_TRY(M4(x, y, x_axis.min, std::nextafter(x_axis.max, INFINITY),
                   static_cast<uint32_t>(frame.width()), DetectXOrder(x), reduced));
       AddLine(x, y, reduced.rows, x_axis, y_axis, frame, theme, scene);
-      return {};
+      break;
     }
     case ReductionMethod::kRaw:
       if (spec.kind == PlotKind::kScatter) {
         AddPoints(x, y, x_axis, y_axis, frame, theme, rows, scene);
       } else {
-        std::vector<size_t> order(x.size());
-        for (size_t row = 0; row < order.size(); ++row) order[row] = row;
-        if (!IsSorted(x)) {
-          std::stable_sort(order.begin(), order.end(),
-                           [&](size_t a, size_t b) { return x[a] < x[b]; });
-        }
-        AddLine(x, y, order, x_axis, y_axis, frame, theme, scene);
+        AddLine(x, y, LineRowsInView(x, x_axis), x_axis, y_axis, frame, theme, scene);
       }
-      return {};
+      break;
   }
+  if (spec.window) scene.marks.push_back(ClipMark{});
   return {};
 }
 
@@ -404,11 +467,8 @@ Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x
         fmt::format("a plot must be between 120 x 90 and 20000 x 20000 pixels, not {} x {}",
                     spec.width, spec.height));
   }
-  const AxisTicks x_axis = spec.x_is_time
-                               ? TimeAxis(x, static_cast<int>(spec.width / 110))
-                               : FromNumeric(NiceTicksOf(x, {static_cast<int>(spec.width / 90)}));
-  const AxisTicks y_axis =
-      FromNumeric(NiceTicksOf(y, {static_cast<int>(spec.height / 60), /*extend_domain=*/true}));
+  const AxisTicks x_axis = XAxis(spec, x);
+  const AxisTicks y_axis = YAxis(spec, y);
   const Frame frame = LayOut(spec, y_axis, text_width);
   const Theme theme = ThemeFor(spec.theme);
   PlotScene plot;
@@ -419,6 +479,10 @@ Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x
   plot.x_max = x_axis.max;
   plot.y_min = y_axis.min;
   plot.y_max = y_axis.max;
+  plot.area_left = frame.left;
+  plot.area_top = frame.top;
+  plot.area_right = frame.right;
+  plot.area_bottom = frame.bottom;
   AddYAxis(y_axis, frame, theme, plot.scene);
   AddXAxis(x_axis, frame, theme, text_width, plot.scene);
   PIKA_TRY(AddData(spec, x, y, x_axis, y_axis, frame, theme, pool, plot));

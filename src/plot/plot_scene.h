@@ -3,6 +3,7 @@
 // and a badge saying which.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -19,6 +20,12 @@ namespace pika {
 // The size of tick labels, in points: renderers measure labels at this size for layout.
 inline constexpr double kTickLabelPt = 9.0;
 
+// The part of the data a view shows (pan and zoom), in data units (time: microseconds).
+struct DataWindow {
+  double x_min = 0, x_max = 1, y_min = 0, y_max = 1;
+  friend bool operator==(const DataWindow&, const DataWindow&) = default;
+};
+
 struct PlotSpec {
   PlotKind kind = PlotKind::kScatter;
   std::string title, x_title, y_title;
@@ -26,6 +33,7 @@ struct PlotSpec {
   double width = 800, height = 500;  // logical pixels
   bool x_is_time = false;            // x holds microseconds since the epoch (UTC)
   uint64_t raw_point_cap = 250'000;
+  std::optional<DataWindow> window;  // scatter and line: show this part, not all the data
 };
 
 struct PlotScene {
@@ -33,6 +41,8 @@ struct PlotScene {
   ReductionDescription reduction;
   std::string badge;  // what the plot shows, as the badge in its corner says it
   double x_min = 0, x_max = 0, y_min = 0, y_max = 0;  // the axes' domains
+  // Where the data area is, in the scene's pixels: what a view maps pointer positions with.
+  double area_left = 0, area_top = 0, area_right = 0, area_bottom = 0;
 };
 
 // Equal-width bins whose edges fall on round numbers.

@@ -59,7 +59,13 @@ struct ImageMark {
   std::vector<Rgba> pixels;  // rows * columns
 };
 
-using Mark = std::variant<RectMark, PolylineMark, PointsMark, ImageMark, TextMark>;
+// Marks after it are clipped to the rectangle, until a ClipMark with no width ends clipping:
+// a panned or zoomed view keeps its data inside the plot area.
+struct ClipMark {
+  double x = 0, y = 0, width = 0, height = 0;
+};
+
+using Mark = std::variant<RectMark, PolylineMark, PointsMark, ImageMark, TextMark, ClipMark>;
 
 struct Scene {
   double width = 640, height = 480;  // logical pixels

@@ -91,6 +91,14 @@ void Paint(const TextMark& text, QPainter& painter) {
   painter.restore();
 }
 
+void Paint(const ClipMark& clip, QPainter& painter) {
+  if (clip.width <= 0) {
+    painter.setClipping(false);
+    return;
+  }
+  painter.setClipRect(QRectF(clip.x, clip.y, clip.width, clip.height));
+}
+
 }  // namespace
 
 void PaintScene(const Scene& scene, QPainter& painter, bool paint_background) {

@@ -152,6 +152,65 @@ TEST(BuildBarScene, BarsGrowFromZeroAndEveryCategoryIsNamedOrThinned) {
   EXPECT_EQ(plot->badge, "rows by weather");
 }
 
+TEST(BuildPlotScene, AZoomedWindowShowsExactlyItsDomainAndReducesOnlyWhatIsInIt) {
+  std::mt19937 random(11);
+  std::normal_distribution<double> normal;
+  std::vector<double> x(300'000), y(300'000);
+  for (size_t row = 0; row < x.size(); ++row) {
+    x[row] = normal(random);
+    y[row] = normal(random);
+  }
+  PlotSpec spec;
+  spec.window = DataWindow{2.5, 3.5, -0.5, 0.5};  // a sparse corner: a few hundred points
+  GridPool pool;
+  auto plot = BuildPlotScene(spec, x, y, FakeWidth, pool);
+  ASSERT_TRUE(plot.ok()) << plot.error().message;
+  EXPECT_EQ(plot->x_min, 2.5);
+  EXPECT_EQ(plot->x_max, 3.5);
+  EXPECT_EQ(plot->y_min, -0.5);
+  EXPECT_EQ(plot->y_max, 0.5);
+  uint64_t inside = 0;
+  for (size_t row = 0; row < x.size(); ++row)
+    inside += x[row] >= 2.5 && x[row] <= 3.5 && y[row] >= -0.5 && y[row] <= 0.5;
+  EXPECT_EQ(plot->reduction.method, ReductionMethod::kRaw);
+  EXPECT_EQ(plot->reduction.rows_in_view, inside);
+  const auto points = MarksOf<PointsMark>(plot->scene);
+  ASSERT_EQ(points.size(), 1u);
+  EXPECT_EQ(points[0]->centers.size(), inside);
+  for (const ScenePoint& center : points[0]->centers) {
+    EXPECT_GE(center.x, plot->area_left);
+    EXPECT_LE(center.x, plot->area_right);
+  }
+  // The data is clipped to the plot area, and clipping ends before the labels.
+  const auto clips = MarksOf<ClipMark>(plot->scene);
+  ASSERT_EQ(clips.size(), 2u);
+  EXPECT_EQ(clips[0]->x, plot->area_left);
+  EXPECT_EQ(clips[1]->width, 0);
+}
+
+TEST(BuildPlotScene, AZoomedLineRunsOnToTheEdgesOfTheWindow) {
+  std::vector<double> x(10'000), y(10'000);
+  for (size_t row = 0; row < x.size(); ++row) {
+    x[row] = static_cast<double>(row);
+    y[row] = std::sin(static_cast<double>(row) / 10);
+  }
+  PlotSpec spec;
+  spec.kind = PlotKind::kLine;
+  spec.window = DataWindow{100.5, 200.5, -1, 1};
+  GridPool pool;
+  auto plot = BuildPlotScene(spec, x, y, FakeWidth, pool);
+  ASSERT_TRUE(plot.ok());
+  EXPECT_EQ(plot->reduction.rows_in_view, 100u);
+  const auto lines = MarksOf<PolylineMark>(plot->scene);
+  ASSERT_FALSE(lines.empty());
+  const PolylineMark& data = **std::max_element(
+      lines.begin(), lines.end(),
+      [](const auto* a, const auto* b) { return a->points.size() < b->points.size(); });
+  ASSERT_EQ(data.points.size(), 102u);  // 101..200 and the rows 100 and 201 beyond the edges
+  EXPECT_LT(data.points.front().x, plot->area_left);
+  EXPECT_GT(data.points.back().x, plot->area_right);
+}
+
 TEST(BuildPlotScene, RefusesAbsurdSizes) {
   GridPool pool;
   PlotSpec spec;

@@ -21,6 +21,8 @@
 #include "ui/query_editor.h"
 #include "ui/sql_editor.h"
 
+using pika::DataWindow;
+using pika::PlotScene;
 using pika::canvas::Node;
 using pika::canvas::NodeId;
 using pika::canvas::NodeKind;
@@ -204,6 +206,28 @@ class AppTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(window.view()->scene() != nullptr, kRunTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(window.view()->scene()->scene.width, double(window.view()->width()),
                               kRunTimeoutMs);
+
+    // Zooming re-reduces for the part in view, and the axes show exactly that part.
+    PlotView* view = window.view();
+    const PlotScene all = *view->scene();
+    const QPointF middle((all.area_left + all.area_right) / 2,
+                         (all.area_top + all.area_bottom) / 2);
+    view->zoomAt(middle, 4.0);
+    QVERIFY(view->window().has_value());
+    const DataWindow zoomed = *view->window();
+    QVERIFY(std::abs((zoomed.x_max - zoomed.x_min) - (all.x_max - all.x_min) / 4) < 1e-6);
+    QTRY_VERIFY_WITH_TIMEOUT(view->scene()->x_min == zoomed.x_min, kRunTimeoutMs);
+    QCOMPARE(view->scene()->x_max, zoomed.x_max);
+    if (qEnvironmentVariableIsSet("PIKA_UI_SHOTS"))
+      view->grab().save(qEnvironmentVariable("PIKA_UI_SHOTS") + "/zoomed_scatter.png");
+    const uint64_t in_view = view->scene()->reduction.rows_in_view;
+    QVERIFY2(in_view > 0 && in_view < 1000, qPrintable(QString::number(in_view)));
+    // Dragging right by the width of the plot area moves the window one span to the left.
+    view->panBy(QPointF(all.area_right - all.area_left, 0));
+    QTRY_VERIFY_WITH_TIMEOUT(view->scene()->x_max < zoomed.x_min + 1e-6, kRunTimeoutMs);
+    view->showAll();
+    QVERIFY(!view->window().has_value());
+    QTRY_COMPARE_WITH_TIMEOUT(view->scene()->reduction.rows_in_view, uint64_t{1000}, kRunTimeoutMs);
   }
 
   void renamingATableKeepsItsRowsUnderTheNewName() {
