@@ -2,8 +2,12 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "core/column_type.h"
 
 namespace pika::canvas {
 
@@ -28,6 +32,14 @@ struct PlotNodeSpec {
   friend bool operator==(const PlotNodeSpec&, const PlotNodeSpec&) = default;
 };
 
+// How a Table node reads its file beyond what is inferred: types the user set, and the
+// words that mean "missing" besides the empty string.
+struct ImportSettings {
+  std::map<std::string, ColumnType> column_types;  // by column name
+  std::vector<std::string> null_strings;
+  friend bool operator==(const ImportSettings&, const ImportSettings&) = default;
+};
+
 struct Node {
   NodeId id = kNoNode;
   NodeKind kind = NodeKind::kNote;
@@ -36,6 +48,7 @@ struct Node {
   Point position;
   bool user_placed = true;  // auto-layout never moves a node the user placed
   std::string source_path;  // Table: the imported file
+  ImportSettings import;    // Table
   std::string sql;          // Query: refers to upstream nodes by their names
   PlotNodeSpec plot;        // Plot
   std::string text;         // Note

@@ -30,10 +30,10 @@ Result<std::vector<ResultColumn>> Describe(Connection& connection, const std::st
 
 Result<NodeRelation> LoadTableNode(Connection& connection, uint64_t node_id,
                                    const std::string& name, const std::string& path,
-                                   const CancelToken& cancel, const ProgressFn& progress) {
+                                   ImportOptions options, const CancelToken& cancel,
+                                   const ProgressFn& progress) {
   if (path.empty())
     return InvalidInput(fmt::format("'{}' has no file: choose one to import", name));
-  ImportOptions options;
   options.bad_rows = BadRowPolicy::kSkip;  // keep what can be read; the node lists the rest
   auto imported =
       ImportFile(connection, {path, DataTable(node_id), true, options}, cancel, progress);
@@ -43,7 +43,8 @@ Result<NodeRelation> LoadTableNode(Connection& connection, uint64_t node_id,
   auto columns = Describe(connection, name);
   if (!columns.ok()) return columns.error();
   const ImportReport& report = imported->report;
-  return NodeRelation{*columns, report.rows, report.rejected, report.rejects, report.notes};
+  return NodeRelation{*columns,       report.rows,  report.rejected,
+                      report.rejects, report.notes, report.columns};
 }
 
 Result<NodeRelation> RunQueryNode(Connection& connection, const std::string& name,

@@ -12,6 +12,7 @@
 #include "core/result.h"
 #include "core/table_batch.h"
 #include "storage/connection.h"
+#include "storage/import_options.h"
 #include "storage/import_report.h"
 #include "storage/query_result.h"
 
@@ -20,16 +21,18 @@ namespace pika {
 struct NodeRelation {
   std::vector<ResultColumn> columns;
   uint64_t rows = 0;
-  uint64_t rejected = 0;             // Table: rows of the file that could not be read
-  std::vector<RejectedRow> rejects;  // Table: the first of them, with their lines
-  std::vector<std::string> notes;    // Table: what the import decided, in words
+  uint64_t rejected = 0;                     // Table: rows of the file that could not be read
+  std::vector<RejectedRow> rejects;          // Table: the first of them, with their lines
+  std::vector<std::string> notes;            // Table: what the import decided, in words
+  std::vector<ColumnReport> column_reports;  // Table: inferred types, confidence, counterexamples
 };
 
 // Imports `path` into the node's own table and names it `name`. Rows that cannot be read
-// are skipped and reported, never dropped silently.
+// are skipped and reported, never dropped silently (`options.bad_rows` is ignored).
 Result<NodeRelation> LoadTableNode(Connection& connection, uint64_t node_id,
                                    const std::string& name, const std::string& path,
-                                   const CancelToken& cancel, const ProgressFn& progress);
+                                   ImportOptions options, const CancelToken& cancel,
+                                   const ProgressFn& progress);
 
 // Checks `sql` (one SELECT over upstream node names), names its result `name` and counts
 // its rows. Nothing is left behind under `name` when the SQL is wrong; an error that points

@@ -40,6 +40,13 @@ QString MissingSettings(const canvas::Graph& graph, const canvas::Node& node) {
 
 }  // namespace
 
+ImportOptions ImportOptionsOf(const canvas::Node& node) {
+  ImportOptions options;
+  options.type_overrides = node.import.column_types;
+  options.null_strings = node.import.null_strings;
+  return options;
+}
+
 GraphRunner::GraphRunner(GraphDocument& document, EngineSession& engine, QObject* parent)
     : QObject(parent), document_(document), engine_(engine) {
   debounce_.setSingleShot(true);
@@ -152,9 +159,9 @@ void GraphRunner::startTable(const canvas::Node& node, uint64_t generation) {
   const NodeId id = node.id;
   engine_.run<NodeRelation>(
       this, id,
-      [id, name = node.name, path = node.source_path](
+      [id, name = node.name, path = node.source_path, options = ImportOptionsOf(node)](
           Connection& connection, const CancelToken& cancel, const ProgressFn& progress) {
-        return LoadTableNode(connection, id, name, path, cancel, progress);
+        return LoadTableNode(connection, id, name, path, options, cancel, progress);
       },
       [this, id, generation](Result<NodeRelation> result) {
         NodeRun done;

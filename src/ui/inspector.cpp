@@ -25,7 +25,7 @@ Inspector::Inspector(GraphDocument& document, GraphRunner& runner, EngineSession
       empty_(new QLabel("Select a node to edit it.\n\nAdd nodes from the toolbar, or drop a "
                         "CSV or Parquet file on the canvas.",
                         this)),
-      table_(new TableEditor(document, engine, this)),
+      table_(new TableEditor(document, runner, engine, this)),
       query_(new QueryEditor(document, runner, engine, this)),
       plot_(new PlotEditor(document, runner, this)),
       note_(new NoteEditor(document, this)) {

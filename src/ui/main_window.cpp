@@ -19,9 +19,11 @@
 #include "ui/engine_session.h"
 #include "ui/graph_document.h"
 #include "ui/graph_runner.h"
+#include "ui/import_settings_dialog.h"
 #include "ui/inspector.h"
 #include "ui/node_item.h"
 #include "ui/plot_window.h"
+#include "ui/remembered_import.h"
 
 namespace pika::ui {
 
@@ -68,6 +70,7 @@ MainWindow::MainWindow(std::unique_ptr<EngineSession> engine, QWidget* parent)
   connect(view_, &CanvasView::filesDropped, this, &MainWindow::importFiles);
   connect(view_, &CanvasView::deletePressed, scene_, &CanvasScene::deleteSelection);
   connect(runner_, &GraphRunner::runChanged, this, &MainWindow::updateStatus);
+  connect(runner_, &GraphRunner::runChanged, this, &MainWindow::reviewIfUnsure);
   connect(&status_timer_, &QTimer::timeout, this, &MainWindow::updateStatus);
   status_timer_.start(500);
   updateStatus();
@@ -166,10 +169,24 @@ void MainWindow::importFiles(const QStringList& paths, QPointF where) {
         QFileInfo(path).completeBaseName().section('.', 0, 0).toStdString());
     node.source_path = path.toStdString();
     node.position = {where.x(), where.y()};
-    document_->addNode(node);
+    if (auto remembered = RememberedImport(path)) {
+      node.import = *remembered;
+    }
+    const canvas::NodeId id = document_->addNode(node);
+    if (!RememberedImport(path)) review_pending_.insert(id);
     where += QPointF(30, 130);
   }
   document_->undoStack()->endMacro();
+}
+
+// The type dialog opens by itself once, when an import the user started was unsure.
+void MainWindow::reviewIfUnsure(canvas::NodeId id) {
+  if (!review_pending_.contains(id)) return;
+  const NodeRun& run = runner_->run(id);
+  if (run.state == RunState::kWaiting || run.state == RunState::kRunning) return;
+  review_pending_.erase(id);
+  if (run.state == RunState::kReady && NeedsReview(run.relation->column_reports))
+    OpenImportSettings(this, *document_, *engine_, id, run.relation->column_reports);
 }
 
 void MainWindow::onActivated(canvas::NodeId id) {

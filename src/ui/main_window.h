@@ -5,6 +5,7 @@
 #include <QMainWindow>
 #include <QTimer>
 #include <memory>
+#include <set>
 
 #include "canvas/node.h"
 
@@ -44,6 +45,7 @@ class MainWindow : public QMainWindow {
   void buildActions();
   void updateStatus();
   void onActivated(canvas::NodeId id);
+  void reviewIfUnsure(canvas::NodeId id);
 
   std::unique_ptr<EngineSession> engine_;
   GraphDocument* document_;
@@ -54,6 +56,7 @@ class MainWindow : public QMainWindow {
   QLabel* jobs_;
   QLabel* memory_;
   QTimer status_timer_;
+  std::set<canvas::NodeId> review_pending_;  // imported by the user: check types once ready
 };
 
 }  // namespace pika::ui

@@ -10,14 +10,21 @@
 #include <QVBoxLayout>
 
 #include "ui/graph_document.h"
+#include "ui/graph_runner.h"
+#include "ui/import_settings_dialog.h"
 #include "ui/node_rows_model.h"
 
 namespace pika::ui {
 
-TableEditor::TableEditor(GraphDocument& document, EngineSession& engine, QWidget* parent)
+TableEditor::TableEditor(GraphDocument& document, GraphRunner& runner, EngineSession& engine,
+                         QWidget* parent)
     : NodeEditor(document, parent),
+      runner_(runner),
+      engine_(engine),
       path_(new QLabel(this)),
       choose_(new QPushButton("Choose file…", this)),
+      types_(new QPushButton("Column types…", this)),
+      cancel_(new QPushButton("Cancel import", this)),
       summary_(new QLabel(this)),
       rejects_(new QListWidget(this)),
       table_(new QTableView(this)),
@@ -29,16 +36,28 @@ TableEditor::TableEditor(GraphDocument& document, EngineSession& engine, QWidget
   rejects_->setToolTip("Rows of the file that could not be read, by line number");
   table_->setModel(rows_);
   table_->verticalHeader()->setDefaultSectionSize(22);
+  types_->setToolTip("Check the inferred types, set your own, and say which words mean missing");
   auto* file_row = new QHBoxLayout;
   file_row->addWidget(path_, 1);
   file_row->addWidget(choose_);
+  auto* action_row = new QHBoxLayout;
+  action_row->addWidget(types_);
+  action_row->addWidget(cancel_);
+  action_row->addStretch();
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(file_row);
+  layout->addLayout(action_row);
   layout->addWidget(summary_);
   layout->addWidget(rejects_);
   layout->addWidget(table_, 1);
   connect(choose_, &QPushButton::clicked, this, &TableEditor::chooseFile);
+  connect(cancel_, &QPushButton::clicked, this, [this] { runner_.cancel(id_); });
+  connect(types_, &QPushButton::clicked, this, [this] {
+    const auto& relation = runner_.run(id_).relation;
+    OpenImportSettings(window(), document_, engine_, id_,
+                       relation ? relation->column_reports : std::vector<ColumnReport>{});
+  });
 }
 
 void TableEditor::chooseFile() {
@@ -54,6 +73,8 @@ void TableEditor::chooseFile() {
 
 void TableEditor::showNode(const canvas::Node& node, const NodeRun& run) {
   id_ = node.id;
+  types_->setEnabled(!node.source_path.empty());
+  cancel_->setVisible(run.state == RunState::kRunning || run.state == RunState::kWaiting);
   path_->setText(node.source_path.empty() ? "no file yet"
                                           : QString::fromStdString(node.source_path));
   rejects_->clear();

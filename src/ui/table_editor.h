@@ -12,21 +12,27 @@ class QTableView;
 namespace pika::ui {
 
 class EngineSession;
+class GraphRunner;
 class NodeRowsModel;
 
 class TableEditor : public NodeEditor {
   Q_OBJECT
 
  public:
-  TableEditor(GraphDocument& document, EngineSession& engine, QWidget* parent = nullptr);
+  TableEditor(GraphDocument& document, GraphRunner& runner, EngineSession& engine,
+              QWidget* parent = nullptr);
   void showNode(const canvas::Node& node, const NodeRun& run) override;
 
  private:
   void chooseFile();
 
+  GraphRunner& runner_;
+  EngineSession& engine_;
   canvas::NodeId id_ = canvas::kNoNode;
   QLabel* path_;
   QPushButton* choose_;
+  QPushButton* types_;
+  QPushButton* cancel_;
   QLabel* summary_;
   QListWidget* rejects_;
   QTableView* table_;

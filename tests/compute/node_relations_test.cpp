@@ -16,7 +16,7 @@ TEST(NodeRelations, TableNodeIsNamedAfterTheNodeAndReportsTheRowsItCouldNotRead)
   text += "broken,1,2,3\n";  // line 202: too many fields
   const std::string path = temp.Write("sales.csv", text);
   auto engine = test::OpenEngine();
-  auto loaded = LoadTableNode(engine.connection, 7, "sales", path, CancelToken(), {});
+  auto loaded = LoadTableNode(engine.connection, 7, "sales", path, {}, CancelToken(), {});
   ASSERT_TRUE(loaded.ok()) << loaded.error().message;
   EXPECT_EQ(loaded->columns.size(), 2u);
   EXPECT_EQ(loaded->rows, 200u);

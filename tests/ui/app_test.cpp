@@ -1,8 +1,12 @@
 // The app's widgets and controllers under QtTest, on the offscreen platform: canvas edits
 // with undo, SQL edits flowing into the preview and downstream, plots, renames.
+#include <QComboBox>
 #include <QGraphicsSceneMouseEvent>
+#include <QLineEdit>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -12,6 +16,7 @@
 #include "ui/engine_session.h"
 #include "ui/graph_document.h"
 #include "ui/graph_runner.h"
+#include "ui/import_settings_dialog.h"
 #include "ui/inspector.h"
 #include "ui/main_window.h"
 #include "ui/node_item.h"
@@ -19,6 +24,7 @@
 #include "ui/plot_view.h"
 #include "ui/plot_window.h"
 #include "ui/query_editor.h"
+#include "ui/remembered_import.h"
 #include "ui/sql_editor.h"
 
 using pika::DataWindow;
@@ -62,12 +68,57 @@ class AppTest : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
+    // Settings written by the tests stay out of the user's own.
+    QCoreApplication::setOrganizationName("PikaPlotTests");
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.path());
     csv_ = dir_.filePath("points.csv");
     QFile file(csv_);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("x,y,kind\n");
     for (int i = 0; i < 1000; ++i)
       file.write(QString("%1,%2,%3\n").arg(i).arg(i * 2).arg(i % 2 ? "odd" : "even").toUtf8());
+  }
+
+  void importingAnUnsureFileOpensTheTypeDialogAndItsChoiceIsApplied() {
+    const QString path = QString(PIKA_FIXTURE_DIR) + "/csv/month_first_ambiguous.csv";
+    window_->importFiles({path}, QPointF(0, 0));
+    const NodeId table = document().graph().nodes().begin()->first;
+    QVERIFY(WaitIdle());
+    ImportSettingsDialog* dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = window_->findChild<ImportSettingsDialog*>()) != nullptr,
+                             kRunTimeoutMs);
+    QSignalSpy previewed(dialog, &ImportSettingsDialog::previewed);
+    QTRY_VERIFY_WITH_TIMEOUT(previewed.count() > 0, kRunTimeoutMs);
+    QTableWidget* columns = dialog->columnsTable();
+    QCOMPARE(columns->rowCount(), 2);
+    QCOMPARE(columns->item(1, 0)->text(), QString("day"));
+    QVERIFY(columns->item(1, 2)->text().contains("⚠"));
+    // Read the dates as text instead, and treat "-" as missing.
+    qobject_cast<QComboBox*>(columns->cellWidget(1, 4))->setCurrentText("VARCHAR");
+    dialog->findChild<QLineEdit*>()->setText("-, n/a");
+    if (qEnvironmentVariableIsSet("PIKA_UI_SHOTS"))
+      dialog->grab().save(qEnvironmentVariable("PIKA_UI_SHOTS") + "/type_dialog.png");
+    dialog->accept();
+    const pika::canvas::Node& node = *document().graph().Find(table);
+    QCOMPARE(node.import.column_types.at("day"), pika::ColumnType::kVarchar);
+    QCOMPARE(node.import.null_strings, (std::vector<std::string>{"-", "n/a"}));
+    QVERIFY(WaitIdle());
+    const NodeRun& run = runner().run(table);
+    QCOMPARE(int(run.state), int(RunState::kReady));
+    QCOMPARE(int(run.relation->columns[1].type), int(pika::ColumnType::kVarchar));
+    document().undoStack()->undo();  // the choice is one undo step
+    QVERIFY(document().graph().Find(table)->import.column_types.empty());
+  }
+
+  void rememberedImportSettingsComeBackForTheSameFile() {
+    const QString path = dir_.filePath("remember.csv");
+    QVERIFY(!RememberedImport(path).has_value());
+    pika::canvas::ImportSettings settings;
+    settings.column_types["when"] = pika::ColumnType::kDate;
+    settings.null_strings = {"NA"};
+    RememberImport(path, settings);
+    QCOMPARE(RememberedImport(path).value(), settings);
   }
 
   void init() {
