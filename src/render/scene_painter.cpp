@@ -106,9 +106,11 @@ void PaintScene(const Scene& scene, QPainter& painter, bool paint_background) {
   painter.setRenderHint(QPainter::TextAntialiasing, true);
   if (paint_background)
     painter.fillRect(QRectF(0, 0, scene.width, scene.height), ToQColor(scene.background));
-  for (const Mark& mark : scene.marks) {
-    std::visit([&painter](const auto& item) { Paint(item, painter); }, mark);
-  }
+  for (const Mark& mark : scene.marks) PaintMark(mark, painter);
+}
+
+void PaintMark(const Mark& mark, QPainter& painter) {
+  std::visit([&painter](const auto& item) { Paint(item, painter); }, mark);
 }
 
 }  // namespace pika

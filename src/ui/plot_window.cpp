@@ -6,8 +6,10 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "ui/gl_plot_view.h"
 #include "ui/graph_document.h"
 #include "ui/graph_runner.h"
+#include "ui/plot_navigator.h"
 #include "ui/plot_view.h"
 
 namespace pika::ui {
@@ -18,8 +20,19 @@ PlotWindow::PlotWindow(GraphDocument& document, GraphRunner& runner, EngineSessi
       document_(document),
       runner_(runner),
       id_(id),
-      view_(new PlotView(engine, this)),
+      view_(nullptr),
+      navigator_(nullptr),
       status_(new QLabel(this)) {
+  if (GlPlotView::Available()) {
+    auto* gl = new GlPlotView(engine, this);
+    view_ = gl;
+    navigator_ = &gl->navigator();
+  } else {
+    auto* painted = new PlotView(engine, this);
+    view_ = painted;
+    navigator_ = &painted->navigator();
+  }
+  view_->setToolTip("Wheel: zoom · drag: pan · double-click: everything");
   auto* save = new QPushButton("Export…", this);
   save->setToolTip("Save the plot as PNG, SVG or PDF");
   auto* bottom = new QHBoxLayout;
@@ -45,7 +58,7 @@ void PlotWindow::refresh() {
   if (node == nullptr) return;
   setWindowTitle(QString("%1 — Pika-Plot").arg(QString::fromStdString(node->name)));
   const NodeRun& run = runner_.run(id_);
-  if (run.plot) view_->setPlot(run.plot, node->plot.title);
+  if (run.plot) navigator_->setPlot(run.plot, node->plot.title);
   status_->setStyleSheet(run.state == RunState::kError ? "color: #d62728" : "");
   status_->setText(run.state == RunState::kReady && run.plot
                        ? QString::fromStdString(run.plot->scene.badge)
@@ -56,7 +69,7 @@ void PlotWindow::exportPlot() {
   const QString path = QFileDialog::getSaveFileName(this, "Export plot", "plot.png",
                                                     "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)");
   if (path.isEmpty()) return;
-  Status saved = view_->exportTo(path);
+  Status saved = navigator_->exportTo(path);
   status_->setStyleSheet(saved.ok() ? "" : "color: #d62728");
   status_->setText(saved.ok() ? QString("saved %1").arg(path)
                               : QString::fromStdString(saved.error().message));

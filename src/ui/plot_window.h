@@ -1,4 +1,5 @@
 // PlotWindow: a Plot node opened on its own, following the node's results, with export.
+// It draws with OpenGL where the platform has it, with QPainter otherwise.
 #pragma once
 
 #include <QDialog>
@@ -12,7 +13,7 @@ namespace pika::ui {
 class EngineSession;
 class GraphDocument;
 class GraphRunner;
-class PlotView;
+class PlotNavigator;
 
 class PlotWindow : public QDialog {
   Q_OBJECT
@@ -20,7 +21,8 @@ class PlotWindow : public QDialog {
  public:
   PlotWindow(GraphDocument& document, GraphRunner& runner, EngineSession& engine, canvas::NodeId id,
              QWidget* parent = nullptr);
-  PlotView* view() const { return view_; }
+  PlotNavigator& navigator() const { return *navigator_; }
+  QWidget* view() const { return view_; }
 
  private:
   void refresh();
@@ -29,7 +31,8 @@ class PlotWindow : public QDialog {
   GraphDocument& document_;
   GraphRunner& runner_;
   canvas::NodeId id_;
-  PlotView* view_;
+  QWidget* view_;
+  PlotNavigator* navigator_;
   QLabel* status_;
 };
 

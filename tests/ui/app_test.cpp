@@ -21,6 +21,7 @@
 #include "ui/main_window.h"
 #include "ui/node_item.h"
 #include "ui/node_rows_model.h"
+#include "ui/plot_navigator.h"
 #include "ui/plot_view.h"
 #include "ui/plot_window.h"
 #include "ui/query_editor.h"
@@ -254,12 +255,12 @@ class AppTest : public QObject {
     PlotWindow window(document(), runner(), window_->engine(), p);
     window.resize(700, 450);
     window.show();
-    QTRY_VERIFY_WITH_TIMEOUT(window.view()->scene() != nullptr, kRunTimeoutMs);
-    QTRY_COMPARE_WITH_TIMEOUT(window.view()->scene()->scene.width, double(window.view()->width()),
-                              kRunTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(window.navigator().scene() != nullptr, kRunTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(window.navigator().scene()->scene.width,
+                              double(window.view()->width()), kRunTimeoutMs);
 
     // Zooming re-reduces for the part in view, and the axes show exactly that part.
-    PlotView* view = window.view();
+    PlotNavigator* view = &window.navigator();
     const PlotScene all = *view->scene();
     const QPointF middle((all.area_left + all.area_right) / 2,
                          (all.area_top + all.area_bottom) / 2);
@@ -270,7 +271,7 @@ class AppTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(view->scene()->x_min == zoomed.x_min, kRunTimeoutMs);
     QCOMPARE(view->scene()->x_max, zoomed.x_max);
     if (qEnvironmentVariableIsSet("PIKA_UI_SHOTS"))
-      view->grab().save(qEnvironmentVariable("PIKA_UI_SHOTS") + "/zoomed_scatter.png");
+      window.view()->grab().save(qEnvironmentVariable("PIKA_UI_SHOTS") + "/zoomed_scatter.png");
     const uint64_t in_view = view->scene()->reduction.rows_in_view;
     QVERIFY2(in_view > 0 && in_view < 1000, qPrintable(QString::number(in_view)));
     // Dragging right by the width of the plot area moves the window one span to the left.

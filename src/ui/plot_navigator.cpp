@@ -1,0 +1,182 @@
+#include "ui/plot_navigator.h"
+
+#include <QMouseEvent>
+#include <QWheelEvent>
+#include <QWidget>
+#include <atomic>
+#include <cmath>
+
+#include "render/scene_export.h"
+#include "render/text_metrics.h"
+#include "ui/engine_session.h"
+
+namespace pika::ui {
+
+namespace {
+
+constexpr uint64_t kPlotViewKeyBase = uint64_t{1} << 54;
+std::atomic<uint64_t> next_view_key{0};
+
+}  // namespace
+
+PlotNavigator::PlotNavigator(EngineSession& engine, QWidget& view)
+    : QObject(&view), engine_(engine), view_(view), key_(kPlotViewKeyBase + next_view_key++) {
+  relayout_.setSingleShot(true);
+  relayout_.setInterval(40);  // resizing lays out once the edge rests; panning at most 25/s
+  connect(&relayout_, &QTimer::timeout, this, &PlotNavigator::layOut);
+  view.installEventFilter(this);
+  view.setMouseTracking(true);
+}
+
+void PlotNavigator::setPlot(std::shared_ptr<const PlotResult> plot, const std::string& title) {
+  plot_ = std::move(plot);
+  title_ = title;
+  if (!navigable()) window_.reset();
+  layOut();
+}
+
+bool PlotNavigator::navigable() const {
+  return plot_ && (plot_->request.kind == "scatter" || plot_->request.kind == "line");
+}
+
+DataWindow PlotNavigator::currentWindow() const {
+  if (window_) return *window_;
+  return {scene_->x_min, scene_->x_max, scene_->y_min, scene_->y_max};
+}
+
+void PlotNavigator::requestLayout() {
+  Q_EMIT changed();
+  if (!relayout_.isActive()) relayout_.start();
+}
+
+void PlotNavigator::zoomAt(QPointF at, double factor) {
+  if (!navigable() || !scene_ || factor <= 0) return;
+  const DataWindow now = currentWindow();
+  const PlotScene& plot = *scene_;
+  // The data under the cursor, from the scene's own mapping of its plot area.
+  const double fx =
+      std::clamp((at.x() - plot.area_left) / (plot.area_right - plot.area_left), 0.0, 1.0);
+  const double fy =
+      std::clamp((plot.area_bottom - at.y()) / (plot.area_bottom - plot.area_top), 0.0, 1.0);
+  const double x = now.x_min + fx * (now.x_max - now.x_min);
+  const double y = now.y_min + fy * (now.y_max - now.y_min);
+  const double x_span = (now.x_max - now.x_min) / factor;
+  const double y_span = (now.y_max - now.y_min) / factor;
+  if (x_span <= 0 || y_span <= 0 || !std::isfinite(x_span) || !std::isfinite(y_span)) return;
+  window_ =
+      DataWindow{x - fx * x_span, x + (1 - fx) * x_span, y - fy * y_span, y + (1 - fy) * y_span};
+  requestLayout();
+}
+
+void PlotNavigator::panBy(QPointF pixels) {
+  if (!navigable() || !scene_) return;
+  const DataWindow now = currentWindow();
+  const PlotScene& plot = *scene_;
+  const double dx = pixels.x() * (now.x_max - now.x_min) / (plot.area_right - plot.area_left);
+  const double dy = pixels.y() * (now.y_max - now.y_min) / (plot.area_bottom - plot.area_top);
+  window_ = DataWindow{now.x_min - dx, now.x_max - dx, now.y_min + dy, now.y_max + dy};
+  requestLayout();
+}
+
+void PlotNavigator::showAll() {
+  window_.reset();
+  layOut();
+}
+
+std::optional<std::pair<QTransform, QRectF>> PlotNavigator::previewTransform() const {
+  if (!scene_ || !window_ || shown_window_ == window_) return std::nullopt;
+  const PlotScene& plot = *scene_;
+  const DataWindow shown =
+      shown_window_.value_or(DataWindow{plot.x_min, plot.x_max, plot.y_min, plot.y_max});
+  const double area_w = plot.area_right - plot.area_left;
+  const double area_h = plot.area_bottom - plot.area_top;
+  const double sx = (shown.x_max - shown.x_min) / (window_->x_max - window_->x_min);
+  const double sy = (shown.y_max - shown.y_min) / (window_->y_max - window_->y_min);
+  const double tx = (shown.x_min - window_->x_min) / (window_->x_max - window_->x_min) * area_w;
+  const double ty = (window_->y_max - shown.y_max) / (window_->y_max - window_->y_min) * area_h;
+  QTransform transform;
+  transform.translate(plot.area_left + tx, plot.area_top + ty);
+  transform.scale(sx, sy);
+  transform.translate(-plot.area_left, -plot.area_top);
+  return std::make_pair(transform, QRectF(plot.area_left, plot.area_top, area_w, area_h));
+}
+
+std::optional<QPointF> PlotNavigator::dataAt(QPointF at) const {
+  if (!scene_ || !navigable()) return std::nullopt;
+  const PlotScene& plot = *scene_;
+  if (at.x() < plot.area_left || at.x() > plot.area_right || at.y() < plot.area_top ||
+      at.y() > plot.area_bottom)
+    return std::nullopt;
+  const double fx = (at.x() - plot.area_left) / (plot.area_right - plot.area_left);
+  const double fy = (plot.area_bottom - at.y()) / (plot.area_bottom - plot.area_top);
+  return QPointF(plot.x_min + fx * (plot.x_max - plot.x_min),
+                 plot.y_min + fy * (plot.y_max - plot.y_min));
+}
+
+void PlotNavigator::layOut() {
+  if (!plot_) return;
+  PlotSpec spec;
+  spec.title = title_;
+  spec.x_title = plot_->request.x;
+  spec.y_title = PlotYTitle(plot_->request);
+  spec.width = view_.width();
+  spec.height = view_.height();
+  spec.window = window_;
+  engine_.run<PlotScene>(
+      this, key_,
+      [plot = plot_, spec](Connection&, const CancelToken& cancel,
+                           const ProgressFn&) -> Result<PlotScene> {
+        if (cancel.cancelled()) return Cancelled();  // a newer view replaced this one
+        GridPool pool;
+        return BuildScene(plot->request, plot->data, spec, TickLabelWidth(), pool);
+      },
+      [this, window = window_](Result<PlotScene> scene) {
+        if (!scene.ok()) return;  // replaced, or the size is too small to draw in
+        scene_ = std::move(*scene);
+        ++scene_version_;
+        shown_window_ = window;
+        Q_EMIT changed();
+        Q_EMIT relaidOut();
+      });
+}
+
+bool PlotNavigator::eventFilter(QObject* watched, QEvent* event) {
+  if (watched != &view_) return false;
+  switch (event->type()) {
+    case QEvent::Resize: relayout_.start(); return false;
+    case QEvent::Wheel: {
+      const auto* wheel = static_cast<QWheelEvent*>(event);
+      zoomAt(wheel->position(), std::pow(1.25, wheel->angleDelta().y() / 120.0));
+      return true;
+    }
+    case QEvent::MouseButtonPress:
+      drag_from_ = static_cast<QMouseEvent*>(event)->position();
+      return false;
+    case QEvent::MouseMove: {
+      const auto* move = static_cast<QMouseEvent*>(event);
+      if (move->buttons() & Qt::LeftButton) {
+        panBy(move->position() - drag_from_);
+        drag_from_ = move->position();
+        return true;
+      }
+      if (auto data = dataAt(move->position())) {
+        view_.setToolTip(QString("x %1, y %2").arg(data->x(), 0, 'g', 6).arg(data->y(), 0, 'g', 6));
+      }
+      return false;
+    }
+    case QEvent::MouseButtonDblClick: showAll(); return true;
+    default: return false;
+  }
+}
+
+Status PlotNavigator::exportTo(const QString& path) const {
+  if (!scene_) return InvalidInput("the plot has not been drawn yet");
+  const std::string file = path.toStdString();
+  if (path.endsWith(".png", Qt::CaseInsensitive))
+    return ExportPng(scene_->scene, file, {192, false});
+  if (path.endsWith(".svg", Qt::CaseInsensitive)) return ExportSvg(scene_->scene, file, title_);
+  if (path.endsWith(".pdf", Qt::CaseInsensitive)) return ExportPdf({scene_->scene}, file, title_);
+  return InvalidInput("end the file name in .png, .svg or .pdf");
+}
+
+}  // namespace pika::ui

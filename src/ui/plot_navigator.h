@@ -1,0 +1,74 @@
+// PlotNavigator: what a plot view shows and how the user moves through it, apart from how it
+// is painted. It lays the scene out for the view's size and, for scatter and line plots, for
+// the part of the data in view: the wheel zooms toward the cursor, dragging pans, a
+// double-click shows everything. Each change re-reduces the data on the engine's threads;
+// until the new scene arrives, previewTransform() moves the last one along.
+#pragma once
+
+#include <QObject>
+#include <QSize>
+#include <QTimer>
+#include <QTransform>
+#include <memory>
+#include <optional>
+
+#include "ui/node_run.h"
+
+class QWidget;
+
+namespace pika::ui {
+
+class EngineSession;
+
+class PlotNavigator : public QObject {
+  Q_OBJECT
+
+ public:
+  // Follows `view`'s size and input events (it installs itself as an event filter).
+  PlotNavigator(EngineSession& engine, QWidget& view);
+
+  void setPlot(std::shared_ptr<const PlotResult> plot, const std::string& title);
+  const PlotScene* scene() const { return scene_ ? &*scene_ : nullptr; }
+  // Grows with every new scene: painters that keep GPU buffers key them by it.
+  uint64_t sceneVersion() const { return scene_version_; }
+  // The part of the data in view; none: all of it.
+  const std::optional<DataWindow>& window() const { return window_; }
+  // Zooms by `factor` (> 1 zooms in) keeping the data under `at` (view pixels) in place.
+  void zoomAt(QPointF at, double factor);
+  void panBy(QPointF pixels);
+  void showAll();
+  // What to paint the current scene through while a newer window is being reduced, and the
+  // plot area to clip it to; nothing when the scene is current.
+  std::optional<std::pair<QTransform, QRectF>> previewTransform() const;
+  // The data coordinates under a view point, when it is inside the plot area.
+  std::optional<QPointF> dataAt(QPointF at) const;
+  // Saves what is shown as PNG, SVG or PDF (by the path's extension).
+  Status exportTo(const QString& path) const;
+
+ Q_SIGNALS:
+  void changed();    // repaint
+  void relaidOut();  // a new scene arrived
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
+ private:
+  void layOut();
+  bool navigable() const;
+  DataWindow currentWindow() const;
+  void requestLayout();
+
+  EngineSession& engine_;
+  QWidget& view_;
+  std::shared_ptr<const PlotResult> plot_;
+  std::string title_;
+  std::optional<PlotScene> scene_;
+  std::optional<DataWindow> shown_window_;  // the window of the scene on screen
+  std::optional<DataWindow> window_;
+  QPointF drag_from_;
+  QTimer relayout_;
+  uint64_t key_;
+  uint64_t scene_version_ = 0;
+};
+
+}  // namespace pika::ui
