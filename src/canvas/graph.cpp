@@ -20,10 +20,15 @@ bool SameName(std::string_view a, std::string_view b) {
          });
 }
 
+// Not "table": that is an SQL keyword, which a name may not be.
 std::string DefaultName(NodeKind kind) {
-  std::string name(ToString(kind));
-  name.front() = static_cast<char>(std::tolower(static_cast<unsigned char>(name.front())));
-  return name;
+  switch (kind) {
+    case NodeKind::kTable: return "data";
+    case NodeKind::kQuery: return "query";
+    case NodeKind::kPlot: return "plot";
+    case NodeKind::kNote: return "";
+  }
+  return "node";
 }
 
 std::string_view Label(const Node& node) { return node.name.empty() ? "note" : node.name; }

@@ -1,6 +1,7 @@
 #include "ui/canvas_scene.h"
 
 #include <QGraphicsPathItem>
+#include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsSimpleTextItem>
 #include <QPen>
@@ -129,6 +130,27 @@ void CanvasScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) {
     return;
   }
   QGraphicsScene::mouseDoubleClickEvent(event);
+}
+
+void CanvasScene::contextMenuEvent(QGraphicsSceneContextMenuEvent* event) {
+  NodeId node = canvas::kNoNode, from = canvas::kNoNode, to = canvas::kNoNode;
+  if (NodeItem* hit = nodeAt(event->scenePos())) {
+    node = hit->id();
+    if (!hit->isSelected()) {
+      clearSelection();
+      hit->setSelected(true);
+    }
+  } else {
+    for (QGraphicsItem* item : items(event->scenePos())) {
+      if (auto* wire = dynamic_cast<WireItem*>(item)) {
+        from = wire->from();
+        to = wire->to();
+        break;
+      }
+    }
+  }
+  Q_EMIT contextMenuRequested(node, from, to, event->scenePos(), event->screenPos());
+  event->accept();
 }
 
 void CanvasScene::addNodeItem(NodeId id) {

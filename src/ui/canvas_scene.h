@@ -34,12 +34,16 @@ class CanvasScene : public QGraphicsScene {
  Q_SIGNALS:
   void nodeActivated(pika::ui::NodeId id);  // double-click
   void message(QString text);               // for the status bar
+  // Right-click: on a node (`node`), a wire (`from`/`to`), or the empty canvas (all none).
+  void contextMenuRequested(pika::ui::NodeId node, pika::ui::NodeId from, pika::ui::NodeId to,
+                            QPointF scene_position, QPoint screen_position);
 
  protected:
   void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
   void mouseMoveEvent(QGraphicsSceneMouseEvent* event) override;
   void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
   void mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) override;
+  void contextMenuEvent(QGraphicsSceneContextMenuEvent* event) override;
 
  private:
   NodeItem* nodeAt(QPointF point) const;

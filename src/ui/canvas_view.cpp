@@ -44,13 +44,19 @@ void CanvasView::zoomAt(double factor, QPoint anchor) {
   verticalScrollBar()->setValue(verticalScrollBar()->value() - qRound(shift.y()));
 }
 
+void CanvasView::setDark(bool dark) {
+  dark_ = dark;
+  resetCachedContent();
+  viewport()->update();
+}
+
 void CanvasView::drawBackground(QPainter* painter, const QRectF& rect) {
-  painter->fillRect(rect, QColor(0xf7, 0xf7, 0xf5));
+  painter->fillRect(rect, dark_ ? QColor(0x23, 0x23, 0x26) : QColor(0xf7, 0xf7, 0xf5));
   // Fine dots when zoomed in, only every fourth when zoomed out: never a grey wash.
   const double step = zoom() < 0.5 ? kGridStep * 4 : kGridStep;
   const double left = std::floor(rect.left() / step) * step;
   const double top = std::floor(rect.top() / step) * step;
-  painter->setPen(QPen(QColor(0xc8, 0xc8, 0xc8), 1.5 / zoom()));
+  painter->setPen(QPen(dark_ ? QColor(0x48, 0x48, 0x4c) : QColor(0xc8, 0xc8, 0xc8), 1.5 / zoom()));
   QVector<QPointF> dots;
   for (double x = left; x < rect.right(); x += step) {
     for (double y = top; y < rect.bottom(); y += step) dots.append({x, y});

@@ -20,6 +20,7 @@ class CanvasView : public QGraphicsView {
   void zoomAt(double factor, QPoint anchor);
 
   static constexpr double kMinZoom = 0.1, kMaxZoom = 4.0;
+  void setDark(bool dark);
 
  Q_SIGNALS:
   void filesDropped(QStringList paths, QPointF scene_position);
@@ -39,6 +40,7 @@ class CanvasView : public QGraphicsView {
  private:
   void startPan(QMouseEvent* event);
   bool space_held_ = false;
+  bool dark_ = false;
   bool panning_ = false;
 };
 

@@ -15,6 +15,12 @@ QString Reason(const Status& status) {
 GraphDocument::GraphDocument(QObject* parent) : QObject(parent), undo_(this) {}
 
 NodeId GraphDocument::addNode(canvas::Node node) {
+  // Try it on a copy: a refused node must not reach the undo stack.
+  canvas::Graph trial = graph_;
+  if (auto added = trial.Add(node); !added.ok()) {
+    qWarning("pika: node not added: %s", added.error().message.c_str());
+    return canvas::kNoNode;
+  }
   auto* command = new AddNodeCommand(*this, std::move(node));
   undo_.push(command);  // runs redo(), which gives the node its id
   return command->nodeId();

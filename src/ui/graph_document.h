@@ -24,6 +24,7 @@ class GraphDocument : public QObject {
   QUndoStack* undoStack() { return &undo_; }
 
   // Undoable edits. Those that can be refused return the reason, or an empty string.
+  // addNode returns kNoNode when the node is refused (a name that is not an identifier).
   NodeId addNode(canvas::Node node);
   void removeNodes(const std::vector<NodeId>& ids);
   void moveNodes(const std::map<NodeId, canvas::Point>& from,

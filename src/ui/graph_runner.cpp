@@ -81,6 +81,14 @@ void GraphRunner::setPlotSize(double width, double height) {
   plot_height_ = height;
 }
 
+void GraphRunner::setPlotTheme(ThemeKind theme) {
+  if (theme == plot_theme_) return;
+  plot_theme_ = theme;
+  for (const auto& [id, node] : document_.graph().nodes()) {
+    if (node.kind == canvas::NodeKind::kPlot) markStale(id);
+  }
+}
+
 bool GraphRunner::busy() const {
   for (const auto& [id, run] : runs_) {
     if (run.state == RunState::kWaiting || run.state == RunState::kRunning) return true;
@@ -209,6 +217,7 @@ void GraphRunner::startPlot(const canvas::Node& node, uint64_t generation) {
   spec.y_title = PlotYTitle(request);
   spec.width = plot_width_;
   spec.height = plot_height_;
+  spec.theme = plot_theme_;
   engine_.run<PlotResult>(
       this, id,
       [request, spec](Connection& connection, const CancelToken& cancel,

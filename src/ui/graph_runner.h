@@ -29,6 +29,9 @@ class GraphRunner : public QObject {
   void cancel(NodeId id);
   // The size (logical pixels) Plot nodes lay their scenes out at.
   void setPlotSize(double width, double height);
+  // Light or dark plots; plots are drawn again in it.
+  void setPlotTheme(ThemeKind theme);
+  ThemeKind plotTheme() const { return plot_theme_; }
   // Progress in [0, 1] of a running node, or -1 when unknown.
   double progress(NodeId id) const { return engine_.progress(id); }
   bool busy() const;
@@ -58,6 +61,7 @@ class GraphRunner : public QObject {
   QTimer debounce_;
   uint64_t next_generation_ = 1;
   double plot_width_ = 480, plot_height_ = 300;
+  ThemeKind plot_theme_ = ThemeKind::kLight;
 };
 
 }  // namespace pika::ui

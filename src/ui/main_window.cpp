@@ -3,13 +3,18 @@
 #include <unistd.h>
 
 #include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
+#include <QSettings>
 #include <QStatusBar>
+#include <QStyle>
 #include <QToolBar>
 #include <QUndoStack>
 
@@ -67,6 +72,13 @@ MainWindow::MainWindow(std::unique_ptr<EngineSession> engine, QWidget* parent)
   connect(scene_, &CanvasScene::message, this,
           [this](const QString& text) { statusBar()->showMessage(text, 6000); });
   connect(scene_, &CanvasScene::nodeActivated, this, &MainWindow::onActivated);
+  connect(scene_, &CanvasScene::contextMenuRequested, this,
+          [this](canvas::NodeId node, canvas::NodeId from, canvas::NodeId to, QPointF at,
+                 QPoint screen) {
+            QMenu* menu = contextMenu(node, from, to, at);
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->popup(screen);
+          });
   connect(view_, &CanvasView::filesDropped, this, &MainWindow::importFiles);
   connect(view_, &CanvasView::deletePressed, scene_, &CanvasScene::deleteSelection);
   connect(runner_, &GraphRunner::runChanged, this, &MainWindow::updateStatus);
@@ -75,6 +87,105 @@ MainWindow::MainWindow(std::unique_ptr<EngineSession> engine, QWidget* parent)
   status_timer_.start(500);
   updateStatus();
   resize(1400, 860);
+  const QSettings settings;
+  restoreGeometry(settings.value("window/geometry").toByteArray());
+  restoreState(settings.value("window/state").toByteArray());
+  setDarkTheme(settings.value("view/dark", false).toBool());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  QSettings settings;
+  settings.setValue("window/geometry", saveGeometry());
+  settings.setValue("window/state", saveState());
+  QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::darkTheme() const { return dark_ != nullptr && dark_->isChecked(); }
+
+void MainWindow::setDarkTheme(bool dark) {
+  if (dark_ != nullptr && dark_->isChecked() != dark) dark_->setChecked(dark);
+  QSettings().setValue("view/dark", dark);
+  QApplication::setStyle("Fusion");
+  QPalette palette = QApplication::style()->standardPalette();
+  if (dark) {
+    palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2e));
+    palette.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x20));
+    palette.setColor(QPalette::AlternateBase, QColor(0x2b, 0x2b, 0x2e));
+    palette.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    palette.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3e));
+    palette.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    palette.setColor(QPalette::Highlight, QColor(0x1f, 0x6f, 0xeb));
+    palette.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3a, 0x3e));
+    palette.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+  }
+  QApplication::setPalette(palette);
+  view_->setDark(dark);
+  runner_->setPlotTheme(dark ? ThemeKind::kDark : ThemeKind::kLight);
+}
+
+void MainWindow::addRecentFile(const QString& path) {
+  QSettings settings;
+  QStringList recent = settings.value("recentFiles").toStringList();
+  recent.removeAll(path);
+  recent.prepend(path);
+  while (recent.size() > 10) recent.removeLast();
+  settings.setValue("recentFiles", recent);
+  fillRecentMenu();
+}
+
+void MainWindow::fillRecentMenu() {
+  recent_->clear();
+  const QStringList recent = QSettings().value("recentFiles").toStringList();
+  for (const QString& path : recent) {
+    recent_->addAction(path, this, [this, path] {
+      importFiles({path}, view_->mapToScene(view_->viewport()->rect().center()));
+    });
+  }
+  recent_->setEnabled(!recent.isEmpty());
+}
+
+QMenu* MainWindow::contextMenu(canvas::NodeId node, canvas::NodeId from, canvas::NodeId to,
+                               QPointF at) {
+  auto* menu = new QMenu(this);
+  if (const canvas::Node* target = document_->graph().Find(node)) {
+    const canvas::NodeKind kind = target->kind;
+    if (kind != canvas::NodeKind::kNote) {
+      menu->addAction("Run", this, [this, node] { runner_->rerun(node); });
+      menu->addAction("Cancel", this, [this, node] { runner_->cancel(node); });
+    }
+    if (kind == canvas::NodeKind::kPlot)
+      menu->addAction("Open plot", this, [this, node] { openPlot(node); });
+    if (kind == canvas::NodeKind::kTable) {
+      menu->addAction("Column types…", this, [this, node] {
+        const auto& relation = runner_->run(node).relation;
+        OpenImportSettings(this, *document_, *engine_, node,
+                           relation ? relation->column_reports : std::vector<ColumnReport>{});
+      });
+    }
+    if (canvas::HasOutput(kind)) {
+      menu->addSeparator();
+      menu->addAction("Add Query from here", this, [this] { addNode(canvas::NodeKind::kQuery); });
+      menu->addAction("Add Plot from here", this, [this] { addNode(canvas::NodeKind::kPlot); });
+    }
+    menu->addSeparator();
+    menu->addAction("Delete", scene_, &CanvasScene::deleteSelection);
+  } else if (from != canvas::kNoNode) {
+    menu->addAction("Disconnect", this, [this, from, to] { document_->disconnectNodes(from, to); });
+  } else {
+    for (auto kind : {canvas::NodeKind::kTable, canvas::NodeKind::kQuery, canvas::NodeKind::kPlot,
+                      canvas::NodeKind::kNote}) {
+      menu->addAction(
+          QString("Add %1 here").arg(QString::fromStdString(std::string(ToString(kind)))), this,
+          [this, kind, at] {
+            scene_->clearSelection();
+            addNode(kind, at);
+          });
+    }
+    menu->addSeparator();
+    menu->addAction("Fit to view", this, [this] { view_->fitAll(); });
+  }
+  return menu;
 }
 
 // Widgets that post work go first; then the engine stops its workers.
@@ -101,6 +212,8 @@ void MainWindow::buildActions() {
     importFiles(paths, view_->mapToScene(view_->viewport()->rect().center()));
   });
   import->setShortcut(QKeySequence::Open);
+  recent_ = file->addMenu("Import &recent");
+  fillRecentMenu();
   file->addSeparator();
   file->addAction("&Quit", QKeySequence::Quit, this, &QWidget::close);
 
@@ -133,12 +246,16 @@ void MainWindow::buildActions() {
   QAction* fit = view->addAction("&Fit to view", this, [this] { view_->fitAll(); });
   fit->setToolTip("Fit every node in view (F)");
   tools->addAction(fit);
+  dark_ = view->addAction("&Dark theme");
+  dark_->setCheckable(true);
+  connect(dark_, &QAction::toggled, this, &MainWindow::setDarkTheme);
 }
 
-canvas::NodeId MainWindow::addNode(canvas::NodeKind kind) {
+canvas::NodeId MainWindow::addNode(canvas::NodeKind kind, std::optional<QPointF> where) {
   canvas::Node node;
   node.kind = kind;
-  QPointF at = view_->mapToScene(view_->viewport()->rect().center()) - QPointF(115, 50);
+  QPointF at =
+      where.value_or(view_->mapToScene(view_->viewport()->rect().center()) - QPointF(115, 50));
   const auto selected = scene_->selectedNodes();
   const canvas::Node* source =
       selected.size() == 1 ? document_->graph().Find(selected.front()) : nullptr;
@@ -152,7 +269,7 @@ canvas::NodeId MainWindow::addNode(canvas::NodeKind kind) {
   document_->undoStack()->beginMacro(
       QString("add %1").arg(QString::fromStdString(std::string(ToString(kind)))));
   const canvas::NodeId id = document_->addNode(node);
-  if (wire) document_->connectNodes(source->id, id);
+  if (wire && id != canvas::kNoNode) document_->connectNodes(source->id, id);
   document_->undoStack()->endMacro();
   scene_->clearSelection();
   if (NodeItem* item = scene_->item(id)) item->setSelected(true);
@@ -174,6 +291,7 @@ void MainWindow::importFiles(const QStringList& paths, QPointF where) {
     }
     const canvas::NodeId id = document_->addNode(node);
     if (!RememberedImport(path)) review_pending_.insert(id);
+    addRecentFile(path);
     where += QPointF(30, 130);
   }
   document_->undoStack()->endMacro();

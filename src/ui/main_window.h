@@ -5,11 +5,13 @@
 #include <QMainWindow>
 #include <QTimer>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "canvas/node.h"
 
 class QLabel;
+class QMenu;
 
 namespace pika::ui {
 
@@ -36,13 +38,22 @@ class MainWindow : public QMainWindow {
 
   // Adds a node of `kind` near the middle of the view; a Query or Plot added while a Table or
   // Query is selected is wired to it.
-  canvas::NodeId addNode(canvas::NodeKind kind);
+  canvas::NodeId addNode(canvas::NodeKind kind, std::optional<QPointF> at = std::nullopt);
   // One Table node per file, placed from `where` down.
   void importFiles(const QStringList& paths, QPointF where);
   void openPlot(canvas::NodeId id);
+  // The menu a right-click opens (on a node, a wire, or the canvas): the caller shows it.
+  QMenu* contextMenu(canvas::NodeId node, canvas::NodeId from, canvas::NodeId to, QPointF at);
+  void setDarkTheme(bool dark);
+  bool darkTheme() const;
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
 
  private:
   void buildActions();
+  void addRecentFile(const QString& path);
+  void fillRecentMenu();
   void updateStatus();
   void onActivated(canvas::NodeId id);
   void reviewIfUnsure(canvas::NodeId id);
@@ -56,6 +67,8 @@ class MainWindow : public QMainWindow {
   QLabel* jobs_;
   QLabel* memory_;
   QTimer status_timer_;
+  QMenu* recent_ = nullptr;
+  QAction* dark_ = nullptr;
   std::set<canvas::NodeId> review_pending_;  // imported by the user: check types once ready
 };
 

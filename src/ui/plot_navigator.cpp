@@ -28,9 +28,11 @@ PlotNavigator::PlotNavigator(EngineSession& engine, QWidget& view)
   view.setMouseTracking(true);
 }
 
-void PlotNavigator::setPlot(std::shared_ptr<const PlotResult> plot, const std::string& title) {
+void PlotNavigator::setPlot(std::shared_ptr<const PlotResult> plot, const std::string& title,
+                            ThemeKind theme) {
   plot_ = std::move(plot);
   title_ = title;
+  theme_ = theme;
   if (!navigable()) window_.reset();
   layOut();
 }
@@ -122,6 +124,7 @@ void PlotNavigator::layOut() {
   spec.width = view_.width();
   spec.height = view_.height();
   spec.window = window_;
+  spec.theme = theme_;
   engine_.run<PlotScene>(
       this, key_,
       [plot = plot_, spec](Connection&, const CancelToken& cancel,

@@ -27,7 +27,8 @@ class PlotNavigator : public QObject {
   // Follows `view`'s size and input events (it installs itself as an event filter).
   PlotNavigator(EngineSession& engine, QWidget& view);
 
-  void setPlot(std::shared_ptr<const PlotResult> plot, const std::string& title);
+  void setPlot(std::shared_ptr<const PlotResult> plot, const std::string& title,
+               ThemeKind theme = ThemeKind::kLight);
   const PlotScene* scene() const { return scene_ ? &*scene_ : nullptr; }
   // Grows with every new scene: painters that keep GPU buffers key them by it.
   uint64_t sceneVersion() const { return scene_version_; }
@@ -62,6 +63,7 @@ class PlotNavigator : public QObject {
   QWidget& view_;
   std::shared_ptr<const PlotResult> plot_;
   std::string title_;
+  ThemeKind theme_ = ThemeKind::kLight;
   std::optional<PlotScene> scene_;
   std::optional<DataWindow> shown_window_;  // the window of the scene on screen
   std::optional<DataWindow> window_;

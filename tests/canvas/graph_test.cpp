@@ -25,6 +25,11 @@ TEST(Graph, NodesGetFreshIdsAndUniqueNamesCaseInsensitively) {
   EXPECT_EQ(graph.Find(b)->name, "Flights_2");
   EXPECT_EQ(graph.Find(c)->name, "query");
   EXPECT_EQ(graph.FindByName("FLIGHTS")->id, a);
+  // Every kind gets a usable default name, twice over.
+  for (NodeKind kind : {NodeKind::kTable, NodeKind::kQuery, NodeKind::kPlot}) {
+    EXPECT_NE(AddNode(graph, kind), kNoNode);
+    EXPECT_NE(AddNode(graph, kind), kNoNode);
+  }
 }
 
 TEST(Graph, RefusesNamesThatSqlCannotUseUnquoted) {

@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QGraphicsSceneMouseEvent>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
@@ -294,6 +295,52 @@ class AppTest : public QObject {
     QCOMPARE(int(runner().run(q).state), int(RunState::kReady));
     QCOMPARE(runner().run(q).relation->rows, uint64_t{1});
     QVERIFY(document().renameNode(t, "select").contains("keyword"));
+  }
+
+  void rightClickMenusAddWhereClickedAndDisconnectWires() {
+    auto trigger = [](QMenu* menu, const QString& text) {
+      for (QAction* action : menu->actions()) {
+        if (action->text() == text) {
+          action->trigger();
+          delete menu;
+          return true;
+        }
+      }
+      delete menu;
+      return false;
+    };
+    QVERIFY(trigger(window_->contextMenu(0, 0, 0, QPointF(100, 200)), "Add Table here"));
+    const NodeId table = document().graph().nodes().rbegin()->first;
+    QCOMPARE(document().graph().Find(table)->position, (pika::canvas::Point{100, 200}));
+    const NodeId query = document().addNode(MakeNode(NodeKind::kQuery, "q", "SELECT 1"));
+    QVERIFY(document().connectNodes(table, query).isEmpty());
+    QVERIFY(trigger(window_->contextMenu(0, table, query, QPointF()), "Disconnect"));
+    QVERIFY(document().graph().edges().empty());
+    window_->scene().item(query)->setSelected(true);
+    QVERIFY(trigger(window_->contextMenu(query, 0, 0, QPointF()), "Delete"));
+    QVERIFY(document().graph().Find(query) == nullptr);
+  }
+
+  void theDarkThemeDrawsPlotsDarkAndIsRemembered() {
+    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
+    Node plot = MakeNode(NodeKind::kPlot, "p");
+    plot.plot = {"scatter", "x", "y", "", ""};
+    const NodeId p = document().addNode(plot);
+    QVERIFY(document().connectNodes(t, p).isEmpty());
+    QVERIFY(WaitIdle());
+    const pika::Rgba light = runner().run(p).plot->scene.scene.background;
+    window_->setDarkTheme(true);
+    QVERIFY(WaitIdle());
+    const pika::Rgba dark = runner().run(p).plot->scene.scene.background;
+    QVERIFY(dark.r + dark.g + dark.b < light.r + light.g + light.b);
+    QVERIFY(QSettings().value("view/dark").toBool());
+    window_->setDarkTheme(false);
+    QVERIFY(!QSettings().value("view/dark").toBool());
+  }
+
+  void importedFilesAreOfferedAgainAsRecent() {
+    window_->importFiles({csv_}, QPointF(0, 0));
+    QCOMPARE(QSettings().value("recentFiles").toStringList().value(0), csv_);
   }
 
   void zoomKeepsThePointUnderTheCursorInPlace() {
