@@ -10,8 +10,6 @@ namespace pika {
 
 namespace {
 
-std::string DataTable(uint64_t node_id) { return fmt::format("pika_node_data_{}", node_id); }
-
 Result<uint64_t> CountRows(Connection& connection, const std::string& name) {
   auto counted = connection.Query(fmt::format("SELECT count(*) FROM {}", QuoteIdentifier(name)));
   if (!counted.ok()) return counted.error();
@@ -28,6 +26,23 @@ Result<std::vector<ResultColumn>> Describe(Connection& connection, const std::st
 
 }  // namespace
 
+std::string NodeDataTable(uint64_t node_id) { return fmt::format("pika_node_data_{}", node_id); }
+
+Result<NodeRelation> AdoptTableNode(Connection& connection, uint64_t node_id,
+                                    const std::string& name) {
+  PIKA_TRY(connection.Execute(fmt::format("CREATE OR REPLACE VIEW {} AS SELECT * FROM {}",
+                                          QuoteIdentifier(name), NodeDataTable(node_id))));
+  auto rows = CountRows(connection, name);
+  if (!rows.ok()) return rows.error();
+  auto columns = Describe(connection, name);
+  if (!columns.ok()) return columns.error();
+  NodeRelation relation;
+  relation.columns = std::move(*columns);
+  relation.rows = *rows;
+  relation.notes.push_back("restored from the workspace file; the source file was not read");
+  return relation;
+}
+
 Result<NodeRelation> LoadTableNode(Connection& connection, uint64_t node_id,
                                    const std::string& name, const std::string& path,
                                    ImportOptions options, const CancelToken& cancel,
@@ -36,10 +51,10 @@ Result<NodeRelation> LoadTableNode(Connection& connection, uint64_t node_id,
     return InvalidInput(fmt::format("'{}' has no file: choose one to import", name));
   options.bad_rows = BadRowPolicy::kSkip;  // keep what can be read; the node lists the rest
   auto imported =
-      ImportFile(connection, {path, DataTable(node_id), true, options}, cancel, progress);
+      ImportFile(connection, {path, NodeDataTable(node_id), true, options}, cancel, progress);
   if (!imported.ok()) return imported.error();
   PIKA_TRY(connection.Execute(fmt::format("CREATE OR REPLACE VIEW {} AS SELECT * FROM {}",
-                                          QuoteIdentifier(name), DataTable(node_id))));
+                                          QuoteIdentifier(name), NodeDataTable(node_id))));
   auto columns = Describe(connection, name);
   if (!columns.ok()) return columns.error();
   const ImportReport& report = imported->report;
@@ -95,7 +110,7 @@ Status RenameNodeRelation(Connection& connection, const std::string& from, const
 
 Status DropNodeRelation(Connection& connection, uint64_t node_id, const std::string& name) {
   return connection.Execute(fmt::format("DROP VIEW IF EXISTS {}; DROP TABLE IF EXISTS {}",
-                                        QuoteIdentifier(name), DataTable(node_id)));
+                                        QuoteIdentifier(name), NodeDataTable(node_id)));
 }
 
 }  // namespace pika

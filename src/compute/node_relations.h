@@ -34,6 +34,13 @@ Result<NodeRelation> LoadTableNode(Connection& connection, uint64_t node_id,
                                    ImportOptions options, const CancelToken& cancel,
                                    const ProgressFn& progress);
 
+// Where a Table node's imported rows are kept: its view `name` reads this table.
+std::string NodeDataTable(uint64_t node_id);
+
+// Names rows restored from a workspace file (already in NodeDataTable(node_id)) `name`.
+Result<NodeRelation> AdoptTableNode(Connection& connection, uint64_t node_id,
+                                    const std::string& name);
+
 // Checks `sql` (one SELECT over upstream node names), names its result `name` and counts
 // its rows. Nothing is left behind under `name` when the SQL is wrong; an error that points
 // into the SQL keeps DuckDB's "LINE n:" excerpt (see FindSqlErrorPosition).

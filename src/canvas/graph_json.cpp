@@ -1,0 +1,273 @@
+#include "canvas/graph_json.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace pika::canvas {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr int kMaxDepth = 16;  // graph.json nests 4 deep; more is a hostile file
+
+std::string KindName(NodeKind kind) {
+  switch (kind) {
+    case NodeKind::kTable: return "table";
+    case NodeKind::kQuery: return "query";
+    case NodeKind::kPlot: return "plot";
+    case NodeKind::kNote: return "note";
+  }
+  return "?";
+}
+
+json NodeToJson(const Node& node) {
+  json out{{"id", node.id},        {"kind", KindName(node.kind)},
+           {"name", node.name},    {"x", node.position.x},
+           {"y", node.position.y}, {"user_placed", node.user_placed}};
+  switch (node.kind) {
+    case NodeKind::kTable: {
+      json types = json::object();
+      for (const auto& [column, type] : node.import.column_types)
+        types[column] = std::string(ToDuckDbName(type));
+      out["source_path"] = node.source_path;
+      out["import"] = {{"column_types", types}, {"null_strings", node.import.null_strings}};
+      break;
+    }
+    case NodeKind::kQuery: out["sql"] = node.sql; break;
+    case NodeKind::kPlot:
+      out["plot"] = {{"kind", node.plot.kind},
+                     {"x", node.plot.x},
+                     {"y", node.plot.y},
+                     {"agg", node.plot.agg},
+                     {"title", node.plot.title}};
+      break;
+    case NodeKind::kNote: out["text"] = node.text; break;
+  }
+  return out;
+}
+
+// Reads fields with their place named in every error ("nodes[2].plot.x must be a string").
+class Reader {
+ public:
+  Reader(const json& value, std::string where) : value_(value), where_(std::move(where)) {}
+
+  Result<Reader> Object(const char* key) const {
+    auto field = Field(key);
+    if (!field.ok()) return field.error();
+    if (!(*field)->is_object()) return Wrong(key, "an object");
+    return Reader(**field, Path(key));
+  }
+  Result<const json*> Array(const char* key) const {
+    auto field = Field(key);
+    if (!field.ok()) return field.error();
+    if (!(*field)->is_array()) return Wrong(key, "a list");
+    return *field;
+  }
+  Result<std::string> String(const char* key, bool optional = false) const {
+    if (optional && !value_.contains(key)) return std::string();
+    auto field = Field(key);
+    if (!field.ok()) return field.error();
+    if (!(*field)->is_string()) return Wrong(key, "text");
+    return (*field)->get<std::string>();
+  }
+  Result<double> Number(const char* key) const {
+    auto field = Field(key);
+    if (!field.ok()) return field.error();
+    if (!(*field)->is_number() || !std::isfinite((*field)->get<double>()))
+      return Wrong(key, "a number");
+    return (*field)->get<double>();
+  }
+  Result<uint64_t> Id(const char* key) const {
+    auto field = Field(key);
+    if (!field.ok()) return field.error();
+    if (!(*field)->is_number_unsigned() || (*field)->get<uint64_t>() == 0)
+      return Wrong(key, "a positive whole number");
+    return (*field)->get<uint64_t>();
+  }
+  Result<bool> Bool(const char* key) const {
+    auto field = Field(key);
+    if (!field.ok()) return field.error();
+    if (!(*field)->is_boolean()) return Wrong(key, "true or false");
+    return (*field)->get<bool>();
+  }
+  const json& value() const { return value_; }
+  std::string Path(std::string_view key) const { return fmt::format("{}.{}", where_, key); }
+
+ private:
+  Result<const json*> Field(const char* key) const {
+    const auto found = value_.find(key);
+    if (found == value_.end())
+      return InvalidInput(fmt::format("graph.json: {} is missing", Path(key)));
+    return &*found;
+  }
+  Error Wrong(const char* key, const char* what) const {
+    return InvalidInput(fmt::format("graph.json: {} must be {}", Path(key), what));
+  }
+  const json& value_;
+  std::string where_;
+};
+
+Result<NodeKind> ParseKind(const std::string& kind, const std::string& where) {
+  if (kind == "table") return NodeKind::kTable;
+  if (kind == "query") return NodeKind::kQuery;
+  if (kind == "plot") return NodeKind::kPlot;
+  if (kind == "note") return NodeKind::kNote;
+  return InvalidInput(
+      fmt::format("graph.json: {} is '{}', not table, query, plot or note", where, kind));
+}
+
+Status ReadImport(const Reader& node, Node& out) {
+  auto import = node.Object("import");
+  if (!import.ok()) return import.error();
+  auto types = import->Object("column_types");
+  if (!types.ok()) return types.error();
+  for (const auto& [column, type] : types->value().items()) {
+    const auto parsed = type.is_string() ? ParseColumnType(type.get<std::string>()) : std::nullopt;
+    if (!parsed)
+      return InvalidInput(
+          fmt::format("graph.json: {}.{} is not a column type", types->Path(""), column));
+    out.import.column_types[column] = *parsed;
+  }
+  auto nulls = import->Array("null_strings");
+  if (!nulls.ok()) return nulls.error();
+  for (const json& word : **nulls) {
+    if (!word.is_string())
+      return InvalidInput(
+          fmt::format("graph.json: {} must hold text", import->Path("null_strings")));
+    out.import.null_strings.push_back(word.get<std::string>());
+  }
+  return {};
+}
+
+Result<Node> ReadNode(const Reader& node) {
+  Node out;
+  auto id = node.Id("id");
+  if (!id.ok()) return id.error();
+  auto kind = node.String("kind");
+  if (!kind.ok()) return kind.error();
+  auto name = node.String("name");
+  if (!name.ok()) return name.error();
+  auto x = node.Number("x");
+  if (!x.ok()) return x.error();
+  auto y = node.Number("y");
+  if (!y.ok()) return y.error();
+  auto placed = node.Bool("user_placed");
+  if (!placed.ok()) return placed.error();
+  auto parsed_kind = ParseKind(*kind, node.Path("kind"));
+  if (!parsed_kind.ok()) return parsed_kind.error();
+  out.id = *id;
+  out.kind = *parsed_kind;
+  out.name = *name;
+  out.position = {*x, *y};
+  out.user_placed = *placed;
+  switch (out.kind) {
+    case NodeKind::kTable: {
+      auto path = node.String("source_path");
+      if (!path.ok()) return path.error();
+      out.source_path = *path;
+      PIKA_TRY(ReadImport(node, out));
+      break;
+    }
+    case NodeKind::kQuery: {
+      auto sql = node.String("sql");
+      if (!sql.ok()) return sql.error();
+      out.sql = *sql;
+      break;
+    }
+    case NodeKind::kPlot: {
+      auto plot = node.Object("plot");
+      if (!plot.ok()) return plot.error();
+      for (auto [key, field] : {std::pair{"kind", &out.plot.kind}, std::pair{"x", &out.plot.x},
+                                std::pair{"y", &out.plot.y}, std::pair{"agg", &out.plot.agg},
+                                std::pair{"title", &out.plot.title}}) {
+        auto value = plot->String(key);
+        if (!value.ok()) return value.error();
+        *field = *value;
+      }
+      break;
+    }
+    case NodeKind::kNote: {
+      auto text = node.String("text");
+      if (!text.ok()) return text.error();
+      out.text = *text;
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string GraphToJson(const Graph& graph, const Viewport& viewport) {
+  json nodes = json::array();
+  for (const auto& [id, node] : graph.nodes()) nodes.push_back(NodeToJson(node));
+  json edges = json::array();
+  for (const Edge& edge : graph.edges()) edges.push_back({{"from", edge.from}, {"to", edge.to}});
+  const json document{{"nodes", nodes},
+                      {"edges", edges},
+                      {"viewport",
+                       {{"center_x", viewport.center_x},
+                        {"center_y", viewport.center_y},
+                        {"zoom", viewport.zoom}}}};
+  return document.dump(2);
+}
+
+Result<GraphDocumentData> GraphFromJson(std::string_view text) {
+  json document;
+  try {
+    document = json::parse(text, [](int depth, json::parse_event_t, json&) {
+      if (depth > kMaxDepth) throw std::runtime_error("nested too deep");
+      return true;
+    });
+  } catch (const std::exception& error) {
+    return InvalidInput(fmt::format("graph.json is not valid JSON: {}", error.what()));
+  }
+  if (!document.is_object()) return InvalidInput("graph.json must hold an object");
+  const Reader root(document, "graph");
+  GraphDocumentData out;
+  auto nodes = root.Array("nodes");
+  if (!nodes.ok()) return nodes.error();
+  for (size_t index = 0; index < (*nodes)->size(); ++index) {
+    const json& item = (**nodes)[index];
+    const std::string where = fmt::format("graph.nodes[{}]", index);
+    if (!item.is_object())
+      return InvalidInput(fmt::format("graph.json: {} must be an object", where));
+    auto node = ReadNode(Reader(item, where));
+    if (!node.ok()) return node.error();
+    const std::string name = node->name;
+    auto added = out.graph.Add(*node);
+    if (!added.ok())
+      return InvalidInput(fmt::format("graph.json: {}: {}", where, added.error().message));
+    if (out.graph.Find(*added)->name != name)  // Add renames duplicates; a file may not have them
+      return InvalidInput(fmt::format("graph.json: {} repeats the name '{}'", where, name));
+  }
+  auto edges = root.Array("edges");
+  if (!edges.ok()) return edges.error();
+  for (size_t index = 0; index < (*edges)->size(); ++index) {
+    const std::string where = fmt::format("graph.edges[{}]", index);
+    if (!(**edges)[index].is_object())
+      return InvalidInput(fmt::format("graph.json: {} must be an object", where));
+    const Reader edge((**edges)[index], where);
+    auto from = edge.Id("from");
+    if (!from.ok()) return from.error();
+    auto to = edge.Id("to");
+    if (!to.ok()) return to.error();
+    if (Status connected = out.graph.Connect(*from, *to); !connected.ok())
+      return InvalidInput(fmt::format("graph.json: {}: {}", where, connected.error().message));
+  }
+  auto viewport = root.Object("viewport");
+  if (!viewport.ok()) return viewport.error();
+  auto cx = viewport->Number("center_x");
+  auto cy = viewport->Number("center_y");
+  auto zoom = viewport->Number("zoom");
+  if (!cx.ok()) return cx.error();
+  if (!cy.ok()) return cy.error();
+  if (!zoom.ok()) return zoom.error();
+  out.viewport = {*cx, *cy, *zoom > 0 ? *zoom : 1.0};
+  return out;
+}
+
+}  // namespace pika::canvas

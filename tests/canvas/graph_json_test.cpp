@@ -1,0 +1,58 @@
+#include "canvas/graph_json.h"
+
+#include <gtest/gtest.h>
+
+namespace pika::canvas {
+namespace {
+
+TEST(GraphJson, ARoundTripKeepsEveryField) {
+  Graph graph;
+  Node table;
+  table.kind = NodeKind::kTable;
+  table.name = "t";
+  table.source_path = "/data/a b.csv";
+  table.import.column_types = {{"when", ColumnType::kDate}, {"id", ColumnType::kVarchar}};
+  table.import.null_strings = {"NA", "-"};
+  table.position = {-12.5, 1e6};
+  const NodeId t = *graph.Add(table);
+  Node plot;
+  plot.kind = NodeKind::kPlot;
+  plot.name = "p";
+  plot.plot = {"bar", "when", "id", "count", "Title"};
+  plot.user_placed = false;
+  const NodeId p = *graph.Add(plot);
+  ASSERT_TRUE(graph.Connect(t, p).ok());
+  auto back = GraphFromJson(GraphToJson(graph, {1, 2, 3}));
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->graph.nodes(), graph.nodes());
+  EXPECT_EQ(back->graph.edges(), graph.edges());
+  EXPECT_EQ(back->viewport, (Viewport{1, 2, 3}));
+}
+
+TEST(GraphJson, WrongFieldsAreNamedWithTheirPlace) {
+  const std::string viewport = R"("viewport":{"center_x":0,"center_y":0,"zoom":1})";
+  auto message = [&](const std::string& nodes) {
+    auto parsed = GraphFromJson(R"({"nodes":)" + nodes + R"(,"edges":[],)" + viewport + "}");
+    EXPECT_FALSE(parsed.ok());
+    return parsed.ok() ? std::string() : parsed.error().message;
+  };
+  EXPECT_EQ(message(R"([{"id":1,"kind":"chart","name":"a","x":0,"y":0,"user_placed":true}])"),
+            "graph.json: graph.nodes[0].kind is 'chart', not table, query, plot or note");
+  EXPECT_EQ(
+      message(R"([{"id":-1,"kind":"query","name":"a","x":0,"y":0,"user_placed":true,"sql":""}])"),
+      "graph.json: graph.nodes[0].id must be a positive whole number");
+  EXPECT_NE(
+      message(R"([{"id":1,"kind":"query","name":"a","x":0,"y":0,"user_placed":true,"sql":""},)"
+              R"({"id":1,"kind":"query","name":"b","x":0,"y":0,"user_placed":true,"sql":""}])")
+          .find("in use"),
+      std::string::npos);
+  EXPECT_NE(
+      message(
+          R"([{"id":1,"kind":"plot","name":"a","x":0,"y":0,"user_placed":true,"plot":{"kind":"bar"}}])")
+          .find("graph.nodes[0].plot.x is missing"),
+      std::string::npos);
+  EXPECT_NE(message("7").find("graph.nodes must be a list"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace pika::canvas
