@@ -1,5 +1,6 @@
 // pika-app: the Pika-Plot desktop app.
-//   pika-app [FILE...]            opens the canvas with a Table node per file
+//   pika-app [FILE...]            opens the canvas with a Table node per file, and
+//                                 .pikaplot workspaces in windows of their own
 //   pika-app --sample DIR         opens the sample workspace built from vega-datasets in DIR
 //   --screenshot PNG              once every node has run, saves the window and quits
 #include <QApplication>
@@ -57,7 +58,13 @@ int main(int argc, char** argv) {
   pika::ui::MainWindow window(std::move(*engine));
   if (parser.isSet(sample)) pika::ui::BuildSampleWorkspace(window.document(), parser.value(sample));
   QStringList files;
-  for (const QString& file : parser.positionalArguments()) files << QDir().absoluteFilePath(file);
+  for (const QString& file : parser.positionalArguments()) {
+    if (file.endsWith(".pikaplot")) {
+      pika::ui::MainWindow::openWorkspace(QDir().absoluteFilePath(file), &window);
+    } else {
+      files << QDir().absoluteFilePath(file);
+    }
+  }
   window.importFiles(files, QPointF(0, 0));
   window.show();
   QTimer::singleShot(0, &window, [&window] { window.view().fitAll(); });

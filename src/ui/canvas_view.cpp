@@ -44,6 +44,17 @@ void CanvasView::zoomAt(double factor, QPoint anchor) {
   verticalScrollBar()->setValue(verticalScrollBar()->value() - qRound(shift.y()));
 }
 
+canvas::Viewport CanvasView::viewportState() const {
+  const QPointF center = mapToScene(viewport()->rect().center());
+  return {center.x(), center.y(), zoom()};
+}
+
+void CanvasView::setViewportState(const canvas::Viewport& state) {
+  const double target = std::clamp(state.zoom, kMinZoom, kMaxZoom);
+  scale(target / zoom(), target / zoom());
+  centerOn(state.center_x, state.center_y);
+}
+
 void CanvasView::setDark(bool dark) {
   dark_ = dark;
   resetCachedContent();

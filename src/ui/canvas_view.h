@@ -5,6 +5,8 @@
 #include <QGraphicsView>
 #include <QStringList>
 
+#include "canvas/graph_json.h"
+
 namespace pika::ui {
 
 class CanvasView : public QGraphicsView {
@@ -21,6 +23,9 @@ class CanvasView : public QGraphicsView {
 
   static constexpr double kMinZoom = 0.1, kMaxZoom = 4.0;
   void setDark(bool dark);
+  // Where the view looks and how close: what a workspace file keeps.
+  canvas::Viewport viewportState() const;
+  void setViewportState(const canvas::Viewport& viewport);
 
  Q_SIGNALS:
   void filesDropped(QStringList paths, QPointF scene_position);

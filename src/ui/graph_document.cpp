@@ -71,6 +71,16 @@ void GraphDocument::updateNode(const canvas::Node& node) {
   undo_.push(new UpdateNodeCommand(*this, *current, after));
 }
 
+void GraphDocument::load(const canvas::Graph& graph) {
+  undo_.clear();
+  std::vector<NodeId> current;
+  for (const auto& [id, node] : graph_.nodes()) current.push_back(id);
+  for (NodeId id : current) (void)applyRemove(id);
+  for (const auto& [id, node] : graph.nodes()) (void)applyAdd(node);
+  for (const canvas::Edge& edge : graph.edges()) (void)applyConnect(edge.from, edge.to);
+  undo_.setClean();
+}
+
 Result<NodeId> GraphDocument::applyAdd(const canvas::Node& node) {
   auto id = graph_.Add(node);
   if (id.ok()) Q_EMIT nodeAdded(*id);

@@ -35,6 +35,9 @@ class GraphDocument : public QObject {
   // Settings (SQL, plot spec, text); consecutive edits of one node undo as one step.
   void updateNode(const canvas::Node& node);
 
+  // Replaces everything with `graph` (a workspace opened): not undoable, and clean.
+  void load(const canvas::Graph& graph);
+
   // What the undo commands call: apply to the graph and signal, never push.
   Result<NodeId> applyAdd(const canvas::Node& node);
   Result<canvas::RemovedNode> applyRemove(NodeId id);

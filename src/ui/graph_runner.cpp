@@ -22,10 +22,11 @@ NodeRun Idle(QString why) {
 }
 
 // Why a node cannot run yet whatever its inputs do, or an empty string.
-QString MissingSettings(const canvas::Graph& graph, const canvas::Node& node) {
+QString MissingSettings(const canvas::Graph& graph, const canvas::Node& node, bool restored) {
   switch (node.kind) {
     case canvas::NodeKind::kTable:
-      return node.source_path.empty() ? "choose a CSV or Parquet file to import" : QString();
+      return node.source_path.empty() && !restored ? "choose a CSV or Parquet file to import"
+                                                   : QString();
     case canvas::NodeKind::kQuery:
       return QString::fromStdString(node.sql).trimmed().isEmpty()
                  ? "write a SELECT over the nodes that feed this one"
@@ -53,7 +54,10 @@ GraphRunner::GraphRunner(GraphDocument& document, EngineSession& engine, QObject
   debounce_.setInterval(kDebounceMs);
   connect(&debounce_, &QTimer::timeout, this, &GraphRunner::startReady);
   connect(&document, &GraphDocument::nodeAdded, this, &GraphRunner::markStale);
-  connect(&document, &GraphDocument::nodeChanged, this, &GraphRunner::markStale);
+  connect(&document, &GraphDocument::nodeChanged, this, [this](NodeId id) {
+    restored_.erase(id);  // new settings: import the source again
+    markStale(id);
+  });
   connect(&document, &GraphDocument::edgeAdded, this, [this](NodeId, NodeId to) { markStale(to); });
   connect(&document, &GraphDocument::edgeRemoved, this, [this](NodeId, NodeId to) {
     if (document_.graph().Find(to) != nullptr) markStale(to);
@@ -89,6 +93,15 @@ void GraphRunner::setPlotTheme(ThemeKind theme) {
   }
 }
 
+std::set<NodeId> GraphRunner::tablesWithData() const {
+  std::set<NodeId> tables;
+  for (const auto& [id, node] : document_.graph().nodes()) {
+    if (node.kind == canvas::NodeKind::kTable && run(id).state == RunState::kReady)
+      tables.insert(id);
+  }
+  return tables;
+}
+
 bool GraphRunner::busy() const {
   for (const auto& [id, run] : runs_) {
     if (run.state == RunState::kWaiting || run.state == RunState::kRunning) return true;
@@ -119,7 +132,8 @@ void GraphRunner::startReady() {
       if (current.state != RunState::kWaiting) continue;
       const canvas::Node* node = graph.Find(id);
       if (node == nullptr) continue;
-      if (QString missing = MissingSettings(graph, *node); !missing.isEmpty()) {
+      if (QString missing = MissingSettings(graph, *node, restored_.contains(id));
+          !missing.isEmpty()) {
         setRun(id, Idle(missing));
         changed = true;
         continue;
@@ -167,8 +181,10 @@ void GraphRunner::startTable(const canvas::Node& node, uint64_t generation) {
   const NodeId id = node.id;
   engine_.run<NodeRelation>(
       this, id,
-      [id, name = node.name, path = node.source_path, options = ImportOptionsOf(node)](
-          Connection& connection, const CancelToken& cancel, const ProgressFn& progress) {
+      [id, name = node.name, path = node.source_path, options = ImportOptionsOf(node),
+       restored = restored_.contains(id)](Connection& connection, const CancelToken& cancel,
+                                          const ProgressFn& progress) {
+        if (restored) return AdoptTableNode(connection, id, name);
         return LoadTableNode(connection, id, name, path, options, cancel, progress);
       },
       [this, id, generation](Result<NodeRelation> result) {

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QTimer>
 #include <map>
+#include <set>
 
 #include "ui/engine_session.h"
 #include "ui/graph_document.h"
@@ -35,6 +36,11 @@ class GraphRunner : public QObject {
   // Progress in [0, 1] of a running node, or -1 when unknown.
   double progress(NodeId id) const { return engine_.progress(id); }
   bool busy() const;
+  // Table nodes whose data is already in their tables (restored from a workspace file): they
+  // are named, not imported again, until their settings change.
+  void adoptRestored(const std::set<NodeId>& tables) { restored_ = tables; }
+  // Table nodes whose imported data is current: what a save writes into the file.
+  std::set<NodeId> tablesWithData() const;
   // How long edits wait before running, so typing does not start a job per key.
   static constexpr int kDebounceMs = 250;
 
@@ -58,6 +64,7 @@ class GraphRunner : public QObject {
   EngineSession& engine_;
   std::map<NodeId, NodeRun> runs_;
   std::map<NodeId, QElapsedTimer> started_;
+  std::set<NodeId> restored_;
   QTimer debounce_;
   uint64_t next_generation_ = 1;
   double plot_width_ = 480, plot_height_ = 300;

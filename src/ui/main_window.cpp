@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
@@ -12,6 +13,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
@@ -19,6 +21,7 @@
 #include <QUndoStack>
 
 #include "canvas/node_name.h"
+#include "storage/file_system.h"
 #include "ui/canvas_scene.h"
 #include "ui/canvas_view.h"
 #include "ui/engine_session.h"
@@ -33,6 +36,9 @@
 namespace pika::ui {
 
 namespace {
+
+// Saving and opening: one at a time per window, never cancelled by node runs.
+constexpr uint64_t kSaveKey = uint64_t{1} << 58;
 
 // Resident memory of this process, from /proc (Linux); 0 where it cannot be read.
 uint64_t ResidentBytes() {
@@ -55,7 +61,6 @@ MainWindow::MainWindow(std::unique_ptr<EngineSession> engine, QWidget* parent)
       inspector_(new Inspector(*document_, *runner_, *engine_, this)),
       jobs_(new QLabel(this)),
       memory_(new QLabel(this)) {
-  setWindowTitle("Pika-Plot");
   setCentralWidget(view_);
   auto* dock = new QDockWidget("Inspector", this);
   dock->setObjectName("inspector");
@@ -86,6 +91,8 @@ MainWindow::MainWindow(std::unique_ptr<EngineSession> engine, QWidget* parent)
   connect(&status_timer_, &QTimer::timeout, this, &MainWindow::updateStatus);
   status_timer_.start(500);
   updateStatus();
+  connect(document_->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+  updateTitle();
   resize(1400, 860);
   const QSettings settings;
   restoreGeometry(settings.value("window/geometry").toByteArray());
@@ -93,7 +100,124 @@ MainWindow::MainWindow(std::unique_ptr<EngineSession> engine, QWidget* parent)
   setDarkTheme(settings.value("view/dark", false).toBool());
 }
 
+void MainWindow::updateTitle() {
+  const QString name = path_.isEmpty() ? QString("untitled") : QFileInfo(path_).fileName();
+  setWindowTitle(QString("%1[*] — Pika-Plot").arg(name));
+  setWindowModified(!document_->undoStack()->isClean());
+}
+
+void MainWindow::save() {
+  if (path_.isEmpty()) return saveAs();
+  saveTo(path_);
+}
+
+void MainWindow::saveAs() {
+  QString path = QFileDialog::getSaveFileName(this, "Save workspace",
+                                              path_.isEmpty() ? "untitled.pikaplot" : path_,
+                                              "Pika-Plot workspaces (*.pikaplot)");
+  if (path.isEmpty()) return;
+  if (!path.endsWith(".pikaplot")) path += ".pikaplot";
+  saveTo(path);
+}
+
+void MainWindow::saveTo(const QString& path, std::function<void(Status)> done) {
+  statusBar()->showMessage(QString("saving %1…").arg(path));
+  // The graph as it is now; edits made while saving mark the window changed again.
+  const int saved_index = document_->undoStack()->index();
+  engine_->run<bool>(
+      this, kSaveKey,
+      [path = path.toStdString(), graph = document_->graph(), viewport = view_->viewportState(),
+       tables = runner_->tablesWithData()](Connection& connection, const CancelToken&,
+                                           const ProgressFn&) -> Result<bool> {
+        PIKA_TRY(SaveWorkspace(connection, RealFileSystem(), path, graph, viewport, tables,
+                               QDir::tempPath().toStdString()));
+        return true;
+      },
+      [this, path, saved_index, done = std::move(done)](Result<bool> saved) {
+        if (saved.ok()) {
+          path_ = path;
+          if (document_->undoStack()->index() == saved_index) document_->undoStack()->setClean();
+          statusBar()->showMessage(QString("saved %1").arg(path), 5000);
+          updateTitle();
+          if (done) done({});
+          return;
+        }
+        const QString message = QString::fromStdString(saved.error().message);
+        statusBar()->showMessage(message);
+        auto* box =
+            new QMessageBox(QMessageBox::Critical, "Not saved",
+                            QString("The workspace was not saved; the file on disk is as it "
+                                    "was.\n\n%1")
+                                .arg(message),
+                            QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        if (done) done(saved.error());
+      });
+}
+
+void MainWindow::openWorkspace(const QString& path, QWidget* parent,
+                               std::function<void(Result<MainWindow*>)> done) {
+  // A new engine for the new workspace: if the file is bad, the open window is untouched.
+  auto engine = EngineSession::Open();
+  if (!engine.ok()) {
+    if (done) done(engine.error());
+    return;
+  }
+  EngineSession* session = engine->release();
+  auto* previous = qobject_cast<MainWindow*>(parent);
+  session->run<WorkspaceContent>(
+      session, kSaveKey,
+      [path = path.toStdString()](Connection& connection, const CancelToken&, const ProgressFn&) {
+        return LoadWorkspace(connection, RealFileSystem(), path, QDir::tempPath().toStdString());
+      },
+      [session, path, parent, previous, done = std::move(done)](Result<WorkspaceContent> content) {
+        if (!content.ok()) {
+          session->deleteLater();
+          const QString message = QString::fromStdString(content.error().message);
+          auto* box = new QMessageBox(QMessageBox::Warning, "Not opened",
+                                      QString("%1 was not opened.\n\n%2").arg(path, message),
+                                      QMessageBox::Ok, parent);
+          box->setAttribute(Qt::WA_DeleteOnClose);
+          box->open();
+          if (done) done(content.error());
+          return;
+        }
+        auto* window = new MainWindow(std::unique_ptr<EngineSession>(session));
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->adoptWorkspace(std::move(*content), path);
+        window->show();
+        if (previous != nullptr && previous->document_->graph().nodes().empty() &&
+            previous->document_->undoStack()->isClean())
+          previous->close();
+        if (done) done(window);
+      });
+}
+
+void MainWindow::adoptWorkspace(WorkspaceContent content, const QString& path) {
+  runner_->adoptRestored(content.restored_tables);
+  document_->load(content.graph);
+  view_->setViewportState(content.viewport);
+  path_ = path;
+  updateTitle();
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
+  if (isWindowModified() && !document_->graph().nodes().empty()) {
+    const auto answer = QMessageBox::question(
+        this, "Unsaved changes",
+        QString("Save the changes to %1 before closing?")
+            .arg(path_.isEmpty() ? QString("this workspace") : QFileInfo(path_).fileName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel) return event->ignore();
+    if (answer == QMessageBox::Save) {
+      event->ignore();  // close once the file is safely written
+      if (path_.isEmpty()) return saveAs();
+      return saveTo(path_, [this](const Status& saved) {
+        if (saved.ok()) close();
+      });
+    }
+  }
   QSettings settings;
   settings.setValue("window/geometry", saveGeometry());
   settings.setValue("window/state", saveState());
@@ -194,6 +318,9 @@ MainWindow::~MainWindow() {
   delete view_;
   delete scene_;
   delete runner_;
+  // While this is still a MainWindow: the document's signals (cleanChanged as its undo stack
+  // goes) must not reach slots of a half-destroyed window.
+  delete document_;
   engine_.reset();
 }
 
@@ -205,13 +332,24 @@ void MainWindow::buildActions() {
   QMenu* add = menuBar()->addMenu("&Add");
   QMenu* view = menuBar()->addMenu("&View");
 
+  QAction* open = file->addAction("&Open workspace…", this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, "Open workspace", {},
+                                                      "Pika-Plot workspaces (*.pikaplot)");
+    if (!path.isEmpty()) openWorkspace(path, this);
+  });
+  open->setShortcut(QKeySequence::Open);
+  QAction* save = file->addAction("&Save", this, &MainWindow::save);
+  save->setShortcut(QKeySequence::Save);
+  QAction* save_as = file->addAction("Save &as…", this, &MainWindow::saveAs);
+  save_as->setShortcut(QKeySequence::SaveAs);
+  file->addSeparator();
   QAction* import = file->addAction("&Import file…", this, [this] {
     const QStringList paths = QFileDialog::getOpenFileNames(
         this, "Import files", {},
         "Data files (*.csv *.tsv *.txt *.csv.gz *.csv.zst *.parquet);;All files (*)");
     importFiles(paths, view_->mapToScene(view_->viewport()->rect().center()));
   });
-  import->setShortcut(QKeySequence::Open);
+  import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
   recent_ = file->addMenu("Import &recent");
   fillRecentMenu();
   file->addSeparator();
@@ -231,6 +369,8 @@ void MainWindow::buildActions() {
   });
   run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
 
+  tools->addAction(open);
+  tools->addAction(save);
   tools->addAction(import);
   tools->addSeparator();
   for (auto kind : {canvas::NodeKind::kTable, canvas::NodeKind::kQuery, canvas::NodeKind::kPlot,

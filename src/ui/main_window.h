@@ -4,11 +4,13 @@
 
 #include <QMainWindow>
 #include <QTimer>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
 
 #include "canvas/node.h"
+#include "workspace/workspace_file.h"
 
 class QLabel;
 class QMenu;
@@ -47,11 +49,23 @@ class MainWindow : public QMainWindow {
   void setDarkTheme(bool dark);
   bool darkTheme() const;
 
+  // Workspace files. Saving runs on the engine's threads; `done` (optional) hears the result.
+  void saveTo(const QString& path, std::function<void(Status)> done = {});
+  // Opens `path` in a new window (the current one closes if it is empty and unchanged);
+  // `done` hears the new window, or the error with nothing changed.
+  static void openWorkspace(const QString& path, QWidget* parent,
+                            std::function<void(Result<MainWindow*>)> done = {});
+  void adoptWorkspace(WorkspaceContent content, const QString& path);
+  const QString& workspacePath() const { return path_; }
+
  protected:
   void closeEvent(QCloseEvent* event) override;
 
  private:
   void buildActions();
+  void save();
+  void saveAs();
+  void updateTitle();
   void addRecentFile(const QString& path);
   void fillRecentMenu();
   void updateStatus();
@@ -67,6 +81,7 @@ class MainWindow : public QMainWindow {
   QLabel* jobs_;
   QLabel* memory_;
   QTimer status_timer_;
+  QString path_;  // the workspace file, once saved or opened
   QMenu* recent_ = nullptr;
   QAction* dark_ = nullptr;
   std::set<canvas::NodeId> review_pending_;  // imported by the user: check types once ready

@@ -1,6 +1,7 @@
 // The app's widgets and controllers under QtTest, on the offscreen platform: canvas edits
 // with undo, SQL edits flowing into the preview and downstream, plots, renames.
 #include <QComboBox>
+#include <QFile>
 #include <QGraphicsSceneMouseEvent>
 #include <QLineEdit>
 #include <QMenu>
@@ -341,6 +342,61 @@ class AppTest : public QObject {
   void importedFilesAreOfferedAgainAsRecent() {
     window_->importFiles({csv_}, QPointF(0, 0));
     QCOMPARE(QSettings().value("recentFiles").toStringList().value(0), csv_);
+  }
+
+  void aSavedWorkspaceOpensWithItsDataEvenWithoutTheSourceFile() {
+    const QString source = dir_.filePath("moving.csv");
+    QFile::remove(source);
+    QVERIFY(QFile::copy(csv_, source));
+    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", source.toStdString()));
+    const NodeId q =
+        document().addNode(MakeNode(NodeKind::kQuery, "q", "SELECT count(*) AS n FROM points"));
+    QVERIFY(document().connectNodes(t, q).isEmpty());
+    QVERIFY(WaitIdle());
+    QVERIFY(window_->isWindowModified());
+    const QString path = dir_.filePath("session.pikaplot");
+    std::optional<pika::Status> saved;
+    window_->saveTo(path, [&](pika::Status status) { saved = status; });
+    QTRY_VERIFY_WITH_TIMEOUT(saved.has_value(), kRunTimeoutMs);
+    QVERIFY2(saved->ok(), saved->ok() ? "" : saved->error().message.c_str());
+    QVERIFY(!window_->isWindowModified());
+    QVERIFY(window_->windowTitle().startsWith("session.pikaplot"));
+    QVERIFY(QFile::remove(source));  // the data must come from the workspace file
+
+    std::optional<pika::Result<MainWindow*>> opened;
+    MainWindow::openWorkspace(path, window_.get(),
+                              [&](pika::Result<MainWindow*> window) { opened = window; });
+    QTRY_VERIFY_WITH_TIMEOUT(opened.has_value(), kRunTimeoutMs);
+    QVERIFY2(opened->ok(), opened->ok() ? "" : opened->error().message.c_str());
+    MainWindow* reopened = **opened;
+    QCOMPARE(reopened->document().graph().nodes(), document().graph().nodes());
+    QCOMPARE(reopened->document().graph().edges(), document().graph().edges());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !reopened->runner().busy() && reopened->runner().run(q).state == RunState::kReady,
+        kRunTimeoutMs);
+    QCOMPARE(reopened->runner().run(t).relation->rows, uint64_t{1000});
+    QVERIFY(!reopened->isWindowModified());
+    QCOMPARE(reopened->workspacePath(), path);
+    reopened->setAttribute(Qt::WA_DeleteOnClose, false);
+    delete reopened;
+  }
+
+  void aDamagedWorkspaceIsRefusedAndTheOpenWindowStaysAsItWas() {
+    const QString path = dir_.filePath("damaged.pikaplot");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("PK\x03\x04 this is not a zip");
+    file.close();
+    document().addNode(MakeNode(NodeKind::kNote, ""));
+    std::optional<pika::Result<MainWindow*>> opened;
+    MainWindow::openWorkspace(path, window_.get(),
+                              [&](pika::Result<MainWindow*> window) { opened = window; });
+    QTRY_VERIFY_WITH_TIMEOUT(opened.has_value(), kRunTimeoutMs);
+    QVERIFY(!opened->ok());
+    QVERIFY2(QString::fromStdString(opened->error().message).contains("damaged"),
+             opened->error().message.c_str());
+    QCOMPARE(document().graph().nodes().size(), size_t{1});
+    QVERIFY(window_->isVisible());
   }
 
   void zoomKeepsThePointUnderTheCursorInPlace() {
