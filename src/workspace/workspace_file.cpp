@@ -18,13 +18,13 @@ using nlohmann::json;
 constexpr const char* kManifest = "manifest.json";
 constexpr const char* kGraph = "graph.json";
 
-std::string DataEntry(canvas::NodeId id) { return fmt::format("data/{}.parquet", id); }
+std::string DataEntry(canvas::NodeId id) { return WorkspaceDataEntry(id); }
 
 std::string ScratchFile(const std::string& scratch, canvas::NodeId id) {
   return (std::filesystem::path(scratch) / fmt::format("pika-node-{}.parquet", id)).string();
 }
 
-std::string Manifest() {
+std::string ManifestNow() {
   const auto now = std::chrono::system_clock::now();
   const json manifest{
       {"format", kWorkspaceFormatName},
@@ -60,8 +60,7 @@ Status CheckManifest(const std::string& text) {
 Result<std::string> ExportTable(Connection& connection, FileSystem& files,
                                 const std::string& scratch, canvas::NodeId id) {
   const std::string file = ScratchFile(scratch, id);
-  PIKA_TRY(connection.Execute(fmt::format("COPY {} TO {} (FORMAT PARQUET, COMPRESSION ZSTD)",
-                                          NodeDataTable(id), QuoteLiteral(file))));
+  PIKA_TRY(ExportNodeData(connection, id, file));
   auto bytes = files.ReadAll(file);
   (void)files.Remove(file);
   return bytes;
@@ -110,10 +109,19 @@ Status RestoreTables(Connection& connection, FileSystem& files, const std::strin
 
 }  // namespace
 
+std::string WorkspaceDataEntry(canvas::NodeId id) { return fmt::format("data/{}.parquet", id); }
+
+std::string WorkspaceManifest() { return ManifestNow(); }
+
+Status ExportNodeData(Connection& connection, canvas::NodeId id, const std::string& file) {
+  return connection.Execute(fmt::format("COPY {} TO {} (FORMAT PARQUET, COMPRESSION ZSTD)",
+                                        NodeDataTable(id), QuoteLiteral(file)));
+}
+
 Status SaveWorkspace(Connection& connection, FileSystem& files, const std::string& path,
                      const canvas::Graph& graph, const canvas::Viewport& viewport,
                      const std::set<canvas::NodeId>& tables, const std::string& scratch) {
-  std::vector<ZipEntry> entries{{kManifest, Manifest(), true},
+  std::vector<ZipEntry> entries{{kManifest, ManifestNow(), true},
                                 {kGraph, canvas::GraphToJson(graph, viewport), true}};
   for (canvas::NodeId id : tables) {
     const canvas::Node* node = graph.Find(id);
@@ -134,21 +142,27 @@ Result<WorkspaceContent> LoadWorkspace(Connection& connection, FileSystem& files
   if (!bytes.ok()) return bytes.error();
   auto entries = ReadZip(*bytes, limits);
   if (!entries.ok()) return entries.error();
-  const auto manifest = entries->find(kManifest);
-  if (manifest == entries->end())
+  return LoadWorkspaceEntries(connection, files, *entries, scratch);
+}
+
+Result<WorkspaceContent> LoadWorkspaceEntries(Connection& connection, FileSystem& files,
+                                              const std::map<std::string, std::string>& entries,
+                                              const std::string& scratch) {
+  const auto manifest = entries.find(kManifest);
+  if (manifest == entries.end())
     return InvalidInput("the workspace file has no manifest.json: it is not a complete workspace");
   PIKA_TRY(CheckManifest(manifest->second));
-  const auto graph_entry = entries->find(kGraph);
-  if (graph_entry == entries->end())
+  const auto graph_entry = entries.find(kGraph);
+  if (graph_entry == entries.end())
     return InvalidInput("the workspace file has no graph.json: it is not a complete workspace");
   auto document = canvas::GraphFromJson(graph_entry->second);
   if (!document.ok()) return document.error();
-  PIKA_TRY(CheckEntries(*entries, document->graph));
+  PIKA_TRY(CheckEntries(entries, document->graph));
   WorkspaceContent content{std::move(document->graph), document->viewport, {}};
   // All tables or none: a damaged one rolls back those restored before it.
   PIKA_TRY(connection.Execute("BEGIN TRANSACTION"));
   Status restored =
-      RestoreTables(connection, files, scratch, *entries, content.graph, content.restored_tables);
+      RestoreTables(connection, files, scratch, entries, content.graph, content.restored_tables);
   if (!restored.ok()) {
     (void)connection.Execute("ROLLBACK");
     return restored.error();

@@ -5,6 +5,7 @@
 // changes nothing when any of it is wrong.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -31,6 +32,21 @@ struct WorkspaceContent {
 Status SaveWorkspace(Connection& connection, FileSystem& files, const std::string& path,
                      const canvas::Graph& graph, const canvas::Viewport& viewport,
                      const std::set<canvas::NodeId>& tables, const std::string& scratch);
+
+// Checks the entries of a workspace (by name: manifest.json, graph.json, data/<id>.parquet)
+// and restores its tables in one transaction; what LoadWorkspace does after unzipping.
+Result<WorkspaceContent> LoadWorkspaceEntries(Connection& connection, FileSystem& files,
+                                              const std::map<std::string, std::string>& entries,
+                                              const std::string& scratch);
+
+// A Table node's data entry: data/<id>.parquet.
+std::string WorkspaceDataEntry(canvas::NodeId id);
+
+// The manifest a save writes now.
+std::string WorkspaceManifest();
+
+// Writes a Table node's data table to `file` as ZSTD Parquet.
+Status ExportNodeData(Connection& connection, canvas::NodeId id, const std::string& file);
 
 // Reads and checks the workspace at `path`, then restores its tables in one transaction.
 Result<WorkspaceContent> LoadWorkspace(Connection& connection, FileSystem& files,

@@ -1,0 +1,156 @@
+#include "workspace/recovery_store.h"
+
+#include <fmt/format.h>
+#include <signal.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+namespace pika {
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::string DataFile(canvas::NodeId id, uint64_t version) {
+  return fmt::format("data/{}-{}.parquet", id, version);
+}
+
+// Whether the process that writes a session folder still runs.
+bool OwnerRuns(const fs::path& directory) {
+  auto text = RealFileSystem().ReadAll((directory / "recovery.json").string());
+  if (!text.ok()) return false;
+  const json recovery = json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  if (!recovery.is_object() || !recovery.value("owner_pid", json()).is_number_integer())
+    return false;
+  const auto pid = recovery["owner_pid"].get<int64_t>();
+  return pid > 0 && ::kill(static_cast<pid_t>(pid), 0) == 0;
+}
+
+int64_t NowUnix() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+std::string RecoveryStore::SessionDirectory(const std::string& session) const {
+  return (fs::path(root_) / session).string();
+}
+
+Status RecoveryStore::Write(const std::string& session, Connection& connection,
+                            const canvas::Graph& graph, const canvas::Viewport& viewport,
+                            const std::map<canvas::NodeId, uint64_t>& tables,
+                            const std::string& original_path, int64_t owner_pid) {
+  const fs::path directory = SessionDirectory(session);
+  std::error_code error;
+  fs::create_directories(directory / "data", error);
+  if (error)
+    return IoError(fmt::format("cannot create the recovery folder '{}': {}", directory.string(),
+                               error.message()));
+  json data = json::object();
+  for (const auto& [id, version] : tables) {
+    const std::string name = DataFile(id, version);
+    data[std::to_string(id)] = name;
+    if (fs::exists(directory / name)) continue;  // big data is written once per import
+    const std::string partial = (directory / (name + ".partial")).string();
+    PIKA_TRY(ExportNodeData(connection, id, partial));
+    PIKA_TRY(files_.Rename(partial, (directory / name).string()));
+  }
+  PIKA_TRY(AtomicWriteFile(files_, (directory / "graph.json").string(),
+                           canvas::GraphToJson(graph, viewport)));
+  const json recovery{{"original_path", original_path},
+                      {"owner_pid", owner_pid},
+                      {"saved_at_unix", NowUnix()},
+                      {"nodes", graph.nodes().size()},
+                      {"data", data}};
+  PIKA_TRY(AtomicWriteFile(files_, (directory / "recovery.json").string(), recovery.dump(2)));
+  // Data of earlier imports is no longer referred to.
+  for (const auto& file : fs::directory_iterator(directory / "data", error)) {
+    const std::string name = "data/" + file.path().filename().string();
+    bool used = false;
+    for (const auto& [id, path] : data.items()) used = used || path == name;
+    if (!used) fs::remove(file.path(), error);
+  }
+  return {};
+}
+
+Result<std::map<std::string, std::string>> RecoveryStore::ReadEntries(const std::string& directory,
+                                                                      RecoveryEntry* entry) const {
+  auto recovery_text = files_.ReadAll((fs::path(directory) / "recovery.json").string());
+  if (!recovery_text.ok()) return recovery_text.error();
+  json recovery;
+  try {
+    recovery = json::parse(*recovery_text);
+  } catch (const std::exception& error) {
+    return InvalidInput(fmt::format("recovery.json is not valid JSON: {}", error.what()));
+  }
+  if (!recovery.is_object() || !recovery.value("original_path", json()).is_string() ||
+      !recovery.value("saved_at_unix", json()).is_number_integer() ||
+      !recovery.value("nodes", json()).is_number_unsigned() ||
+      !recovery.value("data", json()).is_object())
+    return InvalidInput("recovery.json is incomplete");
+  if (entry != nullptr) {
+    *entry = {directory, recovery["original_path"].get<std::string>(),
+              recovery["saved_at_unix"].get<int64_t>(), recovery["nodes"].get<size_t>()};
+  }
+  std::map<std::string, std::string> entries;
+  entries["manifest.json"] = WorkspaceManifest();
+  auto graph = files_.ReadAll((fs::path(directory) / "graph.json").string());
+  if (!graph.ok()) return graph.error();
+  entries["graph.json"] = std::move(*graph);
+  for (const auto& [id, name] : recovery["data"].items()) {
+    if (!name.is_string() || !IsSafeEntryName(name.get<std::string>()))
+      return InvalidInput("recovery.json names a data file outside its folder");
+    auto bytes = files_.ReadAll((fs::path(directory) / name.get<std::string>()).string());
+    if (!bytes.ok()) return bytes.error();
+    entries[fmt::format("data/{}.parquet", id)] = std::move(*bytes);
+  }
+  return entries;
+}
+
+std::vector<RecoveryEntry> RecoveryStore::List(std::vector<std::string>* broken) const {
+  std::vector<RecoveryEntry> found;
+  std::error_code error;
+  if (!fs::is_directory(root_, error)) return found;
+  for (const auto& item : fs::directory_iterator(root_, error)) {
+    if (!item.is_directory() || item.path().filename() == "broken") continue;
+    if (OwnerRuns(item.path())) continue;  // another window's live session
+    RecoveryEntry entry;
+    auto entries = ReadEntries(item.path().string(), &entry);
+    if (entries.ok()) {
+      found.push_back(entry);
+      continue;
+    }
+    if (!fs::exists(item.path() / "recovery.json"))
+      continue;  // a session still writing its first autosave
+    // Set aside, so it never blocks a start again; the user is told where it went.
+    const fs::path aside = fs::path(root_) / "broken" / item.path().filename();
+    fs::create_directories(aside.parent_path(), error);
+    fs::rename(item.path(), aside, error);
+    if (broken != nullptr)
+      broken->push_back(fmt::format("{} ({})", aside.string(), entries.error().message));
+  }
+  std::sort(found.begin(), found.end(), [](const RecoveryEntry& a, const RecoveryEntry& b) {
+    return a.saved_at_unix > b.saved_at_unix;
+  });
+  return found;
+}
+
+Result<WorkspaceContent> RecoveryStore::Restore(Connection& connection, const RecoveryEntry& entry,
+                                                const std::string& scratch) const {
+  auto entries = ReadEntries(entry.directory, nullptr);
+  if (!entries.ok()) return entries.error();
+  return LoadWorkspaceEntries(connection, files_, *entries, scratch);
+}
+
+void RecoveryStore::Discard(const std::string& directory) const {
+  std::error_code error;
+  fs::remove_all(directory, error);
+}
+
+}  // namespace pika
