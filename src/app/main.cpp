@@ -67,6 +67,7 @@ int main(int argc, char** argv) {
   }
   window.importFiles(files, QPointF(0, 0));
   window.show();
+  if (!parser.isSet(screenshot)) window.offerRecovery();
   QTimer::singleShot(0, &window, [&window] { window.view().fitAll(); });
   if (parser.isSet(screenshot)) {
     const QString path = parser.value(screenshot);

@@ -102,6 +102,12 @@ std::set<NodeId> GraphRunner::tablesWithData() const {
   return tables;
 }
 
+std::map<NodeId, uint64_t> GraphRunner::tableDataVersions() const {
+  std::map<NodeId, uint64_t> versions;
+  for (NodeId id : tablesWithData()) versions[id] = run(id).generation;
+  return versions;
+}
+
 bool GraphRunner::busy() const {
   for (const auto& [id, run] : runs_) {
     if (run.state == RunState::kWaiting || run.state == RunState::kRunning) return true;

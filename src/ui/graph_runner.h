@@ -41,6 +41,8 @@ class GraphRunner : public QObject {
   void adoptRestored(const std::set<NodeId>& tables) { restored_ = tables; }
   // Table nodes whose imported data is current: what a save writes into the file.
   std::set<NodeId> tablesWithData() const;
+  // The same, each with a number that changes whenever its data is imported again.
+  std::map<NodeId, uint64_t> tableDataVersions() const;
   // How long edits wait before running, so typing does not start a job per key.
   static constexpr int kDebounceMs = 250;
 

@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
@@ -14,11 +15,14 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QUuid>
 
 #include "canvas/node_name.h"
 #include "storage/file_system.h"
@@ -39,6 +43,7 @@ namespace {
 
 // Saving and opening: one at a time per window, never cancelled by node runs.
 constexpr uint64_t kSaveKey = uint64_t{1} << 58;
+constexpr uint64_t kAutosaveKey = (uint64_t{1} << 58) + 1;
 
 // Resident memory of this process, from /proc (Linux); 0 where it cannot be read.
 uint64_t ResidentBytes() {
@@ -93,11 +98,132 @@ MainWindow::MainWindow(std::unique_ptr<EngineSession> engine, QWidget* parent)
   updateStatus();
   connect(document_->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
   updateTitle();
+  session_ = QUuid::createUuid().toString(QUuid::WithoutBraces);
+  autosave_.setSingleShot(true);
+  autosave_.setInterval(1000);
+  autosave_limit_.setSingleShot(true);
+  autosave_limit_.setInterval(30'000);
+  connect(&autosave_, &QTimer::timeout, this, [this] { autosaveNow(); });
+  connect(&autosave_limit_, &QTimer::timeout, this, [this] { autosaveNow(); });
+  connect(document_->undoStack(), &QUndoStack::indexChanged, this, &MainWindow::scheduleAutosave);
+  connect(runner_, &GraphRunner::runChanged, this, [this](canvas::NodeId id) {
+    const canvas::Node* node = document_->graph().Find(id);
+    if (node != nullptr && node->kind == canvas::NodeKind::kTable &&
+        runner_->run(id).state == RunState::kReady)
+      scheduleAutosave();  // new data: into the recovery folder with the graph
+  });
   resize(1400, 860);
   const QSettings settings;
   restoreGeometry(settings.value("window/geometry").toByteArray());
   restoreState(settings.value("window/state").toByteArray());
   setDarkTheme(settings.value("view/dark", false).toBool());
+}
+
+QString MainWindow::RecoveryRoot() {
+  if (qEnvironmentVariableIsSet("PIKA_RECOVERY_DIR"))
+    return qEnvironmentVariable("PIKA_RECOVERY_DIR");
+  return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + "/recovery";
+}
+
+void MainWindow::scheduleAutosave() {
+  autosave_.start();
+  if (!autosave_limit_.isActive()) autosave_limit_.start();
+}
+
+void MainWindow::autosaveNow(std::function<void(Status)> done) {
+  autosave_.stop();
+  autosave_limit_.stop();
+  engine_->run<bool>(
+      this, kAutosaveKey,
+      [root = RecoveryRoot().toStdString(), session = session_.toStdString(),
+       graph = document_->graph(), viewport = view_->viewportState(),
+       tables = runner_->tableDataVersions(), path = path_.toStdString()](
+          Connection& connection, const CancelToken&, const ProgressFn&) -> Result<bool> {
+        RecoveryStore store(RealFileSystem(), root);
+        PIKA_TRY(store.Write(session, connection, graph, viewport, tables, path, ::getpid()));
+        return true;
+      },
+      [this, done = std::move(done)](Result<bool> written) {
+        // A failed autosave must not interrupt the user; the status bar says so.
+        if (!written.ok())
+          statusBar()->showMessage(
+              QString("autosave failed: %1").arg(QString::fromStdString(written.error().message)));
+        if (done) done(written.ok() ? Status() : Status(written.error()));
+      });
+}
+
+void MainWindow::offerRecovery() {
+  std::vector<std::string> broken;
+  const RecoveryStore store(RealFileSystem(), RecoveryRoot().toStdString());
+  const std::vector<RecoveryEntry> entries = store.List(&broken);
+  for (const std::string& aside : broken) {
+    statusBar()->showMessage(
+        QString("a damaged recovery folder was set aside: %1").arg(QString::fromStdString(aside)));
+  }
+  for (const RecoveryEntry& entry : entries) {
+    const QString when = QDateTime::fromSecsSinceEpoch(entry.saved_at_unix).toString(Qt::TextDate);
+    const QString what = entry.original_path.empty()
+                             ? QString("an unsaved workspace")
+                             : QFileInfo(QString::fromStdString(entry.original_path)).fileName();
+    auto* box = new QMessageBox(
+        QMessageBox::Question, "Restore unsaved work?",
+        QString("Pika-Plot closed without saving %1 (%2 nodes, last autosaved %3). Restore it?")
+            .arg(what)
+            .arg(entry.nodes)
+            .arg(when),
+        QMessageBox::NoButton, this);
+    QPushButton* restore = box->addButton("Restore", QMessageBox::AcceptRole);
+    QPushButton* discard = box->addButton("Discard", QMessageBox::DestructiveRole);
+    box->addButton("Later", QMessageBox::RejectRole);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(
+        box, &QMessageBox::buttonClicked, this,
+        [this, entry, restore, discard](QAbstractButton* button) {
+          if (button == restore) restoreRecovery(entry, this);
+          if (button == discard)
+            RecoveryStore(RealFileSystem(), RecoveryRoot().toStdString()).Discard(entry.directory);
+        });
+    box->open();
+  }
+}
+
+void MainWindow::restoreRecovery(const RecoveryEntry& entry, QWidget* parent,
+                                 std::function<void(Result<MainWindow*>)> done) {
+  auto engine = EngineSession::Open();
+  if (!engine.ok()) {
+    if (done) done(engine.error());
+    return;
+  }
+  EngineSession* session = engine->release();
+  session->run<WorkspaceContent>(
+      session, kSaveKey,
+      [entry](Connection& connection, const CancelToken&, const ProgressFn&) {
+        const RecoveryStore store(RealFileSystem(), RecoveryRoot().toStdString());
+        return store.Restore(connection, entry, QDir::tempPath().toStdString());
+      },
+      [session, entry, parent, done = std::move(done)](Result<WorkspaceContent> content) {
+        if (!content.ok()) {
+          session->deleteLater();
+          auto* box = new QMessageBox(QMessageBox::Warning, "Not restored",
+                                      QString::fromStdString(content.error().message),
+                                      QMessageBox::Ok, parent);
+          box->setAttribute(Qt::WA_DeleteOnClose);
+          box->open();
+          if (done) done(content.error());
+          return;
+        }
+        auto* window = new MainWindow(std::unique_ptr<EngineSession>(session));
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->adoptWorkspace(std::move(*content), QString::fromStdString(entry.original_path));
+        // Restored work is not saved anywhere yet: the window says so until it is.
+        window->document_->undoStack()->resetClean();
+        window->updateTitle();
+        window->show();
+        // The new window autosaves under its own session; the old folder has done its job.
+        RecoveryStore(RealFileSystem(), RecoveryRoot().toStdString()).Discard(entry.directory);
+        window->autosaveNow();
+        if (done) done(window);
+      });
 }
 
 void MainWindow::updateTitle() {
@@ -218,6 +344,12 @@ void MainWindow::closeEvent(QCloseEvent* event) {
       });
     }
   }
+  // Closed on purpose, saved or not: nothing to recover.
+  autosave_.stop();
+  autosave_limit_.stop();
+  RecoveryStore(RealFileSystem(), RecoveryRoot().toStdString())
+      .Discard(RecoveryStore(RealFileSystem(), RecoveryRoot().toStdString())
+                   .SessionDirectory(session_.toStdString()));
   QSettings settings;
   settings.setValue("window/geometry", saveGeometry());
   settings.setValue("window/state", saveState());

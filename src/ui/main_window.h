@@ -10,6 +10,7 @@
 #include <set>
 
 #include "canvas/node.h"
+#include "workspace/recovery_store.h"
 #include "workspace/workspace_file.h"
 
 class QLabel;
@@ -56,6 +57,16 @@ class MainWindow : public QMainWindow {
   static void openWorkspace(const QString& path, QWidget* parent,
                             std::function<void(Result<MainWindow*>)> done = {});
   void adoptWorkspace(WorkspaceContent content, const QString& path);
+
+  // Autosave: about a second after the last edit, and at least every 30 s while editing, the
+  // work goes to this session's recovery folder (never over the user's file).
+  static QString RecoveryRoot();  // PIKA_RECOVERY_DIR, or the app's data folder
+  void autosaveNow(std::function<void(Status)> done = {});
+  // Offers work that crashed sessions left behind (a dialog per session, newest first).
+  void offerRecovery();
+  // Opens a crashed session's work in a new window, unsaved; `done` hears the window.
+  static void restoreRecovery(const RecoveryEntry& entry, QWidget* parent,
+                              std::function<void(Result<MainWindow*>)> done = {});
   const QString& workspacePath() const { return path_; }
 
  protected:
@@ -66,6 +77,7 @@ class MainWindow : public QMainWindow {
   void save();
   void saveAs();
   void updateTitle();
+  void scheduleAutosave();
   void addRecentFile(const QString& path);
   void fillRecentMenu();
   void updateStatus();
@@ -81,7 +93,10 @@ class MainWindow : public QMainWindow {
   QLabel* jobs_;
   QLabel* memory_;
   QTimer status_timer_;
-  QString path_;  // the workspace file, once saved or opened
+  QString path_;           // the workspace file, once saved or opened
+  QString session_;        // names this window's recovery folder
+  QTimer autosave_;        // restarts on every edit
+  QTimer autosave_limit_;  // runs from the first unsaved edit: at most 30 s between autosaves
   QMenu* recent_ = nullptr;
   QAction* dark_ = nullptr;
   std::set<canvas::NodeId> review_pending_;  // imported by the user: check types once ready

@@ -5,6 +5,7 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QLineEdit>
 #include <QMenu>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
@@ -75,6 +76,7 @@ class AppTest : public QObject {
     QCoreApplication::setOrganizationName("PikaPlotTests");
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.path());
+    qputenv("PIKA_RECOVERY_DIR", dir_.filePath("recovery").toUtf8());
     csv_ = dir_.filePath("points.csv");
     QFile file(csv_);
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -397,6 +399,50 @@ class AppTest : public QObject {
              opened->error().message.c_str());
     QCOMPARE(document().graph().nodes().size(), size_t{1});
     QVERIFY(window_->isVisible());
+  }
+
+  void editsOfAKilledAppAreOfferedAndRestored() {
+    const QString root = dir_.filePath("recovery-after-kill");
+    QProcess app;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("QT_QPA_PLATFORM", "offscreen");
+    environment.insert("PIKA_RECOVERY_DIR", root);
+    environment.insert("ASAN_OPTIONS", "detect_leaks=0");  // it is killed, not shut down
+    app.setProcessEnvironment(environment);
+    app.start(PIKA_APP_PATH, {csv_});
+    QVERIFY(app.waitForStarted());
+    // The import is an edit: within seconds the graph and the imported data are autosaved.
+    auto autosaved = [&] {
+      for (const QFileInfo& session : QDir(root).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (QFile::exists(session.filePath() + "/recovery.json") &&
+            !QDir(session.filePath() + "/data").entryList({"*.parquet"}).isEmpty())
+          return true;
+      }
+      return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(autosaved(), kRunTimeoutMs);
+    app.kill();
+    QVERIFY(app.waitForFinished());
+    qputenv("PIKA_RECOVERY_DIR", root.toUtf8());
+    const pika::RecoveryStore store(pika::RealFileSystem(), root.toStdString());
+    const auto entries = store.List();
+    QCOMPARE(entries.size(), size_t{1});
+    QCOMPARE(entries[0].nodes, size_t{1});
+    std::optional<pika::Result<MainWindow*>> restored;
+    MainWindow::restoreRecovery(entries[0], window_.get(),
+                                [&](pika::Result<MainWindow*> window) { restored = window; });
+    QTRY_VERIFY_WITH_TIMEOUT(restored.has_value(), kRunTimeoutMs);
+    QVERIFY2(restored->ok(), restored->ok() ? "" : restored->error().message.c_str());
+    MainWindow* window = **restored;
+    const NodeId table = window->document().graph().nodes().begin()->first;
+    QCOMPARE(QString::fromStdString(window->document().graph().Find(table)->name),
+             QString("points"));
+    QTRY_VERIFY_WITH_TIMEOUT(window->runner().run(table).state == RunState::kReady, kRunTimeoutMs);
+    QCOMPARE(window->runner().run(table).relation->rows, uint64_t{1000});
+    QVERIFY(window->isWindowModified());  // restored work is not saved anywhere yet
+    window->setAttribute(Qt::WA_DeleteOnClose, false);
+    delete window;
+    qputenv("PIKA_RECOVERY_DIR", dir_.filePath("recovery").toUtf8());
   }
 
   void zoomKeepsThePointUnderTheCursorInPlace() {
