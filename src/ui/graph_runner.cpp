@@ -108,6 +108,21 @@ std::map<NodeId, uint64_t> GraphRunner::tableDataVersions() const {
   return versions;
 }
 
+uint64_t GraphRunner::releaseMemory() {
+  uint64_t released = 0;
+  for (auto& [id, current] : runs_) {
+    if (!current.plot || current.plot->data_released) continue;
+    const PlotData& data = current.plot->data;
+    released += (data.x.size() + data.y.size()) * sizeof(double);
+    auto light = std::make_shared<PlotResult>();
+    light->request = current.plot->request;
+    light->scene = current.plot->scene;
+    light->data_released = true;
+    current.plot = std::move(light);  // open plot windows keep their own copy
+  }
+  return released;
+}
+
 bool GraphRunner::busy() const {
   for (const auto& [id, run] : runs_) {
     if (run.state == RunState::kWaiting || run.state == RunState::kRunning) return true;

@@ -43,6 +43,9 @@ class GraphRunner : public QObject {
   std::set<NodeId> tablesWithData() const;
   // The same, each with a number that changes whenever its data is imported again.
   std::map<NodeId, uint64_t> tableDataVersions() const;
+  // Memory ran short: drops what can be fetched again (plot nodes' data; their thumbnails
+  // stay). Returns the bytes given back.
+  uint64_t releaseMemory();
   // How long edits wait before running, so typing does not start a job per key.
   static constexpr int kDebounceMs = 250;
 

@@ -44,14 +44,12 @@ namespace {
 // Saving and opening: one at a time per window, never cancelled by node runs.
 constexpr uint64_t kSaveKey = uint64_t{1} << 58;
 constexpr uint64_t kAutosaveKey = (uint64_t{1} << 58) + 1;
+constexpr uint64_t kMemoryKey = (uint64_t{1} << 58) + 2;
 
-// Resident memory of this process, from /proc (Linux); 0 where it cannot be read.
-uint64_t ResidentBytes() {
-  QFile statm("/proc/self/statm");
-  if (!statm.open(QIODevice::ReadOnly)) return 0;
-  const QList<QByteArray> fields = statm.readAll().split(' ');
-  if (fields.size() < 2) return 0;
-  return fields[1].toULongLong() * static_cast<uint64_t>(sysconf(_SC_PAGESIZE));
+QString Megabytes(uint64_t bytes) {
+  return bytes >= (uint64_t{1} << 30)
+             ? QString("%1 GB").arg(static_cast<double>(bytes) / (1 << 30), 0, 'f', 1)
+             : QString("%1 MB").arg(bytes >> 20);
 }
 
 }  // namespace
@@ -593,12 +591,50 @@ void MainWindow::openPlot(canvas::NodeId id) {
   window->show();
 }
 
+void MainWindow::onMemory(const MemoryReading& reading) {
+  const MemoryPressure pressure = PressureOf(reading);
+  memory_->setText(QString("memory %1 of %2 (engine %3)")
+                       .arg(Megabytes(reading.process_bytes), Megabytes(reading.budget_bytes),
+                            Megabytes(reading.engine_bytes)));
+  memory_->setStyleSheet(pressure == MemoryPressure::kCritical  ? "color: #d62728"
+                         : pressure == MemoryPressure::kWarning ? "color: #f28e2b"
+                                                                : "");
+  if (pressure == pressure_) return;
+  pressure_ = pressure;
+  if (pressure == MemoryPressure::kWarning) {
+    statusBar()->showMessage(
+        "Memory is running short (80% of the budget): close plots or "
+        "aggregate big queries");
+  } else if (pressure == MemoryPressure::kCritical) {
+    const uint64_t released = runner_->releaseMemory();
+    statusBar()->showMessage(QString("Memory is almost gone (95%): gave back %1 of plot data "
+                                     "(plots fetch it again when opened)")
+                                 .arg(Megabytes(released)));
+  }
+}
+
 void MainWindow::updateStatus() {
   const size_t jobs = engine_->pendingJobs();
   jobs_->setText(jobs == 0   ? QString("idle")
                  : jobs == 1 ? QString("1 job running")
                              : QString("%1 jobs running").arg(jobs));
-  memory_->setText(QString("memory %1 MB").arg(ResidentBytes() / (1024 * 1024)));
+  onMemory({ProcessResidentBytes(), engine_bytes_, DefaultMemoryBudget()});
+  if (engine_poll_.isValid() && engine_poll_.elapsed() < 2000) return;
+  engine_poll_.start();
+  // DuckDB's own share, every two seconds, off the UI thread.
+  engine_->run<uint64_t>(
+      this, kMemoryKey,
+      [](Connection& connection, const CancelToken&, const ProgressFn&) -> Result<uint64_t> {
+        auto result = connection.Query(
+            "SELECT coalesce(sum(memory_usage_bytes), 0)::BIGINT FROM duckdb_memory()");
+        if (!result.ok()) return result.error();
+        auto rows = result->FetchAll();
+        if (!rows.ok()) return rows.error();
+        return static_cast<uint64_t>(rows->columns[0].IntAt(0));
+      },
+      [this](Result<uint64_t> bytes) {
+        if (bytes.ok()) engine_bytes_ = *bytes;
+      });
 }
 
 }  // namespace pika::ui

@@ -2,6 +2,7 @@
 // menus, running jobs and memory in the status bar.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QTimer>
 #include <functional>
@@ -10,6 +11,7 @@
 #include <set>
 
 #include "canvas/node.h"
+#include "compute/memory_budget.h"
 #include "workspace/recovery_store.h"
 #include "workspace/workspace_file.h"
 
@@ -64,6 +66,8 @@ class MainWindow : public QMainWindow {
   void autosaveNow(std::function<void(Status)> done = {});
   // Offers work that crashed sessions left behind (a dialog per session, newest first).
   void offerRecovery();
+  // What the status bar shows about memory, and what happens at 80% and 95% of the budget.
+  void onMemory(const MemoryReading& reading);
   // Opens a crashed session's work in a new window, unsaved; `done` hears the window.
   static void restoreRecovery(const RecoveryEntry& entry, QWidget* parent,
                               std::function<void(Result<MainWindow*>)> done = {});
@@ -99,6 +103,9 @@ class MainWindow : public QMainWindow {
   QTimer autosave_limit_;  // runs from the first unsaved edit: at most 30 s between autosaves
   QMenu* recent_ = nullptr;
   QAction* dark_ = nullptr;
+  MemoryPressure pressure_ = MemoryPressure::kNormal;
+  uint64_t engine_bytes_ = 0;
+  QElapsedTimer engine_poll_;                // DuckDB's memory is asked for every two seconds
   std::set<canvas::NodeId> review_pending_;  // imported by the user: check types once ready
 };
 

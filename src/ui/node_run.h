@@ -25,6 +25,7 @@ struct PlotResult {
   PlotDataRequest request;
   PlotData data;
   PlotScene scene;
+  bool data_released = false;  // memory ran short: the scene stays, the data must be fetched again
 };
 
 struct NodeRun {

@@ -58,7 +58,11 @@ void PlotWindow::refresh() {
   if (node == nullptr) return;
   setWindowTitle(QString("%1 — Pika-Plot").arg(QString::fromStdString(node->name)));
   const NodeRun& run = runner_.run(id_);
-  if (run.plot) navigator_->setPlot(run.plot, node->plot.title, runner_.plotTheme());
+  if (run.plot && run.plot->data_released) {
+    runner_.rerun(id_);  // its data was given back when memory ran short
+  } else if (run.plot) {
+    navigator_->setPlot(run.plot, node->plot.title, runner_.plotTheme());
+  }
   status_->setStyleSheet(run.state == RunState::kError ? "color: #d62728" : "");
   status_->setText(run.state == RunState::kReady && run.plot
                        ? QString::fromStdString(run.plot->scene.badge)

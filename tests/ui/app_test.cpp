@@ -8,6 +8,7 @@
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -443,6 +444,28 @@ class AppTest : public QObject {
     window->setAttribute(Qt::WA_DeleteOnClose, false);
     delete window;
     qputenv("PIKA_RECOVERY_DIR", dir_.filePath("recovery").toUtf8());
+  }
+
+  void runningShortOfMemoryWarnsThenGivesBackPlotData() {
+    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
+    Node plot = MakeNode(NodeKind::kPlot, "p");
+    plot.plot = {"scatter", "x", "y", "", ""};
+    const NodeId p = document().addNode(plot);
+    QVERIFY(document().connectNodes(t, p).isEmpty());
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(p).plot->data.x.size(), size_t{1000});
+    window_->onMemory({850, 0, 1000});
+    QVERIFY(window_->statusBar()->currentMessage().contains("80%"));
+    QCOMPARE(runner().run(p).plot->data.x.size(), size_t{1000});  // a warning only
+    window_->onMemory({960, 0, 1000});
+    QVERIFY(window_->statusBar()->currentMessage().contains("gave back"));
+    QVERIFY(runner().run(p).plot->data_released);
+    QVERIFY(runner().run(p).plot->data.x.empty());
+    QVERIFY(!runner().run(p).plot->scene.scene.marks.empty());  // the thumbnail stays
+    // Opening the plot fetches its data again.
+    PlotWindow opened(document(), runner(), window_->engine(), p);
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(p).plot->data.x.size(), size_t{1000});
   }
 
   void zoomKeepsThePointUnderTheCursorInPlace() {

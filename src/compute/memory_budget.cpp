@@ -1,0 +1,32 @@
+#include "compute/memory_budget.h"
+
+#include <unistd.h>
+
+#include <fstream>
+
+namespace pika {
+
+MemoryPressure PressureOf(const MemoryReading& reading) {
+  if (reading.budget_bytes == 0) return MemoryPressure::kNormal;
+  const double used =
+      static_cast<double>(reading.process_bytes) / static_cast<double>(reading.budget_bytes);
+  if (used >= kMemoryCritical) return MemoryPressure::kCritical;
+  if (used >= kMemoryWarning) return MemoryPressure::kWarning;
+  return MemoryPressure::kNormal;
+}
+
+uint64_t ProcessResidentBytes() {
+  std::ifstream statm("/proc/self/statm");
+  uint64_t size_pages = 0, resident_pages = 0;
+  if (!(statm >> size_pages >> resident_pages)) return 0;
+  return resident_pages * static_cast<uint64_t>(sysconf(_SC_PAGESIZE));
+}
+
+uint64_t DefaultMemoryBudget() {
+  const long pages = sysconf(_SC_PHYS_PAGES);
+  const long page_size = sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page_size <= 0) return 0;
+  return static_cast<uint64_t>(static_cast<double>(pages) * static_cast<double>(page_size) * 0.8);
+}
+
+}  // namespace pika
