@@ -1,5 +1,7 @@
 #include "ui/query_editor.h"
 
+#include <fmt/format.h>
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -8,6 +10,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "storage/sql_quote.h"
+#include "ui/engine_session.h"
 #include "ui/graph_document.h"
 #include "ui/graph_runner.h"
 #include "ui/node_rows_model.h"
@@ -15,10 +19,18 @@
 
 namespace pika::ui {
 
+namespace {
+
+// Suggestion requests replace each other, never a node's run.
+constexpr uint64_t kSuggestKey = (uint64_t{1} << 58) + 16;
+
+}  // namespace
+
 QueryEditor::QueryEditor(GraphDocument& document, GraphRunner& runner, EngineSession& engine,
                          QWidget* parent)
     : NodeEditor(document, parent),
       runner_(runner),
+      engine_(engine),
       sql_(new SqlEditor(this)),
       run_(new QPushButton("Run", this)),
       cancel_(new QPushButton("Cancel", this)),
@@ -60,6 +72,7 @@ QueryEditor::QueryEditor(GraphDocument& document, GraphRunner& runner, EngineSes
   connect(run_, &QPushButton::clicked, this, run_now);
   connect(cancel_, &QPushButton::clicked, this, [this] { runner_.cancel(id_); });
   connect(rows_, &NodeRowsModel::failed, status_, &QLabel::setText);
+  connect(sql_, &SqlEditor::contextWanted, this, &QueryEditor::suggest);
 }
 
 void QueryEditor::showNode(const canvas::Node& node, const NodeRun& run) {
@@ -96,6 +109,29 @@ void QueryEditor::showNode(const canvas::Node& node, const NodeRun& run) {
     shown_ = nullptr;
     rows_->clear();
   }
+}
+
+// DuckDB's grammar- and catalog-aware suggestions for the text before the cursor; a newer
+// request replaces an older one.
+void QueryEditor::suggest(const QString& text_before_cursor) {
+  engine_.run<QStringList>(
+      this, kSuggestKey,
+      [text = text_before_cursor.toStdString()](Connection& connection, const CancelToken& cancel,
+                                                const ProgressFn&) -> Result<QStringList> {
+        if (cancel.cancelled()) return Cancelled();
+        auto result = connection.Query(fmt::format(
+            "SELECT suggestion FROM sql_auto_complete({}) LIMIT 40", QuoteLiteral(text)));
+        if (!result.ok()) return result.error();
+        auto rows = result->FetchAll();
+        if (!rows.ok()) return rows.error();
+        QStringList suggestions;
+        for (size_t row = 0; row < rows->row_count; ++row)
+          suggestions << QString::fromStdString(FormatValue(rows->columns[0], row));
+        return suggestions;
+      },
+      [this](Result<QStringList> suggestions) {
+        if (suggestions.ok()) sql_->setContextSuggestions(*suggestions);
+      });
 }
 
 // Node names this query can read and their columns, for completion.

@@ -29,8 +29,10 @@ class QueryEditor : public NodeEditor {
 
  private:
   void completionsFor(const canvas::Node& node);
+  void suggest(const QString& text_before_cursor);
 
   GraphRunner& runner_;
+  EngineSession& engine_;
   canvas::NodeId id_ = canvas::kNoNode;
   SqlEditor* sql_;
   QPushButton* run_;

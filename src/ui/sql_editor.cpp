@@ -33,10 +33,20 @@ void SqlEditor::setSql(const QString& sql) {
 }
 
 void SqlEditor::setCompletions(const QStringList& words) {
-  QStringList all = words;
-  all += SqlHighlighter::Keywords();
+  local_ = words;
+  local_ += SqlHighlighter::Keywords();
+  local_.removeDuplicates();
+  words_->setStringList(local_);
+}
+
+QStringList SqlEditor::completions() const { return words_->stringList(); }
+
+void SqlEditor::setContextSuggestions(const QStringList& suggestions) {
+  QStringList all = suggestions;
+  all += local_;
   all.removeDuplicates();
   words_->setStringList(all);
+  if (hasFocus() && (completer_->popup()->isVisible() || forced_)) complete(forced_);
 }
 
 void SqlEditor::showError(std::optional<SqlPosition> position) {
@@ -57,6 +67,8 @@ void SqlEditor::showError(std::optional<SqlPosition> position) {
   }
   setExtraSelections(selections);
 }
+
+QString SqlEditor::textBeforeCursor() const { return toPlainText().left(textCursor().position()); }
 
 QString SqlEditor::wordUnderCursor() const {
   QTextCursor cursor = textCursor();
@@ -102,15 +114,19 @@ void SqlEditor::keyPressEvent(QKeyEvent* event) {
     return;
   }
   if (event->key() == Qt::Key_Space && event->modifiers() & Qt::ControlModifier) {
+    forced_ = true;
     complete(true);
+    Q_EMIT contextWanted(textBeforeCursor());
     return;
   }
   QPlainTextEdit::keyPressEvent(event);
   const QString typed = event->text();
   if (!typed.isEmpty() && (typed.front().isLetterOrNumber() || typed.front() == '_')) {
     complete(false);
-  } else if (popup) {
-    completer_->popup()->hide();
+    if (wordUnderCursor().size() >= 2) Q_EMIT contextWanted(textBeforeCursor());
+  } else {
+    forced_ = false;
+    if (popup) completer_->popup()->hide();
   }
 }
 

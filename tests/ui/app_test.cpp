@@ -223,6 +223,16 @@ class AppTest : public QObject {
     QCOMPARE(QString::fromStdString(document().graph().Find(q)->sql), QString(""));
   }
 
+  void completionAsksTheEngineForWhatFitsTheCursor() {
+    const NodeId q = document().addNode(MakeNode(NodeKind::kQuery, "q", ""));
+    window_->inspector().showNode(q);
+    SqlEditor* editor = window_->inspector().queryEditor()->sqlEditor();
+    editor->setFocus();
+    QTest::keyClicks(editor, "SELECT stddev_");
+    // DuckDB knows its functions; the local list (keywords, node names) does not.
+    QTRY_VERIFY_WITH_TIMEOUT(editor->completions().contains("stddev_pop"), kRunTimeoutMs);
+  }
+
   void aBrokenQueryShowsWhereAndStopsWhatDependsOnIt() {
     const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
     const NodeId q = document().addNode(MakeNode(NodeKind::kQuery, "q", "SELECT x FROM points"));
