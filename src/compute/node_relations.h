@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "compute/cached_query_runner.h"
 #include "core/cancel_token.h"
 #include "core/result.h"
 #include "core/table_batch.h"
@@ -25,6 +26,7 @@ struct NodeRelation {
   std::vector<RejectedRow> rejects;          // Table: the first of them, with their lines
   std::vector<std::string> notes;            // Table: what the import decided, in words
   std::vector<ColumnReport> column_reports;  // Table: inferred types, confidence, counterexamples
+  std::string cache_note;  // Query: why the answer was instant, when the cache gave it
 };
 
 // Imports `path` into the node's own table and names it `name`. Rows that cannot be read
@@ -44,8 +46,12 @@ Result<NodeRelation> AdoptTableNode(Connection& connection, uint64_t node_id,
 // Checks `sql` (one SELECT over upstream node names), names its result `name` and counts
 // its rows. Nothing is left behind under `name` when the SQL is wrong; an error that points
 // into the SQL keeps DuckDB's "LINE n:" excerpt (see FindSqlErrorPosition).
+// With `cached`, the rows are counted through the query cache (the node's inputs must have
+// been reported to it with SourceChanged whenever they changed), and an instant answer says
+// where it came from in `cache_note`.
 Result<NodeRelation> RunQueryNode(Connection& connection, const std::string& name,
-                                  const std::string& sql, const CancelToken& cancel);
+                                  const std::string& sql, const CancelToken& cancel,
+                                  CachedQueryRunner* cached = nullptr);
 
 // Rows [offset, offset + limit) of a node's result, in the engine's order (stable for scans,
 // filters and ORDER BY; an unordered aggregate may come back in another order per page).

@@ -11,6 +11,8 @@
 #include <mutex>
 
 #include "compute/job_scheduler.h"
+#include "compute/query_cache.h"
+#include "compute/source_versions.h"
 #include "storage/database.h"
 
 namespace pika::ui {
@@ -49,6 +51,10 @@ class EngineSession : public QObject {
   // Progress of the key's running job in [0, 1], or -1 when unknown.
   double progress(uint64_t key) const;
   size_t pendingJobs() const { return scheduler_->pending(); }
+  // The query cache all jobs share, and the versions of the relations it keys answers by:
+  // every job that changes a node's relation reports it through versions().Bump.
+  QueryCache& cache() { return cache_; }
+  SourceVersions& versions() { return versions_; }
   const Database& database() const { return database_; }
 
  private:
@@ -56,7 +62,9 @@ class EngineSession : public QObject {
   std::shared_ptr<std::atomic<double>> progressSlot(uint64_t key);
 
   Database database_;
-  std::unique_ptr<JobScheduler> scheduler_;
+  QueryCache cache_{size_t{256} << 20};
+  SourceVersions versions_;
+  std::unique_ptr<JobScheduler> scheduler_;  // last: its workers stop before the cache goes
   mutable std::mutex progress_mutex_;
   std::map<uint64_t, std::shared_ptr<std::atomic<double>>> progress_;
 };

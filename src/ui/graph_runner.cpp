@@ -203,10 +203,13 @@ void GraphRunner::startTable(const canvas::Node& node, uint64_t generation) {
   engine_.run<NodeRelation>(
       this, id,
       [id, name = node.name, path = node.source_path, options = ImportOptionsOf(node),
-       restored = restored_.contains(id)](Connection& connection, const CancelToken& cancel,
-                                          const ProgressFn& progress) {
-        if (restored) return AdoptTableNode(connection, id, name);
-        return LoadTableNode(connection, id, name, path, options, cancel, progress);
+       restored = restored_.contains(id), &versions = engine_.versions()](
+          Connection& connection, const CancelToken& cancel, const ProgressFn& progress) {
+        auto relation = restored
+                            ? AdoptTableNode(connection, id, name)
+                            : LoadTableNode(connection, id, name, path, options, cancel, progress);
+        versions.Bump(name);  // cached answers over the old rows no longer match
+        return relation;
       },
       [this, id, generation](Result<NodeRelation> result) {
         NodeRun done;
@@ -225,9 +228,10 @@ void GraphRunner::startQuery(const canvas::Node& node, uint64_t generation) {
   const NodeId id = node.id;
   engine_.run<NodeRelation>(
       this, id,
-      [name = node.name, sql = node.sql](Connection& connection, const CancelToken& cancel,
-                                         const ProgressFn&) {
-        return RunQueryNode(connection, name, sql, cancel);
+      [name = node.name, sql = node.sql, &engine = engine_](
+          Connection& connection, const CancelToken& cancel, const ProgressFn&) {
+        CachedQueryRunner cached(connection, engine.cache(), engine.versions());
+        return RunQueryNode(connection, name, sql, cancel, &cached);
       },
       [this, id, generation, sql = node.sql](Result<NodeRelation> result) {
         NodeRun done;
@@ -305,9 +309,10 @@ void GraphRunner::onRemoved(NodeId id, const QString& name) {
   // On the node's key: an undo that brings the node back cancels the drop.
   engine_.run<bool>(
       this, id,
-      [id, name = name.toStdString()](Connection& connection, const CancelToken& cancel,
-                                      const ProgressFn&) -> Result<bool> {
+      [id, name = name.toStdString(), &versions = engine_.versions()](
+          Connection& connection, const CancelToken& cancel, const ProgressFn&) -> Result<bool> {
         if (cancel.cancelled()) return Cancelled();
+        versions.Bump(name);
         PIKA_TRY(DropNodeRelation(connection, id, name));
         return true;
       },
@@ -321,8 +326,9 @@ void GraphRunner::onRenamed(NodeId id, const QString& from, const QString& to) {
   if (run(id).state != RunState::kReady || node->kind == canvas::NodeKind::kPlot) {
     engine_.run<bool>(
         this, kHousekeepingKey | id,
-        [from = from.toStdString()](Connection& connection, const CancelToken&,
-                                    const ProgressFn&) -> Result<bool> {
+        [from = from.toStdString(), &versions = engine_.versions()](
+            Connection& connection, const CancelToken&, const ProgressFn&) -> Result<bool> {
+          versions.Bump(from);
           PIKA_TRY(
               connection.Execute(fmt::format("DROP VIEW IF EXISTS {}", QuoteIdentifier(from))));
           return true;
@@ -337,8 +343,10 @@ void GraphRunner::onRenamed(NodeId id, const QString& from, const QString& to) {
   setRun(id, std::move(renaming));
   engine_.run<bool>(
       this, id,
-      [from = from.toStdString(), to = to.toStdString()](Connection& connection, const CancelToken&,
-                                                         const ProgressFn&) -> Result<bool> {
+      [from = from.toStdString(), to = to.toStdString(), &versions = engine_.versions()](
+          Connection& connection, const CancelToken&, const ProgressFn&) -> Result<bool> {
+        versions.Bump(from);
+        versions.Bump(to);
         PIKA_TRY(RenameNodeRelation(connection, from, to));
         return true;
       },

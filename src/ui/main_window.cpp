@@ -606,9 +606,12 @@ void MainWindow::onMemory(const MemoryReading& reading) {
         "Memory is running short (80% of the budget): close plots or "
         "aggregate big queries");
   } else if (pressure == MemoryPressure::kCritical) {
-    const uint64_t released = runner_->releaseMemory();
-    statusBar()->showMessage(QString("Memory is almost gone (95%): gave back %1 of plot data "
-                                     "(plots fetch it again when opened)")
+    uint64_t released = runner_->releaseMemory();
+    const size_t cached = engine_->cache().Stats().bytes;
+    engine_->cache().ShrinkTo(0);  // answers are computed again when asked
+    released += cached;
+    statusBar()->showMessage(QString("Memory is almost gone (95%): gave back %1 of plot data and "
+                                     "cached answers (they are computed again when needed)")
                                  .arg(Megabytes(released)));
   }
 }

@@ -87,10 +87,13 @@ void QueryEditor::showNode(const canvas::Node& node, const NodeRun& run) {
   switch (run.state) {
     case RunState::kReady:
       status_->setStyleSheet({});
-      status_->setText(QString("%1 rows × %2 columns in %3 s")
+      status_->setText(QString("%1 rows × %2 columns in %3 s%4")
                            .arg(QLocale().toString(static_cast<qulonglong>(run.relation->rows)))
                            .arg(run.relation->columns.size())
-                           .arg(run.seconds, 0, 'f', 2));
+                           .arg(run.seconds, 0, 'f', 2)
+                           .arg(run.relation->cache_note.empty()
+                                    ? QString()
+                                    : "\n" + QString::fromStdString(run.relation->cache_note)));
       break;
     case RunState::kError:
       status_->setStyleSheet("color: #d62728");

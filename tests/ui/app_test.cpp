@@ -223,6 +223,43 @@ class AppTest : public QObject {
     QCOMPARE(QString::fromStdString(document().graph().Find(q)->sql), QString(""));
   }
 
+  void askingAQueryAgainIsAnsweredFromTheCacheAndSaysSo() {
+    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
+    const NodeId q =
+        document().addNode(MakeNode(NodeKind::kQuery, "q", "SELECT * FROM points WHERE x > 10"));
+    QVERIFY(document().connectNodes(t, q).isEmpty());
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(q).relation->rows, uint64_t{989});
+    QVERIFY(runner().run(q).relation->cache_note.empty());  // computed
+    Node edited = *document().graph().Find(q);
+    edited.sql = "SELECT * FROM points WHERE x > 500";
+    document().updateNode(edited);
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(q).relation->rows, uint64_t{499});
+    document().undoStack()->undo();  // the first question again
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(q).relation->rows, uint64_t{989});
+    QVERIFY2(runner().run(q).relation->cache_note.find("from the cache") != std::string::npos,
+             runner().run(q).relation->cache_note.c_str());
+    // New data in the table: the cached count must not be reused.
+    QFile file(csv_);
+    const QByteArray original = [&] {
+      QFile in(csv_);
+      in.open(QIODevice::ReadOnly);
+      return in.readAll();
+    }();
+    QVERIFY(file.open(QIODevice::Append));
+    file.write("2000,1,odd\n");
+    file.close();
+    runner().rerun(t);
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(q).relation->rows, uint64_t{990});
+    QVERIFY(runner().run(q).relation->cache_note.empty());
+    QFile restore(csv_);
+    QVERIFY(restore.open(QIODevice::WriteOnly));
+    restore.write(original);
+  }
+
   void completionAsksTheEngineForWhatFitsTheCursor() {
     const NodeId q = document().addNode(MakeNode(NodeKind::kQuery, "q", ""));
     window_->inspector().showNode(q);
