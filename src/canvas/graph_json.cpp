@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <set>
 
 namespace pika::canvas {
 
@@ -12,6 +13,8 @@ namespace {
 using nlohmann::json;
 
 constexpr int kMaxDepth = 16;  // graph.json nests 4 deep; more is a hostile file
+// Ids above this would collide with the app's internal job keys (which start at 2^50).
+constexpr uint64_t kMaxNodeId = uint64_t{1} << 40;
 
 std::string KindName(NodeKind kind) {
   switch (kind) {
@@ -83,8 +86,9 @@ class Reader {
   Result<uint64_t> Id(const char* key) const {
     auto field = Field(key);
     if (!field.ok()) return field.error();
-    if (!(*field)->is_number_unsigned() || (*field)->get<uint64_t>() == 0)
-      return Wrong(key, "a positive whole number");
+    if (!(*field)->is_number_unsigned() || (*field)->get<uint64_t>() == 0 ||
+        (*field)->get<uint64_t>() >= kMaxNodeId)
+      return Wrong(key, "a whole number from 1 to 2^40");
     return (*field)->get<uint64_t>();
   }
   Result<bool> Bool(const char* key) const {
@@ -187,6 +191,16 @@ Result<Node> ReadNode(const Reader& node) {
         if (!value.ok()) return value.error();
         *field = *value;
       }
+      // Both become words in SQL: a file may only name the known ones.
+      static const std::set<std::string> kKinds{"scatter", "line", "histogram", "bar"};
+      static const std::set<std::string> kAggregates{"", "count", "sum", "mean", "min", "max"};
+      if (!kKinds.contains(out.plot.kind))
+        return InvalidInput(
+            fmt::format("graph.json: {} is '{}', not scatter, line, histogram or bar",
+                        plot->Path("kind"), out.plot.kind));
+      if (!kAggregates.contains(out.plot.agg))
+        return InvalidInput(fmt::format("graph.json: {} is '{}', not count, sum, mean, min or max",
+                                        plot->Path("agg"), out.plot.agg));
       break;
     }
     case NodeKind::kNote: {

@@ -1,5 +1,7 @@
 #include "compute/job_scheduler.h"
 
+#include <algorithm>
+
 namespace pika {
 
 Result<std::unique_ptr<JobScheduler>> JobScheduler::Start(const Database& database, int workers) {
@@ -71,13 +73,26 @@ void JobScheduler::CancelLocked(uint64_t key) {
   }
 }
 
+// The first queued task whose key has no running job: a key's jobs never overlap, so a new
+// import never races the one it replaced for the same table.
+std::deque<JobScheduler::Task>::iterator JobScheduler::NextRunnableLocked() {
+  return std::find_if(queue_.begin(), queue_.end(), [this](const Task& task) {
+    return std::none_of(workers_.begin(), workers_.end(), [&](const auto& worker) {
+      return worker->running != nullptr && worker->running->key == task.key;
+    });
+  });
+}
+
 void JobScheduler::Loop(Worker& worker) {
   std::unique_lock lock(mutex_);
   while (true) {
-    wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+    wake_.wait(lock, [&] {
+      return (stopping_ && queue_.empty()) || NextRunnableLocked() != queue_.end();
+    });
     if (queue_.empty()) return;  // stopping, and every queued job has reported
-    Task task = std::move(queue_.front());
-    queue_.pop_front();
+    const auto next = NextRunnableLocked();
+    Task task = std::move(*next);
+    queue_.erase(next);
     worker.running = &task;
     ++running_;
     lock.unlock();
@@ -85,6 +100,7 @@ void JobScheduler::Loop(Worker& worker) {
     lock.lock();
     worker.running = nullptr;
     --running_;
+    wake_.notify_all();  // a job of the same key may be waiting for this one
   }
 }
 

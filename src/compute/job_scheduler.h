@@ -31,6 +31,7 @@ class JobScheduler {
 
   // Queues `job` for `key`, cancelling the key's queued or running job. A cancelled job that
   // had not started still runs, with its token cancelled, so it can report that it stopped.
+  // A key's jobs run one after another, never at the same time.
   void Submit(uint64_t key, Job job);
   void Cancel(uint64_t key);
   // Jobs queued or running.
@@ -53,6 +54,7 @@ class JobScheduler {
 
   JobScheduler() = default;
   void Loop(Worker& worker);
+  std::deque<Task>::iterator NextRunnableLocked();
   void CancelLocked(uint64_t key);
 
   mutable std::mutex mutex_;

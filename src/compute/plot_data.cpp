@@ -143,6 +143,16 @@ std::string PlotYTitle(const PlotDataRequest& request) {
 }
 
 Result<PlotData> FetchPlotData(Connection& connection, const PlotDataRequest& request) {
+  // Kind and aggregate end up in SQL as words: only known ones, whatever a file says.
+  if (request.kind != "scatter" && request.kind != "line" && request.kind != "histogram" &&
+      request.kind != "bar")
+    return InvalidInput(
+        fmt::format("'{}' is not a plot kind: use scatter, line, histogram or bar", request.kind));
+  const std::string agg = request.agg;
+  if (!agg.empty() && agg != "count" && agg != "sum" && agg != "mean" && agg != "min" &&
+      agg != "max")
+    return InvalidInput(
+        fmt::format("'{}' is not an aggregate: use count, sum, mean, min or max", agg));
   if (request.x.empty()) return InvalidInput("choose a column for the x axis");
   PlotData data;
   Status fetched = request.kind == "histogram" ? CountHistogram(connection, request, data)

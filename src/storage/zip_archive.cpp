@@ -33,13 +33,18 @@ Result<std::string> ReadEntry(zip_t* archive, zip_uint64_t index, uint64_t size,
                               const std::string& name) {
   zip_file_t* file = zip_fopen_index(archive, index, 0);
   if (file == nullptr) return Damaged(fmt::format("'{}': {}", name, zip_strerror(archive)));
-  std::string bytes(size, '\0');
+  // Grown as data really arrives: a header that claims gigabytes costs nothing until then.
+  std::string bytes;
   uint64_t done = 0;
+  constexpr uint64_t kChunk = 1 << 20;
   while (done < size) {
-    const zip_int64_t read = zip_fread(file, bytes.data() + done, size - done);
+    const uint64_t want = std::min(kChunk, size - done);
+    bytes.resize(done + want);
+    const zip_int64_t read = zip_fread(file, bytes.data() + done, want);
     if (read <= 0) break;
     done += static_cast<uint64_t>(read);
   }
+  bytes.resize(done);
   // A CRC mismatch shows up when the end of the entry is read.
   char extra;
   const zip_int64_t tail = zip_fread(file, &extra, 1);

@@ -82,12 +82,14 @@ void GraphDocument::load(const canvas::Graph& graph) {
 }
 
 Result<NodeId> GraphDocument::applyAdd(const canvas::Node& node) {
+  ++revision_;
   auto id = graph_.Add(node);
   if (id.ok()) Q_EMIT nodeAdded(*id);
   return id;
 }
 
 Result<canvas::RemovedNode> GraphDocument::applyRemove(NodeId id) {
+  ++revision_;
   auto removed = graph_.Remove(id);
   if (!removed.ok()) return removed;
   for (const canvas::Edge& edge : removed->edges) Q_EMIT edgeRemoved(edge.from, edge.to);
@@ -96,6 +98,7 @@ Result<canvas::RemovedNode> GraphDocument::applyRemove(NodeId id) {
 }
 
 Status GraphDocument::applyRestore(const canvas::RemovedNode& removed) {
+  ++revision_;
   PIKA_TRY(graph_.Restore(removed));
   Q_EMIT nodeAdded(removed.node.id);
   for (const canvas::Edge& edge : removed.edges) Q_EMIT edgeAdded(edge.from, edge.to);
@@ -103,18 +106,21 @@ Status GraphDocument::applyRestore(const canvas::RemovedNode& removed) {
 }
 
 Status GraphDocument::applyConnect(NodeId from, NodeId to) {
+  ++revision_;
   PIKA_TRY(graph_.Connect(from, to));
   Q_EMIT edgeAdded(from, to);
   return {};
 }
 
 Status GraphDocument::applyDisconnect(NodeId from, NodeId to) {
+  ++revision_;
   PIKA_TRY(graph_.Disconnect(from, to));
   Q_EMIT edgeRemoved(from, to);
   return {};
 }
 
 Status GraphDocument::applyRename(NodeId id, const std::string& name) {
+  ++revision_;
   const canvas::Node* node = graph_.Find(id);
   if (node == nullptr) return NotFound("the node is gone");
   const QString from = QString::fromStdString(node->name);
@@ -124,12 +130,14 @@ Status GraphDocument::applyRename(NodeId id, const std::string& name) {
 }
 
 Status GraphDocument::applyMove(NodeId id, canvas::Point position) {
+  ++revision_;
   PIKA_TRY(graph_.Move(id, position));
   Q_EMIT nodeMoved(id);
   return {};
 }
 
 Status GraphDocument::applyUpdate(const canvas::Node& node) {
+  ++revision_;
   PIKA_TRY(graph_.Update(node));
   Q_EMIT nodeChanged(node.id);
   return {};

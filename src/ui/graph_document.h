@@ -21,6 +21,9 @@ class GraphDocument : public QObject {
   explicit GraphDocument(QObject* parent = nullptr);
 
   const canvas::Graph& graph() const { return graph_; }
+  // Grows with every change, undo and redo included (merged edits move no undo index, so
+  // the index cannot tell a saved graph from a newer one).
+  uint64_t revision() const { return revision_; }
   QUndoStack* undoStack() { return &undo_; }
 
   // Undoable edits. Those that can be refused return the reason, or an empty string.
@@ -60,6 +63,7 @@ class GraphDocument : public QObject {
  private:
   canvas::Graph graph_;
   QUndoStack undo_;
+  uint64_t revision_ = 0;
 };
 
 }  // namespace pika::ui

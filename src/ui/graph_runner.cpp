@@ -219,6 +219,7 @@ void GraphRunner::startTable(const canvas::Node& node, uint64_t generation) {
         } else {
           done.state = RunState::kError;
           done.message = Text(result.error().message);
+          done.cancelled = result.error().kind == ErrorKind::kCancelled;
         }
         finish(id, generation, std::move(done));
       });
@@ -241,6 +242,7 @@ void GraphRunner::startQuery(const canvas::Node& node, uint64_t generation) {
         } else {
           done.state = RunState::kError;
           done.message = Text(result.error().message);
+          done.cancelled = result.error().kind == ErrorKind::kCancelled;
           done.error_position = FindSqlErrorPosition(result.error().message, sql);
         }
         finish(id, generation, std::move(done));
@@ -279,6 +281,7 @@ void GraphRunner::startPlot(const canvas::Node& node, uint64_t generation) {
         } else {
           done.state = RunState::kError;
           done.message = Text(result.error().message);
+          done.cancelled = result.error().kind == ErrorKind::kCancelled;
         }
         finish(id, generation, std::move(done));
       });
@@ -289,7 +292,7 @@ void GraphRunner::finish(NodeId id, uint64_t generation, NodeRun run) {
   if (found == runs_.end() || found->second.generation != generation) return;  // superseded
   run.generation = generation;
   run.seconds = static_cast<double>(started_[id].elapsed()) / 1000.0;
-  if (run.state == RunState::kError && run.message == "cancelled") {
+  if (run.state == RunState::kError && run.cancelled) {
     run = Idle("cancelled: run it again with Ctrl+Enter");
     run.generation = generation;
   }
@@ -309,11 +312,12 @@ void GraphRunner::onRemoved(NodeId id, const QString& name) {
   // On the node's key: an undo that brings the node back cancels the drop.
   engine_.run<bool>(
       this, id,
-      [id, name = name.toStdString(), &versions = engine_.versions()](
+      [name = name.toStdString(), &versions = engine_.versions()](
           Connection& connection, const CancelToken& cancel, const ProgressFn&) -> Result<bool> {
         if (cancel.cancelled()) return Cancelled();
         versions.Bump(name);
-        PIKA_TRY(DropNodeRelation(connection, id, name));
+        // Only the name goes: the data table stays while undo can bring the node back.
+        PIKA_TRY(connection.Execute(fmt::format("DROP VIEW IF EXISTS {}", QuoteIdentifier(name))));
         return true;
       },
       [](Result<bool>) {});

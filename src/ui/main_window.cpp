@@ -23,6 +23,7 @@
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUuid>
+#include <filesystem>
 
 #include "canvas/node_name.h"
 #include "storage/file_system.h"
@@ -136,14 +137,15 @@ void MainWindow::autosaveNow(std::function<void(Status)> done) {
       [root = RecoveryRoot().toStdString(), session = session_.toStdString(),
        graph = document_->graph(), viewport = view_->viewportState(),
        tables = runner_->tableDataVersions(), path = path_.toStdString()](
-          Connection& connection, const CancelToken&, const ProgressFn&) -> Result<bool> {
+          Connection& connection, const CancelToken& cancel, const ProgressFn&) -> Result<bool> {
+        if (cancel.cancelled()) return Cancelled();  // the window closed
         RecoveryStore store(RealFileSystem(), root);
         PIKA_TRY(store.Write(session, connection, graph, viewport, tables, path, ::getpid()));
         return true;
       },
       [this, done = std::move(done)](Result<bool> written) {
         // A failed autosave must not interrupt the user; the status bar says so.
-        if (!written.ok())
+        if (!written.ok() && written.error().kind != ErrorKind::kCancelled)
           statusBar()->showMessage(
               QString("autosave failed: %1").arg(QString::fromStdString(written.error().message)));
         if (done) done(written.ok() ? Status() : Status(written.error()));
@@ -199,12 +201,13 @@ void MainWindow::restoreRecovery(const RecoveryEntry& entry, QWidget* parent,
         const RecoveryStore store(RealFileSystem(), RecoveryRoot().toStdString());
         return store.Restore(connection, entry, QDir::tempPath().toStdString());
       },
-      [session, entry, parent, done = std::move(done)](Result<WorkspaceContent> content) {
+      [session, entry, parent = QPointer<QWidget>(parent),
+       done = std::move(done)](Result<WorkspaceContent> content) {
         if (!content.ok()) {
           session->deleteLater();
           auto* box = new QMessageBox(QMessageBox::Warning, "Not restored",
                                       QString::fromStdString(content.error().message),
-                                      QMessageBox::Ok, parent);
+                                      QMessageBox::Ok, parent.data());
           box->setAttribute(Qt::WA_DeleteOnClose);
           box->open();
           if (done) done(content.error());
@@ -217,8 +220,10 @@ void MainWindow::restoreRecovery(const RecoveryEntry& entry, QWidget* parent,
         window->document_->undoStack()->resetClean();
         window->updateTitle();
         window->show();
-        // The new window autosaves under its own session; the old folder has done its job.
-        RecoveryStore(RealFileSystem(), RecoveryRoot().toStdString()).Discard(entry.directory);
+        // The new window autosaves into the same folder, which keeps the restored tables' data
+        // until the window has its own: a crash now loses nothing.
+        window->session_ =
+            QString::fromStdString(std::filesystem::path(entry.directory).filename().string());
         window->autosaveNow();
         if (done) done(window);
       });
@@ -247,7 +252,7 @@ void MainWindow::saveAs() {
 void MainWindow::saveTo(const QString& path, std::function<void(Status)> done) {
   statusBar()->showMessage(QString("saving %1…").arg(path));
   // The graph as it is now; edits made while saving mark the window changed again.
-  const int saved_index = document_->undoStack()->index();
+  const uint64_t saved_revision = document_->revision();
   engine_->run<bool>(
       this, kSaveKey,
       [path = path.toStdString(), graph = document_->graph(), viewport = view_->viewportState(),
@@ -257,10 +262,11 @@ void MainWindow::saveTo(const QString& path, std::function<void(Status)> done) {
                                QDir::tempPath().toStdString()));
         return true;
       },
-      [this, path, saved_index, done = std::move(done)](Result<bool> saved) {
+      [this, path, saved_revision, done = std::move(done)](Result<bool> saved) {
         if (saved.ok()) {
           path_ = path;
-          if (document_->undoStack()->index() == saved_index) document_->undoStack()->setClean();
+          // Only when nothing changed meanwhile: a newer edit is not in the file.
+          if (document_->revision() == saved_revision) document_->undoStack()->setClean();
           statusBar()->showMessage(QString("saved %1").arg(path), 5000);
           updateTitle();
           if (done) done({});
@@ -295,13 +301,14 @@ void MainWindow::openWorkspace(const QString& path, QWidget* parent,
       [path = path.toStdString()](Connection& connection, const CancelToken&, const ProgressFn&) {
         return LoadWorkspace(connection, RealFileSystem(), path, QDir::tempPath().toStdString());
       },
-      [session, path, parent, previous, done = std::move(done)](Result<WorkspaceContent> content) {
+      [session, path, parent = QPointer<QWidget>(parent), previous = QPointer<MainWindow>(previous),
+       done = std::move(done)](Result<WorkspaceContent> content) {
         if (!content.ok()) {
           session->deleteLater();
           const QString message = QString::fromStdString(content.error().message);
           auto* box = new QMessageBox(QMessageBox::Warning, "Not opened",
                                       QString("%1 was not opened.\n\n%2").arg(path, message),
-                                      QMessageBox::Ok, parent);
+                                      QMessageBox::Ok, parent.data());
           box->setAttribute(Qt::WA_DeleteOnClose);
           box->open();
           if (done) done(content.error());
@@ -311,7 +318,7 @@ void MainWindow::openWorkspace(const QString& path, QWidget* parent,
         window->setAttribute(Qt::WA_DeleteOnClose);
         window->adoptWorkspace(std::move(*content), path);
         window->show();
-        if (previous != nullptr && previous->document_->graph().nodes().empty() &&
+        if (previous && previous->document_->graph().nodes().empty() &&
             previous->document_->undoStack()->isClean())
           previous->close();
         if (done) done(window);
@@ -342,12 +349,12 @@ void MainWindow::closeEvent(QCloseEvent* event) {
       });
     }
   }
-  // Closed on purpose, saved or not: nothing to recover.
+  // Closed on purpose, saved or not: nothing to recover. The folder goes once the engine has
+  // stopped, so that no autosave still queued writes it again.
   autosave_.stop();
   autosave_limit_.stop();
-  RecoveryStore(RealFileSystem(), RecoveryRoot().toStdString())
-      .Discard(RecoveryStore(RealFileSystem(), RecoveryRoot().toStdString())
-                   .SessionDirectory(session_.toStdString()));
+  engine_->cancel(kAutosaveKey);
+  discard_recovery_ = true;
   QSettings settings;
   settings.setValue("window/geometry", saveGeometry());
   settings.setValue("window/state", saveState());
@@ -444,6 +451,11 @@ QMenu* MainWindow::contextMenu(canvas::NodeId node, canvas::NodeId from, canvas:
 
 // Widgets that post work go first; then the engine stops its workers.
 MainWindow::~MainWindow() {
+  // Nothing may reach this window's slots while its parts go (a selection change as the
+  // scene deletes its items would reach the deleted inspector).
+  scene_->disconnect(this);
+  runner_->disconnect(this);
+  document_->disconnect(this);
   delete inspector_;
   delete view_;
   delete scene_;
@@ -452,6 +464,10 @@ MainWindow::~MainWindow() {
   // goes) must not reach slots of a half-destroyed window.
   delete document_;
   engine_.reset();
+  if (discard_recovery_) {
+    const RecoveryStore store(RealFileSystem(), RecoveryRoot().toStdString());
+    store.Discard(store.SessionDirectory(session_.toStdString()));
+  }
 }
 
 void MainWindow::buildActions() {

@@ -51,8 +51,12 @@ void PlotNavigator::requestLayout() {
   if (!relayout_.isActive()) relayout_.start();
 }
 
+bool PlotNavigator::hasArea() const {
+  return scene_ && scene_->area_right > scene_->area_left && scene_->area_bottom > scene_->area_top;
+}
+
 void PlotNavigator::zoomAt(QPointF at, double factor) {
-  if (!navigable() || !scene_ || factor <= 0) return;
+  if (!navigable() || !hasArea() || !(factor > 0)) return;
   const DataWindow now = currentWindow();
   const PlotScene& plot = *scene_;
   // The data under the cursor, from the scene's own mapping of its plot area.
@@ -64,14 +68,20 @@ void PlotNavigator::zoomAt(QPointF at, double factor) {
   const double y = now.y_min + fy * (now.y_max - now.y_min);
   const double x_span = (now.x_max - now.x_min) / factor;
   const double y_span = (now.y_max - now.y_min) / factor;
-  if (x_span <= 0 || y_span <= 0 || !std::isfinite(x_span) || !std::isfinite(y_span)) return;
+  // Doubles cannot tell apart values closer than this: zooming stops before axes collapse.
+  const auto too_narrow = [](double span, double a, double b) {
+    return !(span > 1e-9 * std::max({std::abs(a), std::abs(b), 1e-300}));
+  };
+  if (!std::isfinite(x_span) || !std::isfinite(y_span) ||
+      too_narrow(x_span, now.x_min, now.x_max) || too_narrow(y_span, now.y_min, now.y_max))
+    return;
   window_ =
       DataWindow{x - fx * x_span, x + (1 - fx) * x_span, y - fy * y_span, y + (1 - fy) * y_span};
   requestLayout();
 }
 
 void PlotNavigator::panBy(QPointF pixels) {
-  if (!navigable() || !scene_) return;
+  if (!navigable() || !hasArea()) return;
   const DataWindow now = currentWindow();
   const PlotScene& plot = *scene_;
   const double dx = pixels.x() * (now.x_max - now.x_min) / (plot.area_right - plot.area_left);
@@ -125,6 +135,7 @@ void PlotNavigator::layOut() {
   spec.height = view_.height();
   spec.window = window_;
   spec.theme = theme_;
+  const uint64_t request = ++layout_requests_;
   engine_.run<PlotScene>(
       this, key_,
       [plot = plot_, spec](Connection&, const CancelToken& cancel,
@@ -133,8 +144,9 @@ void PlotNavigator::layOut() {
         GridPool pool;
         return BuildScene(plot->request, plot->data, spec, TickLabelWidth(), pool);
       },
-      [this, window = window_](Result<PlotScene> scene) {
-        if (!scene.ok()) return;  // replaced, or the size is too small to draw in
+      [this, window = window_, request](Result<PlotScene> scene) {
+        // Only the latest request counts: an older layout finishing last must not win.
+        if (request != layout_requests_ || !scene.ok()) return;
         scene_ = std::move(*scene);
         ++scene_version_;
         shown_window_ = window;

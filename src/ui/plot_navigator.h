@@ -58,6 +58,7 @@ class PlotNavigator : public QObject {
   bool navigable() const;
   DataWindow currentWindow() const;
   void requestLayout();
+  bool hasArea() const;
 
   EngineSession& engine_;
   QWidget& view_;
@@ -71,6 +72,7 @@ class PlotNavigator : public QObject {
   QTimer relayout_;
   uint64_t key_;
   uint64_t scene_version_ = 0;
+  uint64_t layout_requests_ = 0;
 };
 
 }  // namespace pika::ui

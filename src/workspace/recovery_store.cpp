@@ -1,7 +1,9 @@
 #include "workspace/recovery_store.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -30,6 +32,14 @@ bool OwnerRuns(const fs::path& directory) {
   return pid > 0 && ::kill(static_cast<pid_t>(pid), 0) == 0;
 }
 
+Status SyncFile(FileSystem& files, const std::string& path) {
+  const int handle = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (handle < 0) return IoError(fmt::format("cannot open '{}' to flush it", path));
+  Status synced = files.Sync(handle);
+  ::close(handle);
+  return synced;
+}
+
 int64_t NowUnix() {
   return std::chrono::duration_cast<std::chrono::seconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -53,12 +63,24 @@ Status RecoveryStore::Write(const std::string& session, Connection& connection,
     return IoError(fmt::format("cannot create the recovery folder '{}': {}", directory.string(),
                                error.message()));
   json data = json::object();
+  // Tables still importing (or restored and not yet named) keep the data the folder has.
+  auto previous_text = files_.ReadAll((directory / "recovery.json").string());
+  const json previous = previous_text.ok() ? json::parse(*previous_text, nullptr, false) : json();
+  if (previous.is_object() && previous.value("data", json()).is_object()) {
+    for (const auto& [id, name] : previous["data"].items()) {
+      const canvas::Node* node = graph.Find(std::strtoull(id.c_str(), nullptr, 10));
+      if (node != nullptr && node->kind == canvas::NodeKind::kTable && name.is_string() &&
+          !tables.contains(node->id) && fs::exists(directory / name.get<std::string>()))
+        data[id] = name;
+    }
+  }
   for (const auto& [id, version] : tables) {
     const std::string name = DataFile(id, version);
     data[std::to_string(id)] = name;
     if (fs::exists(directory / name)) continue;  // big data is written once per import
     const std::string partial = (directory / (name + ".partial")).string();
     PIKA_TRY(ExportNodeData(connection, id, partial));
+    PIKA_TRY(SyncFile(files_, partial));  // on disk before recovery.json points to it
     PIKA_TRY(files_.Rename(partial, (directory / name).string()));
   }
   PIKA_TRY(AtomicWriteFile(files_, (directory / "graph.json").string(),

@@ -1,10 +1,14 @@
 #include "workspace/workspace_file.h"
 
 #include <fmt/format.h>
+#include <stdlib.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "compute/node_relations.h"
 #include "storage/sql_quote.h"
@@ -21,8 +25,33 @@ constexpr const char* kGraph = "graph.json";
 std::string DataEntry(canvas::NodeId id) { return WorkspaceDataEntry(id); }
 
 std::string ScratchFile(const std::string& scratch, canvas::NodeId id) {
-  return (std::filesystem::path(scratch) / fmt::format("pika-node-{}.parquet", id)).string();
+  return (std::filesystem::path(scratch) / fmt::format("node-{}.parquet", id)).string();
 }
+
+// A private folder (mode 0700, a fresh name) inside `parent` for one save or load, removed
+// with everything in it: saves and loads running at once never meet, and nobody else reads
+// the data on its way.
+class ScratchFolder {
+ public:
+  static Result<ScratchFolder> Create(const std::string& parent) {
+    std::string pattern = (std::filesystem::path(parent) / "pika-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr)
+      return IoError(fmt::format("cannot create a temporary folder in '{}': {}", parent,
+                                 std::strerror(errno)));
+    return ScratchFolder(pattern);
+  }
+  ScratchFolder(ScratchFolder&& other) noexcept : path_(std::exchange(other.path_, {})) {}
+  ScratchFolder& operator=(ScratchFolder&&) = delete;
+  ~ScratchFolder() {
+    std::error_code error;
+    if (!path_.empty()) std::filesystem::remove_all(path_, error);
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  explicit ScratchFolder(std::string path) : path_(std::move(path)) {}
+  std::string path_;
+};
 
 std::string ManifestNow() {
   const auto now = std::chrono::system_clock::now();
@@ -120,7 +149,10 @@ Status ExportNodeData(Connection& connection, canvas::NodeId id, const std::stri
 
 Status SaveWorkspace(Connection& connection, FileSystem& files, const std::string& path,
                      const canvas::Graph& graph, const canvas::Viewport& viewport,
-                     const std::set<canvas::NodeId>& tables, const std::string& scratch) {
+                     const std::set<canvas::NodeId>& tables, const std::string& scratch_parent) {
+  auto scratch_folder = ScratchFolder::Create(scratch_parent);
+  if (!scratch_folder.ok()) return scratch_folder.error();
+  const std::string& scratch = scratch_folder->path();
   std::vector<ZipEntry> entries{{kManifest, ManifestNow(), true},
                                 {kGraph, canvas::GraphToJson(graph, viewport), true}};
   for (canvas::NodeId id : tables) {
@@ -159,10 +191,12 @@ Result<WorkspaceContent> LoadWorkspaceEntries(Connection& connection, FileSystem
   if (!document.ok()) return document.error();
   PIKA_TRY(CheckEntries(entries, document->graph));
   WorkspaceContent content{std::move(document->graph), document->viewport, {}};
+  auto scratch_folder = ScratchFolder::Create(scratch);
+  if (!scratch_folder.ok()) return scratch_folder.error();
   // All tables or none: a damaged one rolls back those restored before it.
   PIKA_TRY(connection.Execute("BEGIN TRANSACTION"));
-  Status restored =
-      RestoreTables(connection, files, scratch, entries, content.graph, content.restored_tables);
+  Status restored = RestoreTables(connection, files, scratch_folder->path(), entries, content.graph,
+                                  content.restored_tables);
   if (!restored.ok()) {
     (void)connection.Execute("ROLLBACK");
     return restored.error();

@@ -27,8 +27,8 @@ struct WorkspaceContent {
 };
 
 // Writes the workspace to `path`. `tables` are the Table nodes whose imported data (in
-// pika_node_data_<id>) is current and should travel with the file; `scratch` is a folder
-// for the Parquet files on their way into the archive.
+// pika_node_data_<id>) is current and should travel with the file; a private temporary
+// folder inside `scratch` holds the Parquet files on their way into the archive.
 Status SaveWorkspace(Connection& connection, FileSystem& files, const std::string& path,
                      const canvas::Graph& graph, const canvas::Viewport& viewport,
                      const std::set<canvas::NodeId>& tables, const std::string& scratch);

@@ -40,7 +40,18 @@ TEST(GraphJson, WrongFieldsAreNamedWithTheirPlace) {
             "graph.json: graph.nodes[0].kind is 'chart', not table, query, plot or note");
   EXPECT_EQ(
       message(R"([{"id":-1,"kind":"query","name":"a","x":0,"y":0,"user_placed":true,"sql":""}])"),
-      "graph.json: graph.nodes[0].id must be a positive whole number");
+      "graph.json: graph.nodes[0].id must be a whole number from 1 to 2^40");
+  // An id near 2^64 would wrap the next id to 0 and collide with the app's job keys.
+  EXPECT_NE(message(R"([{"id":18446744073709551615,"kind":"query","name":"a","x":0,"y":0,)"
+                    R"("user_placed":true,"sql":""}])")
+                .find("from 1 to 2^40"),
+            std::string::npos);
+  // Plot kind and aggregate become SQL words: nothing but the known ones gets through.
+  EXPECT_NE(
+      message(R"([{"id":1,"kind":"plot","name":"a","x":0,"y":0,"user_placed":true,"plot":)"
+              R"({"kind":"bar","x":"a","y":"b","agg":"sum(1)); COPY x TO 'f' --","title":""}}])")
+          .find("not count, sum, mean, min or max"),
+      std::string::npos);
   EXPECT_NE(
       message(R"([{"id":1,"kind":"query","name":"a","x":0,"y":0,"user_placed":true,"sql":""},)"
               R"({"id":1,"kind":"query","name":"b","x":0,"y":0,"user_placed":true,"sql":""}])")

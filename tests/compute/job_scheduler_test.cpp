@@ -56,6 +56,23 @@ TEST(JobScheduler, ANewJobForAKeyInterruptsTheRunningOneAndOtherKeysGoOn) {
   EXPECT_TRUE(new_job.get_future().get());
 }
 
+TEST(JobScheduler, JobsOfOneKeyNeverOverlapEvenWithFreeWorkers) {
+  auto scheduler = StartScheduler(2);
+  std::atomic<int> running{0};
+  std::atomic<bool> overlapped{false};
+  std::atomic<int> done{0};
+  for (int i = 0; i < 6; ++i) {
+    scheduler->Submit(5, [&](Connection&, const CancelToken&) {
+      if (running.fetch_add(1) > 0) overlapped = true;
+      std::this_thread::sleep_for(20ms);  // ignores its cancel, like code between queries
+      running.fetch_sub(1);
+      ++done;
+    });
+  }
+  while (done.load() < 6) std::this_thread::sleep_for(5ms);
+  EXPECT_FALSE(overlapped);
+}
+
 TEST(JobScheduler, AQueuedJobThatWasReplacedStillReportsAsCancelled) {
   auto scheduler = StartScheduler(1);
   std::promise<void> release;

@@ -43,6 +43,15 @@ TEST_F(PlotDataTest, HistogramCountsEveryRowInTheEngine) {
   EXPECT_TRUE(histogram->x.empty());
 }
 
+TEST_F(PlotDataTest, OnlyKnownKindsAndAggregatesReachTheSql) {
+  auto injected =
+      Fetch({"", "bar", "name", "v", "sum(1)) AS DOUBLE) FROM range(1)); DROP TABLE t; --"});
+  ASSERT_FALSE(injected.ok());
+  EXPECT_NE(injected.error().message.find("not an aggregate"), std::string::npos);
+  EXPECT_EQ(test::QueryValue(engine_.connection, "SELECT count(*) FROM t"), "90");
+  EXPECT_FALSE(Fetch({"", "pie", "name", "v", ""}).ok());
+}
+
 TEST_F(PlotDataTest, MissingColumnsAreNamedInTheError) {
   auto no_y = Fetch({"", "scatter", "i", "", ""});
   ASSERT_FALSE(no_y.ok());

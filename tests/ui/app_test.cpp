@@ -431,6 +431,24 @@ class AppTest : public QObject {
     delete reopened;
   }
 
+  void anEditMadeWhileSavingKeepsTheWindowMarkedUnsaved() {
+    const NodeId note = document().addNode(MakeNode(NodeKind::kNote, ""));
+    Node typing = *document().graph().Find(note);
+    typing.text = "typed before Ctrl+S";
+    document().updateNode(typing);
+    const int index = document().undoStack()->index();
+    std::optional<pika::Status> saved;
+    window_->saveTo(dir_.filePath("racing.pikaplot"), [&](pika::Status status) { saved = status; });
+    // Typing merges into one undo step: the undo index does not move, the graph does.
+    Node edited = *document().graph().Find(note);
+    edited.text = "typed after Ctrl+S";
+    document().updateNode(edited);
+    QCOMPARE(document().undoStack()->index(), index);  // merged into the step before
+    QTRY_VERIFY_WITH_TIMEOUT(saved.has_value(), kRunTimeoutMs);
+    QVERIFY(saved->ok());
+    QVERIFY(window_->isWindowModified());
+  }
+
   void aDamagedWorkspaceIsRefusedAndTheOpenWindowStaysAsItWas() {
     const QString path = dir_.filePath("damaged.pikaplot");
     QFile file(path);

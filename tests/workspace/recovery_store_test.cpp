@@ -77,6 +77,19 @@ TEST_F(RecoveryStoreTest, BigDataIsWrittenOncePerImportNotOnEveryAutosave) {
                          (std::to_string(table_) + "-2.parquet")));
 }
 
+TEST_F(RecoveryStoreTest, ATableStillImportingKeepsTheDataAlreadyInTheFolder) {
+  RecoveryStore store(RealFileSystem(), Root());
+  ASSERT_TRUE(store.Write("s1", engine_.connection, graph_, {}, {{table_, 1}}, "").ok());
+  // The next autosave happens while the table re-imports: it has no current data to give.
+  ASSERT_TRUE(store.Write("s1", engine_.connection, graph_, {}, {}, "").ok());
+  const auto entries = store.List();
+  ASSERT_EQ(entries.size(), 1u);
+  auto other = test::OpenEngine();
+  auto restored = store.Restore(other.connection, entries[0], temp_.path().string());
+  ASSERT_TRUE(restored.ok()) << restored.error().message;
+  EXPECT_EQ(restored->restored_tables, std::set<canvas::NodeId>{table_});
+}
+
 TEST_F(RecoveryStoreTest, ABrokenRecoveryFolderIsSetAsideAndNeverBlocksTheOthers) {
   RecoveryStore store(RealFileSystem(), Root());
   ASSERT_TRUE(store.Write("good", engine_.connection, graph_, {}, {}, "").ok());
