@@ -228,9 +228,10 @@ Status AddDensity(std::span<const double> x, std::span<const double> y, const Vi
   CountGrid grid;
   PIKA_TRY(BinCounts(x, y, viewport, shape, pool, grid));
   const uint32_t densest = *std::max_element(grid.counts.begin(), grid.counts.end());
-  ImageMark image{frame.left,   frame.top, frame.width(), frame.height(), shape.width,
-                  shape.height, {}};
+  ImageMark image{frame.left, frame.top, frame.width(), frame.height(), shape.width, shape.height,
+                  {},         {}};
   image.pixels.resize(grid.counts.size(), Rgba{0, 0, 0, 0});
+  image.counts.resize(grid.counts.size(), 0);  // what hovering a pixel reports
   // Counts span orders of magnitude: a log scale shows both the crowd and the outliers.
   const double scale = 1.0 / std::log1p(std::max<double>(densest, 1));
   for (uint32_t row = 0; row < shape.height; ++row) {
@@ -239,6 +240,7 @@ Status AddDensity(std::span<const double> x, std::span<const double> y, const Vi
       if (count == 0) continue;
       const size_t top_down = size_t{shape.height - 1 - row} * shape.width + column;
       image.pixels[top_down] = Viridis(0.15 + 0.85 * std::log1p(count) * scale);
+      image.counts[top_down] = count;
     }
   }
   scene.marks.push_back(std::move(image));

@@ -56,7 +56,8 @@ struct TextMark {
 struct ImageMark {
   double x = 0, y = 0, width = 0, height = 0;
   uint32_t columns = 0, rows = 0;
-  std::vector<Rgba> pixels;  // rows * columns
+  std::vector<Rgba> pixels;      // rows * columns
+  std::vector<uint32_t> counts;  // density: the rows behind each pixel, same order (or empty)
 };
 
 // Marks after it are clipped to the rectangle, until a ClipMark with no width ends clipping:

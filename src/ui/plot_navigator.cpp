@@ -1,6 +1,8 @@
 #include "ui/plot_navigator.h"
 
+#include <QLocale>
 #include <QMouseEvent>
+#include <QToolTip>
 #include <QWheelEvent>
 #include <QWidget>
 #include <atomic>
@@ -125,6 +127,43 @@ std::optional<QPointF> PlotNavigator::dataAt(QPointF at) const {
                  plot.y_min + fy * (plot.y_max - plot.y_min));
 }
 
+QString PlotNavigator::hoverText(QPointF at) const {
+  const auto data = dataAt(at);
+  if (!data) return {};
+  const PlotScene& plot = *scene_;
+  auto number = [](double value) { return QString::number(value, 'g', 6); };
+  for (const Mark& mark : plot.scene.marks) {
+    if (const auto* image = std::get_if<ImageMark>(&mark);
+        image != nullptr && !image->counts.empty()) {
+      const auto column = static_cast<int64_t>((at.x() - image->x) / image->width * image->columns);
+      const auto row = static_cast<int64_t>((at.y() - image->y) / image->height * image->rows);
+      if (column < 0 || row < 0 || column >= image->columns || row >= image->rows) continue;
+      const uint32_t count =
+          image->counts[static_cast<size_t>(row) * image->columns + static_cast<size_t>(column)];
+      return QString("%1 rows in this pixel, around x %2, y %3")
+          .arg(QLocale().toString(static_cast<qulonglong>(count)), number(data->x()),
+               number(data->y()));
+    }
+    if (const auto* points = std::get_if<PointsMark>(&mark)) {
+      // The nearest drawn point within a few pixels: shown with its own values.
+      double best = 36;
+      const ScenePoint* nearest = nullptr;
+      for (const ScenePoint& center : points->centers) {
+        const double dx = center.x - at.x(), dy = center.y - at.y();
+        if (dx * dx + dy * dy < best) {
+          best = dx * dx + dy * dy;
+          nearest = &center;
+        }
+      }
+      if (nearest != nullptr) {
+        const auto point = dataAt(QPointF(nearest->x, nearest->y));
+        if (point) return QString("point: x %1, y %2").arg(number(point->x()), number(point->y()));
+      }
+    }
+  }
+  return QString("x %1, y %2").arg(number(data->x()), number(data->y()));
+}
+
 void PlotNavigator::layOut() {
   if (!plot_) return;
   PlotSpec spec;
@@ -174,8 +213,11 @@ bool PlotNavigator::eventFilter(QObject* watched, QEvent* event) {
         drag_from_ = move->position();
         return true;
       }
-      if (auto data = dataAt(move->position())) {
-        view_.setToolTip(QString("x %1, y %2").arg(data->x(), 0, 'g', 6).arg(data->y(), 0, 'g', 6));
+      const QString text = hoverText(move->position());
+      if (text.isEmpty()) {
+        QToolTip::hideText();
+      } else {
+        QToolTip::showText(view_.mapToGlobal(move->position().toPoint()), text, &view_);
       }
       return false;
     }

@@ -43,6 +43,9 @@ class PlotNavigator : public QObject {
   std::optional<std::pair<QTransform, QRectF>> previewTransform() const;
   // The data coordinates under a view point, when it is inside the plot area.
   std::optional<QPointF> dataAt(QPointF at) const;
+  // What hovering `at` shows: the point under it, or the rows a density pixel counts, or
+  // the coordinates.
+  QString hoverText(QPointF at) const;
   // Saves what is shown as PNG, SVG or PDF (by the path's extension).
   Status exportTo(const QString& path) const;
 

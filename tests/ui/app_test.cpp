@@ -326,6 +326,15 @@ class AppTest : public QObject {
       window.view()->grab().save(qEnvironmentVariable("PIKA_UI_SHOTS") + "/zoomed_scatter.png");
     const uint64_t in_view = view->scene()->reduction.rows_in_view;
     QVERIFY2(in_view > 0 && in_view < 1000, qPrintable(QString::number(in_view)));
+    // Hovering a drawn point names its values.
+    const pika::PointsMark* points = nullptr;
+    for (const pika::Mark& mark : view->scene()->scene.marks) {
+      if (const auto* found = std::get_if<pika::PointsMark>(&mark)) points = found;
+    }
+    QVERIFY(points != nullptr && !points->centers.empty());
+    const pika::ScenePoint center = points->centers.front();
+    QVERIFY2(view->hoverText(QPointF(center.x + 1, center.y)).startsWith("point: x "),
+             qPrintable(view->hoverText(QPointF(center.x + 1, center.y))));
     // Dragging right by the width of the plot area moves the window one span to the left.
     view->panBy(QPointF(all.area_right - all.area_left, 0));
     QTRY_VERIFY_WITH_TIMEOUT(view->scene()->x_max < zoomed.x_min + 1e-6, kRunTimeoutMs);

@@ -71,6 +71,11 @@ class GlViewTest : public QObject {
         kTimeoutMs);
     const PlotScene& scene = *view.navigator().scene();
     QCOMPARE(int(scene.reduction.method), int(ReductionMethod::kDensity));
+    // Hovering the crowded middle tells how many rows the pixel stands for.
+    const QPointF middle((scene.area_left + scene.area_right) / 2,
+                         (scene.area_top + scene.area_bottom) / 2);
+    QVERIFY2(view.navigator().hoverText(middle).contains("rows in this pixel"),
+             qPrintable(view.navigator().hoverText(middle)));
     const QImage gl = view.grabFramebuffer();
     QImage reference(gl.size(), QImage::Format_ARGB32_Premultiplied);
     reference.fill(Qt::white);
