@@ -28,7 +28,10 @@ struct RejectedRow {
   uint64_t line = 0;   // 1-based physical line in the file where the row starts
   std::string column;  // empty when the whole row is malformed
   std::string reason;
+  std::string text;  // the row as read from the file, cut at kMaxRawLineBytes
 };
+
+inline constexpr size_t kMaxRawLineBytes = 500;
 
 struct Dialect {
   std::string format;       // "csv" or "parquet"

@@ -87,12 +87,13 @@ Result<Rejects> ReadRejects(Connection& connection, const SourceFile& file,
       "WITH e AS (SELECT CAST(line AS BIGINT) AS line, CAST(line_byte_position AS BIGINT) AS pos, "
       "column_name, "
       "CAST(error_type AS VARCHAR) AS kind, error_message AS message, "
+      "left(csv_line, {}) AS raw, "
       "dense_rank() OVER (ORDER BY line) AS n, "
       "row_number() OVER (PARTITION BY column_name, error_type ORDER BY line) AS per_column "
       "FROM {}) "
-      "SELECT line, pos, column_name, kind, message, n <= {} AS listed FROM e "
+      "SELECT line, pos, column_name, kind, message, n <= {} AS listed, raw FROM e "
       "WHERE n <= {} OR per_column <= {} ORDER BY line, column_name",
-      QuoteIdentifier(rejects_table), limit, limit, kMaxCounterexamples));
+      kMaxRawLineBytes, QuoteIdentifier(rejects_table), limit, limit, kMaxCounterexamples));
   if (!listed.ok()) return listed.error();
   auto rows = listed->FetchAll();
   if (!rows.ok()) return rows.error();
@@ -111,7 +112,8 @@ Result<Rejects> ReadRejects(Connection& connection, const SourceFile& file,
     const std::string kind = TextOrEmpty(rows->columns[3], row);
     const std::string message = TextOrEmpty(rows->columns[4], row);
     const bool cast = kind == "CAST";
-    RejectedRow reject{line, cast ? column : "", Reason(kind, message)};
+    RejectedRow reject{line, cast ? column : "", Reason(kind, message),
+                       TextOrEmpty(rows->columns[6], row)};
     auto& examples = out.cast_examples[column];
     if (cast && examples.size() < kMaxCounterexamples) {
       examples.push_back({line, CastValue(message)});

@@ -1,6 +1,7 @@
 #include "ui/table_editor.h"
 
 #include <QFileDialog>
+#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -27,13 +28,16 @@ TableEditor::TableEditor(GraphDocument& document, GraphRunner& runner, EngineSes
       cancel_(new QPushButton("Cancel import", this)),
       summary_(new QLabel(this)),
       rejects_(new QListWidget(this)),
+      reject_text_(new QLabel(this)),
       table_(new QTableView(this)),
       rows_(new NodeRowsModel(engine, this)) {
   path_->setWordWrap(true);
   path_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   summary_->setWordWrap(true);
   rejects_->setMaximumHeight(110);
-  rejects_->setToolTip("Rows of the file that could not be read, by line number");
+  rejects_->setToolTip(
+      "Rows of the file that could not be read, by line number: click one to "
+      "see it as it is in the file");
   table_->setModel(rows_);
   table_->verticalHeader()->setDefaultSectionSize(22);
   types_->setToolTip("Check the inferred types, set your own, and say which words mean missing");
@@ -50,9 +54,25 @@ TableEditor::TableEditor(GraphDocument& document, GraphRunner& runner, EngineSes
   layout->addLayout(action_row);
   layout->addWidget(summary_);
   layout->addWidget(rejects_);
+  layout->addWidget(reject_text_);
   layout->addWidget(table_, 1);
   connect(choose_, &QPushButton::clicked, this, &TableEditor::chooseFile);
   connect(cancel_, &QPushButton::clicked, this, [this] { runner_.cancel(id_); });
+  reject_text_->setWordWrap(true);
+  reject_text_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  reject_text_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+  connect(rejects_, &QListWidget::currentRowChanged, this, [this](int row) {
+    const auto& relation = runner_.run(id_).relation;
+    if (!relation || row < 0 || row >= static_cast<int>(listed_.size())) {
+      reject_text_->clear();
+      return;
+    }
+    const RejectedRow& reject = relation->rejects[listed_[static_cast<size_t>(row)]];
+    reject_text_->setText(QString("line %1 as read: %2")
+                              .arg(reject.line)
+                              .arg(reject.text.empty() ? QString("(not available)")
+                                                       : QString::fromStdString(reject.text)));
+  });
   connect(types_, &QPushButton::clicked, this, [this] {
     const auto& relation = runner_.run(id_).relation;
     OpenImportSettings(window(), document_, engine_, id_,
@@ -78,6 +98,7 @@ void TableEditor::showNode(const canvas::Node& node, const NodeRun& run) {
   path_->setText(node.source_path.empty() ? "no file yet"
                                           : QString::fromStdString(node.source_path));
   rejects_->clear();
+  listed_.clear();
   if (run.state == RunState::kReady) {
     const NodeRelation& relation = *run.relation;
     QStringList columns;
@@ -95,7 +116,12 @@ void TableEditor::showNode(const canvas::Node& node, const NodeRun& run) {
                   .arg(QLocale().toString(static_cast<qulonglong>(relation.rejected)));
     summary_->setText(text);
     summary_->setStyleSheet({});
-    for (const RejectedRow& reject : relation.rejects) {
+    listed_.clear();
+    for (size_t index = 0; index < relation.rejects.size(); ++index) {
+      const RejectedRow& reject = relation.rejects[index];
+      // DuckDB may report one row more than once (once per extra field): list it once.
+      if (!listed_.empty() && relation.rejects[listed_.back()].line == reject.line) continue;
+      listed_.push_back(index);
       rejects_->addItem(
           QString("line %1: %2%3")
               .arg(reject.line)
@@ -107,6 +133,8 @@ void TableEditor::showNode(const canvas::Node& node, const NodeRun& run) {
     summary_->setStyleSheet(run.state == RunState::kError ? "color: #d62728" : "");
   }
   rejects_->setVisible(rejects_->count() > 0);
+  reject_text_->clear();
+  reject_text_->setVisible(rejects_->count() > 0);
   if (run.relation && run.relation != shown_) {
     shown_ = run.relation;
     rows_->setRelation(node.name, run.relation);

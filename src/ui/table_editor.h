@@ -22,6 +22,8 @@ class TableEditor : public NodeEditor {
   TableEditor(GraphDocument& document, GraphRunner& runner, EngineSession& engine,
               QWidget* parent = nullptr);
   void showNode(const canvas::Node& node, const NodeRun& run) override;
+  QListWidget* rejects() const { return rejects_; }
+  QLabel* rejectText() const { return reject_text_; }
 
  private:
   void chooseFile();
@@ -35,6 +37,8 @@ class TableEditor : public NodeEditor {
   QPushButton* cancel_;
   QLabel* summary_;
   QListWidget* rejects_;
+  QLabel* reject_text_;         // the raw row of the clicked rejected line
+  std::vector<size_t> listed_;  // the rejects shown, by their index in the run's report
   QTableView* table_;
   NodeRowsModel* rows_;
   std::shared_ptr<const NodeRelation> shown_;

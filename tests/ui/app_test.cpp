@@ -3,7 +3,9 @@
 #include <QComboBox>
 #include <QFile>
 #include <QGraphicsSceneMouseEvent>
+#include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QProcess>
 #include <QSettings>
@@ -31,6 +33,7 @@
 #include "ui/query_editor.h"
 #include "ui/remembered_import.h"
 #include "ui/sql_editor.h"
+#include "ui/table_editor.h"
 
 using pika::DataWindow;
 using pika::PlotScene;
@@ -115,6 +118,28 @@ class AppTest : public QObject {
     QCOMPARE(int(run.relation->columns[1].type), int(pika::ColumnType::kVarchar));
     document().undoStack()->undo();  // the choice is one undo step
     QVERIFY(document().graph().Find(table)->import.column_types.empty());
+  }
+
+  void clickingARejectedRowShowsItAsItIsInTheFile() {
+    QString text = "id,name\n";
+    for (int i = 0; i < 20; ++i) text += QString("%1,n%1\n").arg(i);
+    text += "20,broken,extra,fields\n";
+    for (int i = 21; i < 30; ++i) text += QString("%1,n%1\n").arg(i);
+    const QString path = dir_.filePath("bad_row.csv");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text.toUtf8());
+    file.close();
+    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "bad", path.toStdString()));
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(t).relation->rejected, uint64_t{1});
+    window_->inspector().showNode(t);
+    auto* editor = window_->inspector().findChild<TableEditor*>();
+    QVERIFY(editor != nullptr);
+    QCOMPARE(editor->rejects()->count(), 1);
+    QVERIFY(editor->rejects()->item(0)->text().startsWith("line 22"));
+    editor->rejects()->setCurrentRow(0);
+    QCOMPARE(editor->rejectText()->text(), QString("line 22 as read: 20,broken,extra,fields"));
   }
 
   void rememberedImportSettingsComeBackForTheSameFile() {
