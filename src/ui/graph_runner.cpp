@@ -39,6 +39,21 @@ QString MissingSettings(const canvas::Graph& graph, const canvas::Node& node, bo
   return {};
 }
 
+// The run a job's answer makes: ready with the result in `field`, or the error.
+template <typename T>
+NodeRun Finished(Result<T> result, std::shared_ptr<const T> NodeRun::*field) {
+  NodeRun done;
+  if (result.ok()) {
+    done.state = RunState::kReady;
+    done.*field = std::make_shared<const T>(std::move(*result));
+  } else {
+    done.state = RunState::kError;
+    done.message = Text(result.error().message);
+    done.cancelled = result.error().kind == ErrorKind::kCancelled;
+  }
+  return done;
+}
+
 }  // namespace
 
 ImportOptions ImportOptionsOf(const canvas::Node& node) {
@@ -212,16 +227,7 @@ void GraphRunner::startTable(const canvas::Node& node, uint64_t generation) {
         return relation;
       },
       [this, id, generation](Result<NodeRelation> result) {
-        NodeRun done;
-        if (result.ok()) {
-          done.state = RunState::kReady;
-          done.relation = std::make_shared<const NodeRelation>(std::move(*result));
-        } else {
-          done.state = RunState::kError;
-          done.message = Text(result.error().message);
-          done.cancelled = result.error().kind == ErrorKind::kCancelled;
-        }
-        finish(id, generation, std::move(done));
+        finish(id, generation, Finished(std::move(result), &NodeRun::relation));
       });
 }
 
@@ -235,16 +241,9 @@ void GraphRunner::startQuery(const canvas::Node& node, uint64_t generation) {
         return RunQueryNode(connection, name, sql, cancel, &cached);
       },
       [this, id, generation, sql = node.sql](Result<NodeRelation> result) {
-        NodeRun done;
-        if (result.ok()) {
-          done.state = RunState::kReady;
-          done.relation = std::make_shared<const NodeRelation>(std::move(*result));
-        } else {
-          done.state = RunState::kError;
-          done.message = Text(result.error().message);
-          done.cancelled = result.error().kind == ErrorKind::kCancelled;
-          done.error_position = FindSqlErrorPosition(result.error().message, sql);
-        }
+        NodeRun done = Finished(std::move(result), &NodeRun::relation);
+        if (done.state == RunState::kError)
+          done.error_position = FindSqlErrorPosition(done.message.toStdString(), sql);
         finish(id, generation, std::move(done));
       });
 }
@@ -274,16 +273,7 @@ void GraphRunner::startPlot(const canvas::Node& node, uint64_t generation) {
         return PlotResult{request, std::move(*data), std::move(*scene)};
       },
       [this, id, generation](Result<PlotResult> result) {
-        NodeRun done;
-        if (result.ok()) {
-          done.state = RunState::kReady;
-          done.plot = std::make_shared<const PlotResult>(std::move(*result));
-        } else {
-          done.state = RunState::kError;
-          done.message = Text(result.error().message);
-          done.cancelled = result.error().kind == ErrorKind::kCancelled;
-        }
-        finish(id, generation, std::move(done));
+        finish(id, generation, Finished(std::move(result), &NodeRun::plot));
       });
 }
 

@@ -189,6 +189,30 @@ void MainWindow::offerRecovery() {
 
 void MainWindow::restoreRecovery(const RecoveryEntry& entry, QWidget* parent,
                                  std::function<void(Result<MainWindow*>)> done) {
+  OpenInNewWindow(
+      [entry](Connection& connection) {
+        const RecoveryStore store(RealFileSystem(), RecoveryRoot().toStdString());
+        return store.Restore(connection, entry, QDir::tempPath().toStdString());
+      },
+      "Not restored", QString::fromStdString(entry.original_path), parent,
+      [entry](MainWindow& window) {
+        // Restored work is not saved anywhere yet: the window says so until it is.
+        window.document_->undoStack()->resetClean();
+        window.updateTitle();
+        // The new window autosaves into the same folder, which keeps the restored tables'
+        // data until the window has its own: a crash now loses nothing.
+        window.session_ =
+            QString::fromStdString(std::filesystem::path(entry.directory).filename().string());
+        window.autosaveNow();
+      },
+      std::move(done));
+}
+
+void MainWindow::OpenInNewWindow(std::function<Result<WorkspaceContent>(Connection&)> load,
+                                 const QString& failure_title, const QString& path, QWidget* parent,
+                                 std::function<void(MainWindow&)> opened,
+                                 std::function<void(Result<MainWindow*>)> done) {
+  // A new engine for the new window: if loading fails, the open window is untouched.
   auto engine = EngineSession::Open();
   if (!engine.ok()) {
     if (done) done(engine.error());
@@ -197,17 +221,17 @@ void MainWindow::restoreRecovery(const RecoveryEntry& entry, QWidget* parent,
   EngineSession* session = engine->release();
   session->run<WorkspaceContent>(
       session, kSaveKey,
-      [entry](Connection& connection, const CancelToken&, const ProgressFn&) {
-        const RecoveryStore store(RealFileSystem(), RecoveryRoot().toStdString());
-        return store.Restore(connection, entry, QDir::tempPath().toStdString());
+      [load = std::move(load)](Connection& connection, const CancelToken&, const ProgressFn&) {
+        return load(connection);
       },
-      [session, entry, parent = QPointer<QWidget>(parent),
+      [session, failure_title, path, parent = QPointer<QWidget>(parent), opened = std::move(opened),
        done = std::move(done)](Result<WorkspaceContent> content) {
         if (!content.ok()) {
           session->deleteLater();
-          auto* box = new QMessageBox(QMessageBox::Warning, "Not restored",
-                                      QString::fromStdString(content.error().message),
-                                      QMessageBox::Ok, parent.data());
+          auto* box = new QMessageBox(
+              QMessageBox::Warning, failure_title,
+              QString("%1\n\n%2").arg(path, QString::fromStdString(content.error().message)),
+              QMessageBox::Ok, parent.data());
           box->setAttribute(Qt::WA_DeleteOnClose);
           box->open();
           if (done) done(content.error());
@@ -215,16 +239,9 @@ void MainWindow::restoreRecovery(const RecoveryEntry& entry, QWidget* parent,
         }
         auto* window = new MainWindow(std::unique_ptr<EngineSession>(session));
         window->setAttribute(Qt::WA_DeleteOnClose);
-        window->adoptWorkspace(std::move(*content), QString::fromStdString(entry.original_path));
-        // Restored work is not saved anywhere yet: the window says so until it is.
-        window->document_->undoStack()->resetClean();
-        window->updateTitle();
+        window->adoptWorkspace(std::move(*content), path);
         window->show();
-        // The new window autosaves into the same folder, which keeps the restored tables' data
-        // until the window has its own: a crash now loses nothing.
-        window->session_ =
-            QString::fromStdString(std::filesystem::path(entry.directory).filename().string());
-        window->autosaveNow();
+        if (opened) opened(*window);
         if (done) done(window);
       });
 }
@@ -288,41 +305,18 @@ void MainWindow::saveTo(const QString& path, std::function<void(Status)> done) {
 
 void MainWindow::openWorkspace(const QString& path, QWidget* parent,
                                std::function<void(Result<MainWindow*>)> done) {
-  // A new engine for the new workspace: if the file is bad, the open window is untouched.
-  auto engine = EngineSession::Open();
-  if (!engine.ok()) {
-    if (done) done(engine.error());
-    return;
-  }
-  EngineSession* session = engine->release();
-  auto* previous = qobject_cast<MainWindow*>(parent);
-  session->run<WorkspaceContent>(
-      session, kSaveKey,
-      [path = path.toStdString()](Connection& connection, const CancelToken&, const ProgressFn&) {
+  OpenInNewWindow(
+      [path = path.toStdString()](Connection& connection) {
         return LoadWorkspace(connection, RealFileSystem(), path, QDir::tempPath().toStdString());
       },
-      [session, path, parent = QPointer<QWidget>(parent), previous = QPointer<MainWindow>(previous),
-       done = std::move(done)](Result<WorkspaceContent> content) {
-        if (!content.ok()) {
-          session->deleteLater();
-          const QString message = QString::fromStdString(content.error().message);
-          auto* box = new QMessageBox(QMessageBox::Warning, "Not opened",
-                                      QString("%1 was not opened.\n\n%2").arg(path, message),
-                                      QMessageBox::Ok, parent.data());
-          box->setAttribute(Qt::WA_DeleteOnClose);
-          box->open();
-          if (done) done(content.error());
-          return;
-        }
-        auto* window = new MainWindow(std::unique_ptr<EngineSession>(session));
-        window->setAttribute(Qt::WA_DeleteOnClose);
-        window->adoptWorkspace(std::move(*content), path);
-        window->show();
+      "Not opened", path, parent,
+      [previous = QPointer<MainWindow>(qobject_cast<MainWindow*>(parent))](MainWindow&) {
+        // An empty, unchanged window made way for the workspace: it closes.
         if (previous && previous->document_->graph().nodes().empty() &&
             previous->document_->undoStack()->isClean())
           previous->close();
-        if (done) done(window);
-      });
+      },
+      std::move(done));
 }
 
 void MainWindow::adoptWorkspace(WorkspaceContent content, const QString& path) {

@@ -78,6 +78,12 @@ class MainWindow : public QMainWindow {
 
  private:
   void buildActions();
+  // Loads a workspace into a new engine off the UI thread, then shows it in a new window
+  // (`opened` finishes it); a failure is shown under `failure_title` and changes nothing.
+  static void OpenInNewWindow(std::function<Result<WorkspaceContent>(Connection&)> load,
+                              const QString& failure_title, const QString& path, QWidget* parent,
+                              std::function<void(MainWindow&)> opened,
+                              std::function<void(Result<MainWindow*>)> done);
   void save();
   void saveAs();
   void updateTitle();
