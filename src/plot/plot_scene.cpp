@@ -221,12 +221,8 @@ std::vector<size_t> LineRowsInView(std::span<const double> x, const AxisTicks& x
   return rows;
 }
 
-Status AddDensity(std::span<const double> x, std::span<const double> y, const Viewport& viewport,
-                  const Frame& frame, GridPool& pool, Scene& scene) {
-  const GridShape shape{static_cast<uint32_t>(frame.width()),
-                        static_cast<uint32_t>(frame.height())};
-  CountGrid grid;
-  PIKA_TRY(BinCounts(x, y, viewport, shape, pool, grid));
+// Colours a count grid into the plot area: log scale, empty cells left transparent.
+void PaintDensity(const CountGrid& grid, GridShape shape, const Frame& frame, Scene& scene) {
   const uint32_t densest = *std::max_element(grid.counts.begin(), grid.counts.end());
   ImageMark image{frame.left, frame.top, frame.width(), frame.height(), shape.width, shape.height,
                   {},         {}};
@@ -244,7 +240,28 @@ Status AddDensity(std::span<const double> x, std::span<const double> y, const Vi
     }
   }
   scene.marks.push_back(std::move(image));
+}
+
+GridShape ShapeOf(const Frame& frame) {
+  return {static_cast<uint32_t>(frame.width()), static_cast<uint32_t>(frame.height())};
+}
+
+Status AddDensity(std::span<const double> x, std::span<const double> y, const Viewport& viewport,
+                  const Frame& frame, GridPool& pool, Scene& scene) {
+  CountGrid grid;
+  PIKA_TRY(BinCounts(x, y, viewport, ShapeOf(frame), pool, grid));
+  PaintDensity(grid, ShapeOf(frame), frame, scene);
   return {};
+}
+
+// The coarse frame: a pyramid level resampled to the plot area, at once. Returns its badge.
+Result<std::string> AddPyramidDensity(const DensityPyramid& pyramid, const Viewport& viewport,
+                                      const Frame& frame, GridPool& pool, Scene& scene) {
+  CountGrid grid;
+  auto answer = pyramid.AnswerViewport(viewport, ShapeOf(frame), pool, grid);
+  if (!answer.ok()) return answer.error();
+  PaintDensity(grid, ShapeOf(frame), frame, scene);
+  return Describe(*answer);
 }
 
 void AddPoints(std::span<const double> x, std::span<const double> y, const AxisTicks& x_axis,
@@ -284,7 +301,9 @@ void AddLine(std::span<const double> x, std::span<const double> y, std::span<con
 Status AddData(const PlotSpec& spec, std::span<const double> x, std::span<const double> y,
                const AxisTicks& x_axis, const AxisTicks& y_axis, const Frame& frame,
                const Theme& theme, GridPool& pool, PlotScene& plot) {
-  const uint64_t rows = RowsInView(x, y, x_axis, y_axis, spec.kind);
+  // A coarse frame must not touch every row: the pyramid's count stands in for the rows in view.
+  const uint64_t rows = spec.pyramid != nullptr ? spec.pyramid->stats().in_view
+                                                : RowsInView(x, y, x_axis, y_axis, spec.kind);
   plot.reduction =
       ChooseReduction({rows, static_cast<uint32_t>(frame.width()),
                        static_cast<uint32_t>(frame.height()), spec.kind, spec.raw_point_cap});
@@ -293,6 +312,14 @@ Status AddData(const PlotSpec& spec, std::span<const double> x, std::span<const 
     scene.marks.push_back(ClipMark{frame.left, frame.top, frame.width(), frame.height()});
   switch (plot.reduction.method) {
     case ReductionMethod::kDensity:
+      if (spec.pyramid != nullptr && spec.kind == PlotKind::kScatter) {
+        auto badge =
+            AddPyramidDensity(*spec.pyramid, ViewportOf(x_axis, y_axis), frame, pool, scene);
+        if (!badge.ok()) return badge.error();
+        plot.badge = *badge;
+        plot.coarse = true;
+        break;
+      }
       PIKA_TRY(AddDensity(x, y, ViewportOf(x_axis, y_axis), frame, pool, scene));
       break;
     case ReductionMethod::kM4:
@@ -488,7 +515,7 @@ Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x
   AddYAxis(y_axis, frame, theme, plot.scene);
   AddXAxis(x_axis, frame, theme, text_width, plot.scene);
   PIKA_TRY(AddData(spec, x, y, x_axis, y_axis, frame, theme, pool, plot));
-  AddFrameAndLabels(spec, frame, theme, Describe(plot.reduction), plot);
+  AddFrameAndLabels(spec, frame, theme, plot.coarse ? plot.badge : Describe(plot.reduction), plot);
   return plot;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "plot/density_pyramid.h"
 #include "plot/grid_pool.h"
 #include "plot/reduction_method.h"
 #include "plot/scene.h"
@@ -34,12 +35,16 @@ struct PlotSpec {
   bool x_is_time = false;            // x holds microseconds since the epoch (UTC)
   uint64_t raw_point_cap = 250'000;
   std::optional<DataWindow> window;  // scatter and line: show this part, not all the data
+  // Scatter density: answer from this pyramid at once (approximate counts, said in the badge)
+  // instead of binning every row: the coarse first frame of an interactive view.
+  const DensityPyramid* pyramid = nullptr;
 };
 
 struct PlotScene {
   Scene scene;
   ReductionDescription reduction;
-  std::string badge;  // what the plot shows, as the badge in its corner says it
+  std::string badge;    // what the plot shows, as the badge in its corner says it
+  bool coarse = false;  // drawn from a pyramid level: an exact frame should follow
   double x_min = 0, x_max = 0, y_min = 0, y_max = 0;  // the axes' domains
   // Where the data area is, in the scene's pixels: what a view maps pointer positions with.
   double area_left = 0, area_top = 0, area_right = 0, area_bottom = 0;

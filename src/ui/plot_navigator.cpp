@@ -17,6 +17,9 @@ namespace pika::ui {
 namespace {
 
 constexpr uint64_t kPlotViewKeyBase = uint64_t{1} << 54;
+// A view's other jobs, beside its exact layouts (view keys are spaced far apart).
+constexpr uint64_t kCoarseKeyOffset = uint64_t{1} << 30;
+constexpr uint64_t kPyramidKeyOffset = uint64_t{2} << 30;
 std::atomic<uint64_t> next_view_key{0};
 
 }  // namespace
@@ -36,7 +39,30 @@ void PlotNavigator::setPlot(std::shared_ptr<const PlotResult> plot, const std::s
   title_ = title;
   theme_ = theme;
   if (!navigable()) window_.reset();
+  pyramid_.reset();
+  buildPyramid();
   layOut();
+}
+
+void PlotNavigator::buildPyramid() {
+  constexpr size_t kPyramidFrom = 250'000;  // below, exact frames are fast enough alone
+  if (!plot_ || plot_->request.kind != "scatter" || plot_->data.x.size() < kPyramidFrom) return;
+  engine_.run<std::shared_ptr<const DensityPyramid>>(
+      this, key_ + kPyramidKeyOffset,
+      [plot = plot_](Connection&, const CancelToken& cancel,
+                     const ProgressFn&) -> Result<std::shared_ptr<const DensityPyramid>> {
+        if (cancel.cancelled()) return Cancelled();
+        // 2048 x 2048 at the finest level (about 21 MB in all): finer than any window's pixels.
+        PyramidOptions options;
+        options.max_side = 2048;
+        options.memory_budget_bytes = size_t{32} << 20;
+        auto pyramid = DensityPyramid::Build(plot->data.x, plot->data.y, options);
+        if (!pyramid.ok()) return pyramid.error();
+        return std::make_shared<const DensityPyramid>(std::move(*pyramid));
+      },
+      [this, plot = plot_](Result<std::shared_ptr<const DensityPyramid>> pyramid) {
+        if (pyramid.ok() && plot == plot_) pyramid_ = std::move(*pyramid);
+      });
 }
 
 bool PlotNavigator::navigable() const {
@@ -175,6 +201,26 @@ void PlotNavigator::layOut() {
   spec.window = window_;
   spec.theme = theme_;
   const uint64_t request = ++layout_requests_;
+  if (pyramid_ && window_) {
+    // Coarse first: a pyramid level at once, then the exact counts replace it.
+    PlotSpec coarse = spec;
+    coarse.pyramid = pyramid_.get();
+    engine_.run<PlotScene>(
+        this, key_ + kCoarseKeyOffset,
+        [plot = plot_, pyramid = pyramid_, coarse](Connection&, const CancelToken& cancel,
+                                                   const ProgressFn&) -> Result<PlotScene> {
+          if (cancel.cancelled()) return Cancelled();
+          GridPool pool;
+          return BuildScene(plot->request, plot->data, coarse, TickLabelWidth(), pool);
+        },
+        [this, window = window_, request](Result<PlotScene> scene) {
+          if (request != layout_requests_ || exact_shown_ == request || !scene.ok()) return;
+          scene_ = std::move(*scene);
+          ++scene_version_;
+          shown_window_ = window;
+          Q_EMIT changed();
+        });
+  }
   engine_.run<PlotScene>(
       this, key_,
       [plot = plot_, spec](Connection&, const CancelToken& cancel,
@@ -186,6 +232,7 @@ void PlotNavigator::layOut() {
       [this, window = window_, request](Result<PlotScene> scene) {
         // Only the latest request counts: an older layout finishing last must not win.
         if (request != layout_requests_ || !scene.ok()) return;
+        exact_shown_ = request;
         scene_ = std::move(*scene);
         ++scene_version_;
         shown_window_ = window;

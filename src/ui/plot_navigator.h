@@ -76,6 +76,11 @@ class PlotNavigator : public QObject {
   uint64_t key_;
   uint64_t scene_version_ = 0;
   uint64_t layout_requests_ = 0;
+  uint64_t exact_shown_ = 0;  // the request whose exact scene is on screen
+  // Big scatter plots: count grids at every resolution, built once per data set, so that a
+  // new window shows a coarse picture at once while the exact one is computed.
+  std::shared_ptr<const DensityPyramid> pyramid_;
+  void buildPyramid();
 };
 
 }  // namespace pika::ui

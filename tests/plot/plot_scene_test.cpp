@@ -188,6 +188,32 @@ TEST(BuildPlotScene, AZoomedWindowShowsExactlyItsDomainAndReducesOnlyWhatIsInIt)
   EXPECT_EQ(clips[1]->width, 0);
 }
 
+TEST(BuildPlotScene, APyramidGivesACoarseFrameThatSaysSo) {
+  std::mt19937 random(5);
+  std::normal_distribution<double> normal;
+  std::vector<double> x(300'000), y(300'000);
+  for (size_t row = 0; row < x.size(); ++row) {
+    x[row] = normal(random);
+    y[row] = normal(random);
+  }
+  auto pyramid = DensityPyramid::Build(x, y);
+  ASSERT_TRUE(pyramid.ok());
+  PlotSpec spec;
+  spec.window = DataWindow{-3, 3, -3, 3};  // nearly every point: a density either way
+  spec.pyramid = &*pyramid;
+  GridPool pool;
+  auto coarse = BuildPlotScene(spec, x, y, FakeWidth, pool);
+  ASSERT_TRUE(coarse.ok()) << coarse.error().message;
+  EXPECT_TRUE(coarse->coarse);
+  EXPECT_NE(coarse->badge.find("approximate"), std::string::npos) << coarse->badge;
+  ASSERT_EQ(MarksOf<ImageMark>(coarse->scene).size(), 1u);
+  spec.pyramid = nullptr;
+  auto exact = BuildPlotScene(spec, x, y, FakeWidth, pool);
+  ASSERT_TRUE(exact.ok());
+  EXPECT_FALSE(exact->coarse);
+  EXPECT_NE(exact->badge.find("pixel-exact"), std::string::npos) << exact->badge;
+}
+
 TEST(BuildPlotScene, AZoomedLineRunsOnToTheEdgesOfTheWindow) {
   std::vector<double> x(10'000), y(10'000);
   for (size_t row = 0; row < x.size(); ++row) {

@@ -118,6 +118,10 @@ class GlViewTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(view.navigator().window() && view.navigator().scene()->x_max ==
                                                               view.navigator().window()->x_max,
                              kTimeoutMs);
+    // A coarse pyramid frame may come first; the exact one replaces it and stays.
+    QTRY_VERIFY_WITH_TIMEOUT(!view.navigator().scene()->coarse, kTimeoutMs);
+    QTest::qWait(200);
+    QVERIFY(!view.navigator().scene()->coarse);
     const ReductionDescription& shown = view.navigator().scene()->reduction;
     QCOMPARE(int(shown.method), int(ReductionMethod::kRaw));
     QVERIFY2(shown.rows_in_view > 100, qPrintable(QString::number(shown.rows_in_view)));
