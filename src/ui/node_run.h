@@ -30,7 +30,7 @@ struct PlotResult {
 
 struct NodeRun {
   RunState state = RunState::kIdle;
-  QString message;                               // the error, or why the node is idle
+  QString message;         // the error, or why the node is idle
   bool cancelled = false;  // the run was stopped (by the user or a newer run), not failed
   std::optional<SqlPosition> error_position;     // Query: where in the SQL the error points
   std::shared_ptr<const NodeRelation> relation;  // Table, Query: when ready

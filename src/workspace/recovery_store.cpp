@@ -21,15 +21,43 @@ std::string DataFile(canvas::NodeId id, uint64_t version) {
   return fmt::format("data/{}-{}.parquet", id, version);
 }
 
+// What recovery.json says about a session folder; the data files themselves are not read.
+struct SessionRecord {
+  RecoveryEntry entry;
+  int64_t owner_pid = 0;
+  std::map<std::string, std::string> data;  // node id -> data file, relative to the folder
+};
+
+Result<SessionRecord> ReadRecord(FileSystem& files, const fs::path& directory) {
+  auto text = files.ReadAll((directory / "recovery.json").string());
+  if (!text.ok()) return text.error();
+  json recovery;
+  try {
+    recovery = json::parse(*text);
+  } catch (const std::exception& error) {
+    return InvalidInput(fmt::format("recovery.json is not valid JSON: {}", error.what()));
+  }
+  if (!recovery.is_object() || !recovery.value("original_path", json()).is_string() ||
+      !recovery.value("saved_at_unix", json()).is_number_integer() ||
+      !recovery.value("nodes", json()).is_number_unsigned() ||
+      !recovery.value("data", json()).is_object())
+    return InvalidInput("recovery.json is incomplete");
+  SessionRecord record;
+  record.entry = {directory.string(), recovery["original_path"].get<std::string>(),
+                  recovery["saved_at_unix"].get<int64_t>(), recovery["nodes"].get<size_t>()};
+  const json pid = recovery.value("owner_pid", json());
+  record.owner_pid = pid.is_number_integer() ? pid.get<int64_t>() : 0;
+  for (const auto& [id, name] : recovery["data"].items()) {
+    if (!name.is_string() || !IsSafeEntryName(name.get<std::string>()))
+      return InvalidInput("recovery.json names a data file outside its folder");
+    record.data[id] = name.get<std::string>();
+  }
+  return record;
+}
+
 // Whether the process that writes a session folder still runs.
-bool OwnerRuns(const fs::path& directory) {
-  auto text = RealFileSystem().ReadAll((directory / "recovery.json").string());
-  if (!text.ok()) return false;
-  const json recovery = json::parse(*text, nullptr, /*allow_exceptions=*/false);
-  if (!recovery.is_object() || !recovery.value("owner_pid", json()).is_number_integer())
-    return false;
-  const auto pid = recovery["owner_pid"].get<int64_t>();
-  return pid > 0 && ::kill(static_cast<pid_t>(pid), 0) == 0;
+bool OwnerRuns(const SessionRecord& record) {
+  return record.owner_pid > 0 && ::kill(static_cast<pid_t>(record.owner_pid), 0) == 0;
 }
 
 Status SyncFile(FileSystem& files, const std::string& path) {
@@ -64,13 +92,11 @@ Status RecoveryStore::Write(const std::string& session, Connection& connection,
                                error.message()));
   json data = json::object();
   // Tables still importing (or restored and not yet named) keep the data the folder has.
-  auto previous_text = files_.ReadAll((directory / "recovery.json").string());
-  const json previous = previous_text.ok() ? json::parse(*previous_text, nullptr, false) : json();
-  if (previous.is_object() && previous.value("data", json()).is_object()) {
-    for (const auto& [id, name] : previous["data"].items()) {
+  if (auto previous = ReadRecord(files_, directory); previous.ok()) {
+    for (const auto& [id, name] : previous->data) {
       const canvas::Node* node = graph.Find(std::strtoull(id.c_str(), nullptr, 10));
-      if (node != nullptr && node->kind == canvas::NodeKind::kTable && name.is_string() &&
-          !tables.contains(node->id) && fs::exists(directory / name.get<std::string>()))
+      if (node != nullptr && node->kind == canvas::NodeKind::kTable && !tables.contains(node->id) &&
+          fs::exists(directory / name))
         data[id] = name;
     }
   }
@@ -101,34 +127,17 @@ Status RecoveryStore::Write(const std::string& session, Connection& connection,
   return {};
 }
 
-Result<std::map<std::string, std::string>> RecoveryStore::ReadEntries(const std::string& directory,
-                                                                      RecoveryEntry* entry) const {
-  auto recovery_text = files_.ReadAll((fs::path(directory) / "recovery.json").string());
-  if (!recovery_text.ok()) return recovery_text.error();
-  json recovery;
-  try {
-    recovery = json::parse(*recovery_text);
-  } catch (const std::exception& error) {
-    return InvalidInput(fmt::format("recovery.json is not valid JSON: {}", error.what()));
-  }
-  if (!recovery.is_object() || !recovery.value("original_path", json()).is_string() ||
-      !recovery.value("saved_at_unix", json()).is_number_integer() ||
-      !recovery.value("nodes", json()).is_number_unsigned() ||
-      !recovery.value("data", json()).is_object())
-    return InvalidInput("recovery.json is incomplete");
-  if (entry != nullptr) {
-    *entry = {directory, recovery["original_path"].get<std::string>(),
-              recovery["saved_at_unix"].get<int64_t>(), recovery["nodes"].get<size_t>()};
-  }
+Result<std::map<std::string, std::string>> RecoveryStore::ReadEntries(
+    const std::string& directory) const {
+  auto record = ReadRecord(files_, directory);
+  if (!record.ok()) return record.error();
   std::map<std::string, std::string> entries;
   entries["manifest.json"] = WorkspaceManifest();
   auto graph = files_.ReadAll((fs::path(directory) / "graph.json").string());
   if (!graph.ok()) return graph.error();
   entries["graph.json"] = std::move(*graph);
-  for (const auto& [id, name] : recovery["data"].items()) {
-    if (!name.is_string() || !IsSafeEntryName(name.get<std::string>()))
-      return InvalidInput("recovery.json names a data file outside its folder");
-    auto bytes = files_.ReadAll((fs::path(directory) / name.get<std::string>()).string());
+  for (const auto& [id, name] : record->data) {
+    auto bytes = files_.ReadAll((fs::path(directory) / name).string());
     if (!bytes.ok()) return bytes.error();
     entries[fmt::format("data/{}.parquet", id)] = std::move(*bytes);
   }
@@ -141,21 +150,31 @@ std::vector<RecoveryEntry> RecoveryStore::List(std::vector<std::string>* broken)
   if (!fs::is_directory(root_, error)) return found;
   for (const auto& item : fs::directory_iterator(root_, error)) {
     if (!item.is_directory() || item.path().filename() == "broken") continue;
-    if (OwnerRuns(item.path())) continue;  // another window's live session
-    RecoveryEntry entry;
-    auto entries = ReadEntries(item.path().string(), &entry);
-    if (entries.ok()) {
-      found.push_back(entry);
-      continue;
-    }
     if (!fs::exists(item.path() / "recovery.json"))
       continue;  // a session still writing its first autosave
+    // Listing reads recovery.json only: the data is read when the user restores it.
+    Status usable;
+    auto record = ReadRecord(files_, item.path());
+    if (record.ok()) {
+      if (OwnerRuns(*record)) continue;  // another window's live session
+      if (!fs::exists(item.path() / "graph.json")) usable = InvalidInput("graph.json is missing");
+      for (const auto& [id, name] : record->data) {
+        if (usable.ok() && !fs::exists(item.path() / name))
+          usable = InvalidInput(fmt::format("the data file {} is missing", name));
+      }
+      if (usable.ok()) {
+        found.push_back(record->entry);
+        continue;
+      }
+    } else {
+      usable = record.error();
+    }
     // Set aside, so it never blocks a start again; the user is told where it went.
     const fs::path aside = fs::path(root_) / "broken" / item.path().filename();
     fs::create_directories(aside.parent_path(), error);
     fs::rename(item.path(), aside, error);
     if (broken != nullptr)
-      broken->push_back(fmt::format("{} ({})", aside.string(), entries.error().message));
+      broken->push_back(fmt::format("{} ({})", aside.string(), usable.error().message));
   }
   std::sort(found.begin(), found.end(), [](const RecoveryEntry& a, const RecoveryEntry& b) {
     return a.saved_at_unix > b.saved_at_unix;
@@ -165,7 +184,7 @@ std::vector<RecoveryEntry> RecoveryStore::List(std::vector<std::string>* broken)
 
 Result<WorkspaceContent> RecoveryStore::Restore(Connection& connection, const RecoveryEntry& entry,
                                                 const std::string& scratch) const {
-  auto entries = ReadEntries(entry.directory, nullptr);
+  auto entries = ReadEntries(entry.directory);
   if (!entries.ok()) return entries.error();
   return LoadWorkspaceEntries(connection, files_, *entries, scratch);
 }

@@ -47,8 +47,8 @@ class RecoveryStore {
   std::string SessionDirectory(const std::string& session) const;
 
  private:
-  Result<std::map<std::string, std::string>> ReadEntries(const std::string& directory,
-                                                         RecoveryEntry* entry) const;
+  // The folder as workspace entries (manifest, graph, data/<id>.parquet), data included.
+  Result<std::map<std::string, std::string>> ReadEntries(const std::string& directory) const;
   FileSystem& files_;
   std::string root_;
 };
