@@ -16,18 +16,8 @@ constexpr int kMaxDepth = 16;  // graph.json nests 4 deep; more is a hostile fil
 // Ids above this would collide with the app's internal job keys (which start at 2^50).
 constexpr uint64_t kMaxNodeId = uint64_t{1} << 40;
 
-std::string KindName(NodeKind kind) {
-  switch (kind) {
-    case NodeKind::kTable: return "table";
-    case NodeKind::kQuery: return "query";
-    case NodeKind::kPlot: return "plot";
-    case NodeKind::kNote: return "note";
-  }
-  return "?";
-}
-
 json NodeToJson(const Node& node) {
-  json out{{"id", node.id},        {"kind", KindName(node.kind)},
+  json out{{"id", node.id},        {"kind", std::string(KindKey(node.kind))},
            {"name", node.name},    {"x", node.position.x},
            {"y", node.position.y}, {"user_placed", node.user_placed}};
   switch (node.kind) {
@@ -214,6 +204,16 @@ Result<Node> ReadNode(const Reader& node) {
 }
 
 }  // namespace
+
+std::string_view KindKey(NodeKind kind) {
+  switch (kind) {
+    case NodeKind::kTable: return "table";
+    case NodeKind::kQuery: return "query";
+    case NodeKind::kPlot: return "plot";
+    case NodeKind::kNote: return "note";
+  }
+  return "?";
+}
 
 std::string GraphToJson(const Graph& graph, const Viewport& viewport) {
   json nodes = json::array();

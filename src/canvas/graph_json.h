@@ -22,6 +22,9 @@ struct GraphDocumentData {
   Viewport viewport;
 };
 
+// How graph.json (and `pika info`) names a kind: "table", "query", "plot", "note".
+std::string_view KindKey(NodeKind kind);
+
 std::string GraphToJson(const Graph& graph, const Viewport& viewport);
 Result<GraphDocumentData> GraphFromJson(std::string_view json);
 

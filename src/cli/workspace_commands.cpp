@@ -16,6 +16,7 @@
 #include "render/text_metrics.h"
 #include "storage/database.h"
 #include "storage/sql_quote.h"
+#include "workspace/table_node.h"
 #include "workspace/workspace_file.h"
 
 namespace pika::cli {
@@ -49,18 +50,13 @@ Result<OpenedWorkspace> Open(const std::string& path) {
                          std::move(sizes)};
 }
 
-std::string KindName(canvas::NodeKind kind) {
-  std::string name(ToString(kind));
-  name.front() = static_cast<char>(std::tolower(static_cast<unsigned char>(name.front())));
-  return name;
-}
-
 int RunInfo(const std::string& path, bool as_json) {
   auto workspace = Open(path);
   if (!workspace.ok()) return Fail(workspace.error());
   nlohmann::json nodes = nlohmann::json::array();
   for (const auto& [id, node] : workspace->content.graph.nodes()) {
-    nlohmann::json item{{"id", id}, {"kind", KindName(node.kind)}, {"name", node.name}};
+    nlohmann::json item{
+        {"id", id}, {"kind", std::string(canvas::KindKey(node.kind))}, {"name", node.name}};
     if (node.kind == canvas::NodeKind::kTable) {
       item["source"] = node.source_path;
       const bool saved = workspace->content.restored_tables.contains(id);
@@ -109,13 +105,9 @@ Status Evaluate(OpenedWorkspace& workspace, canvas::NodeId plot) {
   for (canvas::NodeId id : order) {
     const canvas::Node& node = *graph.Find(id);
     if (node.kind == canvas::NodeKind::kTable) {
-      ImportOptions options;
-      options.type_overrides = node.import.column_types;
-      options.null_strings = node.import.null_strings;
-      auto relation = workspace.content.restored_tables.contains(id)
-                          ? AdoptTableNode(workspace.connection, id, node.name)
-                          : LoadTableNode(workspace.connection, id, node.name, node.source_path,
-                                          options, CancelToken(), {});
+      auto relation =
+          RunTableNode(workspace.connection, node, workspace.content.restored_tables.contains(id),
+                       CancelToken(), {});
       if (!relation.ok())
         return Error{relation.error().kind, node.name + ": " + relation.error().message};
     } else if (node.kind == canvas::NodeKind::kQuery) {

@@ -4,6 +4,7 @@
 
 #include "render/text_metrics.h"
 #include "storage/sql_quote.h"
+#include "workspace/table_node.h"
 
 namespace pika::ui {
 
@@ -55,13 +56,6 @@ NodeRun Finished(Result<T> result, std::shared_ptr<const T> NodeRun::*field) {
 }
 
 }  // namespace
-
-ImportOptions ImportOptionsOf(const canvas::Node& node) {
-  ImportOptions options;
-  options.type_overrides = node.import.column_types;
-  options.null_strings = node.import.null_strings;
-  return options;
-}
 
 GraphRunner::GraphRunner(GraphDocument& document, EngineSession& engine, QObject* parent)
     : QObject(parent), document_(document), engine_(engine) {
@@ -217,13 +211,10 @@ void GraphRunner::startTable(const canvas::Node& node, uint64_t generation) {
   const NodeId id = node.id;
   engine_.run<NodeRelation>(
       this, id,
-      [id, name = node.name, path = node.source_path, options = ImportOptionsOf(node),
-       restored = restored_.contains(id), &versions = engine_.versions()](
+      [node, restored = restored_.contains(id), &versions = engine_.versions()](
           Connection& connection, const CancelToken& cancel, const ProgressFn& progress) {
-        auto relation = restored
-                            ? AdoptTableNode(connection, id, name)
-                            : LoadTableNode(connection, id, name, path, options, cancel, progress);
-        versions.Bump(name);  // cached answers over the old rows no longer match
+        auto relation = RunTableNode(connection, node, restored, cancel, progress);
+        versions.Bump(node.name);  // cached answers over the old rows no longer match
         return relation;
       },
       [this, id, generation](Result<NodeRelation> result) {

@@ -15,9 +15,6 @@
 
 namespace pika::ui {
 
-// The import options a Table node's settings give.
-ImportOptions ImportOptionsOf(const canvas::Node& node);
-
 class GraphRunner : public QObject {
   Q_OBJECT
 

@@ -18,6 +18,7 @@
 #include "ui/graph_document.h"
 #include "ui/graph_runner.h"
 #include "ui/remembered_import.h"
+#include "workspace/table_node.h"
 
 namespace pika::ui {
 
@@ -158,10 +159,7 @@ canvas::ImportSettings ImportSettingsDialog::settings() const {
 bool ImportSettingsDialog::remember() const { return remember_->isChecked(); }
 
 void ImportSettingsDialog::preview() {
-  const canvas::ImportSettings chosen = settings();
-  ImportOptions options;
-  options.type_overrides = chosen.column_types;
-  options.null_strings = chosen.null_strings;
+  const ImportOptions options = ImportOptionsOf(settings());
   status_->setText("reading the sample…");
   engine_.run<InspectReport>(
       this, key_,
