@@ -133,9 +133,8 @@ Status RenameNodeRelation(Connection& connection, const std::string& from, const
       fmt::format("ALTER VIEW {} RENAME TO {}", QuoteIdentifier(from), QuoteIdentifier(to)));
 }
 
-Status DropNodeRelation(Connection& connection, uint64_t node_id, const std::string& name) {
-  return connection.Execute(fmt::format("DROP VIEW IF EXISTS {}; DROP TABLE IF EXISTS {}",
-                                        QuoteIdentifier(name), NodeDataTable(node_id)));
+Status DropNodeRelation(Connection& connection, const std::string& name) {
+  return connection.Execute(fmt::format("DROP VIEW IF EXISTS {}", QuoteIdentifier(name)));
 }
 
 }  // namespace pika

@@ -60,7 +60,7 @@ Result<TableBatch> FetchNodeRows(Connection& connection, const std::string& name
 
 Status RenameNodeRelation(Connection& connection, const std::string& from, const std::string& to);
 
-// Drops the view and, for a Table node, its data.
-Status DropNodeRelation(Connection& connection, uint64_t node_id, const std::string& name);
+// Drops the name a node's rows go by. A Table's data stays, so that undo can bring it back.
+Status DropNodeRelation(Connection& connection, const std::string& name);
 
 }  // namespace pika

@@ -88,6 +88,7 @@ void GlScenePainter::release() {
   prepared_.clear();
   flat_.reset();
   textured_.reset();
+  gl_failed_ = false;
   has_version_ = false;
 }
 
@@ -162,9 +163,10 @@ void GlScenePainter::prepare(const Scene& scene, uint64_t version) {
 }
 
 void GlScenePainter::paint(const Scene& scene, uint64_t version, QPainter& painter) {
-  if (!flat_) flat_ = Compile(kFlatVertex, kFlatFragment);
-  if (!textured_) textured_ = Compile(kTexturedVertex, kTexturedFragment);
-  if (!flat_ || !textured_) {  // no usable GL: paint it all with QPainter instead
+  if (!gl_failed_ && !flat_) flat_ = Compile(kFlatVertex, kFlatFragment);
+  if (!gl_failed_ && !textured_) textured_ = Compile(kTexturedVertex, kTexturedFragment);
+  gl_failed_ = !flat_ || !textured_;  // tried once, not on every frame
+  if (gl_failed_) {                   // no usable GL: paint it all with QPainter instead
     PaintScene(scene, painter, false);
     return;
   }

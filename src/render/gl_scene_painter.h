@@ -43,6 +43,7 @@ class GlScenePainter {
   std::vector<std::unique_ptr<Prepared>> prepared_;  // one per mark of the scene
   uint64_t version_ = 0;
   bool has_version_ = false;
+  bool gl_failed_ = false;  // the shaders did not compile: QPainter paints everything
   int uploads_ = 0;
 };
 

@@ -297,8 +297,7 @@ void GraphRunner::onRemoved(NodeId id, const QString& name) {
           Connection& connection, const CancelToken& cancel, const ProgressFn&) -> Result<bool> {
         if (cancel.cancelled()) return Cancelled();
         versions.Bump(name);
-        // Only the name goes: the data table stays while undo can bring the node back.
-        PIKA_TRY(connection.Execute(fmt::format("DROP VIEW IF EXISTS {}", QuoteIdentifier(name))));
+        PIKA_TRY(DropNodeRelation(connection, name));
         return true;
       },
       [](Result<bool>) {});
@@ -314,8 +313,7 @@ void GraphRunner::onRenamed(NodeId id, const QString& from, const QString& to) {
         [from = from.toStdString(), &versions = engine_.versions()](
             Connection& connection, const CancelToken&, const ProgressFn&) -> Result<bool> {
           versions.Bump(from);
-          PIKA_TRY(
-              connection.Execute(fmt::format("DROP VIEW IF EXISTS {}", QuoteIdentifier(from))));
+          PIKA_TRY(DropNodeRelation(connection, from));
           return true;
         },
         [](Result<bool>) {});

@@ -80,7 +80,7 @@ TEST(NodeRelations, RenameAndDropFollowTheNode) {
   ASSERT_TRUE(RunQueryNode(engine.connection, "a", "SELECT 42 AS v", CancelToken()).ok());
   ASSERT_TRUE(RenameNodeRelation(engine.connection, "a", "b").ok());
   EXPECT_EQ(test::QueryValue(engine.connection, "SELECT v FROM b"), "42");
-  ASSERT_TRUE(DropNodeRelation(engine.connection, 1, "b").ok());
+  ASSERT_TRUE(DropNodeRelation(engine.connection, "b").ok());
   EXPECT_NE(test::QueryValue(engine.connection, "SELECT v FROM b").find("error"),
             std::string::npos);
 }
