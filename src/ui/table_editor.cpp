@@ -63,11 +63,11 @@ TableEditor::TableEditor(GraphDocument& document, GraphRunner& runner, EngineSes
   reject_text_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
   connect(rejects_, &QListWidget::currentRowChanged, this, [this](int row) {
     const auto& relation = runner_.run(id_).relation;
-    if (!relation || row < 0 || row >= static_cast<int>(listed_.size())) {
+    if (!relation || row < 0 || row >= static_cast<int>(relation->rejects.size())) {
       reject_text_->clear();
       return;
     }
-    const RejectedRow& reject = relation->rejects[listed_[static_cast<size_t>(row)]];
+    const RejectedRow& reject = relation->rejects[static_cast<size_t>(row)];
     reject_text_->setText(QString("line %1 as read: %2")
                               .arg(reject.line)
                               .arg(reject.text.empty() ? QString("(not available)")
@@ -98,7 +98,6 @@ void TableEditor::showNode(const canvas::Node& node, const NodeRun& run) {
   path_->setText(node.source_path.empty() ? "no file yet"
                                           : QString::fromStdString(node.source_path));
   rejects_->clear();
-  listed_.clear();
   if (run.state == RunState::kReady) {
     const NodeRelation& relation = *run.relation;
     QStringList columns;
@@ -116,12 +115,7 @@ void TableEditor::showNode(const canvas::Node& node, const NodeRun& run) {
                   .arg(QLocale().toString(static_cast<qulonglong>(relation.rejected)));
     summary_->setText(text);
     summary_->setStyleSheet({});
-    listed_.clear();
-    for (size_t index = 0; index < relation.rejects.size(); ++index) {
-      const RejectedRow& reject = relation.rejects[index];
-      // DuckDB may report one row more than once (once per extra field): list it once.
-      if (!listed_.empty() && relation.rejects[listed_.back()].line == reject.line) continue;
-      listed_.push_back(index);
+    for (const RejectedRow& reject : relation.rejects) {
       rejects_->addItem(
           QString("line %1: %2%3")
               .arg(reject.line)

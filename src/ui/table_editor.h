@@ -37,8 +37,7 @@ class TableEditor : public NodeEditor {
   QPushButton* cancel_;
   QLabel* summary_;
   QListWidget* rejects_;
-  QLabel* reject_text_;         // the raw row of the clicked rejected line
-  std::vector<size_t> listed_;  // the rejects shown, by their index in the run's report
+  QLabel* reject_text_;  // the raw row of the clicked rejected line
   QTableView* table_;
   NodeRowsModel* rows_;
   std::shared_ptr<const NodeRelation> shown_;
