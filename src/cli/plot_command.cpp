@@ -24,7 +24,8 @@ namespace {
 
 struct PlotArgs {
   std::string source, db, table, sql, kind = "scatter", x, y, title, theme = "light", output;
-  std::string agg;  // bar: count, sum, mean, min or max
+  std::string agg;    // bar: count, sum, mean, min or max
+  std::string color;  // scatter, line: the column that colours the marks
   double width = 800, height = 500, dpi = 96;
   bool json = false;
 };
@@ -57,6 +58,17 @@ Status Export(const PlotScene& plot, const PlotArgs& args) {
       fmt::format("cannot tell the format of '{}': end it in .png, .svg or .pdf", args.output));
 }
 
+// What the colours mean: the categories in legend order, or the range a colour bar spans.
+nlohmann::json ColorSummary(const PlotColor& color) {
+  if (!color.names.empty()) {
+    return {{"column", color.column},
+            {"categories", color.names},
+            {"other", color.last_is_other},
+            {"undrawn_categories", color.undrawn_categories}};
+  }
+  return {{"column", color.column}, {"range", {color.min, color.max}}};
+}
+
 void PrintSummary(const PlotArgs& args, const PlotData& data, uint64_t rejected,
                   const PlotScene& plot) {
   const ReductionDescription& reduction = plot.reduction;
@@ -73,16 +85,17 @@ void PrintSummary(const PlotArgs& args, const PlotData& data, uint64_t rejected,
                        : reduction.method == ReductionMethod::kM4      ? "m4"
                        : reduction.method == ReductionMethod::kLttb    ? "lttb"
                                                                        : "raw";
-  const nlohmann::json summary{{"kind", args.kind},
-                               {"rows_read", rows},
-                               {"rows_rejected", rejected},
-                               {"method", method},
-                               {"rows_represented", reduction.rows_represented},
-                               {"rows_in_view", reduction.rows_in_view},
-                               {"x_range", {plot.x_min, plot.x_max}},
-                               {"y_range", {plot.y_min, plot.y_max}},
-                               {"badge", plot.badge},
-                               {"output", args.output}};
+  nlohmann::json summary{{"kind", args.kind},
+                         {"rows_read", rows},
+                         {"rows_rejected", rejected},
+                         {"method", method},
+                         {"rows_represented", reduction.rows_represented},
+                         {"rows_in_view", reduction.rows_in_view},
+                         {"x_range", {plot.x_min, plot.x_max}},
+                         {"y_range", {plot.y_min, plot.y_max}},
+                         {"badge", plot.badge},
+                         {"output", args.output}};
+  if (!data.color.column.empty()) summary["color"] = ColorSummary(data.color);
   std::cout << summary.dump() << '\n';
 }
 
@@ -95,7 +108,7 @@ int RunPlot(const PlotArgs& args) {
   if (!rejected.ok()) return Fail(rejected.error());
   auto relation = Relation(args);
   if (!relation.ok()) return Fail(relation.error());
-  const PlotDataRequest request{*relation, args.kind, args.x, args.y, args.agg};
+  const PlotDataRequest request{*relation, args.kind, args.x, args.y, args.agg, args.color};
   auto data = FetchPlotData(*connection, request);
   if (!data.ok()) return Fail(data.error());
   if (*rejected > 0) {
@@ -139,6 +152,9 @@ void AddPlotCommand(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"count", "sum", "mean", "min", "max"}));
   command->add_option("--x", args->x, "Column for the x axis")->required();
   command->add_option("--y", args->y, "Column for the y axis (not for a histogram)");
+  command->add_option("--color", args->color,
+                      "scatter, line: colour by this column (categories, or a colour bar for "
+                      "numbers with more than ten values)");
   command->add_option("--title", args->title, "Plot title");
   command->add_option("--theme", args->theme, "light (default) or dark")
       ->check(CLI::IsMember({"light", "dark"}));

@@ -29,13 +29,20 @@ Status FetchColumns(Connection& connection, const PlotDataRequest& request, Plot
     return InvalidInput(fmt::format("a {} plot needs a y column", request.kind));
   auto x = XExpression(connection, request, data);
   if (!x.ok()) return x.error();
-  auto result = connection.Query(fmt::format("SELECT {}, TRY_CAST({} AS DOUBLE) FROM {}", *x,
-                                             QuoteIdentifier(request.y), request.relation));
+  std::string select = fmt::format("{}, TRY_CAST({} AS DOUBLE)", *x, QuoteIdentifier(request.y));
+  if (!request.color.empty()) {
+    data.color.column = request.color;
+    auto color = PlanPlotColor(connection, request.relation, request.kind == "line", data.color);
+    if (!color.ok()) return color.error();
+    select += ", " + *color;
+  }
+  auto result = connection.Query(fmt::format("SELECT {} FROM {}", select, request.relation));
   if (!result.ok()) return result.error();
   while (true) {
     auto batch = result->NextBatch();
     if (!batch.ok()) return batch.error();
     if (!batch->has_value()) return {};
+    if (!request.color.empty()) AppendPlotColor((*batch)->columns[2], data.color);
     for (size_t column = 0; column < 2; ++column) {
       const Column& values = (*batch)->columns[column];
       auto& out = column == 0 ? data.x : data.y;
@@ -154,6 +161,11 @@ Result<PlotData> FetchPlotData(Connection& connection, const PlotDataRequest& re
     return InvalidInput(
         fmt::format("'{}' is not an aggregate: use count, sum, mean, min or max", agg));
   if (request.x.empty()) return InvalidInput("choose a column for the x axis");
+  if (!request.color.empty() && request.kind != "scatter" && request.kind != "line")
+    return InvalidInput(fmt::format(
+        "colour is for scatter and line plots; a {} plot is drawn in one colour: clear the "
+        "colour column",
+        request.kind));
   PlotData data;
   Status fetched = request.kind == "histogram" ? CountHistogram(connection, request, data)
                    : request.kind == "bar"     ? AggregateBars(connection, request, data)
@@ -171,7 +183,7 @@ Result<PlotScene> BuildScene(const PlotDataRequest& request, const PlotData& dat
     return BuildBarScene(spec, data.categories, data.bar_values, data.binned_rows, data.bar_badge,
                          text_width);
   }
-  return BuildPlotScene(spec, data.x, data.y, text_width, pool);
+  return BuildPlotScene(spec, data.x, data.y, EncodingOf(data.color), text_width, pool);
 }
 
 }  // namespace pika

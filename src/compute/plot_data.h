@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "compute/plot_color.h"
 #include "core/result.h"
 #include "plot/plot_scene.h"
 #include "storage/connection.h"
@@ -17,7 +18,8 @@ struct PlotDataRequest {
   std::string relation;          // what to plot from: a quoted table name or "(SELECT ...)"
   std::string kind = "scatter";  // scatter, line, histogram, bar
   std::string x, y;
-  std::string agg;  // bar: count, sum, mean, min, max (empty: count without y, mean with it)
+  std::string agg;    // bar: count, sum, mean, min, max (empty: count without y, mean with it)
+  std::string color;  // scatter, line: the column that colours the marks (empty: none)
 };
 
 struct PlotData {
@@ -29,6 +31,7 @@ struct PlotData {
   uint64_t category_count = 0;  // bar: categories before keeping the largest
   std::string bar_badge;
   bool x_is_time = false;  // x holds microseconds since the epoch
+  PlotColor color;         // scatter, line: a code or value per row when request.color is set
 };
 
 inline constexpr size_t kMaxBars = 50;

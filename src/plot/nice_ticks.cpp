@@ -69,11 +69,18 @@ double NiceNumber(int mantissa, int exponent) {
 }
 
 // How far a candidate is from the wanted count; counts outside [2, 2 * target + 1] only
-// win when no candidate is inside.
-double Miss(const TickRange& range, int target) {
+// win when no candidate is inside. An extended domain also pays for the room it wastes: data
+// in [-4.8, 4.9] must not get an axis of [-50, 50] because its three ticks were as near the
+// target as [-6, 6]'s seven.
+double Miss(const TickRange& range, int target, double min, double max, bool extend) {
   const double count = range.count();
   const double outside = count < 2 || count > 2.0 * target + 1 ? 1e9 : 0;
-  return std::fabs(count - target) + outside;
+  double waste = 0;
+  if (extend && max > min) {
+    const double extended = range.last * range.step - range.first * range.step;
+    waste = 2.0 * std::max(0.0, extended / (max - min) - 1.0);
+  }
+  return std::fabs(count - target) + outside + waste;
 }
 
 // The 1-2-5 step nearest the target count among those around span / target. Steps are
@@ -89,7 +96,7 @@ TickRange ChooseRange(double min, double max, int target, bool extend) {
       const double step = NiceNumber(mantissa, e);
       if (!(step > 0 && IsFinite(step))) continue;
       const TickRange range = RangeFor(min, max, step, extend);
-      const double miss = Miss(range, target);
+      const double miss = Miss(range, target, min, max, extend);
       if (miss < best_miss) {
         best = range;
         best_miss = miss;

@@ -6,8 +6,10 @@
 #include <cmath>
 #include <limits>
 
+#include "plot/color_marks.h"
 #include "plot/colormap.h"
 #include "plot/density_grid.h"
+#include "plot/legend.h"
 #include "plot/m4.h"
 #include "plot/nice_ticks.h"
 #include "plot/sorted_x.h"
@@ -90,13 +92,15 @@ AxisTicks TimeAxis(std::span<const double> x, int target) {
   return out;
 }
 
-Frame LayOut(const PlotSpec& spec, const AxisTicks& y_ticks, const TextExtent& text_width) {
+// `legend_px`: the room a legend takes right of the plot area.
+Frame LayOut(const PlotSpec& spec, const AxisTicks& y_ticks, const TextExtent& text_width,
+             double legend_px = 0) {
   double widest = 0;
   for (const std::string& label : y_ticks.labels) widest = std::max(widest, text_width(label));
   Frame frame;
   frame.left = widest + 14 + (spec.y_title.empty() ? 0 : 20);
   frame.top = spec.title.empty() ? 24 : 40;
-  frame.right = spec.width - 20;
+  frame.right = spec.width - 20 - legend_px;
   frame.bottom = spec.height - 26 - (spec.x_title.empty() ? 0 : 20);
   return frame;
 }
@@ -264,14 +268,26 @@ Result<std::string> AddPyramidDensity(const DensityPyramid& pyramid, const Viewp
   return Describe(*answer);
 }
 
-void AddPoints(std::span<const double> x, std::span<const double> y, const AxisTicks& x_axis,
-               const AxisTicks& y_axis, const Frame& frame, const Theme& theme, uint64_t rows,
-               Scene& scene) {
+PlotArea AreaOf(const AxisTicks& x_axis, const AxisTicks& y_axis, const Frame& frame) {
+  return {x_axis.min, x_axis.max, y_axis.min,  y_axis.max,
+          frame.left, frame.top,  frame.right, frame.bottom};
+}
+
+void AddPoints(std::span<const double> x, std::span<const double> y, const ColorEncoding& encoding,
+               const AxisTicks& x_axis, const AxisTicks& y_axis, const Frame& frame,
+               const Theme& theme, uint64_t rows, Scene& scene) {
+  const uint8_t alpha = rows > 5000 ? 150 : 210;
+  const double radius = rows > 5000 ? 1.5 : 2.5;
+  if (encoding.present()) {
+    scene.marks.push_back(
+        ColoredPoints(x, y, encoding, AreaOf(x_axis, y_axis, frame), radius, alpha));
+    return;
+  }
   PointsMark points;
   Rgba color = theme.marks;
-  color.a = rows > 5000 ? 150 : 210;
+  color.a = alpha;
   points.colors = {color};
-  points.radius = rows > 5000 ? 1.5 : 2.5;
+  points.radius = radius;
   for (size_t row = 0; row < x.size(); ++row) {
     if (!std::isfinite(x[row]) || !std::isfinite(y[row])) continue;
     if (!Inside(x[row], x_axis) || !Inside(y[row], y_axis)) continue;
@@ -283,9 +299,9 @@ void AddPoints(std::span<const double> x, std::span<const double> y, const AxisT
 
 // A line through `rows` (in drawing order); missing values break it.
 void AddLine(std::span<const double> x, std::span<const double> y, std::span<const size_t> rows,
-             const AxisTicks& x_axis, const AxisTicks& y_axis, const Frame& frame,
-             const Theme& theme, Scene& scene) {
-  PolylineMark line{{}, theme.marks, 1.5};
+             const AxisTicks& x_axis, const AxisTicks& y_axis, const Frame& frame, Rgba color,
+             Scene& scene) {
+  PolylineMark line{{}, color, 1.5};
   for (size_t row : rows) {
     if (!std::isfinite(x[row]) || !std::isfinite(y[row])) {
       if (line.points.size() > 1) scene.marks.push_back(line);
@@ -298,12 +314,51 @@ void AddLine(std::span<const double> x, std::span<const double> y, std::span<con
   if (line.points.size() > 1) scene.marks.push_back(std::move(line));
 }
 
+// A line in `color`, reduced per pixel column (M4) or drawn through every row in view.
+Status AddSeries(std::span<const double> x, std::span<const double> y, bool reduce,
+                 const AxisTicks& x_axis, const AxisTicks& y_axis, const Frame& frame, Rgba color,
+                 Scene& scene) {
+  if (!reduce) {
+    AddLine(x, y, LineRowsInView(x, x_axis), x_axis, y_axis, frame, color, scene);
+    return {};
+  }
+  M4Output reduced;
+  PIKA_TRY(M4(x, y, x_axis.min, std::nextafter(x_axis.max, INFINITY),
+              static_cast<uint32_t>(frame.width()), DetectXOrder(x), reduced));
+  AddLine(x, y, reduced.rows, x_axis, y_axis, frame, color, scene);
+  return {};
+}
+
+// One line per category, each through its own rows (in row order), in its colour.
+Status AddCategoryLines(std::span<const double> x, std::span<const double> y,
+                        const ColorEncoding& color, bool reduce, const AxisTicks& x_axis,
+                        const AxisTicks& y_axis, const Frame& frame, Scene& scene) {
+  if (!color.categorical())
+    return InvalidInput(fmt::format(
+        "a line plot is coloured by categories: '{}' gave numbers; use a column of names",
+        color.title));
+  std::vector<std::vector<double>> xs(color.names.size()), ys(color.names.size());
+  for (size_t row = 0; row < x.size(); ++row) {
+    const uint32_t code = color.codes[row];
+    if (code >= color.names.size()) continue;
+    xs[code].push_back(x[row]);
+    ys[code].push_back(y[row]);
+  }
+  for (uint32_t code = 0; code < xs.size(); ++code) {
+    PIKA_TRY(AddSeries(xs[code], ys[code], reduce, x_axis, y_axis, frame,
+                       CategoryColorOf(color, code), scene));
+  }
+  return {};
+}
+
 Status AddData(const PlotSpec& spec, std::span<const double> x, std::span<const double> y,
-               const AxisTicks& x_axis, const AxisTicks& y_axis, const Frame& frame,
-               const Theme& theme, GridPool& pool, PlotScene& plot) {
+               const ColorEncoding& color, const AxisTicks& x_axis, const AxisTicks& y_axis,
+               const Frame& frame, const Theme& theme, GridPool& pool, PlotScene& plot) {
   // A coarse frame must not touch every row: the pyramid's count stands in for the rows in view.
-  const uint64_t rows = spec.pyramid != nullptr ? spec.pyramid->stats().in_view
-                                                : RowsInView(x, y, x_axis, y_axis, spec.kind);
+  // The pyramid holds counts only: coloured plots are always binned exactly.
+  const DensityPyramid* pyramid = color.present() ? nullptr : spec.pyramid;
+  const uint64_t rows =
+      pyramid != nullptr ? pyramid->stats().in_view : RowsInView(x, y, x_axis, y_axis, spec.kind);
   plot.reduction =
       ChooseReduction({rows, static_cast<uint32_t>(frame.width()),
                        static_cast<uint32_t>(frame.height()), spec.kind, spec.raw_point_cap});
@@ -312,29 +367,32 @@ Status AddData(const PlotSpec& spec, std::span<const double> x, std::span<const 
     scene.marks.push_back(ClipMark{frame.left, frame.top, frame.width(), frame.height()});
   switch (plot.reduction.method) {
     case ReductionMethod::kDensity:
-      if (spec.pyramid != nullptr && spec.kind == PlotKind::kScatter) {
-        auto badge =
-            AddPyramidDensity(*spec.pyramid, ViewportOf(x_axis, y_axis), frame, pool, scene);
+      if (pyramid != nullptr && spec.kind == PlotKind::kScatter) {
+        auto badge = AddPyramidDensity(*pyramid, ViewportOf(x_axis, y_axis), frame, pool, scene);
         if (!badge.ok()) return badge.error();
         plot.badge = *badge;
         plot.coarse = true;
         break;
       }
+      if (color.present()) {
+        PIKA_TRY(AddColoredDensity(x, y, color, ViewportOf(x_axis, y_axis),
+                                   AreaOf(x_axis, y_axis, frame), pool, scene));
+        break;
+      }
       PIKA_TRY(AddDensity(x, y, ViewportOf(x_axis, y_axis), frame, pool, scene));
       break;
     case ReductionMethod::kM4:
-    case ReductionMethod::kLttb: {
-      M4Output reduced;
-      PIKA_TRY(M4(x, y, x_axis.min, std::nextafter(x_axis.max, INFINITY),
-                  static_cast<uint32_t>(frame.width()), DetectXOrder(x), reduced));
-      AddLine(x, y, reduced.rows, x_axis, y_axis, frame, theme, scene);
-      break;
-    }
+    case ReductionMethod::kLttb:
     case ReductionMethod::kRaw:
       if (spec.kind == PlotKind::kScatter) {
-        AddPoints(x, y, x_axis, y_axis, frame, theme, rows, scene);
+        AddPoints(x, y, color, x_axis, y_axis, frame, theme, rows, scene);
+        break;
+      }
+      const bool reduce = plot.reduction.method != ReductionMethod::kRaw;
+      if (color.present()) {
+        PIKA_TRY(AddCategoryLines(x, y, color, reduce, x_axis, y_axis, frame, scene));
       } else {
-        AddLine(x, y, LineRowsInView(x, x_axis), x_axis, y_axis, frame, theme, scene);
+        PIKA_TRY(AddSeries(x, y, reduce, x_axis, y_axis, frame, theme.marks, scene));
       }
       break;
   }
@@ -360,7 +418,7 @@ void AddFrameAndLabels(const PlotSpec& spec, const Frame& frame, const Theme& th
       theme.axis,
       1.0});
   AddTitles(spec, frame, theme, scene);
-  TextMark badge{badge_text, {frame.right, frame.top - 8}, kBadgePt, theme.muted_text};
+  TextMark badge{badge_text, {spec.width - 20, frame.top - 8}, kBadgePt, theme.muted_text};
   badge.anchor = TextAnchor::kEnd;
   scene.marks.push_back(std::move(badge));
 }
@@ -490,7 +548,14 @@ Result<PlotScene> BuildBarScene(const PlotSpec& spec, std::span<const std::strin
 Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x,
                                  std::span<const double> y, const TextExtent& text_width,
                                  GridPool& pool) {
+  return BuildPlotScene(spec, x, y, ColorEncoding{}, text_width, pool);
+}
+
+Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x,
+                                 std::span<const double> y, const ColorEncoding& color,
+                                 const TextExtent& text_width, GridPool& pool) {
   if (x.size() != y.size()) return Internal("x and y columns differ in length");
+  if (!FitsRows(color, x.size())) return Internal("the colour column differs in length from x");
   if (spec.width < 120 || spec.height < 90 || spec.width > 20000 || spec.height > 20000) {
     return InvalidInput(
         fmt::format("a plot must be between 120 x 90 and 20000 x 20000 pixels, not {} x {}",
@@ -498,7 +563,7 @@ Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x
   }
   const AxisTicks x_axis = XAxis(spec, x);
   const AxisTicks y_axis = YAxis(spec, y);
-  const Frame frame = LayOut(spec, y_axis, text_width);
+  const Frame frame = LayOut(spec, y_axis, text_width, LegendWidth(color, spec.width, text_width));
   const Theme theme = ThemeFor(spec.theme);
   PlotScene plot;
   plot.scene.width = spec.width;
@@ -514,7 +579,8 @@ Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x
   plot.area_bottom = frame.bottom;
   AddYAxis(y_axis, frame, theme, plot.scene);
   AddXAxis(x_axis, frame, theme, text_width, plot.scene);
-  PIKA_TRY(AddData(spec, x, y, x_axis, y_axis, frame, theme, pool, plot));
+  PIKA_TRY(AddData(spec, x, y, color, x_axis, y_axis, frame, theme, pool, plot));
+  AddLegend(color, spec.width, frame.right, frame.top, frame.bottom, theme, text_width, plot.scene);
   AddFrameAndLabels(spec, frame, theme, plot.coarse ? plot.badge : Describe(plot.reduction), plot);
   return plot;
 }

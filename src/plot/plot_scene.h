@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "plot/color_encoding.h"
 #include "plot/density_pyramid.h"
 #include "plot/grid_pool.h"
 #include "plot/reduction_method.h"
@@ -77,5 +78,12 @@ Result<PlotScene> BuildBarScene(const PlotSpec& spec, std::span<const std::strin
 Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x,
                                  std::span<const double> y, const TextExtent& text_width,
                                  GridPool& pool);
+
+// The same, coloured by `color` (with a legend right of the plot area). A line plot takes
+// categories only: a line per category. A coloured scatter is always binned exactly (the
+// pyramid holds counts only), so its views have no coarse frame.
+Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x,
+                                 std::span<const double> y, const ColorEncoding& color,
+                                 const TextExtent& text_width, GridPool& pool);
 
 }  // namespace pika

@@ -247,6 +247,24 @@ TEST(CliPlot, BarsAggregateInTheEngineAndKeepTheLargest) {
             1);  // sum of what? --y is missing
 }
 
+TEST(CliPlot, ColourDrawsALinePerSymbolAndSaysWhichColourIsWhich) {
+  test::TempDir temp;
+  const auto result =
+      Pika({"plot", test::VegaPath("stocks.csv"), "--kind", "line", "--x", "date", "--y", "price",
+            "--color", "symbol", "-o", temp.File("s.png"), "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const json color = ParseOrFail(result.out)["color"];
+  EXPECT_EQ(color["column"], "symbol");
+  // Every symbol has 123 rows except GOOG (68): equal counts go by name.
+  EXPECT_EQ(color["categories"], json({"AAPL", "AMZN", "IBM", "MSFT", "GOOG"}));
+  EXPECT_EQ(color["undrawn_categories"], 0);
+  const auto numbers =
+      Pika({"plot", test::VegaPath("seattle-weather.csv"), "--x", "temp_min", "--y", "temp_max",
+            "--color", "precipitation", "-o", temp.File("w.png"), "--json"});
+  ASSERT_EQ(numbers.exit_code, 0) << numbers.err;
+  EXPECT_EQ(ParseOrFail(numbers.out)["color"]["range"], json({0.0, 55.9}));
+}
+
 TEST(CliPlot, MistakesAreUserErrors) {
   test::TempDir temp;
   const std::string csv = test::VegaPath("stocks.csv");

@@ -63,5 +63,86 @@ TEST_F(PlotDataTest, MissingColumnsAreNamedInTheError) {
   EXPECT_NE(unknown.error().message.find("nope"), std::string::npos);
 }
 
+// Colour categories are picked in the engine: the most frequent, the rest as one grey
+// "others" for a scatter, or left undrawn for lines (a line through mixed series would lie).
+class PlotColorTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // 12 groups g00..g11 where group k has 12 - k rows; 't' cycles through 3 names; 'n' has
+    // 3 distinct numbers and 'f' 78 of them; 'q' is NULL in every 4th row.
+    ASSERT_TRUE(engine_.connection
+                    .Execute("CREATE TABLE c AS SELECT row_number() OVER () AS i, "
+                             "printf('g%02d', k) AS g, CAST(k % 3 * 4 AS BIGINT) AS n, "
+                             "CAST(row_number() OVER () AS DOUBLE) / 2 AS f, "
+                             "CASE WHEN row_number() OVER () % 4 = 0 THEN NULL ELSE 'x' END AS q "
+                             "FROM range(12) AS a(k), range(12) AS b(j) WHERE j < 12 - k "
+                             "ORDER BY k, j")
+                    .ok());
+  }
+  Result<PlotData> Fetch(const std::string& kind, const std::string& color) {
+    PlotDataRequest request{"c", kind, "i", "i", "", color};
+    return FetchPlotData(engine_.connection, request);
+  }
+  test::Engine engine_ = test::OpenEngine();
+};
+
+TEST_F(PlotColorTest, AScatterKeepsNineCategoriesAndGathersTheRestAsOthers) {
+  auto data = Fetch("scatter", "g");
+  ASSERT_TRUE(data.ok()) << data.error().message;
+  const PlotColor& color = data->color;
+  ASSERT_EQ(color.names.size(), 10u);
+  EXPECT_EQ(color.names[0], "g00");  // the most frequent first
+  EXPECT_EQ(color.names[8], "g08");
+  EXPECT_EQ(color.names[9], "3 others");
+  EXPECT_TRUE(color.last_is_other);
+  ASSERT_EQ(color.codes.size(), data->x.size());
+  for (size_t row = 0; row < data->x.size(); ++row) {
+    const auto group = static_cast<uint32_t>(std::stoi(test::QueryValue(
+        engine_.connection, "SELECT substr(g, 2) FROM c WHERE i = " +
+                                std::to_string(static_cast<int64_t>(data->x[row])))));
+    EXPECT_EQ(color.codes[row], std::min(group, 9u)) << "row " << row;
+  }
+}
+
+TEST_F(PlotColorTest, ALineDrawsTheTenMostFrequentAndCountsTheRest) {
+  auto data = Fetch("line", "g");
+  ASSERT_TRUE(data.ok()) << data.error().message;
+  EXPECT_EQ(data->color.names.size(), 10u);
+  EXPECT_FALSE(data->color.last_is_other);
+  EXPECT_EQ(data->color.undrawn_categories, 2u);
+  // g10 and g11 (3 rows) get a code past the names: not drawn.
+  size_t undrawn = 0;
+  for (uint32_t code : data->color.codes) undrawn += code >= 10;
+  EXPECT_EQ(undrawn, 3u);
+}
+
+TEST_F(PlotColorTest, FewNumbersAreCategoriesInNumericOrderAndManyAreAColourBar) {
+  auto few = Fetch("scatter", "n");
+  ASSERT_TRUE(few.ok()) << few.error().message;
+  EXPECT_EQ(few->color.names, (std::vector<std::string>{"0", "4", "8"}));
+  auto many = Fetch("scatter", "f");
+  ASSERT_TRUE(many.ok()) << many.error().message;
+  EXPECT_TRUE(many->color.names.empty());
+  EXPECT_EQ(many->color.min, 0.5);
+  EXPECT_EQ(many->color.max, 39.0);
+  ASSERT_EQ(many->color.values.size(), 78u);
+  EXPECT_EQ(EncodingOf(many->color).values.size(), 78u);
+}
+
+TEST_F(PlotColorTest, MissingValuesAreACategoryOfTheirOwn) {
+  auto data = Fetch("scatter", "q");
+  ASSERT_TRUE(data.ok()) << data.error().message;
+  EXPECT_EQ(data->color.names, (std::vector<std::string>{"x", "NULL"}));
+}
+
+TEST_F(PlotColorTest, ColourOnAnAggregatingKindOrAMissingColumnIsAClearError) {
+  auto bar = FetchPlotData(engine_.connection, {"c", "bar", "g", "", "", "n"});
+  ASSERT_FALSE(bar.ok());
+  EXPECT_NE(bar.error().message.find("colour is for scatter and line plots"), std::string::npos);
+  auto missing = Fetch("scatter", "nope");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().message.find("nope"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace pika

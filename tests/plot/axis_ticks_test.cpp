@@ -134,6 +134,15 @@ TEST(NiceTicks, ExtendedDomainEndsOnTicks) {
   EXPECT_EQ(ticks.ticks.back().value, ticks.max);
 }
 
+TEST(NiceTicks, AnExtendedDomainNeverDwarfsTheData) {
+  // Data from a standard normal sample: [-50, 50] once won because its three ticks were as
+  // near the target as [-6, 6]'s seven; the data then filled a tenth of the axis.
+  for (int target = 2; target <= 12; ++target) {
+    const NumericTicks ticks = NiceTicks(-4.81525, 4.92029, {target, /*extend_domain=*/true});
+    EXPECT_LE(ticks.max - ticks.min, 1.5 * (4.92029 + 4.81525)) << "target " << target;
+  }
+}
+
 TEST(NiceTicks, NoNegativeZero) {
   const NumericTicks ticks = NiceTicks(-1, 1);
   for (const NumericTick& tick : ticks.ticks) {

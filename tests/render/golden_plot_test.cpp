@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <QImage>
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -27,6 +28,22 @@ struct Case {
   std::string name;
   PlotSpec spec;
   std::vector<double> x, y;
+  std::vector<uint32_t> codes;  // colour by category...
+  std::vector<std::string> names;
+  std::vector<double> values;  // ...or by value
+
+  ColorEncoding Color() const {
+    ColorEncoding color;
+    color.title = names.empty() && values.empty() ? "" : "group";
+    color.names = names;
+    if (!names.empty()) color.codes = codes;
+    if (!values.empty()) {
+      color.values = values;
+      color.min = *std::min_element(values.begin(), values.end());
+      color.max = *std::max_element(values.begin(), values.end());
+    }
+    return color;
+  }
 };
 
 Case Scatter() {
@@ -64,6 +81,49 @@ Case Line() {
   return c;
 }
 
+// Three series, one per category, with a legend.
+Case ColoredLines() {
+  Case c{"colored_lines", {}, {}, {}, {}, {"north", "south", "a rather long region name"}, {}};
+  c.spec.kind = PlotKind::kLine;
+  c.spec.title = "Lines by category";
+  for (uint32_t series = 0; series < 3; ++series) {
+    for (int i = 0; i < 100; ++i) {
+      c.x.push_back(i);
+      c.y.push_back(std::sin(i * 0.08 + series) * (series + 2));
+      c.codes.push_back(series);
+    }
+  }
+  return c;
+}
+
+// Two overlapping clusters, too many points to draw: the density mixes their colours.
+Case ColoredDensity() {
+  Case c{"colored_density", {}, {}, {}, {}, {"left", "right"}, {}};
+  c.spec.title = "Density by category";
+  std::mt19937 random(2);
+  std::normal_distribution<double> normal;
+  for (int i = 0; i < 400'000; ++i) {
+    const uint32_t group = i % 2;
+    c.x.push_back(normal(random) + (group == 0 ? -1.0 : 1.0));
+    c.y.push_back(normal(random));
+    c.codes.push_back(group);
+  }
+  return c;
+}
+
+// Points coloured by a number, with a colour bar.
+Case ColorBar() {
+  Case c{"color_bar", {}, {}, {}, {}, {}, {}};
+  c.spec.title = "Colour bar";
+  c.spec.theme = ThemeKind::kDark;
+  for (int i = 0; i < 300; ++i) {
+    c.x.push_back(std::cos(i * 0.05) * i);
+    c.y.push_back(std::sin(i * 0.05) * i);
+    c.values.push_back(i * 0.5);
+  }
+  return c;
+}
+
 double DifferentShare(const QImage& a, const QImage& b) {
   if (a.size() != b.size()) return 1.0;
   int64_t different = 0;
@@ -85,7 +145,7 @@ TEST_P(GoldenPlot, MatchesItsBaseline) {
   c.spec.width = 400;
   c.spec.height = 300;
   GridPool pool;
-  auto plot = BuildPlotScene(c.spec, c.x, c.y, TickLabelWidth(), pool);
+  auto plot = BuildPlotScene(c.spec, c.x, c.y, c.Color(), TickLabelWidth(), pool);
   ASSERT_TRUE(plot.ok()) << plot.error().message;
   const std::string baseline = std::string(PIKA_FIXTURE_DIR) + "/golden/" + c.name + ".png";
   if (std::getenv("PIKA_UPDATE_GOLDEN")) {
@@ -107,7 +167,9 @@ TEST_P(GoldenPlot, MatchesItsBaseline) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Kinds, GoldenPlot, ::testing::Values(&Scatter, &Density, &Line),
+INSTANTIATE_TEST_SUITE_P(Kinds, GoldenPlot,
+                         ::testing::Values(&Scatter, &Density, &Line, &ColoredLines,
+                                           &ColoredDensity, &ColorBar),
                          [](const ::testing::TestParamInfo<Case (*)()>& param_info) {
                            return param_info.param().name;
                          });

@@ -1,0 +1,39 @@
+// The colour column of a scatter or line plot, as the engine gives it: a code per row into at
+// most ten category names, or a number per row with the column's range. The categories are
+// picked in the engine (the most frequent ones), so only codes cross into memory.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "plot/color_encoding.h"
+#include "storage/connection.h"
+
+namespace pika {
+
+struct PlotColor {
+  std::string column;
+  std::vector<uint32_t> codes;  // categorical
+  std::vector<std::string> names;
+  bool last_is_other = false;
+  uint64_t undrawn_categories = 0;
+  std::vector<double> values;  // continuous: NaN for NULL
+  double min = 0, max = 1;
+};
+
+// How the rows' colours are read: a SQL expression over `relation` giving the code (BIGINT)
+// of a row's category, or its value (DOUBLE). Text, booleans, dates and numbers with at most
+// ten distinct values are categories; a scatter colours other numbers continuously, a line
+// draws the ten most frequent values as lines of their own. Fills `color`'s names and range.
+Result<std::string> PlanPlotColor(Connection& connection, const std::string& relation, bool lines,
+                                  PlotColor& color);
+
+// Appends the rows of the planned expression's column.
+void AppendPlotColor(const Column& column, PlotColor& color);
+
+// The plot layer's view of `color` (spans into it: it must outlive the encoding).
+ColorEncoding EncodingOf(const PlotColor& color);
+
+}  // namespace pika
