@@ -31,11 +31,9 @@ json NodeToJson(const Node& node) {
     }
     case NodeKind::kQuery: out["sql"] = node.sql; break;
     case NodeKind::kPlot:
-      out["plot"] = {{"kind", node.plot.kind},
-                     {"x", node.plot.x},
-                     {"y", node.plot.y},
-                     {"agg", node.plot.agg},
-                     {"title", node.plot.title}};
+      out["plot"] = {{"kind", node.plot.kind},   {"x", node.plot.x},
+                     {"y", node.plot.y},         {"agg", node.plot.agg},
+                     {"color", node.plot.color}, {"title", node.plot.title}};
       break;
     case NodeKind::kNote: out["text"] = node.text; break;
   }
@@ -181,6 +179,9 @@ Result<Node> ReadNode(const Reader& node) {
         if (!value.ok()) return value.error();
         *field = *value;
       }
+      auto color = plot->String("color", /*optional=*/true);  // files before colour lack it
+      if (!color.ok()) return color.error();
+      out.plot.color = *color;
       // Both become words in SQL: a file may only name the known ones.
       static const std::set<std::string> kKinds{"scatter", "line", "histogram", "bar"};
       static const std::set<std::string> kAggregates{"", "count", "sum", "mean", "min", "max"};

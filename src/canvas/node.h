@@ -29,6 +29,7 @@ struct PlotNodeSpec {
   std::string x, y;
   std::string agg;  // bar: count, sum, mean, min, max (empty: count without y, mean with it)
   std::string title;
+  std::string color;  // scatter, line: the column colouring the marks (empty: none)
   friend bool operator==(const PlotNodeSpec&, const PlotNodeSpec&) = default;
 };
 

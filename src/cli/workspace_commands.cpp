@@ -16,6 +16,7 @@
 #include "render/text_metrics.h"
 #include "storage/database.h"
 #include "storage/sql_quote.h"
+#include "workspace/plot_node.h"
 #include "workspace/table_node.h"
 #include "workspace/workspace_file.h"
 
@@ -71,7 +72,10 @@ int RunInfo(const std::string& path, bool as_json) {
     }
     if (node.kind == canvas::NodeKind::kQuery) item["sql"] = node.sql;
     if (node.kind == canvas::NodeKind::kPlot)
-      item["plot"] = {{"kind", node.plot.kind}, {"x", node.plot.x}, {"y", node.plot.y}};
+      item["plot"] = {{"kind", node.plot.kind},
+                      {"x", node.plot.x},
+                      {"y", node.plot.y},
+                      {"color", node.plot.color}};
     nodes.push_back(item);
   }
   nlohmann::json edges = nlohmann::json::array();
@@ -134,15 +138,11 @@ int RunRender(const std::string& path, const std::string& out, const std::string
     const auto inputs = workspace->content.graph.Inputs(id);
     if (done.ok() && inputs.empty()) done = InvalidInput("the plot has no input");
     if (done.ok()) {
-      const PlotDataRequest request{
-          QuoteIdentifier(workspace->content.graph.Find(inputs.front())->name), node.plot.kind,
-          node.plot.x, node.plot.y, node.plot.agg};
+      const PlotDataRequest request =
+          PlotRequestOf(node, *workspace->content.graph.Find(inputs.front()));
       auto data = FetchPlotData(workspace->connection, request);
       if (!data.ok()) done = data.error();
-      PlotSpec spec;
-      spec.title = node.plot.title;
-      spec.x_title = node.plot.x;
-      spec.y_title = PlotYTitle(request);
+      const PlotSpec spec = PlotSpecOf(node, request);
       GridPool pool;
       auto scene = data.ok() ? BuildScene(request, *data, spec, TickLabelWidth(), pool)
                              : Result<PlotScene>(data.error());

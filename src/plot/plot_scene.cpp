@@ -158,9 +158,38 @@ void AddYAxis(const AxisTicks& ticks, const Frame& frame, const Theme& theme, Sc
   }
 }
 
-void AddTitles(const PlotSpec& spec, const Frame& frame, const Theme& theme, Scene& scene) {
-  if (!spec.title.empty()) {
-    TextMark title{spec.title, {frame.left, 24}, kTitlePt, theme.text};
+// The title and the badge share the top line: when both do not fit, each gets its share of the
+// width (the title at least half) and is cut with an ellipsis rather than overlap the other.
+struct TopLine {
+  std::string title, badge;
+};
+
+TopLine FitTopLine(const PlotSpec& spec, const Frame& frame, const std::string& badge,
+                   const TextExtent& text_width) {
+  // Labels are measured at the tick size: scale to the title's (bold) and the badge's size.
+  const double title_scale = kTitlePt / kTickLabelPt * 1.08, badge_scale = kBadgePt / kTickLabelPt;
+  const TextExtent title_width = [&](std::string_view text) {
+    return text_width(text) * title_scale;
+  };
+  const TextExtent badge_width = [&](std::string_view text) {
+    return text_width(text) * badge_scale;
+  };
+  const double room = spec.width - 20 - frame.left - 16;
+  const double wanted_title = spec.title.empty() ? 0 : title_width(spec.title);
+  const double wanted_badge = badge_width(badge);
+  if (wanted_title + wanted_badge <= room) return {spec.title, badge};
+  const double title_room = std::max(room * 0.5, room - wanted_badge);
+  TopLine line;
+  line.title = spec.title.empty() ? "" : TruncateLabel(spec.title, title_room, title_width);
+  const double used = spec.title.empty() ? 0 : title_width(line.title);
+  line.badge = TruncateLabel(badge, room - used, badge_width);
+  return line;
+}
+
+void AddTitles(const PlotSpec& spec, const std::string& title_text, const Frame& frame,
+               const Theme& theme, Scene& scene) {
+  if (!title_text.empty()) {
+    TextMark title{title_text, {frame.left, 24}, kTitlePt, theme.text};
     title.bold = true;
     scene.marks.push_back(std::move(title));
   }
@@ -410,15 +439,17 @@ Status CheckSize(const PlotSpec& spec) {
 }
 
 void AddFrameAndLabels(const PlotSpec& spec, const Frame& frame, const Theme& theme,
-                       const std::string& badge_text, PlotScene& plot) {
+                       const std::string& badge_text, const TextExtent& text_width,
+                       PlotScene& plot) {
   Scene& scene = plot.scene;
   plot.badge = badge_text;
   scene.marks.push_back(PolylineMark{
       {{frame.left, frame.top}, {frame.left, frame.bottom}, {frame.right, frame.bottom}},
       theme.axis,
       1.0});
-  AddTitles(spec, frame, theme, scene);
-  TextMark badge{badge_text, {spec.width - 20, frame.top - 8}, kBadgePt, theme.muted_text};
+  const TopLine line = FitTopLine(spec, frame, badge_text, text_width);
+  AddTitles(spec, line.title, frame, theme, scene);
+  TextMark badge{line.badge, {spec.width - 20, frame.top - 8}, kBadgePt, theme.muted_text};
   badge.anchor = TextAnchor::kEnd;
   scene.marks.push_back(std::move(badge));
 }
@@ -475,7 +506,7 @@ Result<PlotScene> BuildHistogramScene(const PlotSpec& spec, const HistogramBins&
   AddFrameAndLabels(spec, frame, theme,
                     fmt::format("histogram of {} rows, {} bins (exact counts)", WithThousands(rows),
                                 bins.counts.size()),
-                    plot);
+                    text_width, plot);
   return plot;
 }
 
@@ -541,7 +572,7 @@ Result<PlotScene> BuildBarScene(const PlotSpec& spec, std::span<const std::strin
         RectMark{left, std::min(top, zero), band * 0.8, std::abs(zero - top), CategoryColor(0)});
   }
   if (!categories.empty()) AddCategoryAxis(categories, frame, theme, text_width, plot.scene);
-  AddFrameAndLabels(spec, frame, theme, badge, plot);
+  AddFrameAndLabels(spec, frame, theme, badge, text_width, plot);
   return plot;
 }
 
@@ -581,7 +612,8 @@ Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x
   AddXAxis(x_axis, frame, theme, text_width, plot.scene);
   PIKA_TRY(AddData(spec, x, y, color, x_axis, y_axis, frame, theme, pool, plot));
   AddLegend(color, spec.width, frame.right, frame.top, frame.bottom, theme, text_width, plot.scene);
-  AddFrameAndLabels(spec, frame, theme, plot.coarse ? plot.badge : Describe(plot.reduction), plot);
+  AddFrameAndLabels(spec, frame, theme, plot.coarse ? plot.badge : Describe(plot.reduction),
+                    text_width, plot);
   return plot;
 }
 

@@ -95,9 +95,35 @@ RenameCommand::RenameCommand(GraphDocument& document, canvas::NodeId id, std::st
 void RenameCommand::redo() { Expect(document_.applyRename(id_, to_)); }
 void RenameCommand::undo() { Expect(document_.applyRename(id_, from_)); }
 
+namespace {
+
+// Typing makes an update per keystroke: those of one text field merge into one undo step,
+// while a picked kind or column stays a step of its own. Numbers the text field that alone
+// differs between the two (1 and up), or gives 0.
+int TypedField(const canvas::Node& before, const canvas::Node& after) {
+  std::string canvas::Node::*const kNodeText[] = {&canvas::Node::sql, &canvas::Node::text,
+                                                  &canvas::Node::name};
+  int field = 0;
+  for (const auto member : kNodeText) {
+    ++field;
+    canvas::Node probe = before;
+    probe.*member = after.*member;
+    if (before.*member != after.*member && probe == after) return field;
+  }
+  canvas::Node probe = before;
+  probe.plot.title = after.plot.title;
+  if (before.plot.title != after.plot.title && probe == after) return field + 1;
+  return 0;
+}
+
+}  // namespace
+
 UpdateNodeCommand::UpdateNodeCommand(GraphDocument& document, canvas::Node before,
                                      canvas::Node after)
-    : document_(document), before_(std::move(before)), after_(std::move(after)) {
+    : document_(document),
+      before_(std::move(before)),
+      after_(std::move(after)),
+      typed_field_(TypedField(before_, after_)) {
   setText(QString("edit %1").arg(QString::fromStdString(after_.name)));
 }
 
@@ -107,6 +133,7 @@ void UpdateNodeCommand::undo() { Expect(document_.applyUpdate(before_)); }
 bool UpdateNodeCommand::mergeWith(const QUndoCommand* other) {
   const auto* update = static_cast<const UpdateNodeCommand*>(other);
   if (update->after_.id != after_.id) return false;
+  if (typed_field_ == 0 || update->typed_field_ != typed_field_) return false;
   after_ = update->after_;
   return true;
 }

@@ -85,6 +85,7 @@ class UpdateNodeCommand : public QUndoCommand {
  private:
   GraphDocument& document_;
   canvas::Node before_, after_;
+  int typed_field_;  // the one text field this edit changed (see TypedField), or 0
 };
 
 }  // namespace pika::ui

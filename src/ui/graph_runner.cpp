@@ -4,6 +4,7 @@
 
 #include "render/text_metrics.h"
 #include "storage/sql_quote.h"
+#include "workspace/plot_node.h"
 #include "workspace/table_node.h"
 
 namespace pika::ui {
@@ -242,12 +243,8 @@ void GraphRunner::startQuery(const canvas::Node& node, uint64_t generation) {
 void GraphRunner::startPlot(const canvas::Node& node, uint64_t generation) {
   const NodeId id = node.id;
   const canvas::Node& input = *document_.graph().Find(document_.graph().Inputs(id).front());
-  PlotDataRequest request{QuoteIdentifier(input.name), node.plot.kind, node.plot.x, node.plot.y,
-                          node.plot.agg};
-  PlotSpec spec;
-  spec.title = node.plot.title;
-  spec.x_title = node.plot.x;
-  spec.y_title = PlotYTitle(request);
+  const PlotDataRequest request = PlotRequestOf(node, input);
+  PlotSpec spec = PlotSpecOf(node, request);
   spec.width = plot_width_;
   spec.height = plot_height_;
   spec.theme = plot_theme_;

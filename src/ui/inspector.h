@@ -15,6 +15,7 @@ class EngineSession;
 class GraphDocument;
 class GraphRunner;
 class NodeEditor;
+class PlotEditor;
 class QueryEditor;
 
 class Inspector : public QWidget {
@@ -27,6 +28,7 @@ class Inspector : public QWidget {
   void showNode(canvas::NodeId id);
   canvas::NodeId node() const { return id_; }
   QueryEditor* queryEditor() const { return query_; }
+  PlotEditor* plotEditor() const { return plot_; }
 
  private:
   void refresh();
@@ -42,7 +44,7 @@ class Inspector : public QWidget {
   QLabel* empty_;
   NodeEditor* table_;
   QueryEditor* query_;
-  NodeEditor* plot_;
+  PlotEditor* plot_;
   NodeEditor* note_;
 };
 

@@ -18,6 +18,8 @@ void SetCurrent(QComboBox* box, const std::string& value) {
   box->setCurrentText(text);
 }
 
+bool TakesColor(const std::string& kind) { return kind == "scatter" || kind == "line"; }
+
 }  // namespace
 
 PlotEditor::PlotEditor(GraphDocument& document, GraphRunner& runner, QWidget* parent)
@@ -26,21 +28,26 @@ PlotEditor::PlotEditor(GraphDocument& document, GraphRunner& runner, QWidget* pa
       kind_(new QComboBox(this)),
       x_(new QComboBox(this)),
       y_(new QComboBox(this)),
+      color_(new QComboBox(this)),
       agg_(new QComboBox(this)),
       title_(new QLineEdit(this)),
       status_(new QLabel(this)) {
   kind_->addItems({"scatter", "line", "histogram", "bar"});
   agg_->addItems({"", "count", "sum", "mean", "min", "max"});
   agg_->setToolTip("Bar plots: how the rows of each category are aggregated");
+  color_->setToolTip(
+      "Scatter and line plots: colour by this column. Names and up to ten distinct numbers are "
+      "categories (a line each); more numbers colour points on a colour bar.");
   status_->setWordWrap(true);
   auto* form = new QFormLayout(this);
   form->addRow("Kind", kind_);
   form->addRow("x", x_);
   form->addRow("y", y_);
+  form->addRow("Colour", color_);
   form->addRow("Aggregate", agg_);
   form->addRow("Title", title_);
   form->addRow(status_);
-  for (QComboBox* box : {kind_, x_, y_, agg_})
+  for (QComboBox* box : {kind_, x_, y_, color_, agg_})
     connect(box, &QComboBox::currentTextChanged, this, &PlotEditor::edited);
   connect(title_, &QLineEdit::editingFinished, this, &PlotEditor::edited);
 }
@@ -53,6 +60,8 @@ void PlotEditor::edited() {
   changed.plot.x = x_->currentText().toStdString();
   changed.plot.y = y_->currentText().toStdString();
   changed.plot.agg = agg_->currentText().toStdString();
+  // Histograms and bars have one colour: the kind's change clears it, in the same undo step.
+  changed.plot.color = TakesColor(changed.plot.kind) ? color_->currentText().toStdString() : "";
   changed.plot.title = title_->text().toStdString();
   document_.updateNode(changed);
 }
@@ -60,13 +69,16 @@ void PlotEditor::edited() {
 void PlotEditor::fillColumns(const canvas::Node& node) {
   x_->clear();
   y_->clear();
-  y_->addItem("");  // histograms and counted bars need no y
+  color_->clear();
+  y_->addItem("");      // histograms and counted bars need no y
+  color_->addItem("");  // one colour
   const auto inputs = document_.graph().Inputs(node.id);
   if (inputs.empty()) return;
   if (const auto& relation = runner_.run(inputs.front()).relation) {
     for (const ResultColumn& column : relation->columns) {
       x_->addItem(QString::fromStdString(column.name));
       y_->addItem(QString::fromStdString(column.name));
+      color_->addItem(QString::fromStdString(column.name));
     }
   }
 }
@@ -79,6 +91,8 @@ void PlotEditor::showNode(const canvas::Node& node, const NodeRun& run) {
   SetCurrent(x_, node.plot.x);
   SetCurrent(y_, node.plot.y);
   SetCurrent(agg_, node.plot.agg);
+  SetCurrent(color_, node.plot.color);
+  color_->setEnabled(TakesColor(node.plot.kind));
   if (!title_->hasFocus()) title_->setText(QString::fromStdString(node.plot.title));
   echoing_ = false;
   status_->setStyleSheet(run.state == RunState::kError ? "color: #d62728" : "");

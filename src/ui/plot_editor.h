@@ -1,4 +1,4 @@
-// PlotEditor: a Plot node's kind, columns, aggregate and title, with column pickers filled
+// PlotEditor: a Plot node's kind, columns, colour, aggregate and title, with column pickers filled
 // from its input's result.
 #pragma once
 
@@ -18,6 +18,8 @@ class PlotEditor : public NodeEditor {
  public:
   PlotEditor(GraphDocument& document, GraphRunner& runner, QWidget* parent = nullptr);
   void showNode(const canvas::Node& node, const NodeRun& run) override;
+  QComboBox* colorPicker() const { return color_; }
+  QComboBox* kindPicker() const { return kind_; }
 
  private:
   void edited();
@@ -28,6 +30,7 @@ class PlotEditor : public NodeEditor {
   QComboBox* kind_;
   QComboBox* x_;
   QComboBox* y_;
+  QComboBox* color_;
   QComboBox* agg_;
   QLineEdit* title_;
   QLabel* status_;

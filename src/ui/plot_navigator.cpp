@@ -47,6 +47,8 @@ void PlotNavigator::setPlot(std::shared_ptr<const PlotResult> plot, const std::s
 void PlotNavigator::buildPyramid() {
   constexpr size_t kPyramidFrom = 250'000;  // below, exact frames are fast enough alone
   if (!plot_ || plot_->request.kind != "scatter" || plot_->data.x.size() < kPyramidFrom) return;
+  // A pyramid holds counts only: coloured views are binned exactly from the first frame.
+  if (!plot_->request.color.empty()) return;
   engine_.run<std::shared_ptr<const DensityPyramid>>(
       this, key_ + kPyramidKeyOffset,
       [plot = plot_](Connection&, const CancelToken& cancel,

@@ -58,10 +58,16 @@ void BuildSampleWorkspace(GraphDocument& document, const QString& data_dir) {
           .applyAdd(Plot("seattle_temps", 320, 420,
                          {"line", "date", "temp_max", "", "Seattle daily maximum temperature"}))
           .value();
+  const canvas::NodeId kinds = document
+                                   .applyAdd(Plot("seattle_weather_kinds", 320, 720,
+                                                  {"scatter", "temp_min", "temp_max", "",
+                                                   "Seattle days by weather", "weather"}))
+                                   .value();
   (void)document.applyConnect(flights_id, by_hour_id);
   (void)document.applyConnect(by_hour_id, bars);
   (void)document.applyConnect(flights_id, density);
   (void)document.applyConnect(weather_id, temps);
+  (void)document.applyConnect(weather_id, kinds);
 }
 
 }  // namespace pika::ui

@@ -18,7 +18,7 @@ TEST(GraphJson, ARoundTripKeepsEveryField) {
   Node plot;
   plot.kind = NodeKind::kPlot;
   plot.name = "p";
-  plot.plot = {"bar", "when", "id", "count", "Title"};
+  plot.plot = {"scatter", "when", "id", "", "Title", "id"};
   plot.user_placed = false;
   const NodeId p = *graph.Add(plot);
   ASSERT_TRUE(graph.Connect(t, p).ok());
@@ -27,6 +27,16 @@ TEST(GraphJson, ARoundTripKeepsEveryField) {
   EXPECT_EQ(back->graph.nodes(), graph.nodes());
   EXPECT_EQ(back->graph.edges(), graph.edges());
   EXPECT_EQ(back->viewport, (Viewport{1, 2, 3}));
+}
+
+TEST(GraphJson, APlotSavedBeforeColourExistedLoadsInOneColour) {
+  auto back = GraphFromJson(
+      R"({"nodes":[{"id":1,"kind":"plot","name":"p","x":0,"y":0,"user_placed":true,"plot":)"
+      R"({"kind":"line","x":"a","y":"b","agg":"","title":""}}],"edges":[],)"
+      R"("viewport":{"center_x":0,"center_y":0,"zoom":1}})");
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->graph.Find(1)->plot.color, "");
+  EXPECT_EQ(back->graph.Find(1)->plot.kind, "line");
 }
 
 TEST(GraphJson, WrongFieldsAreNamedWithTheirPlace) {

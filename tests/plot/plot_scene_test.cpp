@@ -237,6 +237,33 @@ TEST(BuildPlotScene, AZoomedLineRunsOnToTheEdgesOfTheWindow) {
   EXPECT_GT(data.points.back().x, plot->area_right);
 }
 
+TEST(BuildPlotScene, ANarrowPlotCutsTitleAndBadgeRatherThanOverlapThem) {
+  std::vector<double> x(300'000), y(300'000);
+  for (size_t row = 0; row < x.size(); ++row) {
+    x[row] = static_cast<double>(row % 1000);
+    y[row] = static_cast<double>(row / 1000);
+  }
+  PlotSpec spec;
+  spec.width = 300;
+  spec.height = 200;
+  spec.title = "A long title about flight delays by distance";
+  GridPool pool;
+  auto plot = BuildPlotScene(spec, x, y, FakeWidth, pool);
+  ASSERT_TRUE(plot.ok());
+  const TextMark *title = nullptr, *badge = nullptr;
+  for (const TextMark* text : MarksOf<TextMark>(plot->scene)) {
+    if (text->bold) title = text;
+    if (text->size_pt == 8.0) badge = text;
+  }
+  ASSERT_TRUE(title != nullptr && badge != nullptr);
+  EXPECT_TRUE(title->text.ends_with("…")) << title->text;
+  // Measured as the scene does: titles at 13 pt (bold), the badge at 8 pt.
+  const double title_end = title->at.x + FakeWidth(title->text) * 13.0 / 9.0 * 1.08;
+  const double badge_start = badge->at.x - FakeWidth(badge->text) * 8.0 / 9.0;
+  EXPECT_LT(title_end, badge_start);
+  EXPECT_EQ(plot->badge.find("density of 300,000 rows"), 0u);  // the full text stays available
+}
+
 TEST(BuildPlotScene, RefusesAbsurdSizes) {
   GridPool pool;
   PlotSpec spec;

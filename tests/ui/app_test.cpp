@@ -27,6 +27,7 @@
 #include "ui/main_window.h"
 #include "ui/node_item.h"
 #include "ui/node_rows_model.h"
+#include "ui/plot_editor.h"
 #include "ui/plot_navigator.h"
 #include "ui/plot_view.h"
 #include "ui/plot_window.h"
@@ -366,6 +367,39 @@ class AppTest : public QObject {
     view->showAll();
     QVERIFY(!view->window().has_value());
     QTRY_COMPARE_WITH_TIMEOUT(view->scene()->reduction.rows_in_view, uint64_t{1000}, kRunTimeoutMs);
+  }
+
+  void pickingAColourColumnColoursThePlotAndAKindWithoutColourClearsIt() {
+    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
+    Node plot = MakeNode(NodeKind::kPlot, "p");
+    plot.plot = {"scatter", "x", "y", "", ""};
+    const NodeId p = document().addNode(plot);
+    QVERIFY(document().connectNodes(t, p).isEmpty());
+    QVERIFY(WaitIdle());
+    window_->inspector().showNode(p);
+    PlotEditor* editor = window_->inspector().plotEditor();
+    QVERIFY(editor->colorPicker()->isEnabled());
+    QVERIFY(editor->colorPicker()->findText("kind") >= 0);  // the input's columns are offered
+    editor->colorPicker()->setCurrentText("kind");
+    QCOMPARE(QString::fromStdString(document().graph().Find(p)->plot.color), QString("kind"));
+    QVERIFY(WaitIdle());
+    const NodeRun& run = runner().run(p);
+    QCOMPARE(int(run.state), int(RunState::kReady));
+    QCOMPARE(run.plot->data.color.names, (std::vector<std::string>{"even", "odd"}));
+    bool legend = false;
+    for (const pika::Mark& mark : run.plot->scene.scene.marks) {
+      if (const auto* text = std::get_if<pika::TextMark>(&mark)) legend |= text->text == "odd";
+    }
+    QVERIFY(legend);
+    // A histogram is drawn in one colour: choosing it clears the colour, in one undo step.
+    editor->kindPicker()->setCurrentText("histogram");
+    QCOMPARE(QString::fromStdString(document().graph().Find(p)->plot.color), QString());
+    QVERIFY(!editor->colorPicker()->isEnabled());
+    QVERIFY(WaitIdle());
+    QCOMPARE(int(runner().run(p).state), int(RunState::kReady));
+    document().undoStack()->undo();
+    QCOMPARE(QString::fromStdString(document().graph().Find(p)->plot.color), QString("kind"));
+    QCOMPARE(QString::fromStdString(document().graph().Find(p)->plot.kind), QString("scatter"));
   }
 
   void renamingATableKeepsItsRowsUnderTheNewName() {
