@@ -125,6 +125,12 @@ void PlotNavigator::showAll() {
   layOut();
 }
 
+void PlotNavigator::showWindow(const DataWindow& window) {
+  if (!navigable()) return;
+  window_ = window;
+  layOut();
+}
+
 std::optional<std::pair<QTransform, QRectF>> PlotNavigator::previewTransform() const {
   if (!scene_ || !window_ || shown_window_ == window_) return std::nullopt;
   const PlotScene& plot = *scene_;

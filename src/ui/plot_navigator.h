@@ -38,6 +38,8 @@ class PlotNavigator : public QObject {
   void zoomAt(QPointF at, double factor);
   void panBy(QPointF pixels);
   void showAll();
+  // Shows exactly `window` (scatter and line plots).
+  void showWindow(const DataWindow& window);
   // What to paint the current scene through while a newer window is being reduced, and the
   // plot area to clip it to; nothing when the scene is current.
   std::optional<std::pair<QTransform, QRectF>> previewTransform() const;

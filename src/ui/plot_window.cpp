@@ -1,28 +1,44 @@
 #include "ui/plot_window.h"
 
+#include <QClipboard>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
+#include "compute/plot_sql.h"
+#include "storage/query_export.h"
+#include "ui/engine_session.h"
 #include "ui/gl_plot_view.h"
 #include "ui/graph_document.h"
 #include "ui/graph_runner.h"
 #include "ui/plot_navigator.h"
 #include "ui/plot_view.h"
+#include "workspace/plot_node.h"
 
 namespace pika::ui {
+
+namespace {
+
+constexpr uint64_t kDataExportKeyBase = uint64_t{1} << 57;
+
+}  // namespace
 
 PlotWindow::PlotWindow(GraphDocument& document, GraphRunner& runner, EngineSession& engine,
                        canvas::NodeId id, QWidget* parent)
     : QDialog(parent),
       document_(document),
       runner_(runner),
+      engine_(engine),
       id_(id),
       view_(nullptr),
       navigator_(nullptr),
-      status_(new QLabel(this)) {
+      status_(new QLabel(this)),
+      cancel_(new QPushButton("Cancel", this)),
+      progress_(new QTimer(this)) {
   if (GlPlotView::Available()) {
     auto* gl = new GlPlotView(engine, this);
     view_ = gl;
@@ -35,13 +51,31 @@ PlotWindow::PlotWindow(GraphDocument& document, GraphRunner& runner, EngineSessi
   view_->setToolTip("Wheel: zoom · drag: pan · double-click: everything");
   auto* save = new QPushButton("Export…", this);
   save->setToolTip("Save the plot as PNG, SVG or PDF");
+  auto* data = new QPushButton("Export data in view…", this);
+  data->setToolTip(
+      "Save the rows in view (all their columns) as CSV or Parquet; bars and histograms save "
+      "what they draw");
+  auto* sql = new QPushButton("Copy SQL", this);
+  sql->setToolTip("Copy the SQL behind the plot, with every node it reads, to the clipboard");
+  cancel_->hide();
   auto* bottom = new QHBoxLayout;
   bottom->addWidget(status_, 1);
+  bottom->addWidget(cancel_);
+  bottom->addWidget(sql);
+  bottom->addWidget(data);
   bottom->addWidget(save);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(view_, 1);
   layout->addLayout(bottom);
   connect(save, &QPushButton::clicked, this, &PlotWindow::exportPlot);
+  connect(sql, &QPushButton::clicked, this, &PlotWindow::copySql);
+  connect(data, &QPushButton::clicked, this, &PlotWindow::exportDataInView);
+  connect(cancel_, &QPushButton::clicked, this,
+          [this] { engine_.cancel(kDataExportKeyBase + id_); });
+  connect(progress_, &QTimer::timeout, this, [this] {
+    const double done = engine_.progress(kDataExportKeyBase + id_);
+    if (done >= 0) showStatus(QString("exporting… %1%").arg(static_cast<int>(done * 100)));
+  });
   connect(&runner, &GraphRunner::runChanged, this, [this](canvas::NodeId changed) {
     if (changed == id_) refresh();
   });
@@ -74,9 +108,61 @@ void PlotWindow::exportPlot() {
                                                     "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)");
   if (path.isEmpty()) return;
   Status saved = navigator_->exportTo(path);
-  status_->setStyleSheet(saved.ok() ? "" : "color: #d62728");
-  status_->setText(saved.ok() ? QString("saved %1").arg(path)
-                              : QString::fromStdString(saved.error().message));
+  showStatus(
+      saved.ok() ? QString("saved %1").arg(path) : QString::fromStdString(saved.error().message),
+      !saved.ok());
+}
+
+void PlotWindow::showStatus(const QString& text, bool error) {
+  status_->setStyleSheet(error ? "color: #d62728" : "");
+  status_->setText(text);
+}
+
+void PlotWindow::copySql() {
+  const NodeRun& run = runner_.run(id_);
+  if (!run.plot) return showStatus("the plot has not been drawn yet: nothing to copy", true);
+  const std::string sql = PlotSqlOf(document_.graph(), id_, run.plot->request, run.plot->data);
+  QGuiApplication::clipboard()->setText(QString::fromStdString(sql));
+  showStatus("copied the SQL behind the plot");
+}
+
+void PlotWindow::exportDataInView() {
+  const NodeRun& run = runner_.run(id_);
+  if (!run.plot) return showStatus("the plot has not been drawn yet: nothing to export", true);
+  const QString path = QFileDialog::getSaveFileName(this, "Export data in view", "data.csv",
+                                                    "CSV (*.csv);;Parquet (*.parquet)");
+  if (!path.isEmpty()) exportDataTo(path);
+}
+
+QString PlotWindow::statusText() const { return status_->text(); }
+
+void PlotWindow::exportDataTo(const QString& path) {
+  const NodeRun& run = runner_.run(id_);
+  if (!run.plot) return showStatus("the plot has not been drawn yet: nothing to export", true);
+  PlotSqlOptions options;
+  options.window = navigator_->window();
+  options.all_columns = true;
+  const std::string sql = PlotQuerySql(run.plot->request, run.plot->data, options);
+  const uint64_t key = kDataExportKeyBase + id_;
+  showStatus("exporting…");
+  cancel_->show();
+  progress_->start(200);
+  engine_.run<bool>(
+      this, key,
+      [sql, target = path.toStdString()](Connection& connection, const CancelToken& cancel,
+                                         const ProgressFn& progress) -> Result<bool> {
+        PIKA_TRY(ExportQueryResult(connection, sql, target, cancel, progress));
+        return true;
+      },
+      [this, path](Result<bool> done) {
+        progress_->stop();
+        cancel_->hide();
+        if (done.ok()) return showStatus(QString("saved the data in view to %1").arg(path));
+        showStatus(done.error().kind == ErrorKind::kCancelled
+                       ? QString("export cancelled: %1 was not written").arg(path)
+                       : QString::fromStdString(done.error().message),
+                   done.error().kind != ErrorKind::kCancelled);
+      });
 }
 
 }  // namespace pika::ui

@@ -1,4 +1,5 @@
-// PlotWindow: a Plot node opened on its own, following the node's results, with export.
+// PlotWindow: a Plot node opened on its own, following the node's results, with export of the
+// picture, of the rows in view (CSV or Parquet), and a copy of the SQL behind it.
 // It draws with OpenGL where the platform has it, with QPainter otherwise.
 #pragma once
 
@@ -7,6 +8,8 @@
 #include "canvas/node.h"
 
 class QLabel;
+class QPushButton;
+class QTimer;
 
 namespace pika::ui {
 
@@ -23,17 +26,27 @@ class PlotWindow : public QDialog {
              QWidget* parent = nullptr);
   PlotNavigator& navigator() const { return *navigator_; }
   QWidget* view() const { return view_; }
+  // Writes the rows in view to `path` (.csv or .parquet) off the UI thread; the status line
+  // shows progress, then the outcome.
+  void exportDataTo(const QString& path);
+  QString statusText() const;
 
  private:
   void refresh();
   void exportPlot();
+  void copySql();
+  void exportDataInView();
+  void showStatus(const QString& text, bool error = false);
 
   GraphDocument& document_;
   GraphRunner& runner_;
+  EngineSession& engine_;
   canvas::NodeId id_;
   QWidget* view_;
   PlotNavigator* navigator_;
   QLabel* status_;
+  QPushButton* cancel_;
+  QTimer* progress_;
 };
 
 }  // namespace pika::ui

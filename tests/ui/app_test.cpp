@@ -1,13 +1,16 @@
 // The app's widgets and controllers under QtTest, on the offscreen platform: canvas edits
 // with undo, SQL edits flowing into the preview and downstream, plots, renames.
+#include <QClipboard>
 #include <QComboBox>
 #include <QFile>
 #include <QGraphicsSceneMouseEvent>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QProcess>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -400,6 +403,39 @@ class AppTest : public QObject {
     document().undoStack()->undo();
     QCOMPARE(QString::fromStdString(document().graph().Find(p)->plot.color), QString("kind"));
     QCOMPARE(QString::fromStdString(document().graph().Find(p)->plot.kind), QString("scatter"));
+  }
+
+  void aPlotWindowCopiesItsSqlAndExportsTheRowsInView() {
+    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
+    Node plot = MakeNode(NodeKind::kPlot, "p");
+    plot.plot = {"scatter", "x", "y", "", ""};
+    const NodeId p = document().addNode(plot);
+    QVERIFY(document().connectNodes(t, p).isEmpty());
+    QVERIFY(WaitIdle());
+    PlotWindow window(document(), runner(), window_->engine(), p);
+    window.resize(700, 450);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(window.navigator().scene() != nullptr, kRunTimeoutMs);
+    QPushButton* copy = nullptr;
+    for (QPushButton* button : window.findChildren<QPushButton*>())
+      if (button->text() == "Copy SQL") copy = button;
+    QVERIFY(copy != nullptr);
+    copy->click();
+    const QString sql = QGuiApplication::clipboard()->text();
+    QVERIFY2(sql.contains(csv_) && sql.contains("SELECT \"x\", \"y\""), qPrintable(sql));
+    // Zoomed to x in [250, 500] and all of y: those rows, with every column.
+    PlotNavigator& view = window.navigator();
+    view.showWindow(pika::DataWindow{250, 500, -100, 3000});
+    const QString path = dir_.filePath("in_view.csv");
+    window.exportDataTo(path);
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusText().startsWith("saved the data in view"),
+                             kRunTimeoutMs);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+    QCOMPARE(lines.first(), QByteArray("x,y,kind"));
+    QCOMPARE(lines.size(), 1 + 251);
+    QCOMPARE(lines[1], QByteArray("250,500,even"));
   }
 
   void renamingATableKeepsItsRowsUnderTheNewName() {
