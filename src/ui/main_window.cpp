@@ -30,6 +30,7 @@
 #include "ui/canvas_scene.h"
 #include "ui/canvas_view.h"
 #include "ui/engine_session.h"
+#include "ui/export_dialog.h"
 #include "ui/graph_document.h"
 #include "ui/graph_runner.h"
 #include "ui/import_settings_dialog.h"
@@ -282,6 +283,7 @@ void MainWindow::saveTo(const QString& path, std::function<void(Status)> done) {
       [this, path, saved_revision, done = std::move(done)](Result<bool> saved) {
         if (saved.ok()) {
           path_ = path;
+          addRecentFile(path);
           // Only when nothing changed meanwhile: a newer edit is not in the file.
           if (document_->revision() == saved_revision) document_->undoStack()->setClean();
           statusBar()->showMessage(QString("saved %1").arg(path), 5000);
@@ -324,6 +326,7 @@ void MainWindow::adoptWorkspace(WorkspaceContent content, const QString& path) {
   document_->load(content.graph);
   view_->setViewportState(content.viewport);
   path_ = path;
+  if (!path.isEmpty()) addRecentFile(path);
   updateTitle();
 }
 
@@ -392,12 +395,38 @@ void MainWindow::addRecentFile(const QString& path) {
 void MainWindow::fillRecentMenu() {
   recent_->clear();
   const QStringList recent = QSettings().value("recentFiles").toStringList();
+  // Workspaces open; data files are imported onto the canvas again.
   for (const QString& path : recent) {
     recent_->addAction(path, this, [this, path] {
+      if (path.endsWith(".pikaplot", Qt::CaseInsensitive)) return openWorkspace(path, this);
       importFiles({path}, view_->mapToScene(view_->viewport()->rect().center()));
     });
   }
   recent_->setEnabled(!recent.isEmpty());
+}
+
+ExportScopes MainWindow::exportScopes() const {
+  ExportScopes scopes;
+  const QRectF visible = view_->mapToScene(view_->viewport()->rect()).boundingRect();
+  const std::vector<canvas::NodeId> selected = scene_->selectedNodes();
+  for (const auto& [id, node] : document_->graph().nodes()) {
+    if (node.kind != canvas::NodeKind::kPlot) continue;
+    scopes.all.push_back(id);
+    if (std::find(selected.begin(), selected.end(), id) != selected.end())
+      scopes.selected.push_back(id);
+    const NodeItem* item = scene_->item(id);
+    if (item != nullptr && item->sceneBoundingRect().intersects(visible))
+      scopes.visible.push_back(id);
+  }
+  return scopes;
+}
+
+ExportDialog* MainWindow::exportPlots() {
+  const QString name = path_.isEmpty() ? QString("Untitled") : QFileInfo(path_).completeBaseName();
+  auto* dialog = new ExportDialog(*document_, *runner_, *engine_, exportScopes(), name, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->show();
+  return dialog;
 }
 
 QMenu* MainWindow::contextMenu(canvas::NodeId node, canvas::NodeId from, canvas::NodeId to,
@@ -490,8 +519,11 @@ void MainWindow::buildActions() {
     importFiles(paths, view_->mapToScene(view_->viewport()->rect().center()));
   });
   import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-  recent_ = file->addMenu("Import &recent");
+  recent_ = file->addMenu("Open &recent");
   fillRecentMenu();
+  file->addSeparator();
+  QAction* export_plots = file->addAction("&Export plots…", this, &MainWindow::exportPlots);
+  export_plots->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
   file->addSeparator();
   file->addAction("&Quit", QKeySequence::Quit, this, &QWidget::close);
 

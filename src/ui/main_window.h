@@ -12,6 +12,7 @@
 
 #include "canvas/node.h"
 #include "compute/memory_budget.h"
+#include "ui/export_dialog.h"
 #include "workspace/recovery_store.h"
 #include "workspace/workspace_file.h"
 
@@ -47,6 +48,9 @@ class MainWindow : public QMainWindow {
   // One Table node per file, placed from `where` down.
   void importFiles(const QStringList& paths, QPointF where);
   void openPlot(canvas::NodeId id);
+  // Opens the export dialog (not modal) on the selected, visible and all plots.
+  ExportDialog* exportPlots();
+  ExportScopes exportScopes() const;
   // The menu a right-click opens (on a node, a wire, or the canvas): the caller shows it.
   QMenu* contextMenu(canvas::NodeId node, canvas::NodeId from, canvas::NodeId to, QPointF at);
   void setDarkTheme(bool dark);

@@ -23,6 +23,7 @@
 #include "ui/canvas_scene.h"
 #include "ui/canvas_view.h"
 #include "ui/engine_session.h"
+#include "ui/export_dialog.h"
 #include "ui/graph_document.h"
 #include "ui/graph_runner.h"
 #include "ui/import_settings_dialog.h"
@@ -438,6 +439,62 @@ class AppTest : public QObject {
     QCOMPARE(lines[1], QByteArray("250,500,even"));
   }
 
+  void theExportDialogWritesEveryPlotAndASummaryAndSaysWhatFailed() {
+    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
+    Node scatter = MakeNode(NodeKind::kPlot, "scatter_plot");
+    scatter.plot = {"scatter", "x", "y", "", "Points", "kind"};
+    Node bars = MakeNode(NodeKind::kPlot, "kinds");
+    bars.plot = {"bar", "kind", "", "count", "", ""};
+    Node broken = MakeNode(NodeKind::kPlot, "broken");
+    broken.plot = {"scatter", "x", "no_such_column", "", "", ""};
+    Node note = MakeNode(NodeKind::kNote, "");
+    note.text = "Exported by the test.";
+    document().addNode(note);
+    for (const Node& plot : {scatter, bars, broken}) {
+      const NodeId p = document().addNode(plot);
+      QVERIFY(document().connectNodes(t, p).isEmpty());
+    }
+    QVERIFY(WaitIdle());
+    ExportDialog* dialog = window_->exportPlots();
+    QVERIFY(dialog->setScope(2));  // the whole workspace
+    const QString folder = dir_.filePath("exports");
+    dialog->setFolder(folder);
+    dialog->setFormat(ExportFormat::kPng);
+    dialog->start();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->running(), kRunTimeoutMs);
+    QVERIFY2(dialog->resultText().contains("Wrote 3 files"), qPrintable(dialog->resultText()));
+    QVERIFY2(dialog->resultText().contains("broken: "), qPrintable(dialog->resultText()));
+    if (qEnvironmentVariableIsSet("PIKA_UI_SHOTS")) {
+      dialog->grab().save(qEnvironmentVariable("PIKA_UI_SHOTS") + "/export_dialog.png");
+      QFile::copy(folder + "/scatter_plot.png",
+                  qEnvironmentVariable("PIKA_UI_SHOTS") + "/exported_scatter.png");
+    }
+    QVERIFY(!QImage(folder + "/scatter_plot.png").isNull());
+    QCOMPARE(QImage(folder + "/kinds.png").width(), 2 * 1200);  // 192 DPI by default
+    QFile summary(folder + "/summary.md");
+    QVERIFY(summary.open(QIODevice::ReadOnly));
+    const QString md = QString::fromUtf8(summary.readAll());
+    QVERIFY2(md.contains("![scatter_plot](<scatter_plot.png>)"), qPrintable(md));
+    QVERIFY2(md.contains("> Exported by the test."), qPrintable(md));
+    QVERIFY2(md.contains("```sql\n-- The data behind plot 'scatter_plot'"), qPrintable(md));
+    QVERIFY2(md.contains("## broken\n\nNot exported: "), qPrintable(md));
+    // The data behind each plot, as CSV: the bar plot's file holds its two bars.
+    dialog->setFormat(ExportFormat::kCsv);
+    dialog->start();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->running(), kRunTimeoutMs);
+    QFile kinds(folder + "/kinds.csv");
+    QVERIFY(kinds.open(QIODevice::ReadOnly));
+    QCOMPARE(kinds.readAll().trimmed().split('\n').size(), 3);
+    // One PDF, a page per plot that could be drawn.
+    dialog->setFormat(ExportFormat::kPdf);
+    dialog->start();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->running(), kRunTimeoutMs);
+    QFile pdf(folder + "/plots.pdf");
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QCOMPARE(pdf.readAll().count("/Type /Page\n"), 2);
+    dialog->close();
+  }
+
   void renamingATableKeepsItsRowsUnderTheNewName() {
     const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
     const NodeId q =
@@ -515,6 +572,7 @@ class AppTest : public QObject {
     QVERIFY2(saved->ok(), saved->ok() ? "" : saved->error().message.c_str());
     QVERIFY(!window_->isWindowModified());
     QVERIFY(window_->windowTitle().startsWith("session.pikaplot"));
+    QCOMPARE(QSettings().value("recentFiles").toStringList().value(0), path);  // Open recent
     QVERIFY(QFile::remove(source));  // the data must come from the workspace file
 
     std::optional<pika::Result<MainWindow*>> opened;
