@@ -33,7 +33,8 @@ json NodeToJson(const Node& node) {
     case NodeKind::kPlot:
       out["plot"] = {{"kind", node.plot.kind},   {"x", node.plot.x},
                      {"y", node.plot.y},         {"agg", node.plot.agg},
-                     {"color", node.plot.color}, {"title", node.plot.title}};
+                     {"color", node.plot.color}, {"brush", node.plot.brush},
+                     {"title", node.plot.title}};
       break;
     case NodeKind::kNote: out["text"] = node.text; break;
   }
@@ -179,9 +180,13 @@ Result<Node> ReadNode(const Reader& node) {
         if (!value.ok()) return value.error();
         *field = *value;
       }
-      auto color = plot->String("color", /*optional=*/true);  // files before colour lack it
-      if (!color.ok()) return color.error();
-      out.plot.color = *color;
+      // Files written before colour and brushing lack them.
+      for (auto [key, field] :
+           {std::pair{"color", &out.plot.color}, std::pair{"brush", &out.plot.brush}}) {
+        auto value = plot->String(key, /*optional=*/true);
+        if (!value.ok()) return value.error();
+        *field = *value;
+      }
       // Both become words in SQL: a file may only name the known ones.
       static const std::set<std::string> kKinds{"scatter", "line", "histogram", "bar"};
       static const std::set<std::string> kAggregates{"", "count", "sum", "mean", "min", "max"};

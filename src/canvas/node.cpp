@@ -12,7 +12,7 @@ std::string_view ToString(NodeKind kind) {
   return "?";
 }
 
-bool HasOutput(NodeKind kind) { return kind == NodeKind::kTable || kind == NodeKind::kQuery; }
+bool HasOutput(NodeKind kind) { return kind != NodeKind::kNote; }
 bool HasInput(NodeKind kind) { return kind == NodeKind::kQuery || kind == NodeKind::kPlot; }
 bool TakesManyInputs(NodeKind kind) { return kind == NodeKind::kQuery; }
 

@@ -30,6 +30,9 @@ struct PlotNodeSpec {
   std::string agg;  // bar: count, sum, mean, min, max (empty: count without y, mean with it)
   std::string title;
   std::string color;  // scatter, line: the column colouring the marks (empty: none)
+  // A SQL predicate over the input's columns: the rows the plot passes on (empty: all). Set
+  // by brushing the plot, and editable as text.
+  std::string brush;
   friend bool operator==(const PlotNodeSpec&, const PlotNodeSpec&) = default;
 };
 
@@ -56,8 +59,9 @@ struct Node {
   friend bool operator==(const Node&, const Node&) = default;
 };
 
-// Ports: Table and Query nodes have one output (their rows); Query has an input that takes
-// any number of edges, Plot one that takes a single edge. Notes have no ports.
+// Ports: Table and Query nodes have one output (their rows), and so has a Plot (its input's
+// rows inside its brush: all of them without one). Query has an input that takes any number
+// of edges, Plot one that takes a single edge. Notes have no ports.
 bool HasOutput(NodeKind kind);
 bool HasInput(NodeKind kind);
 bool TakesManyInputs(NodeKind kind);

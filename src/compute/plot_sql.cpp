@@ -1,6 +1,11 @@
 #include "compute/plot_sql.h"
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
 
 #include "storage/sql_quote.h"
 
@@ -59,7 +64,96 @@ std::string HistogramSqlOf(const PlotDataRequest& request, const PlotData& data)
       Number(bins.first_edge), Number(bins.width), QuoteIdentifier(request.x), request.relation);
 }
 
+// Decimals that tell apart a thousandth of `span`.
+int DecimalsFor(double span) {
+  if (!(span > 0) || !std::isfinite(span)) return 6;
+  return std::clamp(3 - static_cast<int>(std::floor(std::log10(span))), 0, 12);
+}
+
+// `value` rounded down (or up) at `decimals`, without trailing zeros.
+std::string Rounded(double value, int decimals, bool up) {
+  const double scale = std::pow(10.0, decimals);
+  const double rounded = (up ? std::ceil(value * scale) : std::floor(value * scale)) / scale;
+  std::string text = fmt::format("{:.{}f}", rounded, decimals);
+  if (text.find('.') != std::string::npos) {
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  return text == "-0" ? "0" : text;
+}
+
+std::string Timestamp(double micros, bool up) {
+  const auto seconds =
+      static_cast<int64_t>(up ? std::ceil(micros / 1e6) : std::floor(micros / 1e6));
+  const std::chrono::sys_seconds at{std::chrono::seconds(seconds)};
+  return fmt::format("TIMESTAMP '{:%Y-%m-%d %H:%M:%S}'", at);
+}
+
+std::string Between(const std::string& column, double low, double high, bool time) {
+  if (time)
+    return fmt::format("{} BETWEEN {} AND {}", column, Timestamp(low, false),
+                       Timestamp(high, true));
+  const int decimals = DecimalsFor(high - low);
+  return fmt::format("{} BETWEEN {} AND {}", column, Rounded(low, decimals, false),
+                     Rounded(high, decimals, true));
+}
+
+bool IsNumber(const std::string& text) {
+  char* end = nullptr;
+  std::strtod(text.c_str(), &end);
+  return !text.empty() && end != text.c_str() && *end == '\0';
+}
+
 }  // namespace
+
+std::string BrushPredicate(const PlotDataRequest& request, const PlotData& data,
+                           const DataWindow& box) {
+  const std::string x = QuoteIdentifier(request.x);
+  if (request.kind == "histogram") {
+    // Whole bins: a bar is in or out, as the eye sees it.
+    const HistogramBins& bins = data.bins;
+    const double first = std::floor((box.x_min - bins.first_edge) / bins.width);
+    const double last = std::ceil((box.x_max - bins.first_edge) / bins.width);
+    const int decimals = DecimalsFor(bins.width * 10);
+    return fmt::format("{0} >= {1} AND {0} < {2}", x,
+                       Rounded(bins.first_edge + first * bins.width, decimals, false),
+                       Rounded(bins.first_edge + last * bins.width, decimals, true));
+  }
+  std::string predicate = Between(x, box.x_min, box.x_max, data.x_is_time);
+  if (request.kind == "scatter")
+    predicate += " AND " + Between(QuoteIdentifier(request.y), box.y_min, box.y_max, false);
+  return predicate;
+}
+
+std::string CategoryBrushPredicate(const PlotDataRequest& request,
+                                   const std::vector<std::string>& categories) {
+  const std::string x = QuoteIdentifier(request.x);
+  std::vector<std::string> values;
+  bool missing = false;
+  const bool numbers = std::all_of(categories.begin(), categories.end(),
+                                   [](const std::string& c) { return c == "NULL" || IsNumber(c); });
+  for (const std::string& category : categories) {
+    if (category == "NULL") {
+      missing = true;
+    } else {
+      values.push_back(numbers ? category : QuoteLiteral(category));
+    }
+  }
+  // Text categories are compared as the plot grouped them: as text.
+  const std::string column = numbers ? x : fmt::format("CAST({} AS VARCHAR)", x);
+  std::string in = values.empty() ? ""
+                   : values.size() == 1
+                       ? fmt::format("{} = {}", column, values.front())
+                       : fmt::format("{} IN ({})", column, fmt::join(values, ", "));
+  if (!missing) return in;
+  return in.empty() ? x + " IS NULL" : fmt::format("({} OR {} IS NULL)", in, x);
+}
+
+std::string PlotOutputSql(const std::string& relation, const std::string& brush) {
+  if (brush.empty()) return "SELECT * FROM " + relation;
+  // On lines of its own: a comment at the end of the brush must not swallow the parenthesis.
+  return fmt::format("SELECT * FROM {} WHERE (\n{}\n)", relation, brush);
+}
 
 std::string PlotQuerySql(const PlotDataRequest& request, const PlotData& data,
                          const PlotSqlOptions& options) {

@@ -19,4 +19,19 @@ struct PlotSqlOptions {
 std::string PlotQuerySql(const PlotDataRequest& request, const PlotData& data,
                          const PlotSqlOptions& options = {});
 
+// The predicate a brush makes, over the input's columns as a user writes them: a box on a
+// scatter plot, a range of x on a line plot or a histogram (widened to whole bins). Bounds
+// are rounded outwards to a few digits of the brushed span, so they read well and keep
+// every row that was inside; dates and times read as TIMESTAMP literals (UTC).
+std::string BrushPredicate(const PlotDataRequest& request, const PlotData& data,
+                           const DataWindow& box);
+
+// The predicate of bars picked by their categories (as the plot names them; "NULL" is the
+// bar of missing values).
+std::string CategoryBrushPredicate(const PlotDataRequest& request,
+                                   const std::vector<std::string>& categories);
+
+// What a plot passes on: the rows of `relation` inside `brush` (all of them without one).
+std::string PlotOutputSql(const std::string& relation, const std::string& brush);
+
 }  // namespace pika

@@ -438,6 +438,13 @@ Status CheckSize(const PlotSpec& spec) {
   return {};
 }
 
+void SetArea(const Frame& frame, PlotScene& plot) {
+  plot.area_left = frame.left;
+  plot.area_top = frame.top;
+  plot.area_right = frame.right;
+  plot.area_bottom = frame.bottom;
+}
+
 void AddFrameAndLabels(const PlotSpec& spec, const Frame& frame, const Theme& theme,
                        const std::string& badge_text, const TextExtent& text_width,
                        PlotScene& plot) {
@@ -489,6 +496,7 @@ Result<PlotScene> BuildHistogramScene(const PlotSpec& spec, const HistogramBins&
   plot.x_max = x_axis.max;
   plot.y_min = y_axis.min;
   plot.y_max = y_axis.max;
+  SetArea(frame, plot);
   plot.reduction = {ReductionMethod::kRaw, Fidelity::kPixelExactAggregate, rows, rows, 0};
   AddYAxis(y_axis, frame, theme, plot.scene);
   AddXAxis(x_axis, frame, theme, text_width, plot.scene);
@@ -560,6 +568,7 @@ Result<PlotScene> BuildBarScene(const PlotSpec& spec, std::span<const std::strin
   plot.x_max = static_cast<double>(categories.size());
   plot.y_min = y_axis.min;
   plot.y_max = y_axis.max;
+  SetArea(frame, plot);
   plot.reduction = {ReductionMethod::kRaw, Fidelity::kPixelExactAggregate, rows, rows, 0};
   AddYAxis(y_axis, frame, theme, plot.scene);
   const double band = frame.width() / static_cast<double>(std::max<size_t>(categories.size(), 1));
@@ -604,10 +613,7 @@ Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x
   plot.x_max = x_axis.max;
   plot.y_min = y_axis.min;
   plot.y_max = y_axis.max;
-  plot.area_left = frame.left;
-  plot.area_top = frame.top;
-  plot.area_right = frame.right;
-  plot.area_bottom = frame.bottom;
+  SetArea(frame, plot);
   AddYAxis(y_axis, frame, theme, plot.scene);
   AddXAxis(x_axis, frame, theme, text_width, plot.scene);
   PIKA_TRY(AddData(spec, x, y, color, x_axis, y_axis, frame, theme, pool, plot));

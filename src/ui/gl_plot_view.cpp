@@ -39,6 +39,9 @@ void GlPlotView::paintGL() {
     painter.setTransform(preview->first, /*combine=*/true);
   }
   painter_.paint(scene->scene, navigator_->sceneVersion(), painter);
+  painter.resetTransform();
+  painter.setClipping(false);
+  navigator_->paintBrush(painter);
 }
 
 }  // namespace pika::ui

@@ -1,5 +1,7 @@
 #include "ui/graph_document.h"
 
+#include "canvas/node_name.h"
+#include "storage/sql_quote.h"
 #include "ui/graph_commands.h"
 
 namespace pika::ui {
@@ -24,6 +26,35 @@ NodeId GraphDocument::addNode(canvas::Node node) {
   auto* command = new AddNodeCommand(*this, std::move(node));
   undo_.push(command);  // runs redo(), which gives the node its id
   return command->nodeId();
+}
+
+NodeId GraphDocument::brushToFilter(NodeId plot_id) {
+  const canvas::Node* plot = graph_.Find(plot_id);
+  if (plot == nullptr || plot->plot.brush.empty() || graph_.Inputs(plot_id).empty())
+    return canvas::kNoNode;
+  const canvas::Node& input = *graph_.Find(graph_.Inputs(plot_id).front());
+  canvas::Node filter;
+  filter.kind = canvas::NodeKind::kQuery;
+  filter.name = canvas::UniqueNodeName(plot->name + "_filter", [this](std::string_view name) {
+    return graph_.FindByName(name) != nullptr;
+  });
+  filter.sql =
+      "SELECT *\nFROM " + QuoteIdentifier(input.name) + "\nWHERE " + plot->plot.brush + "\n";
+  filter.position = {plot->position.x + 60, plot->position.y + 260};
+  canvas::Node cleared = *plot;
+  cleared.plot.brush.clear();
+  const std::vector<NodeId> downstream = graph_.Outputs(plot_id);
+  undo_.beginMacro(
+      QString("turn the brush of %1 into a filter").arg(QString::fromStdString(plot->name)));
+  const NodeId filter_id = addNode(filter);
+  connectNodes(input.id, filter_id);
+  for (NodeId target : downstream) {
+    disconnectNodes(plot_id, target);
+    connectNodes(filter_id, target);
+  }
+  updateNode(cleared);
+  undo_.endMacro();
+  return filter_id;
 }
 
 void GraphDocument::removeNodes(const std::vector<NodeId>& ids) {

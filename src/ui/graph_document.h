@@ -35,8 +35,12 @@ class GraphDocument : public QObject {
   QString connectNodes(NodeId from, NodeId to);
   void disconnectNodes(NodeId from, NodeId to);
   QString renameNode(NodeId id, const QString& name);
-  // Settings (SQL, plot spec, text); consecutive edits of one node undo as one step.
+  // Settings (SQL, plot spec, text); typing into one text field undoes as one step.
   void updateNode(const canvas::Node& node);
+  // Turns a plot's brush into a Query node over the plot's input that filters with it, and
+  // feeds the plot's downstream nodes from there; the plot's brush is cleared. One undo step.
+  // Returns the new node, or kNoNode when the plot has no brush or no input.
+  NodeId brushToFilter(NodeId plot);
 
   // Replaces everything with `graph` (a workspace opened): not undoable, and clean.
   void load(const canvas::Graph& graph);

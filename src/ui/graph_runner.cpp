@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "compute/cached_query_runner.h"
+#include "compute/plot_sql.h"
 #include "render/text_metrics.h"
 #include "storage/sql_quote.h"
 #include "workspace/plot_node.h"
@@ -55,6 +57,12 @@ NodeRun Finished(Result<T> result, std::shared_ptr<const T> NodeRun::*field) {
   }
   return done;
 }
+
+// A Plot's answer: what it passes on, and what it draws.
+struct PlotRun {
+  NodeRelation output;
+  PlotResult plot;
+};
 
 }  // namespace
 
@@ -248,20 +256,36 @@ void GraphRunner::startPlot(const canvas::Node& node, uint64_t generation) {
   spec.width = plot_width_;
   spec.height = plot_height_;
   spec.theme = plot_theme_;
-  engine_.run<PlotResult>(
+  // The plot passes its input's rows inside the brush on, under its own name.
+  const std::string output = PlotOutputSql(request.relation, node.plot.brush);
+  engine_.run<PlotRun>(
       this, id,
-      [request, spec](Connection& connection, const CancelToken& cancel,
-                      const ProgressFn&) -> Result<PlotResult> {
+      [request, spec, output, name = node.name, &engine = engine_](
+          Connection& connection, const CancelToken& cancel, const ProgressFn&) -> Result<PlotRun> {
+        CachedQueryRunner cached(connection, engine.cache(), engine.versions());
+        auto passed = RunQueryNode(connection, name, output, cancel, &cached);
+        if (!passed.ok()) {
+          return Error{passed.error().kind,
+                       "the brush is not a valid condition: " + passed.error().message};
+        }
         auto data = FetchPlotData(connection, request);
         if (!data.ok()) return data.error();
         if (cancel.cancelled()) return Cancelled();
         GridPool pool;
         auto scene = BuildScene(request, *data, spec, TickLabelWidth(), pool);
         if (!scene.ok()) return scene.error();
-        return PlotResult{request, std::move(*data), std::move(*scene)};
+        return PlotRun{std::move(*passed), {request, std::move(*data), std::move(*scene)}};
       },
-      [this, id, generation](Result<PlotResult> result) {
-        finish(id, generation, Finished(std::move(result), &NodeRun::plot));
+      [this, id, generation](Result<PlotRun> result) {
+        NodeRun done;
+        if (result.ok()) {
+          done.state = RunState::kReady;
+          done.relation = std::make_shared<const NodeRelation>(std::move(result->output));
+          done.plot = std::make_shared<const PlotResult>(std::move(result->plot));
+        } else {
+          done = Finished(Result<PlotResult>(result.error()), &NodeRun::plot);
+        }
+        finish(id, generation, std::move(done));
       });
 }
 

@@ -147,7 +147,8 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
           ? QString::fromStdString(node_.text)
           : QString::fromStdString(node_.plot.kind + " of " + node_.plot.x +
                                    (node_.plot.y.empty() ? "" : ", " + node_.plot.y) +
-                                   (node_.plot.color.empty() ? "" : " by " + node_.plot.color));
+                                   (node_.plot.color.empty() ? "" : " by " + node_.plot.color) +
+                                   (node_.plot.brush.empty() ? "" : " · brushed"));
   const QFontMetricsF metrics(font);
   // Two lines of what the node holds; a note shows all of its text that fits.
   if (!note) detail = metrics.elidedText(detail, Qt::ElideMiddle, text_area.width() * 1.8);

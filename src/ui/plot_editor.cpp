@@ -2,8 +2,10 @@
 
 #include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 
 #include "ui/graph_document.h"
 #include "ui/graph_runner.h"
@@ -31,6 +33,9 @@ PlotEditor::PlotEditor(GraphDocument& document, GraphRunner& runner, QWidget* pa
       color_(new QComboBox(this)),
       agg_(new QComboBox(this)),
       title_(new QLineEdit(this)),
+      brush_(new QLineEdit(this)),
+      clear_brush_(new QPushButton("Clear", this)),
+      to_filter_(new QPushButton("Make Filter node", this)),
       status_(new QLabel(this)) {
   kind_->addItems({"scatter", "line", "histogram", "bar"});
   agg_->addItems({"", "count", "sum", "mean", "min", "max"});
@@ -46,10 +51,26 @@ PlotEditor::PlotEditor(GraphDocument& document, GraphRunner& runner, QWidget* pa
   form->addRow("Colour", color_);
   form->addRow("Aggregate", agg_);
   form->addRow("Title", title_);
+  brush_->setPlaceholderText("none: all rows pass on");
+  brush_->setToolTip(
+      "The rows this plot passes on to the nodes it feeds, as a SQL condition over its input's "
+      "columns. Shift+drag in the plot's window to brush a region; click bars to pick them.");
+  to_filter_->setToolTip("Move the brush into a Query node that filters with it");
+  auto* brush_row = new QHBoxLayout;
+  brush_row->addWidget(brush_, 1);
+  brush_row->addWidget(clear_brush_);
+  form->addRow("Brush", brush_row);
+  form->addRow("", to_filter_);
   form->addRow(status_);
   for (QComboBox* box : {kind_, x_, y_, color_, agg_})
     connect(box, &QComboBox::currentTextChanged, this, &PlotEditor::edited);
   connect(title_, &QLineEdit::editingFinished, this, &PlotEditor::edited);
+  connect(brush_, &QLineEdit::editingFinished, this, &PlotEditor::edited);
+  connect(clear_brush_, &QPushButton::clicked, this, [this] {
+    brush_->clear();
+    edited();
+  });
+  connect(to_filter_, &QPushButton::clicked, this, [this] { document_.brushToFilter(id_); });
 }
 
 void PlotEditor::edited() {
@@ -63,6 +84,7 @@ void PlotEditor::edited() {
   // Histograms and bars have one colour: the kind's change clears it, in the same undo step.
   changed.plot.color = TakesColor(changed.plot.kind) ? color_->currentText().toStdString() : "";
   changed.plot.title = title_->text().toStdString();
+  changed.plot.brush = brush_->text().trimmed().toStdString();
   document_.updateNode(changed);
 }
 
@@ -94,6 +116,9 @@ void PlotEditor::showNode(const canvas::Node& node, const NodeRun& run) {
   SetCurrent(color_, node.plot.color);
   color_->setEnabled(TakesColor(node.plot.kind));
   if (!title_->hasFocus()) title_->setText(QString::fromStdString(node.plot.title));
+  if (!brush_->hasFocus()) brush_->setText(QString::fromStdString(node.plot.brush));
+  clear_brush_->setEnabled(!node.plot.brush.empty());
+  to_filter_->setEnabled(!node.plot.brush.empty());
   echoing_ = false;
   status_->setStyleSheet(run.state == RunState::kError ? "color: #d62728" : "");
   status_->setText(run.state == RunState::kReady && run.plot

@@ -7,6 +7,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace pika::ui {
 
@@ -20,6 +21,8 @@ class PlotEditor : public NodeEditor {
   void showNode(const canvas::Node& node, const NodeRun& run) override;
   QComboBox* colorPicker() const { return color_; }
   QComboBox* kindPicker() const { return kind_; }
+  QLineEdit* brushEdit() const { return brush_; }
+  QPushButton* toFilterButton() const { return to_filter_; }
 
  private:
   void edited();
@@ -33,6 +36,9 @@ class PlotEditor : public NodeEditor {
   QComboBox* color_;
   QComboBox* agg_;
   QLineEdit* title_;
+  QLineEdit* brush_;
+  QPushButton* clear_brush_;
+  QPushButton* to_filter_;
   QLabel* status_;
   bool echoing_ = false;
 };

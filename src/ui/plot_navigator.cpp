@@ -1,13 +1,17 @@
 #include "ui/plot_navigator.h"
 
+#include <QLineF>
 #include <QLocale>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QToolTip>
 #include <QWheelEvent>
 #include <QWidget>
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 
+#include "compute/plot_sql.h"
 #include "render/scene_export.h"
 #include "render/text_metrics.h"
 #include "ui/engine_session.h"
@@ -258,11 +262,38 @@ bool PlotNavigator::eventFilter(QObject* watched, QEvent* event) {
       zoomAt(wheel->position(), std::pow(1.25, wheel->angleDelta().y() / 120.0));
       return true;
     }
-    case QEvent::MouseButtonPress:
-      drag_from_ = static_cast<QMouseEvent*>(event)->position();
+    case QEvent::MouseButtonPress: {
+      const auto* press = static_cast<QMouseEvent*>(event);
+      drag_from_ = press->position();
+      if ((press->modifiers() & Qt::ShiftModifier) && plot_ && plot_->request.kind != "bar") {
+        brush_from_ = press->position();
+        return true;
+      }
       return false;
+    }
+    case QEvent::MouseButtonRelease: {
+      const auto* release = static_cast<QMouseEvent*>(event);
+      if (brush_from_) {
+        const QPointF from = *brush_from_;
+        brush_from_.reset();
+        brush_to_.reset();
+        brushBetween(from, release->position());
+        return true;
+      }
+      if (plot_ && plot_->request.kind == "bar" &&
+          QLineF(drag_from_, release->position()).length() < 4) {
+        pickBarAt(release->position(), release->modifiers() & Qt::ControlModifier);
+        return true;
+      }
+      return false;
+    }
     case QEvent::MouseMove: {
       const auto* move = static_cast<QMouseEvent*>(event);
+      if (brush_from_) {
+        brush_to_ = move->position();
+        Q_EMIT changed();
+        return true;
+      }
       if (move->buttons() & Qt::LeftButton) {
         panBy(move->position() - drag_from_);
         drag_from_ = move->position();
@@ -279,6 +310,65 @@ bool PlotNavigator::eventFilter(QObject* watched, QEvent* event) {
     case QEvent::MouseButtonDblClick: showAll(); return true;
     default: return false;
   }
+}
+
+// A view point inside the plot area (moved onto its edge when outside), in data units.
+QPointF PlotNavigator::dataOfClamped(QPointF at) const {
+  const PlotScene& plot = *scene_;
+  const double fx =
+      std::clamp((at.x() - plot.area_left) / (plot.area_right - plot.area_left), 0.0, 1.0);
+  const double fy =
+      std::clamp((plot.area_bottom - at.y()) / (plot.area_bottom - plot.area_top), 0.0, 1.0);
+  return {plot.x_min + fx * (plot.x_max - plot.x_min), plot.y_min + fy * (plot.y_max - plot.y_min)};
+}
+
+// Lines and histograms are brushed along x: the rectangle spans the plot area's height.
+QRectF PlotNavigator::brushRect(QPointF from, QPointF to) const {
+  const PlotScene& plot = *scene_;
+  QRectF rect = QRectF(from, to).normalized().intersected(
+      QRectF(QPointF(plot.area_left, plot.area_top), QPointF(plot.area_right, plot.area_bottom)));
+  if (plot_->request.kind != "scatter") {
+    rect.setTop(plot.area_top);
+    rect.setBottom(plot.area_bottom);
+  }
+  return rect;
+}
+
+void PlotNavigator::brushBetween(QPointF from, QPointF to) {
+  if (!scene_ || !plot_ || plot_->request.kind == "bar" || !hasArea()) return;
+  const QRectF rect = brushRect(from, to);
+  if (rect.width() < 2 || (plot_->request.kind == "scatter" && rect.height() < 2)) return;
+  const QPointF low = dataOfClamped(rect.bottomLeft());
+  const QPointF high = dataOfClamped(rect.topRight());
+  Q_EMIT brushed(QString::fromStdString(
+      BrushPredicate(plot_->request, plot_->data, {low.x(), high.x(), low.y(), high.y()})));
+}
+
+void PlotNavigator::pickBarAt(QPointF at, bool add) {
+  if (!scene_ || !plot_ || plot_->request.kind != "bar" || !hasArea()) return;
+  const PlotScene& plot = *scene_;
+  const auto& categories = plot_->data.categories;
+  if (categories.empty() || at.x() < plot.area_left || at.x() >= plot.area_right) return;
+  const auto index = static_cast<size_t>((at.x() - plot.area_left) /
+                                         (plot.area_right - plot.area_left) * categories.size());
+  const std::string& category = categories[std::min(index, categories.size() - 1)];
+  if (!add) picked_.clear();
+  const auto found = std::find(picked_.begin(), picked_.end(), category);
+  if (found == picked_.end()) {
+    picked_.push_back(category);
+  } else {
+    picked_.erase(found);  // Ctrl+click on a picked bar puts it back
+  }
+  Q_EMIT brushed(picked_.empty()
+                     ? QString()
+                     : QString::fromStdString(CategoryBrushPredicate(plot_->request, picked_)));
+}
+
+void PlotNavigator::paintBrush(QPainter& painter) const {
+  if (!scene_ || !plot_ || !brush_from_ || !brush_to_) return;
+  painter.setPen(QPen(QColor(78, 121, 167), 1.0));
+  painter.setBrush(QColor(78, 121, 167, 50));
+  painter.drawRect(brushRect(*brush_from_, *brush_to_));
 }
 
 Status PlotNavigator::exportTo(const QString& path) const {

@@ -16,6 +16,8 @@
 
 class QWidget;
 
+class QPainter;
+
 namespace pika::ui {
 
 class EngineSession;
@@ -50,10 +52,17 @@ class PlotNavigator : public QObject {
   QString hoverText(QPointF at) const;
   // Saves what is shown as PNG, SVG or PDF (by the path's extension).
   Status exportTo(const QString& path) const;
+  // Brushing: Shift+drag marks a box (scatter) or a range of x (line, histogram); a click
+  // picks a bar (Ctrl+click adds one). Each ends in brushed() with the SQL predicate.
+  void brushBetween(QPointF from, QPointF to);
+  void pickBarAt(QPointF at, bool add);
+  // The rectangle being dragged, over what the view painted (view pixels).
+  void paintBrush(QPainter& painter) const;
 
  Q_SIGNALS:
   void changed();    // repaint
   void relaidOut();  // a new scene arrived
+  void brushed(const QString& predicate);
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
@@ -74,6 +83,10 @@ class PlotNavigator : public QObject {
   std::optional<DataWindow> shown_window_;  // the window of the scene on screen
   std::optional<DataWindow> window_;
   QPointF drag_from_;
+  std::optional<QPointF> brush_from_, brush_to_;
+  std::vector<std::string> picked_;  // bars picked by their category
+  QRectF brushRect(QPointF from, QPointF to) const;
+  QPointF dataOfClamped(QPointF at) const;
   QTimer relayout_;
   uint64_t key_;
   uint64_t scene_version_ = 0;

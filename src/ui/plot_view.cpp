@@ -25,6 +25,9 @@ void PlotView::paintEvent(QPaintEvent*) {
     painter.setTransform(preview->first, /*combine=*/true);
   }
   PaintScene(scene->scene, painter);
+  painter.resetTransform();
+  painter.setClipping(false);
+  navigator_->paintBrush(painter);
 }
 
 }  // namespace pika::ui

@@ -48,7 +48,9 @@ PlotWindow::PlotWindow(GraphDocument& document, GraphRunner& runner, EngineSessi
     view_ = painted;
     navigator_ = &painted->navigator();
   }
-  view_->setToolTip("Wheel: zoom · drag: pan · double-click: everything");
+  view_->setToolTip(
+      "Wheel: zoom · drag: pan · double-click: everything · Shift+drag: brush the rows this plot "
+      "passes on · click a bar: pick it (Ctrl+click: add)");
   auto* save = new QPushButton("Export…", this);
   save->setToolTip("Save the plot as PNG, SVG or PDF");
   auto* data = new QPushButton("Export data in view…", this);
@@ -69,6 +71,13 @@ PlotWindow::PlotWindow(GraphDocument& document, GraphRunner& runner, EngineSessi
   layout->addLayout(bottom);
   connect(save, &QPushButton::clicked, this, &PlotWindow::exportPlot);
   connect(sql, &QPushButton::clicked, this, &PlotWindow::copySql);
+  connect(navigator_, &PlotNavigator::brushed, this, [this](const QString& predicate) {
+    const canvas::Node* node = document_.graph().Find(id_);
+    if (node == nullptr) return;
+    canvas::Node brushed = *node;
+    brushed.plot.brush = predicate.toStdString();
+    document_.updateNode(brushed);  // undoable; the plot and what it feeds run again
+  });
   connect(data, &QPushButton::clicked, this, &PlotWindow::exportDataInView);
   connect(cancel_, &QPushButton::clicked, this,
           [this] { engine_.cancel(kDataExportKeyBase + id_); });
@@ -98,9 +107,12 @@ void PlotWindow::refresh() {
     navigator_->setPlot(run.plot, node->plot.title, runner_.plotTheme());
   }
   status_->setStyleSheet(run.state == RunState::kError ? "color: #d62728" : "");
-  status_->setText(run.state == RunState::kReady && run.plot
-                       ? QString::fromStdString(run.plot->scene.badge)
-                       : run.message);
+  QString text = run.state == RunState::kReady && run.plot
+                     ? QString::fromStdString(run.plot->scene.badge)
+                     : run.message;
+  if (!node->plot.brush.empty())
+    text += QString(" · brushed: %1").arg(QString::fromStdString(node->plot.brush));
+  status_->setText(text);
 }
 
 void PlotWindow::exportPlot() {

@@ -18,7 +18,7 @@ TEST(GraphJson, ARoundTripKeepsEveryField) {
   Node plot;
   plot.kind = NodeKind::kPlot;
   plot.name = "p";
-  plot.plot = {"scatter", "when", "id", "", "Title", "id"};
+  plot.plot = {"scatter", "when", "id", "", "Title", "id", "\"id\" > 3"};
   plot.user_placed = false;
   const NodeId p = *graph.Add(plot);
   ASSERT_TRUE(graph.Connect(t, p).ok());

@@ -19,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "support/engine.h"
 #include "support/temp_dir.h"
 #include "ui/canvas_scene.h"
 #include "ui/canvas_view.h"
@@ -493,6 +494,69 @@ class AppTest : public QObject {
     QVERIFY(pdf.open(QIODevice::ReadOnly));
     QCOMPARE(pdf.readAll().count("/Type /Page\n"), 2);
     dialog->close();
+  }
+
+  void brushingAPlotFiltersWhatItFeedsUndoesAndBecomesAFilterNode() {
+    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
+    Node scatter = MakeNode(NodeKind::kPlot, "scatter_plot");
+    scatter.plot = {"scatter", "x", "y", "", "", ""};
+    Node histogram = MakeNode(NodeKind::kPlot, "hist");
+    histogram.plot = {"histogram", "x", "", "", "", ""};
+    const NodeId a = document().addNode(scatter);
+    const NodeId b = document().addNode(histogram);
+    QVERIFY(document().connectNodes(t, a).isEmpty());
+    QVERIFY(document().connectNodes(a, b).isEmpty());  // a plot passes its rows on
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(b).plot->data.binned_rows, uint64_t{1000});
+
+    // Shift+drag over the left half of the scatter plot's area, all the way up and down.
+    PlotWindow window(document(), runner(), window_->engine(), a);
+    window.resize(700, 450);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(window.navigator().scene() != nullptr, kRunTimeoutMs);
+    const pika::PlotScene all = *window.navigator().scene();
+    const double middle = (all.area_left + all.area_right) / 2;
+    QWidget* view = window.view();
+    QTest::mousePress(view, Qt::LeftButton, Qt::ShiftModifier,
+                      QPoint(int(all.area_left) - 5, int(all.area_top) - 5));
+    QTest::mouseMove(view, QPoint(int(middle), int(all.area_bottom) + 5));
+    if (qEnvironmentVariableIsSet("PIKA_UI_SHOTS"))
+      window.grab().save(qEnvironmentVariable("PIKA_UI_SHOTS") + "/brushing.png");
+    QTest::mouseRelease(view, Qt::LeftButton, Qt::ShiftModifier,
+                        QPoint(int(middle), int(all.area_bottom) + 5));
+    const std::string brush = document().graph().Find(a)->plot.brush;
+    QVERIFY2(brush.starts_with("\"x\" BETWEEN "), brush.c_str());
+    QVERIFY(WaitIdle());
+    // The histogram counts exactly the rows DuckDB finds with the same predicate.
+    pika::test::Engine check = pika::test::OpenEngine();
+    const std::string expected =
+        pika::test::QueryValue(check.connection, "SELECT count(*) FROM read_csv('" +
+                                                     csv_.toStdString() + "') WHERE " + brush);
+    QCOMPARE(QString::number(runner().run(b).plot->data.binned_rows),
+             QString::fromStdString(expected));
+    QVERIFY(runner().run(b).plot->data.binned_rows < 1000);
+    QVERIFY(window.statusText().contains("brushed: "));
+
+    // Undo clears the brush, and the histogram counts every row again.
+    document().undoStack()->undo();
+    QVERIFY(document().graph().Find(a)->plot.brush.empty());
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(b).plot->data.binned_rows, uint64_t{1000});
+    document().undoStack()->redo();
+    QVERIFY(WaitIdle());
+
+    // The brush becomes a Query node that feeds the histogram instead.
+    const NodeId filter = document().brushToFilter(a);
+    QVERIFY(filter != pika::canvas::kNoNode);
+    QVERIFY(document().graph().Find(a)->plot.brush.empty());
+    QCOMPARE(document().graph().Inputs(b), std::vector<NodeId>{filter});
+    QVERIFY(WaitIdle());
+    QCOMPARE(QString::number(runner().run(b).plot->data.binned_rows),
+             QString::fromStdString(expected));
+    document().undoStack()->undo();  // one step takes it all back
+    QVERIFY(document().graph().Find(filter) == nullptr);
+    QCOMPARE(document().graph().Inputs(b), std::vector<NodeId>{a});
+    QCOMPARE(document().graph().Find(a)->plot.brush, brush);
   }
 
   void renamingATableKeepsItsRowsUnderTheNewName() {

@@ -1,0 +1,98 @@
+// A brush becomes a SQL predicate a user can read and edit; run in DuckDB, it keeps exactly
+// the rows the brushed region holds (bounds rounded outwards never lose one).
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "compute/plot_sql.h"
+#include "support/engine.h"
+
+namespace pika {
+namespace {
+
+class BrushPredicateTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(engine_.connection
+                    .Execute("CREATE TABLE t AS SELECT range / 7.0 AS x, (range * 37 % 1000) / "
+                             "3.0 AS y, CASE WHEN range % 5 = 0 THEN NULL ELSE 'k' || (range % 3) "
+                             "END AS name, TIMESTAMP '2024-02-28 00:00:00' + INTERVAL (range) HOUR "
+                             "AS at, range % 4 AS small FROM range(5000)")
+                    .ok());
+  }
+  Result<PlotData> Fetch(const std::string& kind, const std::string& x, const std::string& y = "") {
+    return FetchPlotData(engine_.connection, {"t", kind, x, y, "", ""});
+  }
+  uint64_t Count(const std::string& predicate) {
+    return std::stoull(
+        test::QueryValue(engine_.connection, "SELECT count(*) FROM t WHERE " + predicate));
+  }
+  test::Engine engine_ = test::OpenEngine();
+};
+
+TEST_F(BrushPredicateTest, AScatterBoxKeepsTheRowsInsideItAndReadsWell) {
+  auto data = Fetch("scatter", "x", "y");
+  ASSERT_TRUE(data.ok());
+  const DataWindow box{100.123456, 200.98765, 50.5, 120.25};
+  const std::string predicate = BrushPredicate({"t", "scatter", "x", "y", "", ""}, *data, box);
+  // Bounds to a thousandth of each span, rounded outwards.
+  EXPECT_EQ(predicate, "\"x\" BETWEEN 100.1 AND 201 AND \"y\" BETWEEN 50.5 AND 120.25");
+  uint64_t inside = 0;
+  for (size_t row = 0; row < data->x.size(); ++row)
+    inside += data->x[row] >= 100.1 && data->x[row] <= 201 && data->y[row] >= 50.5 &&
+              data->y[row] <= 120.25;
+  EXPECT_EQ(Count(predicate), inside);
+  EXPECT_GT(inside, 0u);
+}
+
+TEST_F(BrushPredicateTest, ALineAndAHistogramAreBrushedAlongXOnly) {
+  auto line = Fetch("line", "x", "y");
+  ASSERT_TRUE(line.ok());
+  const std::string range =
+      BrushPredicate({"t", "line", "x", "y", "", ""}, *line, {10, 20, -1e9, 1e9});
+  EXPECT_EQ(range, "\"x\" BETWEEN 10 AND 20");
+  EXPECT_EQ(Count(range), 71u);  // x = i / 7 for i in [70, 140]
+  auto histogram = Fetch("histogram", "x");
+  ASSERT_TRUE(histogram.ok());
+  const HistogramBins& bins = histogram->bins;
+  // A brush from inside one bin to inside another takes both bins whole.
+  const double from = bins.first_edge + bins.width * 2.5, to = bins.first_edge + bins.width * 4.2;
+  const std::string whole =
+      BrushPredicate({"t", "histogram", "x", "", "", ""}, *histogram, {from, to, 0, 1});
+  EXPECT_EQ(Count(whole), histogram->bins.counts[2] + bins.counts[3] + bins.counts[4]) << whole;
+}
+
+TEST_F(BrushPredicateTest, TimesReadAsTimestampsAndKeepTheirRows) {
+  auto data = Fetch("line", "at", "y");
+  ASSERT_TRUE(data.ok());
+  ASSERT_TRUE(data->x_is_time);
+  // 2024-02-28 23:30 to 2024-03-01 00:30 (UTC, microseconds): across the leap day.
+  const double from = 1709163000.0e6, to = 1709253000.0e6;
+  const std::string predicate =
+      BrushPredicate({"t", "line", "at", "y", "", ""}, *data, {from, to, 0, 1});
+  EXPECT_EQ(predicate,
+            "\"at\" BETWEEN TIMESTAMP '2024-02-28 23:30:00' AND TIMESTAMP '2024-03-01 00:30:00'");
+  EXPECT_EQ(Count(predicate), 25u);  // 2024-02-29 00:00 ... 2024-03-01 00:00, hourly
+}
+
+TEST_F(BrushPredicateTest, PickedBarsIncludingMissingOnesBecomeAnInList) {
+  const std::string names =
+      CategoryBrushPredicate({"t", "bar", "name", "", "", ""}, {"k1", "NULL"});
+  EXPECT_EQ(names, "(CAST(\"name\" AS VARCHAR) = 'k1' OR \"name\" IS NULL)");
+  // 1000 NULLs (every 5th row), and k1 (every 3rd) where not NULL: 1667 - 333.
+  EXPECT_EQ(Count(names), 1000u + 1334u);
+  const std::string numbers = CategoryBrushPredicate({"t", "bar", "small", "", "", ""}, {"0", "3"});
+  EXPECT_EQ(numbers, "\"small\" IN (0, 3)");
+  EXPECT_EQ(Count(numbers), 2500u);
+  const std::string quote = CategoryBrushPredicate({"t", "bar", "name", "", "", ""}, {"it's"});
+  EXPECT_EQ(quote, "CAST(\"name\" AS VARCHAR) = 'it''s'");
+}
+
+TEST_F(BrushPredicateTest, APlotPassesOnAllRowsWithoutABrushAndSurvivesACommentInOne) {
+  EXPECT_EQ(PlotOutputSql("\"t\"", ""), "SELECT * FROM \"t\"");
+  const std::string sql = PlotOutputSql("\"t\"", "small = 1 -- picked by hand");
+  EXPECT_EQ(test::QueryValue(engine_.connection, "SELECT count(*) FROM (" + sql + ")"), "1250");
+}
+
+}  // namespace
+}  // namespace pika
