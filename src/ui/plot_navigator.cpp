@@ -325,13 +325,14 @@ QPointF PlotNavigator::dataOfClamped(QPointF at) const {
 // Lines and histograms are brushed along x: the rectangle spans the plot area's height.
 QRectF PlotNavigator::brushRect(QPointF from, QPointF to) const {
   const PlotScene& plot = *scene_;
-  QRectF rect = QRectF(from, to).normalized().intersected(
-      QRectF(QPointF(plot.area_left, plot.area_top), QPointF(plot.area_right, plot.area_bottom)));
-  if (plot_->request.kind != "scatter") {
-    rect.setTop(plot.area_top);
-    rect.setBottom(plot.area_bottom);
+  const QRectF area(QPointF(plot.area_left, plot.area_top),
+                    QPointF(plot.area_right, plot.area_bottom));
+  QRectF rect = QRectF(from, to).normalized();
+  if (plot_->request.kind != "scatter") {  // before clipping: a flat drag is a whole range
+    rect.setTop(area.top());
+    rect.setBottom(area.bottom());
   }
-  return rect;
+  return rect.intersected(area);
 }
 
 void PlotNavigator::brushBetween(QPointF from, QPointF to) {

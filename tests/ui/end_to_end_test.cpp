@@ -13,6 +13,7 @@
 #include <QtTest>
 #include <fstream>
 
+#include "storage/database.h"
 #include "ui/canvas_scene.h"
 #include "ui/canvas_view.h"
 #include "ui/engine_session.h"
@@ -21,6 +22,8 @@
 #include "ui/inspector.h"
 #include "ui/main_window.h"
 #include "ui/node_item.h"
+#include "ui/plot_navigator.h"
+#include "ui/plot_window.h"
 #include "ui/query_editor.h"
 #include "ui/sql_editor.h"
 
@@ -202,6 +205,77 @@ class EndToEndTest : public QObject {
     qInfo("rows %ld: longest UI stall %lld ms", rows, worst);
     // Sanitizer builds are slow; a blocking import or query would stall for seconds.
     QVERIFY2(worst < 1000, qPrintable(QString("stalled %1 ms").arg(worst)));
+  }
+
+  // The flow: flights, a histogram of delays, a histogram of distances fed by it;
+  // brushing a delay range with the mouse on the OpenGL view filters the distances, and their
+  // counts match the same filter run directly in DuckDB.
+  void brushingDelaysFiltersTheDistancePlotAsDuckDbDoes() {
+    const QString parquet = QString(PIKA_VEGA_DIR) + "/flights-3m.parquet";
+    auto engine = EngineSession::Open();
+    QVERIFY(engine.ok());
+    MainWindow window(std::move(*engine));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.importFiles({parquet}, QPointF(0, 0));
+    const NodeId flights = Newest(window);
+    pika::canvas::Node delays;
+    delays.kind = NodeKind::kPlot;
+    delays.name = "delays";
+    delays.position = {320, 0};
+    delays.plot = {"histogram", "delay", "", "", "", "", ""};
+    pika::canvas::Node distances = delays;
+    distances.name = "distances";
+    distances.position = {640, 0};
+    distances.plot.x = "distance";
+    const NodeId a = window.document().addNode(delays);
+    const NodeId b = window.document().addNode(distances);
+    QVERIFY(window.document().connectNodes(flights, a).isEmpty());
+    QVERIFY(window.document().connectNodes(a, b).isEmpty());
+    QVERIFY(WaitIdle(window.runner()));
+    QCOMPARE(window.runner().run(b).plot->data.binned_rows, uint64_t{3'000'000});
+
+    window.openPlot(a);
+    PlotWindow* plot_window = window.findChild<PlotWindow*>();
+    QVERIFY(plot_window != nullptr);
+    QVERIFY(QTest::qWaitForWindowExposed(plot_window));
+    PlotNavigator& navigator = plot_window->navigator();
+    QTRY_VERIFY_WITH_TIMEOUT(navigator.scene() != nullptr &&
+                                 navigator.scene()->scene.width == plot_window->view()->width(),
+                             kTimeoutMs);
+    // Shift+drag over a stretch of the x axis right of the crowd of on-time flights.
+    const pika::PlotScene& scene = *navigator.scene();
+    const double width = scene.area_right - scene.area_left;
+    const int y = int((scene.area_top + scene.area_bottom) / 2);
+    QWidget* view = plot_window->view();
+    QTest::mousePress(view, Qt::LeftButton, Qt::ShiftModifier,
+                      QPoint(int(scene.area_left + 0.46 * width), y));
+    QTest::mouseMove(view, QPoint(int(scene.area_left + 0.52 * width), y));
+    QTest::mouseRelease(view, Qt::LeftButton, Qt::ShiftModifier,
+                        QPoint(int(scene.area_left + 0.52 * width), y));
+    const std::string brush = window.document().graph().Find(a)->plot.brush;
+    QVERIFY2(brush.starts_with("\"delay\" >= "), brush.c_str());
+    QVERIFY(WaitIdle(window.runner()));
+
+    auto database = pika::Database::Open({});
+    QVERIFY(database.ok());
+    auto connection = database->Connect();
+    QVERIFY(connection.ok());
+    auto counted = connection->Query("SELECT count(distance) FROM '" + parquet.toStdString() +
+                                     "' WHERE " + brush);
+    QVERIFY(counted.ok());
+    auto rows = counted->FetchAll();
+    QVERIFY(rows.ok());
+    const auto expected = static_cast<uint64_t>(rows->columns[0].IntAt(0));
+    const pika::PlotData& filtered = window.runner().run(b).plot->data;
+    QCOMPARE(filtered.binned_rows, expected);
+    QVERIFY(expected > 0 && expected < 1'000'000);
+    uint64_t in_bins = 0;
+    for (uint64_t count : filtered.bins.counts) in_bins += count;
+    QCOMPARE(in_bins, expected);
+    qInfo("brush %s: %llu of 3,000,000 flights", brush.c_str(),
+          static_cast<unsigned long long>(expected));
+    plot_window->close();
   }
 };
 
