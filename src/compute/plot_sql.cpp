@@ -113,7 +113,7 @@ std::string BrushPredicate(const PlotDataRequest& request, const PlotData& data,
     // Whole bins: a bar is in or out, as the eye sees it.
     const HistogramBins& bins = data.bins;
     const double first = std::floor((box.x_min - bins.first_edge) / bins.width);
-    const double last = std::ceil((box.x_max - bins.first_edge) / bins.width);
+    const double last = std::max(first + 1, std::ceil((box.x_max - bins.first_edge) / bins.width));
     const int decimals = DecimalsFor(bins.width * 10);
     return fmt::format("{0} >= {1} AND {0} < {2}", x,
                        Rounded(bins.first_edge + first * bins.width, decimals, false),

@@ -280,6 +280,11 @@ bool PlotNavigator::eventFilter(QObject* watched, QEvent* event) {
         brushBetween(from, release->position());
         return true;
       }
+      if (release->button() == Qt::RightButton) {
+        if (auto predicate = drillPredicateAt(release->position()))
+          Q_EMIT drillRequested(QString::fromStdString(*predicate));
+        return true;
+      }
       if (plot_ && plot_->request.kind == "bar" &&
           QLineF(drag_from_, release->position()).length() < 4) {
         pickBarAt(release->position(), release->modifiers() & Qt::ControlModifier);
@@ -363,6 +368,28 @@ void PlotNavigator::pickBarAt(QPointF at, bool add) {
   Q_EMIT brushed(picked_.empty()
                      ? QString()
                      : QString::fromStdString(CategoryBrushPredicate(plot_->request, picked_)));
+}
+
+std::optional<std::string> PlotNavigator::drillPredicateAt(QPointF at) const {
+  if (!scene_ || !plot_ || !hasArea()) return std::nullopt;
+  const PlotScene& plot = *scene_;
+  if (at.x() < plot.area_left || at.x() > plot.area_right || at.y() < plot.area_top ||
+      at.y() > plot.area_bottom)
+    return std::nullopt;
+  const std::string& kind = plot_->request.kind;
+  if (kind == "bar") {
+    const auto& categories = plot_->data.categories;
+    if (categories.empty()) return std::nullopt;
+    const auto index = static_cast<size_t>((at.x() - plot.area_left) /
+                                           (plot.area_right - plot.area_left) * categories.size());
+    return CategoryBrushPredicate(plot_->request,
+                                  {categories[std::min(index, categories.size() - 1)]});
+  }
+  // The pixel under the pointer (a few around it for a point drawn raw), in data units.
+  const double reach = plot.reduction.method == ReductionMethod::kRaw ? 3.0 : 0.5;
+  const QPointF low = dataOfClamped(at + QPointF(-reach, reach));
+  const QPointF high = dataOfClamped(at + QPointF(reach, -reach));
+  return BrushPredicate(plot_->request, plot_->data, {low.x(), high.x(), low.y(), high.y()});
 }
 
 void PlotNavigator::paintBrush(QPainter& painter) const {

@@ -56,6 +56,10 @@ class PlotNavigator : public QObject {
   // picks a bar (Ctrl+click adds one). Each ends in brushed() with the SQL predicate.
   void brushBetween(QPointF from, QPointF to);
   void pickBarAt(QPointF at, bool add);
+  // Drill-down: the predicate of the rows behind the mark at a view point (a density or
+  // line's pixel, a point, a bar, a bin), or nothing outside the plot area. A right-click
+  // asks for them with drillRequested().
+  std::optional<std::string> drillPredicateAt(QPointF at) const;
   // The rectangle being dragged, over what the view painted (view pixels).
   void paintBrush(QPainter& painter) const;
 
@@ -63,6 +67,7 @@ class PlotNavigator : public QObject {
   void changed();    // repaint
   void relaidOut();  // a new scene arrived
   void brushed(const QString& predicate);
+  void drillRequested(const QString& predicate);
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;

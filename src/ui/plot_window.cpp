@@ -5,6 +5,7 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -17,6 +18,7 @@
 #include "ui/graph_runner.h"
 #include "ui/plot_navigator.h"
 #include "ui/plot_view.h"
+#include "ui/rows_popup.h"
 #include "workspace/plot_node.h"
 
 namespace pika::ui {
@@ -24,6 +26,8 @@ namespace pika::ui {
 namespace {
 
 constexpr uint64_t kDataExportKeyBase = uint64_t{1} << 57;
+constexpr uint64_t kDrillKeyBase = (uint64_t{1} << 57) + (uint64_t{1} << 45);
+constexpr uint64_t kRowsShown = 200;
 
 }  // namespace
 
@@ -50,7 +54,8 @@ PlotWindow::PlotWindow(GraphDocument& document, GraphRunner& runner, EngineSessi
   }
   view_->setToolTip(
       "Wheel: zoom · drag: pan · double-click: everything · Shift+drag: brush the rows this plot "
-      "passes on · click a bar: pick it (Ctrl+click: add)");
+      "passes on · click a bar: pick it (Ctrl+click: add) · right-click: the rows behind a pixel, "
+      "point, bar or bin");
   auto* save = new QPushButton("Export…", this);
   save->setToolTip("Save the plot as PNG, SVG or PDF");
   auto* data = new QPushButton("Export data in view…", this);
@@ -71,6 +76,7 @@ PlotWindow::PlotWindow(GraphDocument& document, GraphRunner& runner, EngineSessi
   layout->addLayout(bottom);
   connect(save, &QPushButton::clicked, this, &PlotWindow::exportPlot);
   connect(sql, &QPushButton::clicked, this, &PlotWindow::copySql);
+  connect(navigator_, &PlotNavigator::drillRequested, this, &PlotWindow::showRowsBehind);
   connect(navigator_, &PlotNavigator::brushed, this, [this](const QString& predicate) {
     const canvas::Node* node = document_.graph().Find(id_);
     if (node == nullptr) return;
@@ -123,6 +129,26 @@ void PlotWindow::exportPlot() {
   showStatus(
       saved.ok() ? QString("saved %1").arg(path) : QString::fromStdString(saved.error().message),
       !saved.ok());
+}
+
+void PlotWindow::showRowsBehind(const QString& predicate) {
+  const NodeRun& run = runner_.run(id_);
+  if (!run.plot) return;
+  showStatus("fetching the rows behind it…");
+  engine_.run<RowsBehind>(
+      this, kDrillKeyBase + id_,
+      [relation = run.plot->request.relation, where = predicate.toStdString()](
+          Connection& connection, const CancelToken& cancel, const ProgressFn&) {
+        return FetchRowsBehind(connection, relation, where, kRowsShown, cancel);
+      },
+      [this, predicate](Result<RowsBehind> rows) {
+        if (!rows.ok()) return showStatus(QString::fromStdString(rows.error().message), true);
+        showStatus(QString("%1 rows behind it").arg(QLocale().toString(qulonglong(rows->total))));
+        if (rows_popup_ != nullptr) rows_popup_->close();
+        rows_popup_ = new RowsPopup(*rows, predicate, this);
+        rows_popup_->setAttribute(Qt::WA_DeleteOnClose);
+        rows_popup_->show();
+      });
 }
 
 void PlotWindow::showStatus(const QString& text, bool error) {

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <QDialog>
+#include <QPointer>
 
 #include "canvas/node.h"
+#include "ui/rows_popup.h"
 
 class QLabel;
 class QPushButton;
@@ -30,6 +32,8 @@ class PlotWindow : public QDialog {
   // shows progress, then the outcome.
   void exportDataTo(const QString& path);
   QString statusText() const;
+  // The popup of the last drill-down, once its rows arrived (null before).
+  RowsPopup* rowsPopup() const { return rows_popup_; }
 
  private:
   void refresh();
@@ -37,6 +41,7 @@ class PlotWindow : public QDialog {
   void copySql();
   void exportDataInView();
   void showStatus(const QString& text, bool error = false);
+  void showRowsBehind(const QString& predicate);
 
   GraphDocument& document_;
   GraphRunner& runner_;
@@ -47,6 +52,7 @@ class PlotWindow : public QDialog {
   QLabel* status_;
   QPushButton* cancel_;
   QTimer* progress_;
+  QPointer<RowsPopup> rows_popup_;  // null once closed
 };
 
 }  // namespace pika::ui

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "compute/plot_sql.h"
+#include "compute/rows_behind.h"
 #include "support/engine.h"
 
 namespace pika {
@@ -92,6 +93,18 @@ TEST_F(BrushPredicateTest, APlotPassesOnAllRowsWithoutABrushAndSurvivesACommentI
   EXPECT_EQ(PlotOutputSql("\"t\"", ""), "SELECT * FROM \"t\"");
   const std::string sql = PlotOutputSql("\"t\"", "small = 1 -- picked by hand");
   EXPECT_EQ(test::QueryValue(engine_.connection, "SELECT count(*) FROM (" + sql + ")"), "1250");
+}
+
+TEST_F(BrushPredicateTest, RowsBehindAMarkAreBoundedAndCountedInFull) {
+  auto behind = FetchRowsBehind(engine_.connection, "t", "\"small\" IN (0, 3)", 10, CancelToken());
+  ASSERT_TRUE(behind.ok()) << behind.error().message;
+  EXPECT_EQ(behind->total, 2500u);
+  EXPECT_EQ(behind->first.row_count, 10u);
+  EXPECT_EQ(behind->first.columns.size(), 5u);  // every column of the rows
+  auto none = FetchRowsBehind(engine_.connection, "t", "x < 0 -- nothing", 10, CancelToken());
+  ASSERT_TRUE(none.ok()) << none.error().message;
+  EXPECT_EQ(none->total, 0u);
+  EXPECT_EQ(none->first.row_count, 0u);
 }
 
 }  // namespace

@@ -38,6 +38,7 @@
 #include "ui/plot_window.h"
 #include "ui/query_editor.h"
 #include "ui/remembered_import.h"
+#include "ui/rows_popup.h"
 #include "ui/sql_editor.h"
 #include "ui/table_editor.h"
 
@@ -557,6 +558,30 @@ class AppTest : public QObject {
     QVERIFY(document().graph().Find(filter) == nullptr);
     QCOMPARE(document().graph().Inputs(b), std::vector<NodeId>{a});
     QCOMPARE(document().graph().Find(a)->plot.brush, brush);
+  }
+
+  void rightClickingABarShowsTheRowsBehindIt() {
+    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
+    Node bars = MakeNode(NodeKind::kPlot, "kinds");
+    bars.plot = {"bar", "kind", "", "count", "", "", ""};
+    const NodeId p = document().addNode(bars);
+    QVERIFY(document().connectNodes(t, p).isEmpty());
+    QVERIFY(WaitIdle());
+    PlotWindow window(document(), runner(), window_->engine(), p);
+    window.resize(700, 450);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(window.navigator().scene() != nullptr, kRunTimeoutMs);
+    const pika::PlotScene& scene = *window.navigator().scene();
+    // The first of the two bars, a quarter of the way across the plot area.
+    const QPoint on_bar(int(scene.area_left + (scene.area_right - scene.area_left) / 4),
+                        int(scene.area_bottom) - 10);
+    QTest::mouseClick(window.view(), Qt::RightButton, {}, on_bar);
+    QTRY_VERIFY_WITH_TIMEOUT(window.rowsPopup() != nullptr, kRunTimeoutMs);
+    QCOMPARE(window.rowsPopup()->totalRows(), uint64_t{500});
+    QCOMPARE(window.rowsPopup()->shownRows(), 200);  // bounded: the first rows only
+    if (qEnvironmentVariableIsSet("PIKA_UI_SHOTS"))
+      window.rowsPopup()->grab().save(qEnvironmentVariable("PIKA_UI_SHOTS") + "/rows_popup.png");
+    QVERIFY(document().graph().Find(p)->plot.brush.empty());  // looking is not brushing
   }
 
   void renamingATableKeepsItsRowsUnderTheNewName() {
