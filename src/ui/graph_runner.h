@@ -36,6 +36,11 @@ class GraphRunner : public QObject {
   // Table nodes whose data is already in their tables (restored from a workspace file): they
   // are named, not imported again, until their settings change.
   void adoptRestored(const std::set<NodeId>& tables) { restored_ = tables; }
+  // Imports a Table node's file again (it changed on disk), and runs what it feeds.
+  void reload(NodeId id) {
+    restored_.erase(id);
+    rerun(id);
+  }
   // Table nodes whose imported data is current: what a save writes into the file.
   std::set<NodeId> tablesWithData() const;
   // The same, each with a number that changes whenever its data is imported again.

@@ -11,6 +11,8 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -23,6 +25,7 @@
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUuid>
+#include <QVBoxLayout>
 #include <filesystem>
 
 #include "canvas/node_name.h"
@@ -38,6 +41,7 @@
 #include "ui/node_item.h"
 #include "ui/plot_window.h"
 #include "ui/remembered_import.h"
+#include "ui/source_watcher.h"
 
 namespace pika::ui {
 
@@ -65,8 +69,19 @@ MainWindow::MainWindow(std::unique_ptr<EngineSession> engine, QWidget* parent)
       view_(new CanvasView(scene_, this)),
       inspector_(new Inspector(*document_, *runner_, *engine_, this)),
       jobs_(new QLabel(this)),
-      memory_(new QLabel(this)) {
-  setCentralWidget(view_);
+      memory_(new QLabel(this)),
+      sources_(new SourceWatcher(*document_, this)),
+      reload_bar_(new QFrame(this)),
+      reload_text_(new QLabel(reload_bar_)) {
+  buildReloadBar();
+  auto* central = new QWidget(this);
+  auto* column = new QVBoxLayout(central);
+  column->setContentsMargins(0, 0, 0, 0);
+  column->setSpacing(0);
+  column->addWidget(reload_bar_);
+  column->addWidget(view_, 1);
+  setCentralWidget(central);
+  connect(sources_, &SourceWatcher::sourceChanged, this, &MainWindow::onSourceChanged);
   auto* dock = new QDockWidget("Inspector", this);
   dock->setObjectName("inspector");
   dock->setWidget(inspector_);
@@ -561,7 +576,66 @@ void MainWindow::buildActions() {
   dark_ = view->addAction("&Dark theme");
   dark_->setCheckable(true);
   connect(dark_, &QAction::toggled, this, &MainWindow::setDarkTheme);
+  auto_reload_ = view->addAction("&Reload changed files automatically");
+  auto_reload_->setCheckable(true);
+  auto_reload_->setChecked(QSettings().value("sources/autoReload", false).toBool());
+  connect(auto_reload_, &QAction::toggled, this, [this](bool on) {
+    QSettings().setValue("sources/autoReload", on);
+    if (on) reloadChangedSources();
+  });
 }
+
+// A bar above the canvas offers to import changed files again; it never interrupts.
+void MainWindow::buildReloadBar() {
+  reload_bar_->setFrameShape(QFrame::StyledPanel);
+  // Its own colours, readable in either theme.
+  reload_bar_->setStyleSheet("QFrame { background: #fff4d6; } QLabel { color: #3b2f00; }");
+  auto* reload = new QPushButton("Reload", reload_bar_);
+  auto* always = new QPushButton("Always reload", reload_bar_);
+  auto* dismiss = new QPushButton("Dismiss", reload_bar_);
+  always->setToolTip("Reload changed files from now on without asking (View menu)");
+  auto* row = new QHBoxLayout(reload_bar_);
+  row->addWidget(reload_text_, 1);
+  row->addWidget(reload);
+  row->addWidget(always);
+  row->addWidget(dismiss);
+  reload_bar_->hide();
+  connect(reload, &QPushButton::clicked, this, &MainWindow::reloadChangedSources);
+  connect(always, &QPushButton::clicked, this, [this] { auto_reload_->setChecked(true); });
+  connect(dismiss, &QPushButton::clicked, this, [this] {
+    pending_reloads_.clear();
+    reload_bar_->hide();
+  });
+}
+
+void MainWindow::onSourceChanged(canvas::NodeId id) {
+  if (auto_reload_->isChecked()) {
+    statusBar()->showMessage(
+        QString("%1 changed on disk: reloading")
+            .arg(QString::fromStdString(document_->graph().Find(id)->source_path)),
+        5000);
+    return runner_->reload(id);
+  }
+  pending_reloads_.insert(id);
+  QStringList files;
+  for (canvas::NodeId pending : pending_reloads_) {
+    if (const canvas::Node* node = document_->graph().Find(pending))
+      files << QFileInfo(QString::fromStdString(node->source_path)).fileName();
+  }
+  reload_text_->setText(QString("%1 changed on disk. Reload to import it again; what it feeds "
+                                "runs again.")
+                            .arg(files.join(", ")));
+  reload_bar_->show();
+}
+
+void MainWindow::reloadChangedSources() {
+  for (canvas::NodeId id : pending_reloads_)
+    if (document_->graph().Find(id) != nullptr) runner_->reload(id);
+  pending_reloads_.clear();
+  reload_bar_->hide();
+}
+
+void MainWindow::setAutoReload(bool on) { auto_reload_->setChecked(on); }
 
 canvas::NodeId MainWindow::addNode(canvas::NodeKind kind, std::optional<QPointF> where) {
   canvas::Node node;

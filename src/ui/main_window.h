@@ -16,6 +16,7 @@
 #include "workspace/recovery_store.h"
 #include "workspace/workspace_file.h"
 
+class QFrame;
 class QLabel;
 class QMenu;
 
@@ -27,6 +28,7 @@ class EngineSession;
 class GraphDocument;
 class GraphRunner;
 class Inspector;
+class SourceWatcher;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -51,6 +53,10 @@ class MainWindow : public QMainWindow {
   // Opens the export dialog (not modal) on the selected, visible and all plots.
   ExportDialog* exportPlots();
   ExportScopes exportScopes() const;
+  // Table nodes whose file changed on disk and wait for the user to reload them.
+  const std::set<canvas::NodeId>& pendingReloads() const { return pending_reloads_; }
+  void reloadChangedSources();
+  void setAutoReload(bool on);
   // The menu a right-click opens (on a node, a wire, or the canvas): the caller shows it.
   QMenu* contextMenu(canvas::NodeId node, canvas::NodeId from, canvas::NodeId to, QPointF at);
   void setDarkTheme(bool dark);
@@ -107,13 +113,20 @@ class MainWindow : public QMainWindow {
   QLabel* jobs_;
   QLabel* memory_;
   QTimer status_timer_;
-  QString path_;           // the workspace file, once saved or opened
+  QString path_;  // the workspace file, once saved or opened
+  SourceWatcher* sources_;
+  QFrame* reload_bar_;
+  QLabel* reload_text_;
+  std::set<canvas::NodeId> pending_reloads_;
+  void onSourceChanged(canvas::NodeId id);
+  void buildReloadBar();
   QString session_;        // names this window's recovery folder
   QTimer autosave_;        // restarts on every edit
   QTimer autosave_limit_;  // runs from the first unsaved edit: at most 30 s between autosaves
   bool discard_recovery_ = false;  // closed on purpose: remove the folder once the engine stops
   QMenu* recent_ = nullptr;
   QAction* dark_ = nullptr;
+  QAction* auto_reload_ = nullptr;
   MemoryPressure pressure_ = MemoryPressure::kNormal;
   uint64_t engine_bytes_ = 0;
   QElapsedTimer engine_poll_;                // DuckDB's memory is asked for every two seconds

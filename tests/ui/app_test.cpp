@@ -584,6 +584,40 @@ class AppTest : public QObject {
     QVERIFY(document().graph().Find(p)->plot.brush.empty());  // looking is not brushing
   }
 
+  void aChangedSourceFileIsOfferedForReloadOrReloadedAutomatically() {
+    const QString source = dir_.filePath("changing.csv");
+    QFile::remove(source);
+    QVERIFY(QFile::copy(csv_, source));
+    QFile::setPermissions(source, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", source.toStdString()));
+    const NodeId q =
+        document().addNode(MakeNode(NodeKind::kQuery, "q", "SELECT * FROM points WHERE x >= 0"));
+    QVERIFY(document().connectNodes(t, q).isEmpty());
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(t).relation->rows, uint64_t{1000});
+    auto append = [&](int rows) {
+      QFile file(source);
+      QVERIFY(file.open(QIODevice::Append));
+      for (int i = 0; i < rows; ++i) file.write("5,5,even\n");
+    };
+    append(10);
+    QTRY_VERIFY_WITH_TIMEOUT(window_->pendingReloads().contains(t), 10'000);
+    QCOMPARE(runner().run(t).relation->rows, uint64_t{1000});  // nothing changes unasked
+    if (qEnvironmentVariableIsSet("PIKA_UI_SHOTS"))
+      window_->grab().save(qEnvironmentVariable("PIKA_UI_SHOTS") + "/reload_bar.png");
+    window_->reloadChangedSources();
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(t).relation->rows, uint64_t{1010});
+    // The query ran again over the new rows: the cache's answer over the old ones is stale.
+    QCOMPARE(runner().run(q).relation->rows, uint64_t{1010});
+    window_->setAutoReload(true);
+    append(5);
+    QTRY_VERIFY_WITH_TIMEOUT(runner().run(t).relation && runner().run(t).relation->rows == 1015,
+                             10'000);
+    QVERIFY(window_->pendingReloads().empty());
+    window_->setAutoReload(false);
+  }
+
   void renamingATableKeepsItsRowsUnderTheNewName() {
     const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
     const NodeId q =
