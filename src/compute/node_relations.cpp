@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "compute/preflight.h"
 #include "compute/sql_lexer.h"
 #include "storage/file_importer.h"
 #include "storage/sql_quote.h"
@@ -83,7 +84,7 @@ Result<NodeRelation> LoadTableNode(Connection& connection, uint64_t node_id,
 
 Result<NodeRelation> RunQueryNode(Connection& connection, const std::string& name,
                                   const std::string& sql, const CancelToken& cancel,
-                                  CachedQueryRunner* cached) {
+                                  CachedQueryRunner* cached, bool check_cost) {
   const std::vector<std::string> statements = SplitStatements(sql);
   if (statements.empty()) return InvalidInput("write a SELECT over the nodes that feed this one");
   if (statements.size() > 1) {
@@ -101,6 +102,12 @@ Result<NodeRelation> RunQueryNode(Connection& connection, const std::string& nam
   if (!prepared->is_select()) {
     return InvalidInput(
         "a Query node only reads: write a SELECT (tables change through Table nodes)");
+  }
+  if (check_cost) {
+    if (Status affordable = CheckQueryCost(connection, statements.front()); !affordable.ok()) {
+      (void)connection.Execute(fmt::format("DROP VIEW IF EXISTS {}", QuoteIdentifier(name)));
+      return affordable.error();
+    }
   }
   if (cancel.cancelled()) return Cancelled();
   PIKA_TRY(connection.Execute(

@@ -49,9 +49,11 @@ Result<NodeRelation> AdoptTableNode(Connection& connection, uint64_t node_id,
 // With `cached`, the rows are counted through the query cache (the node's inputs must have
 // been reported to it with SourceChanged whenever they changed), and an instant answer says
 // where it came from in `cache_note`.
+// With `check_cost`, a query DuckDB expects to return more than kLargeQueryRows rows is
+// held back (ErrorKind::kHeldBack) before anything runs (see preflight.h).
 Result<NodeRelation> RunQueryNode(Connection& connection, const std::string& name,
                                   const std::string& sql, const CancelToken& cancel,
-                                  CachedQueryRunner* cached = nullptr);
+                                  CachedQueryRunner* cached = nullptr, bool check_cost = false);
 
 // Rows [offset, offset + limit) of a node's result, in the engine's order (stable for scans,
 // filters and ORDER BY; an unordered aggregate may come back in another order per page).

@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "compute/memory_budget.h"
+#include "compute/preflight.h"
 #include "plot/reduction_sql.h"
 #include "storage/sql_quote.h"
 
@@ -38,10 +40,14 @@ Status FetchColumns(Connection& connection, const PlotDataRequest& request, Plot
   }
   auto result = connection.Query(fmt::format("SELECT {} FROM {}", select, request.relation));
   if (!result.ok()) return result.error();
+  const uint64_t limit = request.max_bytes > 0 ? request.max_bytes : DefaultMemoryBudget() / 4;
+  const uint64_t row_bytes = 2 * sizeof(double) + (request.color.empty() ? 0 : sizeof(double));
   while (true) {
     auto batch = result->NextBatch();
     if (!batch.ok()) return batch.error();
     if (!batch->has_value()) return {};
+    if ((data.x.size() + (*batch)->row_count) * row_bytes > limit)
+      return TooBigToPlot(request.kind, limit);
     if (!request.color.empty()) AppendPlotColor((*batch)->columns[2], data.color);
     for (size_t column = 0; column < 2; ++column) {
       const Column& values = (*batch)->columns[column];

@@ -20,6 +20,9 @@ struct PlotDataRequest {
   std::string x, y;
   std::string agg;    // bar: count, sum, mean, min, max (empty: count without y, mean with it)
   std::string color;  // scatter, line: the column that colours the marks (empty: none)
+  // Scatter, line: the most bytes of rows to hold (0: a quarter of the memory budget); past
+  // it the fetch stops with a message that says what to plot instead.
+  uint64_t max_bytes = 0;
 };
 
 struct PlotData {

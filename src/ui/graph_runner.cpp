@@ -91,6 +91,7 @@ const NodeRun& GraphRunner::run(NodeId id) const {
 }
 
 void GraphRunner::rerun(NodeId id) {
+  confirmed_.insert(id);  // asked for: runs even when its estimate would hold it back
   markStale(id);
   debounce_.stop();
   startReady();
@@ -233,14 +234,17 @@ void GraphRunner::startTable(const canvas::Node& node, uint64_t generation) {
 
 void GraphRunner::startQuery(const canvas::Node& node, uint64_t generation) {
   const NodeId id = node.id;
+  const bool check_cost = confirmed_.erase(id) == 0;
   engine_.run<NodeRelation>(
       this, id,
-      [name = node.name, sql = node.sql, &engine = engine_](
+      [name = node.name, sql = node.sql, check_cost, &engine = engine_](
           Connection& connection, const CancelToken& cancel, const ProgressFn&) {
         CachedQueryRunner cached(connection, engine.cache(), engine.versions());
-        return RunQueryNode(connection, name, sql, cancel, &cached);
+        return RunQueryNode(connection, name, sql, cancel, &cached, check_cost);
       },
       [this, id, generation, sql = node.sql](Result<NodeRelation> result) {
+        if (!result.ok() && result.error().kind == ErrorKind::kHeldBack)
+          return finish(id, generation, Idle(Text(result.error().message)));
         NodeRun done = Finished(std::move(result), &NodeRun::relation);
         if (done.state == RunState::kError)
           done.error_position = FindSqlErrorPosition(done.message.toStdString(), sql);

@@ -72,6 +72,7 @@ class GraphRunner : public QObject {
   std::map<NodeId, NodeRun> runs_;
   std::map<NodeId, QElapsedTimer> started_;
   std::set<NodeId> restored_;
+  std::set<NodeId> confirmed_;  // run on request: no pre-flight hold-back for their next run
   QTimer debounce_;
   uint64_t next_generation_ = 1;
   double plot_width_ = 480, plot_height_ = 300;

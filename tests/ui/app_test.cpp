@@ -618,6 +618,22 @@ class AppTest : public QObject {
     window_->setAutoReload(false);
   }
 
+  void aQueryExpectedToBeHugeWaitsForTheGoAhead() {
+    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
+    const NodeId q = document().addNode(
+        MakeNode(NodeKind::kQuery, "q", "SELECT * FROM points a, points b, points c, points d"));
+    QVERIFY(document().connectNodes(t, q).isEmpty());
+    QVERIFY(WaitIdle());
+    const NodeRun& held = runner().run(q);
+    QCOMPARE(int(held.state), int(RunState::kIdle));
+    QVERIFY2(held.message.contains("1,000,000,000,000 rows") && held.message.contains("Ctrl+Enter"),
+             qPrintable(held.message));
+    runner().rerun(q);  // what Ctrl+Enter does: run it anyway
+    QTRY_COMPARE_WITH_TIMEOUT(int(runner().run(q).state), int(RunState::kRunning), kRunTimeoutMs);
+    runner().cancel(q);
+    QVERIFY(WaitIdle());
+  }
+
   void renamingATableKeepsItsRowsUnderTheNewName() {
     const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
     const NodeId q =
