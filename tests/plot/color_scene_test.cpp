@@ -6,25 +6,16 @@
 
 #include "plot/colormap.h"
 #include "plot/plot_scene.h"
+#include "support/scene_marks.h"
 
 namespace pika {
 namespace {
 
-double FakeWidth(std::string_view text) { return 6.0 * static_cast<double>(text.size()); }
-
-template <typename T>
-std::vector<const T*> MarksOf(const Scene& scene) {
-  std::vector<const T*> marks;
-  for (const Mark& mark : scene.marks) {
-    if (const auto* item = std::get_if<T>(&mark)) marks.push_back(item);
-  }
-  return marks;
-}
+using test::FakeWidth;
+using test::MarksOf;
 
 bool HasText(const Scene& scene, const std::string& wanted) {
-  for (const TextMark* text : MarksOf<TextMark>(scene))
-    if (text->text == wanted) return true;
-  return false;
+  return test::Contains(test::Texts(scene), wanted);
 }
 
 bool HasSwatch(const Scene& scene, Rgba color) {

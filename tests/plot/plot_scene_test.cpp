@@ -5,30 +5,15 @@
 #include <cmath>
 #include <random>
 
+#include "support/scene_marks.h"
+
 namespace pika {
 namespace {
 
-// Layout tests measure text as 6 px per byte: the real widths come from the renderer.
-double FakeWidth(std::string_view text) { return 6.0 * static_cast<double>(text.size()); }
-
-template <typename T>
-std::vector<const T*> MarksOf(const Scene& scene) {
-  std::vector<const T*> marks;
-  for (const Mark& mark : scene.marks) {
-    if (const auto* item = std::get_if<T>(&mark)) marks.push_back(item);
-  }
-  return marks;
-}
-
-std::vector<std::string> Texts(const Scene& scene) {
-  std::vector<std::string> texts;
-  for (const TextMark* text : MarksOf<TextMark>(scene)) texts.push_back(text->text);
-  return texts;
-}
-
-bool Contains(const std::vector<std::string>& texts, const std::string& wanted) {
-  return std::find(texts.begin(), texts.end(), wanted) != texts.end();
-}
+using test::Contains;
+using test::FakeWidth;
+using test::MarksOf;
+using test::Texts;
 
 TEST(BuildPlotScene, FewPointsAreDrawnAsThemselvesWithAnExactBadge) {
   const std::vector<double> x{1, 2, 3, std::nan(""), 5}, y{10, 20, 15, 7, 12};

@@ -81,6 +81,23 @@ class AppTest : public QObject {
     return !runner().busy();
   }
 
+  // A Table of the test CSV ("points") feeding a new Plot node; empty when refused.
+  NodeId AddPlotOfPoints(const std::string& name, pika::canvas::PlotNodeSpec spec) {
+    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
+    Node plot = MakeNode(NodeKind::kPlot, name);
+    plot.plot = std::move(spec);
+    const NodeId p = document().addNode(plot);
+    return document().connectNodes(t, p).isEmpty() ? p : pika::canvas::kNoNode;
+  }
+  // Shows a plot window at a fixed size and waits for its first scene.
+  static bool ShowAndWait(PlotWindow& window) {
+    window.resize(700, 450);
+    window.show();
+    QDeadlineTimer deadline(kRunTimeoutMs);
+    while (window.navigator().scene() == nullptr && !deadline.hasExpired()) QTest::qWait(20);
+    return window.navigator().scene() != nullptr;
+  }
+
  private Q_SLOTS:
   void initTestCase() {
     // Settings written by the tests stay out of the user's own.
@@ -376,11 +393,8 @@ class AppTest : public QObject {
   }
 
   void pickingAColourColumnColoursThePlotAndAKindWithoutColourClearsIt() {
-    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
-    Node plot = MakeNode(NodeKind::kPlot, "p");
-    plot.plot = {"scatter", "x", "y", "", ""};
-    const NodeId p = document().addNode(plot);
-    QVERIFY(document().connectNodes(t, p).isEmpty());
+    const NodeId p = AddPlotOfPoints("p", {"scatter", "x", "y", "", ""});
+    QVERIFY(p != pika::canvas::kNoNode);
     QVERIFY(WaitIdle());
     window_->inspector().showNode(p);
     PlotEditor* editor = window_->inspector().plotEditor();
@@ -409,16 +423,11 @@ class AppTest : public QObject {
   }
 
   void aPlotWindowCopiesItsSqlAndExportsTheRowsInView() {
-    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
-    Node plot = MakeNode(NodeKind::kPlot, "p");
-    plot.plot = {"scatter", "x", "y", "", ""};
-    const NodeId p = document().addNode(plot);
-    QVERIFY(document().connectNodes(t, p).isEmpty());
+    const NodeId p = AddPlotOfPoints("p", {"scatter", "x", "y", "", ""});
+    QVERIFY(p != pika::canvas::kNoNode);
     QVERIFY(WaitIdle());
     PlotWindow window(document(), runner(), window_->engine(), p);
-    window.resize(700, 450);
-    window.show();
-    QTRY_VERIFY_WITH_TIMEOUT(window.navigator().scene() != nullptr, kRunTimeoutMs);
+    QVERIFY(ShowAndWait(window));
     QPushButton* copy = nullptr;
     for (QPushButton* button : window.findChildren<QPushButton*>())
       if (button->text() == "Copy SQL") copy = button;
@@ -512,9 +521,7 @@ class AppTest : public QObject {
 
     // Shift+drag over the left half of the scatter plot's area, all the way up and down.
     PlotWindow window(document(), runner(), window_->engine(), a);
-    window.resize(700, 450);
-    window.show();
-    QTRY_VERIFY_WITH_TIMEOUT(window.navigator().scene() != nullptr, kRunTimeoutMs);
+    QVERIFY(ShowAndWait(window));
     const pika::PlotScene all = *window.navigator().scene();
     const double middle = (all.area_left + all.area_right) / 2;
     QWidget* view = window.view();
@@ -561,16 +568,11 @@ class AppTest : public QObject {
   }
 
   void rightClickingABarShowsTheRowsBehindIt() {
-    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
-    Node bars = MakeNode(NodeKind::kPlot, "kinds");
-    bars.plot = {"bar", "kind", "", "count", "", "", ""};
-    const NodeId p = document().addNode(bars);
-    QVERIFY(document().connectNodes(t, p).isEmpty());
+    const NodeId p = AddPlotOfPoints("kinds", {"bar", "kind", "", "count", "", "", ""});
+    QVERIFY(p != pika::canvas::kNoNode);
     QVERIFY(WaitIdle());
     PlotWindow window(document(), runner(), window_->engine(), p);
-    window.resize(700, 450);
-    window.show();
-    QTRY_VERIFY_WITH_TIMEOUT(window.navigator().scene() != nullptr, kRunTimeoutMs);
+    QVERIFY(ShowAndWait(window));
     const pika::PlotScene& scene = *window.navigator().scene();
     // The first of the two bars, a quarter of the way across the plot area.
     const QPoint on_bar(int(scene.area_left + (scene.area_right - scene.area_left) / 4),
