@@ -11,6 +11,7 @@
 #include "cli/exit_codes.h"
 #include "compute/node_relations.h"
 #include "compute/plot_data.h"
+#include "compute/plot_sql.h"
 #include "render/headless_gui.h"
 #include "render/scene_export.h"
 #include "render/text_metrics.h"
@@ -118,6 +119,14 @@ Status Evaluate(OpenedWorkspace& workspace, canvas::NodeId plot) {
       auto relation = RunQueryNode(workspace.connection, node.name, node.sql, CancelToken());
       if (!relation.ok())
         return Error{relation.error().kind, node.name + ": " + relation.error().message};
+    } else if (node.kind == canvas::NodeKind::kPlot && id != plot && !graph.Inputs(id).empty()) {
+      // A plot upstream passes on its input's rows inside its brush, under its name.
+      const std::string input = QuoteIdentifier(graph.Find(graph.Inputs(id).front())->name);
+      auto relation = RunQueryNode(workspace.connection, node.name,
+                                   PlotOutputSql(input, node.plot.brush), CancelToken());
+      if (!relation.ok())
+        return Error{relation.error().kind, node.name + ": the brush is not a valid condition: " +
+                                                relation.error().message};
     }
   }
   return {};

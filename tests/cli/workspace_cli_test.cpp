@@ -40,11 +40,17 @@ std::string SaveStocksWorkspace(test::TempDir& temp) {
   canvas::Node bars;
   bars.kind = canvas::NodeKind::kPlot;
   bars.name = "mean_price";
-  bars.plot = {"bar", "symbol", "price", "mean", ""};
+  bars.plot = {"bar", "symbol", "price", "mean", "", "", "symbol IN ('MSFT', 'IBM')"};
   const canvas::NodeId b = *graph.Add(bars);
+  canvas::Node picked;  // fed by the bar plot's brush
+  picked.kind = canvas::NodeKind::kPlot;
+  picked.name = "picked_prices";
+  picked.plot = {"histogram", "price", "", "", ""};
+  const canvas::NodeId p = *graph.Add(picked);
   EXPECT_TRUE(graph.Connect(t, q).ok());
   EXPECT_TRUE(graph.Connect(q, l).ok());
   EXPECT_TRUE(graph.Connect(t, b).ok());
+  EXPECT_TRUE(graph.Connect(b, p).ok());
   EXPECT_TRUE(
       LoadTableNode(engine.connection, t, "stocks", table.source_path, {}, CancelToken(), {}).ok());
   const std::string path = temp.File("stocks.pikaplot");
@@ -59,8 +65,8 @@ TEST(CliWorkspace, InfoListsNodesEdgesAndTheSavedData) {
   const auto result = Pika({"info", SaveStocksWorkspace(temp), "--json"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto info = nlohmann::json::parse(result.out);
-  ASSERT_EQ(info["nodes"].size(), 4u);
-  EXPECT_EQ(info["edges"].size(), 3u);
+  ASSERT_EQ(info["nodes"].size(), 5u);
+  EXPECT_EQ(info["edges"].size(), 4u);
   EXPECT_EQ(info["nodes"][0]["kind"], "table");
   EXPECT_EQ(info["nodes"][0]["rows"], 560);
   EXPECT_GT(info["nodes"][0]["data_bytes"].get<uint64_t>(), 1000u);
@@ -74,7 +80,8 @@ TEST(CliWorkspace, RenderDrawsEveryPlotFromTheSavedData) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_TRUE(std::filesystem::file_size(out + "/msft_price.png") > 5000);
   EXPECT_TRUE(std::filesystem::file_size(out + "/mean_price.png") > 5000);
-  EXPECT_NE(result.out.find("2 plots drawn, 0 failed"), std::string::npos) << result.out;
+  EXPECT_TRUE(std::filesystem::file_size(out + "/picked_prices.png") > 5000);
+  EXPECT_NE(result.out.find("3 plots drawn, 0 failed"), std::string::npos) << result.out;
 }
 
 TEST(CliWorkspace, ADamagedWorkspaceFailsWithExitCodeOne) {
