@@ -567,7 +567,7 @@ class AppTest : public QObject {
     QCOMPARE(document().graph().Find(a)->plot.brush, brush);
   }
 
-  void rightClickingABarShowsTheRowsBehindIt() {
+  void rightClickingABarShowsTheRowsBehindItAndClickingPicksIt() {
     const NodeId p = AddPlotOfPoints("kinds", {"bar", "kind", "", "count", "", "", ""});
     QVERIFY(p != pika::canvas::kNoNode);
     QVERIFY(WaitIdle());
@@ -584,6 +584,12 @@ class AppTest : public QObject {
     if (qEnvironmentVariableIsSet("PIKA_UI_SHOTS"))
       window.rowsPopup()->grab().save(qEnvironmentVariable("PIKA_UI_SHOTS") + "/rows_popup.png");
     QVERIFY(document().graph().Find(p)->plot.brush.empty());  // looking is not brushing
+    // A left click picks the bar: the plot passes on its rows.
+    QTest::mouseClick(window.view(), Qt::LeftButton, {}, on_bar);
+    QCOMPARE(QString::fromStdString(document().graph().Find(p)->plot.brush),
+             QString("CAST(\"kind\" AS VARCHAR) = 'even'"));
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(p).relation->rows, uint64_t{500});
   }
 
   void aChangedSourceFileIsOfferedForReloadOrReloadedAutomatically() {
