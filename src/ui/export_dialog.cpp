@@ -37,11 +37,6 @@ QSpinBox* SpinBox(int low, int high, int value, const QString& suffix, QWidget* 
   return box;
 }
 
-bool IsPicture(ExportFormat format) {
-  return format == ExportFormat::kPng || format == ExportFormat::kSvg ||
-         format == ExportFormat::kPdf;
-}
-
 }  // namespace
 
 ExportDialog::ExportDialog(GraphDocument& document, GraphRunner& runner, EngineSession& engine,

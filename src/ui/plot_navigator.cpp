@@ -350,14 +350,22 @@ void PlotNavigator::brushBetween(QPointF from, QPointF to) {
       BrushPredicate(plot_->request, plot_->data, {low.x(), high.x(), low.y(), high.y()})));
 }
 
-void PlotNavigator::pickBarAt(QPointF at, bool add) {
-  if (!scene_ || !plot_ || plot_->request.kind != "bar" || !hasArea()) return;
+// The bar under a view point, as its index among the plot's categories.
+std::optional<size_t> PlotNavigator::barAt(QPointF at) const {
   const PlotScene& plot = *scene_;
   const auto& categories = plot_->data.categories;
-  if (categories.empty() || at.x() < plot.area_left || at.x() >= plot.area_right) return;
-  const auto index = static_cast<size_t>((at.x() - plot.area_left) /
-                                         (plot.area_right - plot.area_left) * categories.size());
-  const std::string& category = categories[std::min(index, categories.size() - 1)];
+  if (categories.empty() || at.x() < plot.area_left || at.x() >= plot.area_right)
+    return std::nullopt;
+  const double share = (at.x() - plot.area_left) / (plot.area_right - plot.area_left);
+  return std::min(static_cast<size_t>(share * static_cast<double>(categories.size())),
+                  categories.size() - 1);
+}
+
+void PlotNavigator::pickBarAt(QPointF at, bool add) {
+  if (!scene_ || !plot_ || plot_->request.kind != "bar" || !hasArea()) return;
+  const std::optional<size_t> bar = barAt(at);
+  if (!bar) return;
+  const std::string& category = plot_->data.categories[*bar];
   if (!add) picked_.clear();
   const auto found = std::find(picked_.begin(), picked_.end(), category);
   if (found == picked_.end()) {
@@ -378,12 +386,9 @@ std::optional<std::string> PlotNavigator::drillPredicateAt(QPointF at) const {
     return std::nullopt;
   const std::string& kind = plot_->request.kind;
   if (kind == "bar") {
-    const auto& categories = plot_->data.categories;
-    if (categories.empty()) return std::nullopt;
-    const auto index = static_cast<size_t>((at.x() - plot.area_left) /
-                                           (plot.area_right - plot.area_left) * categories.size());
-    return CategoryBrushPredicate(plot_->request,
-                                  {categories[std::min(index, categories.size() - 1)]});
+    const std::optional<size_t> bar = barAt(at);
+    if (!bar) return std::nullopt;
+    return CategoryBrushPredicate(plot_->request, {plot_->data.categories[*bar]});
   }
   // The pixel under the pointer (a few around it for a point drawn raw), in data units.
   const double reach = plot.reduction.method == ReductionMethod::kRaw ? 3.0 : 0.5;

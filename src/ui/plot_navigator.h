@@ -92,6 +92,7 @@ class PlotNavigator : public QObject {
   std::vector<std::string> picked_;  // bars picked by their category
   QRectF brushRect(QPointF from, QPointF to) const;
   QPointF dataOfClamped(QPointF at) const;
+  std::optional<size_t> barAt(QPointF at) const;
   QTimer relayout_;
   uint64_t key_;
   uint64_t scene_version_ = 0;

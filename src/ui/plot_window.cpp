@@ -58,8 +58,8 @@ PlotWindow::PlotWindow(GraphDocument& document, GraphRunner& runner, EngineSessi
       "point, bar or bin");
   auto* save = new QPushButton("Export…", this);
   save->setToolTip("Save the plot as PNG, SVG or PDF");
-  auto* data = new QPushButton("Export data in view…", this);
-  data->setToolTip(
+  auto* export_data = new QPushButton("Export data in view…", this);
+  export_data->setToolTip(
       "Save the rows in view (all their columns) as CSV or Parquet; bars and histograms save "
       "what they draw");
   auto* sql = new QPushButton("Copy SQL", this);
@@ -69,7 +69,7 @@ PlotWindow::PlotWindow(GraphDocument& document, GraphRunner& runner, EngineSessi
   bottom->addWidget(status_, 1);
   bottom->addWidget(cancel_);
   bottom->addWidget(sql);
-  bottom->addWidget(data);
+  bottom->addWidget(export_data);
   bottom->addWidget(save);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(view_, 1);
@@ -84,7 +84,7 @@ PlotWindow::PlotWindow(GraphDocument& document, GraphRunner& runner, EngineSessi
     brushed.plot.brush = predicate.toStdString();
     document_.updateNode(brushed);  // undoable; the plot and what it feeds run again
   });
-  connect(data, &QPushButton::clicked, this, &PlotWindow::exportDataInView);
+  connect(export_data, &QPushButton::clicked, this, &PlotWindow::exportDataInView);
   connect(cancel_, &QPushButton::clicked, this,
           [this] { engine_.cancel(kDataExportKeyBase + id_); });
   connect(progress_, &QTimer::timeout, this, [this] {

@@ -28,11 +28,6 @@ const char* ExtensionOf(ExportFormat format) {
   return "";
 }
 
-bool IsPicture(ExportFormat format) {
-  return format == ExportFormat::kPng || format == ExportFormat::kSvg ||
-         format == ExportFormat::kPdf;
-}
-
 // The picture at the export's size; data given back under memory pressure is fetched again.
 Result<Scene> DrawPlot(Connection& connection, const ExportPlotItem& item, const ExportJob& job) {
   const ExportSettings& settings = job.settings;

@@ -17,6 +17,12 @@ namespace pika::ui {
 
 enum class ExportFormat { kPng, kSvg, kPdf, kCsv, kParquet };
 
+// PNG, SVG and PDF draw the plots; CSV and Parquet write the data behind them.
+inline bool IsPicture(ExportFormat format) {
+  return format == ExportFormat::kPng || format == ExportFormat::kSvg ||
+         format == ExportFormat::kPdf;
+}
+
 struct ExportSettings {
   ExportFormat format = ExportFormat::kPng;
   double width = 800, height = 500;  // logical pixels
