@@ -264,14 +264,16 @@ void GraphRunner::startPlot(const canvas::Node& node, uint64_t generation) {
   const std::string output = PlotOutputSql(request.relation, node.plot.brush);
   engine_.run<PlotRun>(
       this, id,
-      [request, spec, output, name = node.name, &engine = engine_](
-          Connection& connection, const CancelToken& cancel, const ProgressFn&) -> Result<PlotRun> {
+      [request, spec, output, name = node.name, brushed = !node.plot.brush.empty(),
+       &engine = engine_](Connection& connection, const CancelToken& cancel,
+                          const ProgressFn&) -> Result<PlotRun> {
         CachedQueryRunner cached(connection, engine.cache(), engine.versions());
         auto passed = RunQueryNode(connection, name, output, cancel, &cached);
-        if (!passed.ok()) {
+        if (!passed.ok() && brushed && passed.error().kind != ErrorKind::kCancelled) {
           return Error{passed.error().kind,
                        "the brush is not a valid condition: " + passed.error().message};
         }
+        if (!passed.ok()) return passed.error();
         auto data = FetchPlotData(connection, request);
         if (!data.ok()) return data.error();
         if (cancel.cancelled()) return Cancelled();

@@ -565,6 +565,16 @@ class AppTest : public QObject {
     QVERIFY(document().graph().Find(filter) == nullptr);
     QCOMPARE(document().graph().Inputs(b), std::vector<NodeId>{a});
     QCOMPARE(document().graph().Find(a)->plot.brush, brush);
+
+    // A brush typed wrong says so on the plot, and what it feeds waits for a valid one.
+    Node typo = *document().graph().Find(a);
+    typo.plot.brush = "no_such_column > 1";
+    document().updateNode(typo);
+    QVERIFY(WaitIdle());
+    QCOMPARE(int(runner().run(a).state), int(RunState::kError));
+    QVERIFY2(runner().run(a).message.startsWith("the brush is not a valid condition"),
+             qPrintable(runner().run(a).message));
+    QCOMPARE(int(runner().run(b).state), int(RunState::kError));
   }
 
   void rightClickingABarShowsTheRowsBehindItAndClickingPicksIt() {
