@@ -25,14 +25,6 @@ std::string AsText(const std::string& column) {
   return fmt::format("coalesce(CAST({} AS VARCHAR), 'NULL')", QuoteIdentifier(column));
 }
 
-Result<ColumnType> TypeOf(Connection& connection, const std::string& relation,
-                          const std::string& column) {
-  auto described =
-      connection.Query(fmt::format("SELECT {} FROM {} LIMIT 0", QuoteIdentifier(column), relation));
-  if (!described.ok()) return described.error();
-  return described->columns()[0].type;
-}
-
 Result<Categories> TopCategories(Connection& connection, const std::string& relation,
                                  const std::string& column) {
   auto result = connection.Query(fmt::format(
@@ -88,9 +80,17 @@ std::string CodeExpression(const PlotColor& color, size_t named) {
 
 }  // namespace
 
+Result<ColumnType> ColumnTypeOf(Connection& connection, const std::string& relation,
+                                const std::string& column) {
+  auto described =
+      connection.Query(fmt::format("SELECT {} FROM {} LIMIT 0", QuoteIdentifier(column), relation));
+  if (!described.ok()) return described.error();
+  return described->columns()[0].type;
+}
+
 Result<std::string> PlanPlotColor(Connection& connection, const std::string& relation, bool lines,
                                   PlotColor& color) {
-  auto type = TypeOf(connection, relation, color.column);
+  auto type = ColumnTypeOf(connection, relation, color.column);
   if (!type.ok()) return type.error();
   auto categories = TopCategories(connection, relation, color.column);
   if (!categories.ok()) return categories.error();

@@ -23,6 +23,10 @@ struct PlotColor {
   double min = 0, max = 1;
 };
 
+// The type of `column` of `relation` (a quoted name or "(SELECT ...)"), asked of the engine.
+Result<ColumnType> ColumnTypeOf(Connection& connection, const std::string& relation,
+                                const std::string& column);
+
 // How the rows' colours are read: a SQL expression over `relation` giving the code (BIGINT)
 // of a row's category, or its value (DOUBLE). Text, booleans, dates and numbers with at most
 // ten distinct values are categories; a scatter colours other numbers continuously, a line

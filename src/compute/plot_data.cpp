@@ -16,14 +16,10 @@ namespace {
 // x as DOUBLE, or as microseconds since the epoch when it is a date or time.
 Result<std::string> XExpression(Connection& connection, const PlotDataRequest& request,
                                 PlotData& data) {
-  auto described = connection.Query(
-      fmt::format("SELECT {} FROM {} LIMIT 0", QuoteIdentifier(request.x), request.relation));
-  if (!described.ok()) return described.error();
-  const ColumnType type = described->columns()[0].type;
-  data.x_is_time = type == ColumnType::kDate || type == ColumnType::kTimestamp;
-  if (data.x_is_time)
-    return fmt::format("epoch_us(CAST({} AS TIMESTAMP))::DOUBLE", QuoteIdentifier(request.x));
-  return fmt::format("TRY_CAST({} AS DOUBLE)", QuoteIdentifier(request.x));
+  auto type = ColumnTypeOf(connection, request.relation, request.x);
+  if (!type.ok()) return type.error();
+  data.x_is_time = *type == ColumnType::kDate || *type == ColumnType::kTimestamp;
+  return XValueSql(request, data.x_is_time);
 }
 
 Status FetchColumns(Connection& connection, const PlotDataRequest& request, PlotData& data) {
@@ -92,12 +88,10 @@ Status CountHistogram(Connection& connection, const PlotDataRequest& request, Pl
 
 // Whether x has an order of its own (numbers, dates) that bars should follow.
 Result<bool> XIsOrdered(Connection& connection, const PlotDataRequest& request) {
-  auto described = connection.Query(
-      fmt::format("SELECT {} FROM {} LIMIT 0", QuoteIdentifier(request.x), request.relation));
-  if (!described.ok()) return described.error();
-  const ColumnType type = described->columns()[0].type;
-  return type == ColumnType::kBigint || type == ColumnType::kDouble || type == ColumnType::kDate ||
-         type == ColumnType::kTimestamp;
+  auto type = ColumnTypeOf(connection, request.relation, request.x);
+  if (!type.ok()) return type.error();
+  return *type == ColumnType::kBigint || *type == ColumnType::kDouble ||
+         *type == ColumnType::kDate || *type == ColumnType::kTimestamp;
 }
 
 // Aggregation happens in the engine: only one row per category comes back.
@@ -105,10 +99,7 @@ Status AggregateBars(Connection& connection, const PlotDataRequest& request, Plo
   const std::string agg = BarAggregate(request);
   if (agg != "count" && request.y.empty())
     return InvalidInput(fmt::format("a bar plot of the {} needs a y column to aggregate", agg));
-  const std::string y = QuoteIdentifier(request.y);
-  const std::string value = agg == "count"  ? "count(*)"
-                            : agg == "mean" ? fmt::format("avg(TRY_CAST({} AS DOUBLE))", y)
-                                            : fmt::format("{}(TRY_CAST({} AS DOUBLE))", agg, y);
+  const std::string value = BarValueSql(request);
   auto ordered = XIsOrdered(connection, request);
   if (!ordered.ok()) return ordered.error();
   // The largest bars are kept; numbers and dates are then shown in their own order.
@@ -148,6 +139,21 @@ std::string BarAggregate(const PlotDataRequest& request) {
   return request.y.empty() ? "count" : "mean";
 }
 
+std::string BarValueSql(const PlotDataRequest& request) {
+  const std::string agg = BarAggregate(request);
+  if (agg == "count") return "count(*)";
+  return fmt::format("{}(TRY_CAST({} AS DOUBLE))", agg == "mean" ? "avg" : agg,
+                     QuoteIdentifier(request.y));
+}
+
+std::string XValueSql(const PlotDataRequest& request, bool x_is_time) {
+  const std::string x = QuoteIdentifier(request.x);
+  return x_is_time ? fmt::format("epoch_us(CAST({} AS TIMESTAMP))::DOUBLE", x)
+                   : fmt::format("TRY_CAST({} AS DOUBLE)", x);
+}
+
+bool KindTakesColor(const std::string& kind) { return kind == "scatter" || kind == "line"; }
+
 std::string PlotYTitle(const PlotDataRequest& request) {
   if (request.kind == "histogram") return "rows";
   if (request.kind != "bar") return request.y;
@@ -167,7 +173,7 @@ Result<PlotData> FetchPlotData(Connection& connection, const PlotDataRequest& re
     return InvalidInput(
         fmt::format("'{}' is not an aggregate: use count, sum, mean, min or max", agg));
   if (request.x.empty()) return InvalidInput("choose a column for the x axis");
-  if (!request.color.empty() && request.kind != "scatter" && request.kind != "line")
+  if (!request.color.empty() && !KindTakesColor(request.kind))
     return InvalidInput(fmt::format(
         "colour is for scatter and line plots; a {} plot is drawn in one colour: clear the "
         "colour column",

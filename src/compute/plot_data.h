@@ -42,6 +42,15 @@ inline constexpr size_t kMaxBars = 50;
 // "count" without y, "mean" with it, unless `agg` says.
 std::string BarAggregate(const PlotDataRequest& request);
 
+// The aggregate of a bar as SQL: "count(*)", "avg(TRY_CAST("y" AS DOUBLE))"...
+std::string BarValueSql(const PlotDataRequest& request);
+
+// x as the plot places it: a DOUBLE, or microseconds since the epoch for dates and times.
+std::string XValueSql(const PlotDataRequest& request, bool x_is_time);
+
+// Scatter and line plots take a colour column; the other kinds draw in one colour.
+bool KindTakesColor(const std::string& kind);
+
 // The y axis title the plot of `request` gets.
 std::string PlotYTitle(const PlotDataRequest& request);
 

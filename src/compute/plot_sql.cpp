@@ -16,13 +16,6 @@ namespace {
 // Full precision, and a DOUBLE to DuckDB whatever the digits (1920.0 would be a DECIMAL).
 std::string Number(double value) { return fmt::format("CAST('{}' AS DOUBLE)", value); }
 
-// x as the plot placed it: microseconds since the epoch for dates and times.
-std::string PlottedX(const PlotDataRequest& request, const PlotData& data) {
-  const std::string x = QuoteIdentifier(request.x);
-  return data.x_is_time ? fmt::format("epoch_us(CAST({} AS TIMESTAMP))", x)
-                        : fmt::format("TRY_CAST({} AS DOUBLE)", x);
-}
-
 std::string RowsSql(const PlotDataRequest& request, const PlotData& data,
                     const PlotSqlOptions& options) {
   std::string columns = "*";
@@ -33,8 +26,8 @@ std::string RowsSql(const PlotDataRequest& request, const PlotData& data,
   std::string sql = fmt::format("SELECT {}\nFROM {}", columns, request.relation);
   if (!options.window) return sql;
   const DataWindow& window = *options.window;
-  sql += fmt::format("\nWHERE {} BETWEEN {} AND {}", PlottedX(request, data), Number(window.x_min),
-                     Number(window.x_max));
+  sql += fmt::format("\nWHERE {} BETWEEN {} AND {}", XValueSql(request, data.x_is_time),
+                     Number(window.x_min), Number(window.x_max));
   // A line's view is a range of x: its y axis only follows.
   if (request.kind == "scatter") {
     sql += fmt::format("\n  AND TRY_CAST({} AS DOUBLE) BETWEEN {} AND {}",
@@ -44,11 +37,7 @@ std::string RowsSql(const PlotDataRequest& request, const PlotData& data,
 }
 
 std::string BarSql(const PlotDataRequest& request) {
-  const std::string agg = BarAggregate(request);
-  const std::string y = QuoteIdentifier(request.y);
-  const std::string value = agg == "count"  ? "count(*)"
-                            : agg == "mean" ? fmt::format("avg(TRY_CAST({} AS DOUBLE))", y)
-                                            : fmt::format("{}(TRY_CAST({} AS DOUBLE))", agg, y);
+  const std::string value = BarValueSql(request);
   return fmt::format(
       "SELECT {} AS category, {} AS value\nFROM {}\nGROUP BY ALL\nORDER BY value DESC NULLS "
       "LAST\nLIMIT {}",

@@ -596,11 +596,7 @@ Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x
                                  const TextExtent& text_width, GridPool& pool) {
   if (x.size() != y.size()) return Internal("x and y columns differ in length");
   if (!FitsRows(color, x.size())) return Internal("the colour column differs in length from x");
-  if (spec.width < 120 || spec.height < 90 || spec.width > 20000 || spec.height > 20000) {
-    return InvalidInput(
-        fmt::format("a plot must be between 120 x 90 and 20000 x 20000 pixels, not {} x {}",
-                    spec.width, spec.height));
-  }
+  PIKA_TRY(CheckSize(spec));
   const AxisTicks x_axis = XAxis(spec, x);
   const AxisTicks y_axis = YAxis(spec, y);
   const Frame frame = LayOut(spec, y_axis, text_width, LegendWidth(color, spec.width, text_width));

@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 
+#include "compute/plot_data.h"
 #include "ui/graph_document.h"
 #include "ui/graph_runner.h"
 
@@ -19,8 +20,6 @@ void SetCurrent(QComboBox* box, const std::string& value) {
   if (box->findText(text) < 0) box->addItem(text);
   box->setCurrentText(text);
 }
-
-bool TakesColor(const std::string& kind) { return kind == "scatter" || kind == "line"; }
 
 }  // namespace
 
@@ -82,7 +81,7 @@ void PlotEditor::edited() {
   changed.plot.y = y_->currentText().toStdString();
   changed.plot.agg = agg_->currentText().toStdString();
   // Histograms and bars have one colour: the kind's change clears it, in the same undo step.
-  changed.plot.color = TakesColor(changed.plot.kind) ? color_->currentText().toStdString() : "";
+  changed.plot.color = KindTakesColor(changed.plot.kind) ? color_->currentText().toStdString() : "";
   changed.plot.title = title_->text().toStdString();
   changed.plot.brush = brush_->text().trimmed().toStdString();
   document_.updateNode(changed);
@@ -114,7 +113,7 @@ void PlotEditor::showNode(const canvas::Node& node, const NodeRun& run) {
   SetCurrent(y_, node.plot.y);
   SetCurrent(agg_, node.plot.agg);
   SetCurrent(color_, node.plot.color);
-  color_->setEnabled(TakesColor(node.plot.kind));
+  color_->setEnabled(KindTakesColor(node.plot.kind));
   if (!title_->hasFocus()) title_->setText(QString::fromStdString(node.plot.title));
   if (!brush_->hasFocus()) brush_->setText(QString::fromStdString(node.plot.brush));
   clear_brush_->setEnabled(!node.plot.brush.empty());

@@ -159,10 +159,7 @@ std::optional<QPointF> PlotNavigator::dataAt(QPointF at) const {
   if (at.x() < plot.area_left || at.x() > plot.area_right || at.y() < plot.area_top ||
       at.y() > plot.area_bottom)
     return std::nullopt;
-  const double fx = (at.x() - plot.area_left) / (plot.area_right - plot.area_left);
-  const double fy = (plot.area_bottom - at.y()) / (plot.area_bottom - plot.area_top);
-  return QPointF(plot.x_min + fx * (plot.x_max - plot.x_min),
-                 plot.y_min + fy * (plot.y_max - plot.y_min));
+  return dataOfClamped(at);
 }
 
 QString PlotNavigator::hoverText(QPointF at) const {
