@@ -23,6 +23,22 @@ struct Point {
   friend bool operator==(const Point&, const Point&) = default;
 };
 
+struct Size {
+  double width = 0, height = 0;
+};
+
+// The size the canvas draws a node of `kind` at, from its top-left position: what layout
+// keeps apart.
+constexpr Size NodeSize(NodeKind kind) {
+  switch (kind) {
+    case NodeKind::kPlot: return {230, 230};
+    case NodeKind::kNote: return {230, 130};
+    case NodeKind::kTable:
+    case NodeKind::kQuery: break;
+  }
+  return {230, 96};
+}
+
 // What a Plot node draws; columns are names in its input's result.
 struct PlotNodeSpec {
   std::string kind = "scatter";  // scatter, line, histogram, bar
@@ -50,7 +66,7 @@ struct Node {
   // Table, Query and Plot nodes are referred to by name in SQL, so names are identifiers.
   std::string name;
   Point position;
-  bool user_placed = true;  // auto-layout never moves a node the user placed
+  bool user_placed = true;  // false: placed by auto-layout, and never moved by the user
   std::string source_path;  // Table: the imported file
   ImportSettings import;    // Table
   std::string sql;          // Query: refers to upstream nodes by their names

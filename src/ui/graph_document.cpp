@@ -1,5 +1,6 @@
 #include "ui/graph_document.h"
 
+#include "canvas/auto_layout.h"
 #include "canvas/node_name.h"
 #include "storage/sql_quote.h"
 #include "ui/graph_commands.h"
@@ -40,7 +41,9 @@ NodeId GraphDocument::brushToFilter(NodeId plot_id) {
   });
   filter.sql =
       "SELECT *\nFROM " + QuoteIdentifier(input.name) + "\nWHERE " + plot->plot.brush + "\n";
-  filter.position = {plot->position.x + 60, plot->position.y + 260};
+  filter.position =
+      canvas::PlaceNewNode(graph_, filter.kind, {input.id}, {plot->position.x, plot->position.y});
+  filter.user_placed = false;
   canvas::Node cleared = *plot;
   cleared.plot.brush.clear();
   const std::vector<NodeId> downstream = graph_.Outputs(plot_id);

@@ -28,6 +28,7 @@
 #include <QVBoxLayout>
 #include <filesystem>
 
+#include "canvas/auto_layout.h"
 #include "canvas/node_name.h"
 #include "storage/file_system.h"
 #include "ui/canvas_scene.h"
@@ -573,6 +574,9 @@ void MainWindow::buildActions() {
   QAction* fit = view->addAction("&Fit to view", this, [this] { view_->fitAll(); });
   fit->setToolTip("Fit every node in view (F)");
   tools->addAction(fit);
+  QAction* tidy = view->addAction("&Tidy layout", this, &MainWindow::tidyLayout);
+  tidy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+  tidy->setToolTip("Lay out every node in columns from the files to the plots (undoable)");
   dark_ = view->addAction("&Dark theme");
   dark_->setCheckable(true);
   connect(dark_, &QAction::toggled, this, &MainWindow::setDarkTheme);
@@ -640,18 +644,24 @@ void MainWindow::setAutoReload(bool on) { auto_reload_->setChecked(on); }
 canvas::NodeId MainWindow::addNode(canvas::NodeKind kind, std::optional<QPointF> where) {
   canvas::Node node;
   node.kind = kind;
-  QPointF at =
-      where.value_or(view_->mapToScene(view_->viewport()->rect().center()) - QPointF(115, 50));
   const auto selected = scene_->selectedNodes();
   const canvas::Node* source =
       selected.size() == 1 ? document_->graph().Find(selected.front()) : nullptr;
   const bool wire = source != nullptr && canvas::HasOutput(source->kind) && canvas::HasInput(kind);
-  if (wire) {
-    at = QPointF(source->position.x + 300, source->position.y);
-    if (kind == canvas::NodeKind::kQuery)
-      node.sql = "SELECT *\nFROM " + source->name + "\nLIMIT 1000";
+  if (wire && kind == canvas::NodeKind::kQuery)
+    node.sql = "SELECT *\nFROM " + source->name + "\nLIMIT 1000";
+  if (where) {
+    node.position = {where->x(), where->y()};  // where the user asked for it
+  } else {
+    // Auto-layout: beside its input, or mid-view, clear of every node.
+    const canvas::Size size = canvas::NodeSize(kind);
+    const QPointF center = view_->mapToScene(view_->viewport()->rect().center()) -
+                           QPointF(size.width / 2, size.height / 2);
+    node.position = canvas::PlaceNewNode(
+        document_->graph(), kind, wire ? std::vector{source->id} : std::vector<canvas::NodeId>{},
+        {center.x(), center.y()});
+    node.user_placed = false;
   }
-  node.position = {at.x(), at.y()};
   document_->undoStack()->beginMacro(
       QString("add %1").arg(QString::fromStdString(std::string(ToString(kind)))));
   const canvas::NodeId id = document_->addNode(node);
@@ -660,6 +670,15 @@ canvas::NodeId MainWindow::addNode(canvas::NodeKind kind, std::optional<QPointF>
   scene_->clearSelection();
   if (NodeItem* item = scene_->item(id)) item->setSelected(true);
   return id;
+}
+
+void MainWindow::tidyLayout() {
+  std::map<canvas::NodeId, canvas::Point> from;
+  for (const auto& [id, node] : document_->graph().nodes()) from[id] = node.position;
+  document_->undoStack()->beginMacro("tidy layout");
+  document_->moveNodes(from, canvas::TidyLayout(document_->graph()));
+  document_->undoStack()->endMacro();
+  view_->fitAll();
 }
 
 void MainWindow::importFiles(const QStringList& paths, QPointF where) {

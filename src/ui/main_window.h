@@ -49,6 +49,8 @@ class MainWindow : public QMainWindow {
   canvas::NodeId addNode(canvas::NodeKind kind, std::optional<QPointF> at = std::nullopt);
   // One Table node per file, placed from `where` down.
   void importFiles(const QStringList& paths, QPointF where);
+  // Lays out the whole graph (canvas::TidyLayout) as one undo step, and fits it in view.
+  void tidyLayout();
   void openPlot(canvas::NodeId id);
   // Opens the export dialog (not modal) on the selected, visible and all plots.
   ExportDialog* exportPlots();

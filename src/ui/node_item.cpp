@@ -10,10 +10,9 @@ namespace pika::ui {
 
 namespace {
 
-constexpr double kWidth = 230;
-constexpr double kHeight = 96;
-constexpr double kPlotHeight = 230;
-constexpr double kNoteHeight = 130;
+constexpr double kWidth = canvas::NodeSize(canvas::NodeKind::kQuery).width;
+static_assert(kWidth == canvas::NodeSize(canvas::NodeKind::kPlot).width &&
+              kWidth == canvas::NodeSize(canvas::NodeKind::kNote).width);
 constexpr double kHeader = 26;
 
 QColor KindColor(canvas::NodeKind kind) {
@@ -56,7 +55,7 @@ void NodeItem::setNode(const canvas::Node& node) {
 }
 
 void NodeItem::setRun(const NodeRun& run, double progress) {
-  const bool new_plot = run.plot != run_.plot;
+  const bool new_plot = run.plot != run_.plot || run.coarse != run_.coarse;
   run_ = run;
   progress_ = progress;
   if (new_plot) thumbnail_ = QImage();
@@ -65,10 +64,8 @@ void NodeItem::setRun(const NodeRun& run, double progress) {
 }
 
 QRectF NodeItem::body() const {
-  const double height = node_.kind == canvas::NodeKind::kPlot   ? kPlotHeight
-                        : node_.kind == canvas::NodeKind::kNote ? kNoteHeight
-                                                                : kHeight;
-  return {0, 0, kWidth, height};
+  const canvas::Size size = canvas::NodeSize(node_.kind);
+  return {0, 0, size.width, size.height};
 }
 
 QRectF NodeItem::boundingRect() const {
@@ -181,14 +178,14 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
 }
 
 void NodeItem::paintThumbnail(QPainter& painter, const QRectF& area) const {
-  if (!run_.plot) {
+  if (!run_.plot && !run_.coarse) {
     painter.setPen(QColor(0xaa, 0xaa, 0xaa));
     painter.drawRect(area);
     return;
   }
   if (thumbnail_.isNull()) {
     // Painted once per result at the scene's own size, then scaled: text stays legible.
-    const Scene& scene = run_.plot->scene.scene;
+    const Scene& scene = run_.plot ? run_.plot->scene.scene : run_.coarse->scene.scene;
     QImage image(QSize(static_cast<int>(scene.width), static_cast<int>(scene.height)),
                  QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::white);
