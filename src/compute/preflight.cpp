@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "plot/reduction_method.h"
 
@@ -49,18 +50,41 @@ std::optional<uint64_t> EstimateOf(const nlohmann::json& node) {
   return out;
 }
 
-}  // namespace
+bool OnlyScans(const nlohmann::json& node) {
+  static constexpr std::string_view kPlain[] = {"SEQ_SCAN",     "TABLE_SCAN", "READ_PARQUET",
+                                                "PARQUET_SCAN", "FILTER",     "PROJECTION"};
+  if (!node.is_object()) return false;
+  std::string name = node.value("name", "");
+  name.erase(name.find_last_not_of(' ') + 1);
+  if (std::find(std::begin(kPlain), std::end(kPlain), name) == std::end(kPlain)) return false;
+  const auto children = node.value("children", nlohmann::json::array());
+  return std::all_of(children.begin(), children.end(), OnlyScans);
+}
 
-Result<std::optional<uint64_t>> EstimateRows(Connection& connection,
-                                             const std::string& select_sql) {
+Result<nlohmann::json> PlanOf(Connection& connection, const std::string& select_sql) {
   auto explained = connection.Query("EXPLAIN (FORMAT json) " + select_sql);
   if (!explained.ok()) return explained.error();
   auto rows = explained->FetchAll();
   if (!rows.ok()) return rows.error();
-  if (rows->row_count == 0 || rows->columns.size() < 2) return std::optional<uint64_t>();
+  if (rows->row_count == 0 || rows->columns.size() < 2) return nlohmann::json();
   const auto plan = nlohmann::json::parse(rows->columns[1].TextAt(0), nullptr, false);
-  if (!plan.is_array() || plan.empty()) return std::optional<uint64_t>();
-  return EstimateOf(plan[0]);
+  if (!plan.is_array() || plan.empty()) return nlohmann::json();
+  return plan[0];
+}
+
+}  // namespace
+
+Result<bool> IsPlainScan(Connection& connection, const std::string& select_sql) {
+  auto plan = PlanOf(connection, select_sql);
+  if (!plan.ok()) return plan.error();
+  return OnlyScans(*plan);
+}
+
+Result<std::optional<uint64_t>> EstimateRows(Connection& connection,
+                                             const std::string& select_sql) {
+  auto plan = PlanOf(connection, select_sql);
+  if (!plan.ok()) return plan.error();
+  return EstimateOf(*plan);
 }
 
 Status CheckQueryCost(Connection& connection, const std::string& select_sql) {

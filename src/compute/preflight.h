@@ -20,6 +20,11 @@ inline constexpr uint64_t kLargeQueryRows = 1'000'000'000;
 // pass on their largest input), or nothing when the plan does not say.
 Result<std::optional<uint64_t>> EstimateRows(Connection& connection, const std::string& select_sql);
 
+// Whether DuckDB plans `select_sql` as nothing but scans of tables or Parquet files, filters
+// and projections: work that runs on every core and is cheap to do twice. False for joins,
+// aggregates, windows and generated rows, or a plan that cannot be read.
+Result<bool> IsPlainScan(Connection& connection, const std::string& select_sql);
+
 // Checks a Query node's SQL before it runs: held back (ErrorKind::kHeldBack, with the
 // estimate and what to do) when DuckDB expects more than kLargeQueryRows rows. A plan
 // without an estimate passes.

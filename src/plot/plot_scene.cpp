@@ -619,4 +619,48 @@ Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x
   return plot;
 }
 
+Result<PlotScene> BuildCoarseScene(PlotSpec spec, const CoarseCounts& coarse,
+                                   const TextExtent& text_width) {
+  PIKA_TRY(CheckSize(spec));
+  spec.x_is_time = coarse.x_is_time;
+  const DataWindow& extent = coarse.extent;
+  const GridShape shape = coarse.counts.shape;
+  if (shape.cells() == 0 || coarse.counts.counts.size() != shape.cells() ||
+      !(extent.x_max > extent.x_min) || !(extent.y_max > extent.y_min))
+    return Internal("a coarse level needs counts over an extent that is not empty");
+  // The same axes as the exact scene: they depend on the extremes alone.
+  const double xs[] = {extent.x_min, extent.x_max};
+  const double ys[] = {extent.y_min, extent.y_max};
+  const AxisTicks x_axis = XAxis(spec, xs);
+  const AxisTicks y_axis = YAxis(spec, ys);
+  const Frame frame = LayOut(spec, y_axis, text_width);
+  const Theme theme = ThemeFor(spec.theme);
+  PlotScene plot;
+  plot.scene = {spec.width, spec.height, theme.background, {}};
+  plot.x_min = x_axis.min;
+  plot.x_max = x_axis.max;
+  plot.y_min = y_axis.min;
+  plot.y_max = y_axis.max;
+  plot.coarse = true;
+  plot.reduction = {ReductionMethod::kDensity, Fidelity::kPixelExactAggregate, coarse.rows,
+                    coarse.rows, 0};
+  SetArea(frame, plot);
+  AddYAxis(y_axis, frame, theme, plot.scene);
+  AddXAxis(x_axis, frame, theme, text_width, plot.scene);
+  // The grid covers the extent, which a window may show only part of.
+  const Frame cells{ToPx(extent.x_min, x_axis.min, x_axis.max, frame.left, frame.right),
+                    ToPx(extent.y_max, y_axis.min, y_axis.max, frame.bottom, frame.top),
+                    ToPx(extent.x_max, x_axis.min, x_axis.max, frame.left, frame.right),
+                    ToPx(extent.y_min, y_axis.min, y_axis.max, frame.bottom, frame.top)};
+  plot.scene.marks.push_back(ClipMark{frame.left, frame.top, frame.width(), frame.height()});
+  PaintDensity(coarse.counts, shape, cells, plot.scene);
+  plot.scene.marks.push_back(ClipMark{});
+  AddFrameAndLabels(spec, frame, theme,
+                    fmt::format("coarse: {} rows counted in {} x {} cells (level 1 of 2, the "
+                                "exact plot follows)",
+                                WithThousands(coarse.rows), shape.width, shape.height),
+                    text_width, plot);
+  return plot;
+}
+
 }  // namespace pika

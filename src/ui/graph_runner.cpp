@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <QPointer>
+
 #include "compute/cached_query_runner.h"
+#include "compute/coarse_plot.h"
 #include "compute/plot_sql.h"
 #include "render/text_metrics.h"
 #include "storage/sql_quote.h"
@@ -15,6 +18,20 @@ namespace {
 
 // Keys of jobs that are not a node's run: they never cancel one.
 constexpr uint64_t kHousekeepingKey = uint64_t{1} << 50;
+// The first level of a big scatter or line plot, counted in the engine (on every core) before
+// its rows are fetched (on one). None for small or computed inputs, and none when it fails:
+// the exact plot reports its own errors.
+std::shared_ptr<const CoarsePlot> CoarsePlotOf(Connection& connection,
+                                               const PlotDataRequest& request,
+                                               const PlotSpec& spec) {
+  if (request.kind != "scatter" && request.kind != "line") return nullptr;
+  auto counts = FetchCoarseCounts(connection, request, CoarseShapeFor(spec.width, spec.height));
+  if (!counts.ok() || !*counts) return nullptr;
+  auto scene = BuildCoarseScene(spec, **counts, TickLabelWidth());
+  if (!scene.ok()) return nullptr;
+  return std::make_shared<const CoarsePlot>(
+      CoarsePlot{std::move(**counts), spec, std::move(*scene)});
+}
 
 QString Text(const std::string& text) { return QString::fromStdString(text); }
 
@@ -154,7 +171,7 @@ void GraphRunner::markStale(NodeId id) {
   const std::vector<NodeId> downstream = document_.graph().Downstream(id);
   stale.insert(stale.end(), downstream.begin(), downstream.end());
   for (NodeId node : stale) {
-    if (run(node).state == RunState::kRunning) engine_.cancel(node);
+    if (run(node).state == RunState::kRunning) cancel(node);
     NodeRun waiting;
     waiting.state = RunState::kWaiting;
     waiting.generation = next_generation_++;  // answers of older runs are ignored
@@ -260,11 +277,21 @@ void GraphRunner::startPlot(const canvas::Node& node, uint64_t generation) {
   spec.width = plot_width_;
   spec.height = plot_height_;
   spec.theme = plot_theme_;
+  // Posted to the engine session, like the job's answer and before it: both arrive in order.
+  auto show_coarse = [guard = QPointer<GraphRunner>(this), &engine = engine_, id,
+                      generation](std::shared_ptr<const CoarsePlot> coarse) {
+    QMetaObject::invokeMethod(
+        &engine,
+        [guard, id, generation, coarse] {
+          if (guard) guard->showCoarse(id, generation, coarse);
+        },
+        Qt::QueuedConnection);
+  };
   // The plot passes its input's rows inside the brush on, under its own name.
   const std::string output = PlotOutputSql(request.relation, node.plot.brush);
   engine_.run<PlotRun>(
       this, id,
-      [request, spec, output, name = node.name, brushed = !node.plot.brush.empty(),
+      [request, spec, output, name = node.name, brushed = !node.plot.brush.empty(), show_coarse,
        &engine = engine_](Connection& connection, const CancelToken& cancel,
                           const ProgressFn&) -> Result<PlotRun> {
         CachedQueryRunner cached(connection, engine.cache(), engine.versions());
@@ -274,6 +301,8 @@ void GraphRunner::startPlot(const canvas::Node& node, uint64_t generation) {
                        "the brush is not a valid condition: " + passed.error().message};
         }
         if (!passed.ok()) return passed.error();
+        if (auto coarse = CoarsePlotOf(connection, request, spec)) show_coarse(std::move(coarse));
+        if (cancel.cancelled()) return Cancelled();
         auto data = FetchPlotData(connection, request);
         if (!data.ok()) return data.error();
         if (cancel.cancelled()) return Cancelled();
@@ -295,6 +324,16 @@ void GraphRunner::startPlot(const canvas::Node& node, uint64_t generation) {
       });
 }
 
+void GraphRunner::showCoarse(NodeId id, uint64_t generation,
+                             std::shared_ptr<const CoarsePlot> coarse) {
+  const auto found = runs_.find(id);
+  if (found == runs_.end() || found->second.generation != generation ||
+      found->second.state != RunState::kRunning)
+    return;
+  found->second.coarse = std::move(coarse);
+  Q_EMIT runChanged(id);
+}
+
 void GraphRunner::finish(NodeId id, uint64_t generation, NodeRun run) {
   const auto found = runs_.find(id);
   if (found == runs_.end() || found->second.generation != generation) return;  // superseded
@@ -314,7 +353,7 @@ void GraphRunner::setRun(NodeId id, NodeRun run) {
 }
 
 void GraphRunner::onRemoved(NodeId id, const QString& name) {
-  engine_.cancel(id);
+  cancel(id);
   runs_.erase(id);
   if (name.isEmpty()) return;
   // On the node's key: an undo that brings the node back cancels the drop.

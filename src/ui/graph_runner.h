@@ -62,6 +62,7 @@ class GraphRunner : public QObject {
   void startTable(const canvas::Node& node, uint64_t generation);
   void startQuery(const canvas::Node& node, uint64_t generation);
   void startPlot(const canvas::Node& node, uint64_t generation);
+  void showCoarse(NodeId id, uint64_t generation, std::shared_ptr<const CoarsePlot> coarse);
   void finish(NodeId id, uint64_t generation, NodeRun run);
   void setRun(NodeId id, NodeRun run);
   void onRemoved(NodeId id, const QString& name);

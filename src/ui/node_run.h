@@ -28,6 +28,14 @@ struct PlotResult {
   bool data_released = false;  // memory ran short: the scene stays, the data must be fetched again
 };
 
+// A Plot's first level while its rows are still coming: the counts, and the scene drawn from
+// them at the canvas's plot size (views of other sizes draw their own from the counts).
+struct CoarsePlot {
+  CoarseCounts counts;
+  PlotSpec spec;
+  PlotScene scene;
+};
+
 struct NodeRun {
   RunState state = RunState::kIdle;
   QString message;         // the error, or why the node is idle
@@ -35,6 +43,7 @@ struct NodeRun {
   std::optional<SqlPosition> error_position;     // Query: where in the SQL the error points
   std::shared_ptr<const NodeRelation> relation;  // Table, Query: when ready
   std::shared_ptr<const PlotResult> plot;        // Plot: when ready
+  std::shared_ptr<const CoarsePlot> coarse;      // Plot: while running, when it has many rows
   uint64_t generation = 0;                       // which run the answer belongs to
   double seconds = 0;                            // how long the last run took
 };

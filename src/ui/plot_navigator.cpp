@@ -40,12 +40,41 @@ PlotNavigator::PlotNavigator(EngineSession& engine, QWidget& view)
 void PlotNavigator::setPlot(std::shared_ptr<const PlotResult> plot, const std::string& title,
                             ThemeKind theme) {
   plot_ = std::move(plot);
+  coarse_.reset();
   title_ = title;
   theme_ = theme;
   if (!navigable()) window_.reset();
   pyramid_.reset();
   buildPyramid();
   layOut();
+}
+
+void PlotNavigator::setCoarse(std::shared_ptr<const CoarsePlot> coarse, const std::string& title,
+                              ThemeKind theme) {
+  plot_.reset();
+  pyramid_.reset();
+  coarse_ = std::move(coarse);
+  title_ = title;
+  theme_ = theme;
+  layOut();
+}
+
+// A few thousand cells: laid out here, at once.
+void PlotNavigator::layOutCoarse() {
+  PlotSpec spec = coarse_->spec;
+  spec.title = title_;
+  spec.width = view_.width();
+  spec.height = view_.height();
+  spec.window = window_;
+  spec.theme = theme_;
+  ++layout_requests_;  // what the previous data's layouts answer comes too late
+  auto scene = BuildCoarseScene(spec, coarse_->counts, TickLabelWidth());
+  if (!scene.ok()) return;
+  scene_ = std::move(*scene);
+  ++scene_version_;
+  shown_window_ = window_;
+  Q_EMIT changed();
+  Q_EMIT relaidOut();
 }
 
 void PlotNavigator::buildPyramid() {
@@ -200,7 +229,10 @@ QString PlotNavigator::hoverText(QPointF at) const {
 }
 
 void PlotNavigator::layOut() {
-  if (!plot_) return;
+  if (!plot_) {
+    if (coarse_) layOutCoarse();
+    return;
+  }
   PlotSpec spec;
   spec.title = title_;
   spec.x_title = plot_->request.x;

@@ -31,6 +31,10 @@ class PlotNavigator : public QObject {
 
   void setPlot(std::shared_ptr<const PlotResult> plot, const std::string& title,
                ThemeKind theme = ThemeKind::kLight);
+  // While the plot's rows are still coming: its coarse level, laid out for the view. It is
+  // a picture only: panning, brushing and drill-down wait for the exact plot.
+  void setCoarse(std::shared_ptr<const CoarsePlot> coarse, const std::string& title,
+                 ThemeKind theme = ThemeKind::kLight);
   const PlotScene* scene() const { return scene_ ? &*scene_ : nullptr; }
   // Grows with every new scene: painters that keep GPU buffers key them by it.
   uint64_t sceneVersion() const { return scene_version_; }
@@ -82,6 +86,8 @@ class PlotNavigator : public QObject {
   EngineSession& engine_;
   QWidget& view_;
   std::shared_ptr<const PlotResult> plot_;
+  std::shared_ptr<const CoarsePlot> coarse_;  // shown while plot_ is not there
+  void layOutCoarse();
   std::string title_;
   ThemeKind theme_ = ThemeKind::kLight;
   std::optional<PlotScene> scene_;

@@ -111,11 +111,14 @@ void PlotWindow::refresh() {
     runner_.rerun(id_);  // its data was given back when memory ran short
   } else if (run.plot) {
     navigator_->setPlot(run.plot, node->plot.title, runner_.plotTheme());
+  } else if (run.coarse) {
+    navigator_->setCoarse(run.coarse, node->plot.title, runner_.plotTheme());
   }
   status_->setStyleSheet(run.state == RunState::kError ? "color: #d62728" : "");
   QString text = run.state == RunState::kReady && run.plot
                      ? QString::fromStdString(run.plot->scene.badge)
-                     : run.message;
+                 : run.coarse ? QString::fromStdString(run.coarse->scene.badge)
+                              : run.message;
   if (!node->plot.brush.empty())
     text += QString(" · brushed: %1").arg(QString::fromStdString(node->plot.brush));
   status_->setText(text);

@@ -33,6 +33,22 @@ TEST_F(PreflightTest, DuckDbsEstimateOfACrossJoinHoldsItBackWithTheEstimate) {
   EXPECT_TRUE(CheckQueryCost(engine_.connection, "SELECT * FROM a WHERE i < 10").ok());
 }
 
+TEST_F(PreflightTest, ScansAndFiltersOfTablesArePlainJoinsAggregatesAndGeneratorsAreNot) {
+  ASSERT_TRUE(engine_.connection.Execute("CREATE VIEW small AS SELECT * FROM a WHERE i < 5").ok());
+  const auto plain = [&](const std::string& sql) {
+    auto answer = IsPlainScan(engine_.connection, sql);
+    EXPECT_TRUE(answer.ok()) << answer.error().message;
+    return answer.ok() && *answer;
+  };
+  EXPECT_TRUE(plain("SELECT * FROM a"));
+  EXPECT_TRUE(plain("SELECT i * 2 AS j FROM small WHERE i % 2 = 0"));
+  EXPECT_FALSE(plain("SELECT i, count(*) FROM a GROUP BY i"));
+  EXPECT_FALSE(plain("SELECT * FROM a JOIN a AS b USING (i)"));
+  EXPECT_FALSE(plain("SELECT * FROM range(10)"));
+  EXPECT_FALSE(plain("SELECT i, row_number() OVER () FROM a"));
+  EXPECT_FALSE(IsPlainScan(engine_.connection, "SELECT * FROM nowhere").ok());
+}
+
 TEST_F(PreflightTest, AHeldBackQueryNodeLeavesNoViewAndRunsWhenAskedTo) {
   auto held = RunQueryNode(engine_.connection, "q", "SELECT * FROM a, a AS b", CancelToken(),
                            nullptr, /*check_cost=*/true);

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <random>
 
 #include "support/scene_marks.h"
@@ -53,6 +55,72 @@ TEST(BuildPlotScene, ManyPointsBecomeADensityImageCountingEveryRow) {
   ASSERT_EQ(MarksOf<ImageMark>(plot->scene).size(), 1u);
   EXPECT_TRUE(MarksOf<PointsMark>(plot->scene).empty());
   EXPECT_TRUE(Contains(Texts(plot->scene), "density of 300,000 rows (pixel-exact counts)"));
+}
+
+// The coarse level of the rows above, counted in a 20 x 10 grid over their extent.
+CoarseCounts CoarseOf(std::span<const double> x, std::span<const double> y) {
+  CoarseCounts coarse;
+  coarse.extent = {*std::min_element(x.begin(), x.end()), *std::max_element(x.begin(), x.end()),
+                   *std::min_element(y.begin(), y.end()), *std::max_element(y.begin(), y.end())};
+  GridPool pool;
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  const Viewport viewport{coarse.extent.x_min, std::nextafter(coarse.extent.x_max, kInf),
+                          coarse.extent.y_min, std::nextafter(coarse.extent.y_max, kInf)};
+  EXPECT_TRUE(BinCounts(x, y, viewport, {20, 10}, pool, coarse.counts).ok());
+  coarse.rows = x.size();
+  return coarse;
+}
+
+TEST(BuildCoarseScene, HasTheExactScenesAxesAndSaysItIsTheCoarseLevel) {
+  std::mt19937 random(11);
+  std::normal_distribution<double> normal;
+  std::vector<double> x(300'000), y(300'000);
+  for (size_t row = 0; row < x.size(); ++row) {
+    x[row] = normal(random) * 40 + 500;
+    y[row] = normal(random) * 3 - x[row] / 100;
+  }
+  GridPool pool;
+  PlotSpec spec;
+  spec.title = "Delays";
+  spec.x_title = "distance";
+  auto exact = BuildPlotScene(spec, x, y, FakeWidth, pool);
+  ASSERT_TRUE(exact.ok()) << exact.error().message;
+  auto coarse = BuildCoarseScene(spec, CoarseOf(x, y), FakeWidth);
+  ASSERT_TRUE(coarse.ok()) << coarse.error().message;
+  // Nothing jumps when the exact level replaces it: same domains, same plot area.
+  EXPECT_EQ(coarse->x_min, exact->x_min);
+  EXPECT_EQ(coarse->x_max, exact->x_max);
+  EXPECT_EQ(coarse->y_min, exact->y_min);
+  EXPECT_EQ(coarse->y_max, exact->y_max);
+  EXPECT_EQ(coarse->area_left, exact->area_left);
+  EXPECT_EQ(coarse->area_right, exact->area_right);
+  EXPECT_TRUE(coarse->coarse);
+  EXPECT_NE(coarse->badge.find("coarse: 300,000 rows counted in 20 x 10 cells (level 1 of 2"),
+            std::string::npos)
+      << coarse->badge;
+  EXPECT_TRUE(Contains(Texts(coarse->scene), "Delays"));
+  // A block per cell, spanning the data's extent inside the plot area.
+  const auto images = MarksOf<ImageMark>(coarse->scene);
+  ASSERT_EQ(images.size(), 1u);
+  EXPECT_EQ(images[0]->columns, 20u);
+  EXPECT_EQ(images[0]->rows, 10u);
+  EXPECT_GE(images[0]->x, coarse->area_left);
+  EXPECT_LE(images[0]->x + images[0]->width, coarse->area_right + 1e-9);
+  uint64_t counted = 0;
+  for (uint32_t count : images[0]->counts) counted += count;
+  EXPECT_EQ(counted, 300'000u);
+}
+
+TEST(BuildCoarseScene, RefusesCountsThatDoNotFitTheirGrid) {
+  CoarseCounts coarse;
+  coarse.extent = {0, 1, 0, 1};
+  coarse.counts.shape = {4, 4};
+  coarse.counts.counts.assign(3, 1);
+  EXPECT_FALSE(BuildCoarseScene({}, coarse, FakeWidth).ok());
+  coarse.counts.counts.assign(16, 1);
+  EXPECT_TRUE(BuildCoarseScene({}, coarse, FakeWidth).ok());
+  coarse.extent.x_max = 0;
+  EXPECT_FALSE(BuildCoarseScene({}, coarse, FakeWidth).ok());
 }
 
 TEST(BuildPlotScene, LongLinesAreReducedPerPixelColumn) {

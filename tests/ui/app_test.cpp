@@ -19,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "storage/database.h"
 #include "support/engine.h"
 #include "support/temp_dir.h"
 #include "ui/canvas_scene.h"
@@ -248,6 +249,36 @@ class AppTest : public QObject {
     QCOMPARE(window_->scene().item(t)->pos(), QPointF(0, 0));
   }
 
+  void newNodesAreLaidOutBesideTheirInputAndTidyIsOneUndoStep() {
+    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
+    window_->scene().item(t)->setSelected(true);
+    const NodeId q = window_->addNode(NodeKind::kQuery);
+    window_->scene().clearSelection();
+    window_->scene().item(t)->setSelected(true);
+    const NodeId p = window_->addNode(NodeKind::kPlot);
+    const pika::canvas::Node& table = *document().graph().Find(t);
+    const pika::canvas::Node& query = *document().graph().Find(q);
+    const pika::canvas::Node& plot = *document().graph().Find(p);
+    // Both right of the table, wired to it, the second clear below the first.
+    QVERIFY(query.position.x > table.position.x + pika::canvas::NodeSize(NodeKind::kTable).width);
+    QCOMPARE(plot.position.x, query.position.x);
+    QVERIFY(plot.position.y >= query.position.y + pika::canvas::NodeSize(NodeKind::kQuery).height);
+    QVERIFY(!query.user_placed && !plot.user_placed);
+    QCOMPARE(document().graph().Inputs(p), std::vector<NodeId>{t});
+    // Tidy moves the plot and query into one column and back with one undo.
+    document().moveNodes({{q, query.position}}, {{q, {-800, 900}}});
+    const pika::canvas::Point moved = document().graph().Find(q)->position;
+    window_->tidyLayout();
+    QCOMPARE(document().undoStack()->undoText(), QString("tidy layout"));
+    const auto& nodes = document().graph().nodes();
+    QCOMPARE(nodes.at(q).position.x, nodes.at(p).position.x);
+    QVERIFY(nodes.at(q).position.x > nodes.at(t).position.x);
+    QCOMPARE(window_->scene().item(q)->pos(),
+             QPointF(nodes.at(q).position.x, nodes.at(q).position.y));
+    document().undoStack()->undo();
+    QCOMPARE(document().graph().Find(q)->position, moved);
+  }
+
   void typingSqlRunsItAndFillsThePreviewLazily() {
     const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
     const NodeId q = window_->addNode(NodeKind::kQuery);  // wired to nothing: nothing selected
@@ -390,6 +421,48 @@ class AppTest : public QObject {
     view->showAll();
     QVERIFY(!view->window().has_value());
     QTRY_COMPARE_WITH_TIMEOUT(view->scene()->reduction.rows_in_view, uint64_t{1000}, kRunTimeoutMs);
+  }
+
+  void aPlotOfManyRowsShowsACoarseLevelFirstThenTheExactOne() {
+    const QString parquet = dir_.filePath("many.parquet");
+    {
+      auto database = pika::Database::Open({});
+      QVERIFY(database.ok());
+      auto connection = database->Connect();
+      QVERIFY(connection.ok());
+      QVERIFY(connection
+                  ->Execute("COPY (SELECT (i % 1000)::DOUBLE AS x, sqrt(i::DOUBLE) AS y FROM "
+                            "range(4000000) t(i)) TO '" +
+                            parquet.toStdString() + "' (FORMAT parquet)")
+                  .ok());
+    }
+    const NodeId q = document().addNode(MakeNode(NodeKind::kTable, "many", parquet.toStdString()));
+    QVERIFY(WaitIdle());
+    Node plot = MakeNode(NodeKind::kPlot, "p");
+    plot.plot = {"scatter", "x", "y", "", "many rows"};
+    const NodeId p = document().addNode(plot);
+    PlotWindow window(document(), runner(), window_->engine(), p);
+    window.resize(700, 450);
+    window.show();
+    bool coarse_shown = false;
+    QString coarse_status;
+    connect(&runner(), &GraphRunner::runChanged, &window, [&](NodeId changed) {
+      const NodeRun& run = runner().run(changed);
+      if (changed != p || !run.coarse || run.state != RunState::kRunning) return;
+      coarse_shown = window.navigator().scene() != nullptr && window.navigator().scene()->coarse;
+      coarse_status = window.statusText();
+    });
+    QVERIFY(document().connectNodes(q, p).isEmpty());
+    QVERIFY(WaitIdle());
+    QVERIFY(coarse_shown);
+    QVERIFY2(coarse_status.startsWith("coarse: 4,000,000 rows counted in"),
+             qPrintable(coarse_status));
+    const NodeRun& run = runner().run(p);
+    QCOMPARE(int(run.state), int(RunState::kReady));
+    QVERIFY(!run.coarse);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.navigator().scene()->coarse, kRunTimeoutMs);
+    QVERIFY2(window.statusText().startsWith("density of 4,000,000 rows"),
+             qPrintable(window.statusText()));
   }
 
   void pickingAColourColumnColoursThePlotAndAKindWithoutColourClearsIt() {
