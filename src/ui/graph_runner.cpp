@@ -78,7 +78,7 @@ NodeRun Finished(Result<T> result, std::shared_ptr<const T> NodeRun::*field) {
 // A Plot's answer: what it passes on, and what it draws.
 struct PlotRun {
   NodeRelation output;
-  PlotResult plot;
+  std::shared_ptr<const PlotResult> plot;
 };
 
 }  // namespace
@@ -91,7 +91,11 @@ GraphRunner::GraphRunner(GraphDocument& document, EngineSession& engine, QObject
   connect(&document, &GraphDocument::nodeAdded, this, &GraphRunner::markStale);
   connect(&document, &GraphDocument::nodeChanged, this, [this](NodeId id) {
     restored_.erase(id);  // new settings: import the source again
+    std::shared_ptr<const PlotResult> drawn = redrawNeedless(id);
     markStale(id);
+    if (!drawn) return;
+    runs_[id].plot = drawn;  // still on show while what it passes on runs again
+    keep_drawing_[id] = std::move(drawn);
   });
   connect(&document, &GraphDocument::edgeAdded, this, [this](NodeId, NodeId to) { markStale(to); });
   connect(&document, &GraphDocument::edgeRemoved, this, [this](NodeId, NodeId to) {
@@ -115,6 +119,22 @@ void GraphRunner::rerun(NodeId id) {
 }
 
 void GraphRunner::cancel(NodeId id) { engine_.cancel(id); }
+
+// A plot whose brush alone changed draws the same picture: what it passes on is all that
+// runs again, and its rows are not fetched twice.
+std::shared_ptr<const PlotResult> GraphRunner::redrawNeedless(NodeId id) const {
+  const canvas::Node* node = document_.graph().Find(id);
+  const auto drawn = drawn_with_.find(id);
+  const NodeRun& current = run(id);
+  if (node == nullptr || node->kind != canvas::NodeKind::kPlot || drawn == drawn_with_.end() ||
+      current.state != RunState::kReady || !current.plot || current.plot->data_released)
+    return nullptr;
+  canvas::PlotNodeSpec now = node->plot;
+  now.brush = drawn->second.spec.brush;
+  const bool same = now == drawn->second.spec && drawn->second.width == plot_width_ &&
+                    drawn->second.height == plot_height_ && drawn->second.theme == plot_theme_;
+  return same ? current.plot : nullptr;
+}
 
 void GraphRunner::setPlotSize(double width, double height) {
   plot_width_ = width;
@@ -171,6 +191,7 @@ void GraphRunner::markStale(NodeId id) {
   const std::vector<NodeId> downstream = document_.graph().Downstream(id);
   stale.insert(stale.end(), downstream.begin(), downstream.end());
   for (NodeId node : stale) {
+    keep_drawing_.erase(node);  // its input or settings changed: drawn again
     if (run(node).state == RunState::kRunning) cancel(node);
     NodeRun waiting;
     waiting.state = RunState::kWaiting;
@@ -287,13 +308,16 @@ void GraphRunner::startPlot(const canvas::Node& node, uint64_t generation) {
         },
         Qt::QueuedConnection);
   };
+  drawn_with_[id] = {node.plot, spec.width, spec.height, spec.theme};
+  std::shared_ptr<const PlotResult> kept;
+  if (auto found = keep_drawing_.extract(id)) kept = std::move(found.mapped());
   // The plot passes its input's rows inside the brush on, under its own name.
   const std::string output = PlotOutputSql(request.relation, node.plot.brush);
   engine_.run<PlotRun>(
       this, id,
       [request, spec, output, name = node.name, brushed = !node.plot.brush.empty(), show_coarse,
-       &engine = engine_](Connection& connection, const CancelToken& cancel,
-                          const ProgressFn&) -> Result<PlotRun> {
+       kept, &engine = engine_](Connection& connection, const CancelToken& cancel,
+                                const ProgressFn&) -> Result<PlotRun> {
         CachedQueryRunner cached(connection, engine.cache(), engine.versions());
         auto passed = RunQueryNode(connection, name, output, cancel, &cached);
         if (!passed.ok() && brushed && passed.error().kind != ErrorKind::kCancelled) {
@@ -301,6 +325,7 @@ void GraphRunner::startPlot(const canvas::Node& node, uint64_t generation) {
                        "the brush is not a valid condition: " + passed.error().message};
         }
         if (!passed.ok()) return passed.error();
+        if (kept) return PlotRun{std::move(*passed), kept};
         if (auto coarse = CoarsePlotOf(connection, request, spec)) show_coarse(std::move(coarse));
         if (cancel.cancelled()) return Cancelled();
         auto data = FetchPlotData(connection, request);
@@ -309,14 +334,15 @@ void GraphRunner::startPlot(const canvas::Node& node, uint64_t generation) {
         GridPool pool;
         auto scene = BuildScene(request, *data, spec, TickLabelWidth(), pool);
         if (!scene.ok()) return scene.error();
-        return PlotRun{std::move(*passed), {request, std::move(*data), std::move(*scene)}};
+        return PlotRun{std::move(*passed), std::make_shared<const PlotResult>(PlotResult{
+                                               request, std::move(*data), std::move(*scene)})};
       },
       [this, id, generation](Result<PlotRun> result) {
         NodeRun done;
         if (result.ok()) {
           done.state = RunState::kReady;
           done.relation = std::make_shared<const NodeRelation>(std::move(result->output));
-          done.plot = std::make_shared<const PlotResult>(std::move(result->plot));
+          done.plot = std::move(result->plot);
         } else {
           done = Finished(Result<PlotResult>(result.error()), &NodeRun::plot);
         }
@@ -355,6 +381,8 @@ void GraphRunner::setRun(NodeId id, NodeRun run) {
 void GraphRunner::onRemoved(NodeId id, const QString& name) {
   cancel(id);
   runs_.erase(id);
+  drawn_with_.erase(id);
+  keep_drawing_.erase(id);
   if (name.isEmpty()) return;
   // On the node's key: an undo that brings the node back cancels the drop.
   engine_.run<bool>(

@@ -63,6 +63,7 @@ class GraphRunner : public QObject {
   void startQuery(const canvas::Node& node, uint64_t generation);
   void startPlot(const canvas::Node& node, uint64_t generation);
   void showCoarse(NodeId id, uint64_t generation, std::shared_ptr<const CoarsePlot> coarse);
+  std::shared_ptr<const PlotResult> redrawNeedless(NodeId id) const;
   void finish(NodeId id, uint64_t generation, NodeRun run);
   void setRun(NodeId id, NodeRun run);
   void onRemoved(NodeId id, const QString& name);
@@ -74,6 +75,15 @@ class GraphRunner : public QObject {
   std::map<NodeId, QElapsedTimer> started_;
   std::set<NodeId> restored_;
   std::set<NodeId> confirmed_;  // run on request: no pre-flight hold-back for their next run
+  // What each plot was last drawn with, and the drawings its next run reuses (its brush alone
+  // changed since).
+  struct DrawnWith {
+    canvas::PlotNodeSpec spec;
+    double width = 0, height = 0;
+    ThemeKind theme = ThemeKind::kLight;
+  };
+  std::map<NodeId, DrawnWith> drawn_with_;
+  std::map<NodeId, std::shared_ptr<const PlotResult>> keep_drawing_;
   QTimer debounce_;
   uint64_t next_generation_ = 1;
   double plot_width_ = 480, plot_height_ = 300;

@@ -42,10 +42,11 @@ struct NodeRun {
   bool cancelled = false;  // the run was stopped (by the user or a newer run), not failed
   std::optional<SqlPosition> error_position;     // Query: where in the SQL the error points
   std::shared_ptr<const NodeRelation> relation;  // Table, Query: when ready
-  std::shared_ptr<const PlotResult> plot;        // Plot: when ready
-  std::shared_ptr<const CoarsePlot> coarse;      // Plot: while running, when it has many rows
-  uint64_t generation = 0;                       // which run the answer belongs to
-  double seconds = 0;                            // how long the last run took
+  // Plot: when ready, and while it runs again for a new brush alone (the drawing stays).
+  std::shared_ptr<const PlotResult> plot;
+  std::shared_ptr<const CoarsePlot> coarse;  // Plot: while running, when it has many rows
+  uint64_t generation = 0;                   // which run the answer belongs to
+  double seconds = 0;                        // how long the last run took
 };
 
 }  // namespace pika::ui

@@ -39,6 +39,8 @@ PlotNavigator::PlotNavigator(EngineSession& engine, QWidget& view)
 
 void PlotNavigator::setPlot(std::shared_ptr<const PlotResult> plot, const std::string& title,
                             ThemeKind theme) {
+  // The same drawing again (a brush ran what it feeds): the view, pyramid and scene stay.
+  if (plot != nullptr && plot == plot_ && title == title_ && theme == theme_) return;
   plot_ = std::move(plot);
   coarse_.reset();
   title_ = title;
@@ -375,8 +377,10 @@ void PlotNavigator::brushBetween(QPointF from, QPointF to) {
   if (rect.width() < 2 || (plot_->request.kind == "scatter" && rect.height() < 2)) return;
   const QPointF low = dataOfClamped(rect.bottomLeft());
   const QPointF high = dataOfClamped(rect.topRight());
-  Q_EMIT brushed(QString::fromStdString(
-      BrushPredicate(plot_->request, plot_->data, {low.x(), high.x(), low.y(), high.y()})));
+  const DataWindow region{low.x(), high.x(), low.y(), high.y()};
+  const std::string predicate = BrushPredicate(plot_->request, plot_->data, region);
+  brushed_ = BrushedRegion{predicate, region, plot_->request.kind != "scatter"};
+  Q_EMIT brushed(QString::fromStdString(predicate));
 }
 
 // The bar under a view point, as its index among the plot's categories.
@@ -427,10 +431,49 @@ std::optional<std::string> PlotNavigator::drillPredicateAt(QPointF at) const {
 }
 
 void PlotNavigator::paintBrush(QPainter& painter) const {
-  if (!scene_ || !plot_ || !brush_from_ || !brush_to_) return;
+  if (!scene_ || !plot_ || !hasArea()) return;
   painter.setPen(QPen(QColor(78, 121, 167), 1.0));
   painter.setBrush(QColor(78, 121, 167, 50));
-  painter.drawRect(brushRect(*brush_from_, *brush_to_));
+  if (brush_from_ && brush_to_) return painter.drawRect(brushRect(*brush_from_, *brush_to_));
+  if (brush_now_.empty()) return;
+  if (plot_->request.kind == "bar") return paintBrushedBars(painter);
+  if (!brushed_ || brushed_->predicate != brush_now_) return;  // edited as text since
+  const PlotScene& plot = *scene_;
+  const QRectF area(QPointF(plot.area_left, plot.area_top),
+                    QPointF(plot.area_right, plot.area_bottom));
+  const auto px = [&](double x) {
+    return plot.area_left + (x - plot.x_min) / (plot.x_max - plot.x_min) * area.width();
+  };
+  const auto py = [&](double y) {
+    return plot.area_bottom - (y - plot.y_min) / (plot.y_max - plot.y_min) * area.height();
+  };
+  const DataWindow& region = brushed_->region;
+  const QRectF marked = brushed_->x_only ? QRectF(QPointF(px(region.x_min), area.top()),
+                                                  QPointF(px(region.x_max), area.bottom()))
+                                         : QRectF(QPointF(px(region.x_min), py(region.y_max)),
+                                                  QPointF(px(region.x_max), py(region.y_min)));
+  painter.drawRect(marked.normalized().intersected(area));
+}
+
+void PlotNavigator::setBrush(const std::string& predicate) {
+  if (predicate == brush_now_) return;
+  brush_now_ = predicate;
+  Q_EMIT changed();
+}
+
+// The picked bars, while their predicate is the brush.
+void PlotNavigator::paintBrushedBars(QPainter& painter) const {
+  const auto& categories = plot_->data.categories;
+  if (picked_.empty() || categories.empty() ||
+      CategoryBrushPredicate(plot_->request, picked_) != brush_now_)
+    return;
+  const PlotScene& plot = *scene_;
+  const double slot = (plot.area_right - plot.area_left) / static_cast<double>(categories.size());
+  for (size_t bar = 0; bar < categories.size(); ++bar) {
+    if (std::find(picked_.begin(), picked_.end(), categories[bar]) == picked_.end()) continue;
+    const double left = plot.area_left + slot * static_cast<double>(bar);
+    painter.drawRect(QRectF(left, plot.area_top, slot, plot.area_bottom - plot.area_top));
+  }
 }
 
 Status PlotNavigator::exportTo(const QString& path) const {

@@ -64,7 +64,10 @@ class PlotNavigator : public QObject {
   // line's pixel, a point, a bar, a bin), or nothing outside the plot area. A right-click
   // asks for them with drillRequested().
   std::optional<std::string> drillPredicateAt(QPointF at) const;
-  // The rectangle being dragged, over what the view painted (view pixels).
+  // The plot's brush as it is now (the node's predicate, empty: none). The region or bars
+  // brushed here stay marked while it is still the brush.
+  void setBrush(const std::string& predicate);
+  // The rectangle being dragged, or the brushed region or bars, over what the view painted.
   void paintBrush(QPainter& painter) const;
 
  Q_SIGNALS:
@@ -96,6 +99,16 @@ class PlotNavigator : public QObject {
   QPointF drag_from_;
   std::optional<QPointF> brush_from_, brush_to_;
   std::vector<std::string> picked_;  // bars picked by their category
+  std::string brush_now_;
+  // The last region brushed here, in data units, and its predicate (lines and histograms:
+  // all of y).
+  struct BrushedRegion {
+    std::string predicate;
+    DataWindow region;
+    bool x_only = false;
+  };
+  std::optional<BrushedRegion> brushed_;
+  void paintBrushedBars(QPainter& painter) const;
   QRectF brushRect(QPointF from, QPointF to) const;
   QPointF dataOfClamped(QPointF at) const;
   std::optional<size_t> barAt(QPointF at) const;

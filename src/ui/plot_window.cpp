@@ -66,6 +66,8 @@ PlotWindow::PlotWindow(GraphDocument& document, GraphRunner& runner, EngineSessi
   sql->setToolTip("Copy the SQL behind the plot, with every node it reads, to the clipboard");
   cancel_->hide();
   auto* bottom = new QHBoxLayout;
+  // A long brush or message must not widen the window: it is cut, and whole in the tooltip.
+  status_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   bottom->addWidget(status_, 1);
   bottom->addWidget(cancel_);
   bottom->addWidget(sql);
@@ -107,6 +109,7 @@ void PlotWindow::refresh() {
   if (node == nullptr) return;
   setWindowTitle(QString("%1 — Pika-Plot").arg(QString::fromStdString(node->name)));
   const NodeRun& run = runner_.run(id_);
+  navigator_->setBrush(node->plot.brush);
   if (run.plot && run.plot->data_released) {
     runner_.rerun(id_);  // its data was given back when memory ran short
   } else if (run.plot) {
@@ -122,6 +125,7 @@ void PlotWindow::refresh() {
   if (!node->plot.brush.empty())
     text += QString(" · brushed: %1").arg(QString::fromStdString(node->plot.brush));
   status_->setText(text);
+  status_->setToolTip(text);
 }
 
 void PlotWindow::exportPlot() {

@@ -603,11 +603,24 @@ class AppTest : public QObject {
     QTest::mouseMove(view, QPoint(int(middle), int(all.area_bottom) + 5));
     if (qEnvironmentVariableIsSet("PIKA_UI_SHOTS"))
       window.grab().save(qEnvironmentVariable("PIKA_UI_SHOTS") + "/brushing.png");
+    const auto drawn = runner().run(a).plot;
     QTest::mouseRelease(view, Qt::LeftButton, Qt::ShiftModifier,
                         QPoint(int(middle), int(all.area_bottom) + 5));
     const std::string brush = document().graph().Find(a)->plot.brush;
     QVERIFY2(brush.starts_with("\"x\" BETWEEN "), brush.c_str());
     QVERIFY(WaitIdle());
+    // The brushed plot keeps its drawing (its rows are not fetched again), and the region
+    // stays marked after the drag: tinted blue left of the middle, not right of it.
+    QCOMPARE(runner().run(a).plot, drawn);
+    const QImage after = view->grab().toImage();
+    const pika::PlotScene& now = *window.navigator().scene();
+    const auto tint = [&](double share) {
+      const QColor pixel = after.pixelColor(
+          int(now.area_left + share * (now.area_right - now.area_left)), int(now.area_top) + 3);
+      return pixel.blue() - pixel.red();
+    };
+    QVERIFY2(tint(0.2) > 20, qPrintable(QString::number(tint(0.2))));
+    QCOMPARE(tint(0.63), 0);
     // The histogram counts exactly the rows DuckDB finds with the same predicate.
     pika::test::Engine check = pika::test::OpenEngine();
     const std::string expected =
