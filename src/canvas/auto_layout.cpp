@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <set>
 #include <tuple>
 
 namespace pika::canvas {
@@ -112,6 +113,40 @@ std::map<NodeId, int> Depths(const Graph& graph) {
 }
 
 using Columns = std::vector<std::vector<NodeId>>;
+
+// The graphs that no wire joins, each with its nodes' depths, topmost (as placed now) first:
+// laid out one by one, nothing pulls one toward another.
+std::vector<std::map<NodeId, int>> Components(const Graph& graph,
+                                              const std::map<NodeId, int>& depths) {
+  std::vector<std::map<NodeId, int>> components;
+  std::set<NodeId> seen;
+  for (const auto& [start, depth] : depths) {
+    if (!seen.insert(start).second) continue;
+    std::map<NodeId, int>& component = components.emplace_back();
+    std::vector<NodeId> pending{start};
+    while (!pending.empty()) {
+      const NodeId id = pending.back();
+      pending.pop_back();
+      component[id] = depths.at(id);
+      std::vector<NodeId> wired = graph.Inputs(id);
+      const std::vector<NodeId> outputs = graph.Outputs(id);
+      wired.insert(wired.end(), outputs.begin(), outputs.end());
+      for (NodeId other : wired)
+        if (seen.insert(other).second) pending.push_back(other);
+    }
+  }
+  const auto top_left = [&](const std::map<NodeId, int>& component) {
+    Point corner{std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity()};
+    for (const auto& [id, depth] : component) {
+      const Point at = graph.Find(id)->position;
+      corner = std::tie(at.y, at.x) < std::tie(corner.y, corner.x) ? at : corner;
+    }
+    return std::make_pair(corner.y, corner.x);
+  };
+  std::stable_sort(components.begin(), components.end(),
+                   [&](const auto& a, const auto& b) { return top_left(a) < top_left(b); });
+  return components;
+}
 
 // Step 2: each column top to bottom as it is now, then re-sorted by where the nodes it is
 // wired to sit (the barycenter heuristic, sweeping right and back). A stable sort keeps an
@@ -278,12 +313,18 @@ Point PlaceNewNode(const Graph& graph, NodeKind kind, const std::vector<NodeId>&
 std::map<NodeId, Point> TidyLayout(const Graph& graph) {
   std::map<NodeId, Point> placed;
   if (graph.nodes().empty()) return placed;
-  const std::map<NodeId, int> depths = Depths(graph);
-  const Columns columns = OrderColumns(graph, depths);
-  const std::map<NodeId, double> tops = SettleTops(graph, columns);
-  for (const auto& [id, top] : tops) {
-    const double column_width = NodeSize(NodeKind::kQuery).width + kLayoutGapX;
-    placed[id] = {static_cast<double>(depths.at(id)) * column_width, top};
+  const double column_width = NodeSize(NodeKind::kQuery).width + kLayoutGapX;
+  double next_top = 0;
+  for (const std::map<NodeId, int>& component : Components(graph, Depths(graph))) {
+    const std::map<NodeId, double> tops = SettleTops(graph, OrderColumns(graph, component));
+    double first = std::numeric_limits<double>::infinity(), last = -first;
+    for (const auto& [id, top] : tops) {
+      first = std::min(first, top);
+      last = std::max(last, top + NodeSize(graph.Find(id)->kind).height);
+    }
+    for (const auto& [id, top] : tops)
+      placed[id] = {static_cast<double>(component.at(id)) * column_width, top - first + next_top};
+    next_top += last - first + 2 * kLayoutGapY;  // stacked, a little apart
   }
   PlaceNotes(graph, placed);
   KeepCorner(graph, placed);

@@ -24,8 +24,9 @@ Point PlaceNewNode(const Graph& graph, NodeKind kind, const std::vector<NodeId>&
 // A position for every node of `graph`: a column per depth, so that every node sits right
 // of all its inputs; within a column the current top-to-bottom order, changed only to uncross
 // wires; each node as near the height of the nodes it is wired to as the others allow; notes
-// kept beside the node they were nearest. No two nodes overlap, and the top-left corner of
-// the whole stays where it was. Tidying a tidy graph moves nothing.
+// kept beside the node they were nearest. Graphs that no wire joins are stacked in their
+// top-to-bottom order. No two nodes overlap, and the top-left corner of the whole stays where
+// it was. Tidying a tidy graph moves nothing.
 std::map<NodeId, Point> TidyLayout(const Graph& graph);
 
 }  // namespace pika::canvas

@@ -169,6 +169,28 @@ TEST(TidyLayout, UncrossesWires) {
   EXPECT_LT(placed.at(from_a).y, placed.at(from_b).y);
 }
 
+TEST(TidyLayout, StacksGraphsThatNoWireJoinsInTheirOrderWithoutAGap) {
+  Graph graph;
+  const NodeId weather = AddAt(graph, NodeKind::kTable, {0, 5000}, "weather");
+  const NodeId temps = AddAt(graph, NodeKind::kPlot, {300, 4000}, "temps");
+  const NodeId flights = AddAt(graph, NodeKind::kTable, {0, 0}, "flights");
+  const NodeId delays = AddAt(graph, NodeKind::kPlot, {300, 0}, "delays");
+  const NodeId by_hour = AddAt(graph, NodeKind::kQuery, {300, 300}, "by_hour");
+  Wire(graph, weather, temps);
+  Wire(graph, flights, delays);
+  Wire(graph, flights, by_hour);
+  const auto placed = TidyLayout(graph);
+  ExpectNoOverlap(graph, placed);
+  // The flights graph stays on top; the weather graph starts right under it.
+  double flights_bottom = 0;
+  for (NodeId id : {flights, delays, by_hour})
+    flights_bottom =
+        std::max(flights_bottom, placed.at(id).y + NodeSize(graph.Find(id)->kind).height);
+  const double weather_top = std::min(placed.at(weather).y, placed.at(temps).y);
+  EXPECT_GT(weather_top, flights_bottom);
+  EXPECT_LE(weather_top - flights_bottom, 2 * kLayoutGapY + 1e-6);
+}
+
 TEST(TidyLayout, KeepsANoteBesideTheNodeItWasNearest) {
   Graph graph;
   const NodeId table = AddAt(graph, NodeKind::kTable, {1000, 1000}, "t");
