@@ -93,8 +93,17 @@ Status CheckQueryCost(Connection& connection, const std::string& select_sql) {
   if (!*estimate || **estimate <= kLargeQueryRows) return {};
   return HeldBack(fmt::format(
       "held back: DuckDB estimates about {} rows, which may take minutes. Aggregate (GROUP BY) "
-      "or add a LIMIT, or press Ctrl+Enter to run it anyway",
+      "or add a LIMIT, or run it anyway (Ctrl+Enter)",
       WithThousands(**estimate)));
+}
+
+std::string WithRowLimit(std::string_view select_sql, uint64_t rows) {
+  std::string body(select_sql);
+  while (!body.empty() &&
+         (std::isspace(static_cast<unsigned char>(body.back())) != 0 || body.back() == ';'))
+    body.pop_back();
+  // The closing parenthesis on a line of its own: a trailing "-- comment" cannot swallow it.
+  return fmt::format("SELECT *\nFROM (\n{}\n)\nLIMIT {}", body, rows);
 }
 
 Error TooBigToPlot(const std::string& kind, uint64_t limit_bytes) {

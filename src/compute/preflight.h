@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/result.h"
 #include "storage/connection.h"
@@ -29,6 +30,10 @@ Result<bool> IsPlainScan(Connection& connection, const std::string& select_sql);
 // estimate and what to do) when DuckDB expects more than kLargeQueryRows rows. A plan
 // without an estimate passes.
 Status CheckQueryCost(Connection& connection, const std::string& select_sql);
+
+// What a held-back query is offered instead: its first `rows` rows. Works for any single
+// SELECT, with or without a trailing semicolon or comment.
+std::string WithRowLimit(std::string_view select_sql, uint64_t rows);
 
 // The error of a plot that would hold more than `limit_bytes` of rows in memory.
 Error TooBigToPlot(const std::string& kind, uint64_t limit_bytes);

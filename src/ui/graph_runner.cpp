@@ -281,8 +281,11 @@ void GraphRunner::startQuery(const canvas::Node& node, uint64_t generation) {
         return RunQueryNode(connection, name, sql, cancel, &cached, check_cost);
       },
       [this, id, generation, sql = node.sql](Result<NodeRelation> result) {
-        if (!result.ok() && result.error().kind == ErrorKind::kHeldBack)
-          return finish(id, generation, Idle(Text(result.error().message)));
+        if (!result.ok() && result.error().kind == ErrorKind::kHeldBack) {
+          NodeRun held = Idle(Text(result.error().message));
+          held.held_back = true;
+          return finish(id, generation, std::move(held));
+        }
         NodeRun done = Finished(std::move(result), &NodeRun::relation);
         if (done.state == RunState::kError)
           done.error_position = FindSqlErrorPosition(done.message.toStdString(), sql);

@@ -40,6 +40,7 @@ struct NodeRun {
   RunState state = RunState::kIdle;
   QString message;         // the error, or why the node is idle
   bool cancelled = false;  // the run was stopped (by the user or a newer run), not failed
+  bool held_back = false;  // Query: expected to be huge, waits for the go-ahead (idle)
   std::optional<SqlPosition> error_position;     // Query: where in the SQL the error points
   std::shared_ptr<const NodeRelation> relation;  // Table, Query: when ready
   // Plot: when ready, and while it runs again for a new brush alone (the drawing stays).

@@ -5,11 +5,13 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "compute/preflight.h"
 #include "storage/sql_quote.h"
 #include "ui/engine_session.h"
 #include "ui/graph_document.h"
@@ -23,6 +25,7 @@ namespace {
 
 // Suggestion requests replace each other, never a node's run.
 constexpr uint64_t kSuggestKey = (uint64_t{1} << 58) + 16;
+constexpr int kOfferedRows = 10'000;
 
 }  // namespace
 
@@ -34,6 +37,9 @@ QueryEditor::QueryEditor(GraphDocument& document, GraphRunner& runner, EngineSes
       sql_(new SqlEditor(this)),
       run_(new QPushButton("Run", this)),
       cancel_(new QPushButton("Cancel", this)),
+      limit_(new QPushButton(
+          QString("Keep the first %1 rows").arg(QLocale().toString(kOfferedRows)), this)),
+      anyway_(new QPushButton("Run anyway", this)),
       status_(new QLabel(this)),
       table_(new QTableView(this)),
       rows_(new NodeRowsModel(engine, this)) {
@@ -46,7 +52,12 @@ QueryEditor::QueryEditor(GraphDocument& document, GraphRunner& runner, EngineSes
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(run_);
   buttons->addWidget(cancel_);
+  buttons->addWidget(limit_);
+  buttons->addWidget(anyway_);
   buttons->addStretch();
+  limit_->setToolTip("Wrap the query in SELECT * FROM (...) LIMIT: one undo step takes it back");
+  limit_->hide();
+  anyway_->hide();
   auto* top = new QWidget(this);
   auto* top_layout = new QVBoxLayout(top);
   top_layout->setContentsMargins(0, 0, 0, 0);
@@ -71,6 +82,14 @@ QueryEditor::QueryEditor(GraphDocument& document, GraphRunner& runner, EngineSes
   connect(sql_, &SqlEditor::runRequested, this, run_now);
   connect(run_, &QPushButton::clicked, this, run_now);
   connect(cancel_, &QPushButton::clicked, this, [this] { runner_.cancel(id_); });
+  connect(anyway_, &QPushButton::clicked, this, run_now);
+  connect(limit_, &QPushButton::clicked, this, [this] {
+    const canvas::Node* node = document_.graph().Find(id_);
+    if (node == nullptr) return;
+    canvas::Node limited = *node;
+    limited.sql = WithRowLimit(node->sql, kOfferedRows);
+    document_.updateNode(limited);
+  });
   connect(rows_, &NodeRowsModel::failed, status_, &QLabel::setText);
   connect(sql_, &SqlEditor::contextWanted, this, &QueryEditor::suggest);
 }
@@ -83,6 +102,8 @@ void QueryEditor::showNode(const canvas::Node& node, const NodeRun& run) {
   echoing_ = false;
   if (other_node) completionsFor(node);
   cancel_->setEnabled(run.state == RunState::kRunning || run.state == RunState::kWaiting);
+  limit_->setVisible(run.held_back);
+  anyway_->setVisible(run.held_back);
   sql_->showError(run.state == RunState::kError ? run.error_position : std::nullopt);
   switch (run.state) {
     case RunState::kReady:

@@ -26,6 +26,9 @@ class QueryEditor : public NodeEditor {
   void showNode(const canvas::Node& node, const NodeRun& run) override;
   SqlEditor* sqlEditor() const { return sql_; }
   NodeRowsModel* preview() const { return rows_; }
+  // What a query held back as huge offers: its first rows, or running it anyway.
+  QPushButton* limitButton() const { return limit_; }
+  QPushButton* runAnywayButton() const { return anyway_; }
 
  private:
   void completionsFor(const canvas::Node& node);
@@ -37,6 +40,8 @@ class QueryEditor : public NodeEditor {
   SqlEditor* sql_;
   QPushButton* run_;
   QPushButton* cancel_;
+  QPushButton* limit_;  // offered when the query is held back
+  QPushButton* anyway_;
   QLabel* status_;
   QTableView* table_;
   NodeRowsModel* rows_;

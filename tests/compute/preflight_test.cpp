@@ -61,6 +61,17 @@ TEST_F(PreflightTest, AHeldBackQueryNodeLeavesNoViewAndRunsWhenAskedTo) {
   EXPECT_EQ(small->rows, 5u);
 }
 
+TEST_F(PreflightTest, TheOfferedLimitRunsAndIsNotHeldBack) {
+  for (const std::string cross : {"SELECT * FROM a, a AS b", "SELECT * FROM a, a AS b;  \n",
+                                  "SELECT * FROM a, a AS b -- every pair"}) {
+    const std::string limited = WithRowLimit(cross, 10'000);
+    EXPECT_TRUE(CheckQueryCost(engine_.connection, limited).ok()) << limited;
+    EXPECT_EQ(test::QueryValue(engine_.connection, "SELECT count(*) FROM (" + limited + ")"),
+              "10000")
+        << limited;
+  }
+}
+
 TEST_F(PreflightTest, APlotThatWouldOverfillMemoryStopsAndSaysWhatToPlotInstead) {
   PlotDataRequest request{"a", "scatter", "i", "i", "", ""};
   request.max_bytes = 100'000;  // 6,250 rows of two doubles

@@ -732,7 +732,20 @@ class AppTest : public QObject {
     QCOMPARE(int(held.state), int(RunState::kIdle));
     QVERIFY2(held.message.contains("1,000,000,000,000 rows") && held.message.contains("Ctrl+Enter"),
              qPrintable(held.message));
-    runner().rerun(q);  // what Ctrl+Enter does: run it anyway
+    // The inspector offers the first rows, as one undo step, and running it anyway.
+    window_->inspector().showNode(q);
+    QueryEditor* editor = window_->inspector().queryEditor();
+    QVERIFY(editor->limitButton()->isVisibleTo(editor));
+    QVERIFY(editor->runAnywayButton()->isVisibleTo(editor));
+    QTest::mouseClick(editor->limitButton(), Qt::LeftButton);
+    QVERIFY(WaitIdle());
+    QCOMPARE(int(runner().run(q).state), int(RunState::kReady));
+    QCOMPARE(runner().run(q).relation->rows, uint64_t{10'000});
+    QVERIFY(!editor->limitButton()->isVisibleTo(editor));
+    document().undoStack()->undo();
+    QVERIFY(WaitIdle());
+    QVERIFY(runner().run(q).held_back);
+    QTest::mouseClick(editor->runAnywayButton(), Qt::LeftButton);  // as Ctrl+Enter does
     QTRY_COMPARE_WITH_TIMEOUT(int(runner().run(q).state), int(RunState::kRunning), kRunTimeoutMs);
     runner().cancel(q);
     QVERIFY(WaitIdle());
