@@ -24,7 +24,7 @@ for ours, theirs in [("BM_PikaImport", "BM_DuckDbReadCsv"),
 PY
 
 repetitions="${PIKA_BENCH_REPETITIONS:-3}"
-for bench in pika_cache_bench pika_pushdown_bench pika_reduction_bench; do
+for bench in pika_cache_bench pika_pushdown_bench pika_reduction_bench pika_coarse_plot_bench; do
   echo
   echo "== $bench"
   "$build/bench/$bench" --benchmark_repetitions="$repetitions" \

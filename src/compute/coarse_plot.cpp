@@ -2,12 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include "compute/plot_color.h"
 #include "compute/preflight.h"
-#include "plot/reduction_sql.h"
 #include "storage/sql_quote.h"
 
 namespace pika {
@@ -22,31 +22,38 @@ void Widen(double& low, double& high) {
   high += pad;
 }
 
-Status CountCells(Connection& connection, const std::string& source, CoarseCounts& coarse) {
-  const DataWindow& extent = coarse.extent;
-  // Cells are half-open: the highest values need the bound just above them.
-  constexpr double kInf = std::numeric_limits<double>::infinity();
-  auto sql = DensitySql(SqlDialect::kDuckDb, {source, "coarse_x", "coarse_y"},
-                        {extent.x_min, std::nextafter(extent.x_max, kInf), extent.y_min,
-                         std::nextafter(extent.y_max, kInf)},
-                        coarse.counts.shape);
-  if (!sql.ok()) return sql.error();
-  auto result = connection.Query(*sql);
-  if (!result.ok()) return result.error();
-  auto cells = result->FetchAll();
-  if (!cells.ok()) return cells.error();
-  const GridShape shape = coarse.counts.shape;
-  coarse.counts.counts.assign(shape.cells(), 0);
-  for (size_t row = 0; row < cells->row_count; ++row) {
-    const auto column = static_cast<uint64_t>(cells->columns[0].IntAt(row));
-    const auto line = static_cast<uint64_t>(cells->columns[1].IntAt(row));
-    if (column >= shape.width || line >= shape.height) continue;
-    const auto count = static_cast<uint64_t>(cells->columns[2].IntAt(row));
-    coarse.counts.counts[line * shape.width + column] +=
-        static_cast<uint32_t>(std::min<uint64_t>(count, std::numeric_limits<uint32_t>::max()));
-    coarse.counts.stats.in_view += count;
+// The lowest and highest finite value, or nothing.
+std::optional<std::pair<double, double>> FiniteRange(const std::vector<double>& values) {
+  double low = std::numeric_limits<double>::infinity(), high = -low;
+  for (double value : values) {
+    if (!std::isfinite(value)) continue;
+    low = std::min(low, value);
+    high = std::max(high, value);
   }
-  return {};
+  if (!(low <= high)) return std::nullopt;
+  return std::make_pair(low, high);
+}
+
+// Whole vectors of rows picked at random: DuckDB's system sampling skips the others while
+// scanning. (A seed would not make it repeatable: the scan runs on several threads.)
+Status FetchSample(Connection& connection, const PlotDataRequest& request, bool x_is_time,
+                   double percent, std::vector<double>& x, std::vector<double>& y) {
+  auto result = connection.Query(fmt::format(
+      "SELECT {}, TRY_CAST({} AS DOUBLE) FROM {} AS coarse_rows USING SAMPLE {}% (system)",
+      XValueSql(request, x_is_time), QuoteIdentifier(request.y), request.relation, percent));
+  if (!result.ok()) return result.error();
+  while (true) {
+    auto batch = result->NextBatch();
+    if (!batch.ok()) return batch.error();
+    if (!batch->has_value()) return {};
+    for (size_t column = 0; column < 2; ++column) {
+      const Column& values = (*batch)->columns[column];
+      const auto& doubles = std::get<std::vector<double>>(values.values);
+      auto& out = column == 0 ? x : y;
+      for (size_t row = 0; row < values.size(); ++row)
+        out.push_back(values.IsValid(row) ? doubles[row] : std::nan(""));
+    }
+  }
 }
 
 }  // namespace
@@ -63,45 +70,41 @@ Result<std::optional<CoarseCounts>> FetchCoarseCounts(Connection& connection,
                                                       GridShape shape, uint64_t min_rows) {
   if (request.y.empty())
     return InvalidInput(fmt::format("a {} plot needs a y column", request.kind));
-  // Two more passes over rows that a join or an aggregate computes would slow the exact plot
-  // down more than a first picture is worth.
-  auto plain = IsPlainScan(connection, "SELECT * FROM " + request.relation);
+  const std::string all_rows = "SELECT * FROM " + request.relation;
+  auto plain = IsPlainScan(connection, all_rows);
   if (!plain.ok()) return plain.error();
-  if (!*plain) return std::optional<CoarseCounts>();
+  auto estimate = EstimateRows(connection, all_rows);
+  if (!estimate.ok()) return estimate.error();
+  if (!*plain || !*estimate || **estimate < std::max<uint64_t>(min_rows, 1))
+    return std::optional<CoarseCounts>();
   auto type = ColumnTypeOf(connection, request.relation, request.x);
   if (!type.ok()) return type.error();
   const bool x_is_time = *type == ColumnType::kDate || *type == ColumnType::kTimestamp;
-  const std::string source =
-      // Not named px and py: the density SQL groups by its own px and py.
-      fmt::format(
-          "(SELECT {} AS coarse_x, TRY_CAST({} AS DOUBLE) AS coarse_y FROM {}) AS coarse_source",
-          XValueSql(request, x_is_time), QuoteIdentifier(request.y), request.relation);
-  // Plain aggregates: the coarse level is only worth it when it is much cheaper than the rows.
-  auto result = connection.Query(fmt::format(
-      "SELECT min(coarse_x), max(coarse_x), min(coarse_y), max(coarse_y), count(*) FROM {}",
-      source));
-  if (!result.ok()) return result.error();
-  auto extremes = result->FetchAll();
-  if (!extremes.ok()) return extremes.error();
-  // Few rows, no numbers, or infinite values (which the exact plot leaves out and no grid can
-  // span): the exact plot alone.
-  if (static_cast<uint64_t>(extremes->columns[4].IntAt(0)) < std::max<uint64_t>(min_rows, 1))
-    return std::optional<CoarseCounts>();
-  double bounds[4];
-  for (size_t column = 0; column < 4; ++column) {
-    const Column& bound = extremes->columns[column];
-    if (!bound.IsValid(0) || !std::isfinite(bound.DoubleAt(0)))
-      return std::optional<CoarseCounts>();
-    bounds[column] = bound.DoubleAt(0);
-  }
+  const double percent =
+      std::clamp(100.0 * static_cast<double>(kCoarseSampleRows) / static_cast<double>(**estimate),
+                 0.01, 100.0);
+  std::vector<double> x, y;
+  PIKA_TRY(FetchSample(connection, request, x_is_time, percent, x, y));
+  const auto x_range = FiniteRange(x), y_range = FiniteRange(y);
+  if (!x_range || !y_range) return std::optional<CoarseCounts>();
   CoarseCounts coarse;
-  coarse.extent = {bounds[0], bounds[1], bounds[2], bounds[3]};
+  coarse.extent = {x_range->first, x_range->second, y_range->first, y_range->second};
   Widen(coarse.extent.x_min, coarse.extent.x_max);
   Widen(coarse.extent.y_min, coarse.extent.y_max);
   coarse.x_is_time = x_is_time;
-  coarse.counts.shape = shape;
-  PIKA_TRY(CountCells(connection, source, coarse));
-  coarse.rows = coarse.counts.stats.in_view;
+  coarse.sampled_percent = percent;
+  // Cells are half-open: the highest values need the bound just above them.
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  const Viewport viewport{coarse.extent.x_min, std::nextafter(coarse.extent.x_max, kInf),
+                          coarse.extent.y_min, std::nextafter(coarse.extent.y_max, kInf)};
+  GridPool pool;
+  PIKA_TRY(BinCounts(x, y, viewport, shape, pool, coarse.counts));
+  // Each sampled row stands for the rows it was picked from.
+  const double scale = 100.0 / percent;
+  for (uint32_t& count : coarse.counts.counts)
+    count = static_cast<uint32_t>(std::min(std::round(count * scale), 4e9));
+  coarse.rows =
+      static_cast<uint64_t>(std::round(static_cast<double>(coarse.counts.stats.binned()) * scale));
   if (coarse.rows < min_rows) return std::optional<CoarseCounts>();
   return std::optional<CoarseCounts>(std::move(coarse));
 }

@@ -642,8 +642,10 @@ Result<PlotScene> BuildCoarseScene(PlotSpec spec, const CoarseCounts& coarse,
   plot.y_min = y_axis.min;
   plot.y_max = y_axis.max;
   plot.coarse = true;
-  plot.reduction = {ReductionMethod::kDensity, Fidelity::kPixelExactAggregate, coarse.rows,
-                    coarse.rows, 0};
+  plot.reduction = {
+      ReductionMethod::kDensity,
+      coarse.sampled_percent < 100 ? Fidelity::kSampled : Fidelity::kPixelExactAggregate,
+      coarse.rows, coarse.rows, 0};
   SetArea(frame, plot);
   AddYAxis(y_axis, frame, theme, plot.scene);
   AddXAxis(x_axis, frame, theme, text_width, plot.scene);
@@ -655,11 +657,15 @@ Result<PlotScene> BuildCoarseScene(PlotSpec spec, const CoarseCounts& coarse,
   plot.scene.marks.push_back(ClipMark{frame.left, frame.top, frame.width(), frame.height()});
   PaintDensity(coarse.counts, shape, cells, plot.scene);
   plot.scene.marks.push_back(ClipMark{});
-  AddFrameAndLabels(spec, frame, theme,
-                    fmt::format("coarse: {} rows counted in {} x {} cells (level 1 of 2, the "
-                                "exact plot follows)",
-                                WithThousands(coarse.rows), shape.width, shape.height),
-                    text_width, plot);
+  const std::string rows = coarse.sampled_percent < 100
+                               ? fmt::format("~{} rows estimated from a {:.2g}% sample",
+                                             WithThousands(coarse.rows), coarse.sampled_percent)
+                               : fmt::format("{} rows", WithThousands(coarse.rows));
+  AddFrameAndLabels(
+      spec, frame, theme,
+      fmt::format("coarse: {} in {} x {} cells (level 1 of 2, the exact plot follows)", rows,
+                  shape.width, shape.height),
+      text_width, plot);
   return plot;
 }
 

@@ -74,16 +74,18 @@ Result<PlotScene> BuildBarScene(const PlotSpec& spec, std::span<const std::strin
                                 const std::string& badge, const TextExtent& text_width);
 
 // The first level of a scatter or line plot whose rows are still on their way: how many rows
-// fall in each cell of a coarse grid over the data's extent, counted where the data is.
+// fall in each cell of a coarse grid over the data's extent, estimated from a sample.
 struct CoarseCounts {
-  DataWindow extent;       // x and y from their lowest to their highest finite value
-  CountGrid counts;        // cell (0, 0) at the lowest x and y; the highest fall in the last cells
-  uint64_t rows = 0;       // rows whose x and y are both finite
-  bool x_is_time = false;  // x holds microseconds since the epoch (the spec's is ignored)
+  DataWindow extent;  // x and y from their lowest to their highest finite value (sampled)
+  CountGrid counts;   // cell (0, 0) at the lowest x and y; the highest fall in the last cells
+  uint64_t rows = 0;  // rows whose x and y are both finite (estimated when sampled)
+  double sampled_percent = 100;  // of the rows the counts were taken from
+  bool x_is_time = false;        // x holds microseconds since the epoch (the spec's is ignored)
 };
 
-// The coarse level drawn with the axes the exact scene of the same data will have, a block
-// per cell, under a badge that says it is coarse. A legend is left for the exact scene.
+// The coarse level drawn with the axes an exact scene of data with the same extent has, a
+// block per cell, under a badge that says it is coarse (and sampled). A legend is left for the
+// exact scene.
 Result<PlotScene> BuildCoarseScene(PlotSpec spec, const CoarseCounts& coarse,
                                    const TextExtent& text_width);
 

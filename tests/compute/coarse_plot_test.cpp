@@ -1,4 +1,5 @@
-// Coarse plots: the first level, counted in the engine, agrees with the exact plot's data.
+// Coarse plots: the first level, from a sample the engine reads cheaply, agrees with the exact
+// plot's data.
 #include "compute/coarse_plot.h"
 
 #include <gtest/gtest.h>
@@ -51,7 +52,7 @@ TEST_F(CoarsePlotTest, CountsEveryFiniteRowInTheCellTheExactBinningPutsIt) {
             19998u);
 }
 
-TEST_F(CoarsePlotTest, InfiniteValuesLeaveItToTheExactPlot) {
+TEST_F(CoarsePlotTest, InfiniteValuesAreLeftOutAsTheExactPlotDoes) {
   ASSERT_TRUE(engine_.connection
                   .Execute("CREATE TABLE wild AS SELECT i::DOUBLE AS x, CASE WHEN i = 3 THEN "
                            "'inf'::DOUBLE ELSE i END AS y FROM range(100) t(i)")
@@ -59,7 +60,25 @@ TEST_F(CoarsePlotTest, InfiniteValuesLeaveItToTheExactPlot) {
   auto coarse = FetchCoarseCounts(engine_.connection, {"wild", "scatter", "x", "y", "", ""},
                                   {10, 10}, /*min_rows=*/1);
   ASSERT_TRUE(coarse.ok()) << coarse.error().message;
-  EXPECT_FALSE(coarse->has_value());
+  ASSERT_TRUE(coarse->has_value());
+  EXPECT_EQ((*coarse)->rows, 99u);
+  EXPECT_EQ((*coarse)->extent.y_max, 99.0);
+}
+
+TEST_F(CoarsePlotTest, ABigTableIsSampledAndItsRowsEstimated) {
+  // Both columns spread evenly over every stretch of rows: each cell holds about the same.
+  ASSERT_TRUE(engine_.connection
+                  .Execute("CREATE TABLE big AS SELECT (i % 1000)::DOUBLE AS x, "
+                           "((i * 7919) % 1000)::DOUBLE AS y FROM range(5000000) t(i)")
+                  .ok());
+  auto coarse =
+      FetchCoarseCounts(engine_.connection, {"big", "scatter", "x", "y", "", ""}, {20, 10});
+  ASSERT_TRUE(coarse.ok()) << coarse.error().message;
+  ASSERT_TRUE(coarse->has_value());
+  EXPECT_LT((*coarse)->sampled_percent, 5.0);
+  EXPECT_NEAR(static_cast<double>((*coarse)->rows), 5e6, 5e6 * 0.35);  // an estimate
+  const double share = static_cast<double>((*coarse)->rows) / 200;
+  for (uint32_t count : (*coarse)->counts.counts) EXPECT_NEAR(count, share, share / 2);
 }
 
 TEST_F(CoarsePlotTest, RowsAQueryComputesAreNotCountedTwice) {

@@ -95,7 +95,7 @@ TEST(BuildCoarseScene, HasTheExactScenesAxesAndSaysItIsTheCoarseLevel) {
   EXPECT_EQ(coarse->area_left, exact->area_left);
   EXPECT_EQ(coarse->area_right, exact->area_right);
   EXPECT_TRUE(coarse->coarse);
-  EXPECT_NE(coarse->badge.find("coarse: 300,000 rows counted in 20 x 10 cells (level 1 of 2"),
+  EXPECT_NE(coarse->badge.find("coarse: 300,000 rows in 20 x 10 cells (level 1 of 2"),
             std::string::npos)
       << coarse->badge;
   EXPECT_TRUE(Contains(Texts(coarse->scene), "Delays"));

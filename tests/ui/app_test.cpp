@@ -455,7 +455,7 @@ class AppTest : public QObject {
     QVERIFY(document().connectNodes(q, p).isEmpty());
     QVERIFY(WaitIdle());
     QVERIFY(coarse_shown);
-    QVERIFY2(coarse_status.startsWith("coarse: 4,000,000 rows counted in"),
+    QVERIFY2(coarse_status.startsWith("coarse: ~") && coarse_status.contains("% sample"),
              qPrintable(coarse_status));
     const NodeRun& run = runner().run(p);
     QCOMPARE(int(run.state), int(RunState::kReady));
