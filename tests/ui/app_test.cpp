@@ -451,6 +451,8 @@ class AppTest : public QObject {
       if (changed != p || !run.coarse || run.state != RunState::kRunning) return;
       coarse_shown = window.navigator().scene() != nullptr && window.navigator().scene()->coarse;
       coarse_status = window.statusText();
+      if (qEnvironmentVariableIsSet("PIKA_UI_SHOTS"))
+        window.grab().save(qEnvironmentVariable("PIKA_UI_SHOTS") + "/coarse_level.png");
     });
     QVERIFY(document().connectNodes(q, p).isEmpty());
     QVERIFY(WaitIdle());
@@ -463,6 +465,8 @@ class AppTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(!window.navigator().scene()->coarse, kRunTimeoutMs);
     QVERIFY2(window.statusText().startsWith("density of 4,000,000 rows"),
              qPrintable(window.statusText()));
+    if (qEnvironmentVariableIsSet("PIKA_UI_SHOTS"))
+      window.grab().save(qEnvironmentVariable("PIKA_UI_SHOTS") + "/exact_level.png");
   }
 
   void pickingAColourColumnColoursThePlotAndAKindWithoutColourClearsIt() {
