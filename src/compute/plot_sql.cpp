@@ -108,10 +108,16 @@ std::string BrushPredicate(const PlotDataRequest& request, const PlotData& data,
                        Rounded(bins.first_edge + first * bins.width, decimals, false),
                        Rounded(bins.first_edge + last * bins.width, decimals, true));
   }
-  std::string predicate = Between(x, box.x_min, box.x_max, data.x_is_time);
-  if (request.kind == "scatter")
-    predicate += " AND " + Between(QuoteIdentifier(request.y), box.y_min, box.y_max, false);
-  return predicate;
+  // A side without bounds (a box dragged across the whole plot) says nothing of its column.
+  const auto bounded = [](double low, double high) {
+    return !(std::isinf(low) && std::isinf(high));
+  };
+  std::vector<std::string> parts;
+  if (bounded(box.x_min, box.x_max))
+    parts.push_back(Between(x, box.x_min, box.x_max, data.x_is_time));
+  if (request.kind == "scatter" && bounded(box.y_min, box.y_max))
+    parts.push_back(Between(QuoteIdentifier(request.y), box.y_min, box.y_max, false));
+  return parts.empty() ? "TRUE" : fmt::format("{}", fmt::join(parts, " AND "));
 }
 
 std::string CategoryBrushPredicate(const PlotDataRequest& request,

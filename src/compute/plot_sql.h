@@ -22,7 +22,8 @@ std::string PlotQuerySql(const PlotDataRequest& request, const PlotData& data,
 // The predicate a brush makes, over the input's columns as a user writes them: a box on a
 // scatter plot, a range of x on a line plot or a histogram (widened to whole bins). Bounds
 // are rounded outwards to a few digits of the brushed span, so they read well and keep
-// every row that was inside; dates and times read as TIMESTAMP literals (UTC).
+// every row that was inside; dates and times read as TIMESTAMP literals (UTC). A side of the
+// box from -infinity to infinity is left out: a range of y alone, or of x alone.
 std::string BrushPredicate(const PlotDataRequest& request, const PlotData& data,
                            const DataWindow& box);
 

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <limits>
 
 #include "compute/plot_sql.h"
 #include "render/scene_export.h"
@@ -377,7 +378,19 @@ void PlotNavigator::brushBetween(QPointF from, QPointF to) {
   if (rect.width() < 2 || (plot_->request.kind == "scatter" && rect.height() < 2)) return;
   const QPointF low = dataOfClamped(rect.bottomLeft());
   const QPointF high = dataOfClamped(rect.topRight());
-  const DataWindow region{low.x(), high.x(), low.y(), high.y()};
+  DataWindow region{low.x(), high.x(), low.y(), high.y()};
+  // Dragged past both edges of the plot area: no bounds on that side (a range of y, or of x).
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  const PlotScene& plot = *scene_;
+  const QRectF dragged = QRectF(from, to).normalized();
+  if (dragged.left() < plot.area_left && dragged.right() > plot.area_right) {
+    region.x_min = -kInf;
+    region.x_max = kInf;
+  }
+  if (dragged.top() < plot.area_top && dragged.bottom() > plot.area_bottom) {
+    region.y_min = -kInf;
+    region.y_max = kInf;
+  }
   const std::string predicate = BrushPredicate(plot_->request, plot_->data, region);
   brushed_ = BrushedRegion{predicate, region, plot_->request.kind != "scatter"};
   Q_EMIT brushed(QString::fromStdString(predicate));
@@ -441,11 +454,15 @@ void PlotNavigator::paintBrush(QPainter& painter) const {
   const PlotScene& plot = *scene_;
   const QRectF area(QPointF(plot.area_left, plot.area_top),
                     QPointF(plot.area_right, plot.area_bottom));
+  // Unbounded sides reach the edges of the area.
   const auto px = [&](double x) {
-    return plot.area_left + (x - plot.x_min) / (plot.x_max - plot.x_min) * area.width();
+    return std::clamp(plot.area_left + (x - plot.x_min) / (plot.x_max - plot.x_min) * area.width(),
+                      area.left(), area.right());
   };
   const auto py = [&](double y) {
-    return plot.area_bottom - (y - plot.y_min) / (plot.y_max - plot.y_min) * area.height();
+    return std::clamp(
+        plot.area_bottom - (y - plot.y_min) / (plot.y_max - plot.y_min) * area.height(), area.top(),
+        area.bottom());
   };
   const DataWindow& region = brushed_->region;
   const QRectF marked = brushed_->x_only ? QRectF(QPointF(px(region.x_min), area.top()),

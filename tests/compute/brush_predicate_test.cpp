@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 
 #include "compute/plot_sql.h"
 #include "compute/rows_behind.h"
@@ -44,6 +45,17 @@ TEST_F(BrushPredicateTest, AScatterBoxKeepsTheRowsInsideItAndReadsWell) {
               data->y[row] <= 120.25;
   EXPECT_EQ(Count(predicate), inside);
   EXPECT_GT(inside, 0u);
+}
+
+TEST_F(BrushPredicateTest, ABoxAcrossTheWholeWidthIsARangeOfYAlone) {
+  auto data = Fetch("scatter", "x", "y");
+  ASSERT_TRUE(data.ok());
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  const PlotDataRequest request{"t", "scatter", "x", "y", "", ""};
+  const std::string y_only = BrushPredicate(request, *data, {-kInf, kInf, 50.5, 120.25});
+  EXPECT_EQ(y_only, "\"y\" BETWEEN 50.5 AND 120.25");
+  EXPECT_EQ(Count(y_only), Count("y >= 50.5 AND y <= 120.25"));
+  EXPECT_EQ(BrushPredicate(request, *data, {100, 200, -kInf, kInf}), "\"x\" BETWEEN 100 AND 200");
 }
 
 TEST_F(BrushPredicateTest, ALineAndAHistogramAreBrushedAlongXOnly) {

@@ -610,8 +610,10 @@ class AppTest : public QObject {
     const auto drawn = runner().run(a).plot;
     QTest::mouseRelease(view, Qt::LeftButton, Qt::ShiftModifier,
                         QPoint(int(middle), int(all.area_bottom) + 5));
+    // Past the top and bottom of the plot: a range of x alone.
     const std::string brush = document().graph().Find(a)->plot.brush;
-    QVERIFY2(brush.starts_with("\"x\" BETWEEN "), brush.c_str());
+    QVERIFY2(brush.starts_with("\"x\" BETWEEN ") && brush.find("\"y\"") == std::string::npos,
+             brush.c_str());
     QVERIFY(WaitIdle());
     // The brushed plot keeps its drawing (its rows are not fetched again), and the region
     // stays marked after the drag: tinted blue left of the middle, not right of it.
