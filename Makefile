@@ -34,7 +34,7 @@ test-tsan: setup
 # Rewrites the committed plot baselines (tests/fixtures/golden): look at every PNG before
 # committing them.
 golden: build
-	@PIKA_UPDATE_GOLDEN=1 QT_QPA_PLATFORM=offscreen build/release/tests/pika_render_tests --gtest_filter='*GoldenPlot*'
+	@PIKA_UPDATE_GOLDEN=1 QT_QPA_PLATFORM=offscreen build/release/tests/pika_render_tests --gtest_filter='*Golden*'
 
 bench: build
 	@bash scripts/run_bench.sh build/release

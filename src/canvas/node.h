@@ -45,7 +45,7 @@ struct PlotNodeSpec {
   std::string x, y;
   std::string agg;  // bar: count, sum, mean, min, max (empty: count without y, mean with it)
   std::string title;
-  std::string color;  // scatter, line: the column colouring the marks (empty: none)
+  std::string color;  // scatter, line, bar: the column colouring the marks (empty: none)
   // A SQL predicate over the input's columns: the rows the plot passes on (empty: all). Set
   // by brushing the plot, and editable as text.
   std::string brush;

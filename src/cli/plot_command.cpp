@@ -25,7 +25,7 @@ namespace {
 struct PlotArgs {
   std::string source, db, table, sql, kind = "scatter", x, y, title, theme = "light", output;
   std::string agg;    // bar: count, sum, mean, min or max
-  std::string color;  // scatter, line: the column that colours the marks
+  std::string color;  // scatter, line, bar: the column that colours the marks
   double width = 800, height = 500, dpi = 96;
   bool json = false;
 };
@@ -153,8 +153,8 @@ void AddPlotCommand(CLI::App& app, int& exit_code) {
   command->add_option("--x", args->x, "Column for the x axis")->required();
   command->add_option("--y", args->y, "Column for the y axis (not for a histogram)");
   command->add_option("--color", args->color,
-                      "scatter, line: colour by this column (categories, or a colour bar for "
-                      "numbers with more than ten values)");
+                      "scatter, line, bar: colour by this column (categories, or a colour bar "
+                      "for numbers with more than ten values; bars stack counts and sums)");
   command->add_option("--title", args->title, "Plot title");
   command->add_option("--theme", args->theme, "light (default) or dark")
       ->check(CLI::IsMember({"light", "dark"}));

@@ -88,17 +88,19 @@ Result<ColumnType> ColumnTypeOf(Connection& connection, const std::string& relat
   return described->columns()[0].type;
 }
 
-Result<std::string> PlanPlotColor(Connection& connection, const std::string& relation, bool lines,
+Result<std::string> PlanPlotColor(Connection& connection, const std::string& relation, ColorUse use,
                                   PlotColor& color) {
+  const bool lines = use == ColorUse::kLines;
   auto type = ColumnTypeOf(connection, relation, color.column);
   if (!type.ok()) return type.error();
   auto categories = TopCategories(connection, relation, color.column);
   if (!categories.ok()) return categories.error();
   const bool numeric = *type == ColumnType::kBigint || *type == ColumnType::kDouble;
   const bool many = categories->distinct > kMaxColorCategories;
-  if (numeric && many && !lines) return PlanContinuous(connection, relation, color);
+  if (numeric && many && use == ColorUse::kPoints)
+    return PlanContinuous(connection, relation, color);
   std::vector<Category>& top = categories->top;
-  // A scatter draws every row: beyond nine categories the rest share one grey "other".
+  // Points and bars count every row: beyond nine categories the rest share one grey "other".
   const bool other = many && !lines;
   if (other) top.resize(kMaxColorCategories - 1);
   if (numeric) SortNumerically(top);

@@ -1,4 +1,4 @@
-// The colour column of a scatter or line plot, as the engine gives it: a code per row into at
+// The colour column of a plot, as the engine gives it: a code per row into at
 // most ten category names, or a number per row with the column's range. The categories are
 // picked in the engine (the most frequent ones), so only codes cross into memory.
 #pragma once
@@ -27,11 +27,16 @@ struct PlotColor {
 Result<ColumnType> ColumnTypeOf(Connection& connection, const std::string& relation,
                                 const std::string& column);
 
+// What the colour is for: each row's point, a line per category, or groups of bars.
+enum class ColorUse { kPoints, kLines, kGroups };
+
 // How the rows' colours are read: a SQL expression over `relation` giving the code (BIGINT)
 // of a row's category, or its value (DOUBLE). Text, booleans, dates and numbers with at most
-// ten distinct values are categories; a scatter colours other numbers continuously, a line
-// draws the ten most frequent values as lines of their own. Fills `color`'s names and range.
-Result<std::string> PlanPlotColor(Connection& connection, const std::string& relation, bool lines,
+// ten distinct values are categories. Beyond that, points colour numbers continuously and
+// share a grey "others" among the rest; lines draw the ten most frequent values as lines of
+// their own; bar groups are always categories, the rest in "others". Fills `color`'s names
+// and range.
+Result<std::string> PlanPlotColor(Connection& connection, const std::string& relation, ColorUse use,
                                   PlotColor& color);
 
 // Appends the rows of the planned expression's column.

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <map>
 
 #include "compute/memory_budget.h"
 #include "compute/preflight.h"
@@ -30,7 +31,9 @@ Status FetchColumns(Connection& connection, const PlotDataRequest& request, Plot
   std::string select = fmt::format("{}, TRY_CAST({} AS DOUBLE)", *x, QuoteIdentifier(request.y));
   if (!request.color.empty()) {
     data.color.column = request.color;
-    auto color = PlanPlotColor(connection, request.relation, request.kind == "line", data.color);
+    auto color =
+        PlanPlotColor(connection, request.relation,
+                      request.kind == "line" ? ColorUse::kLines : ColorUse::kPoints, data.color);
     if (!color.ok()) return color.error();
     select += ", " + *color;
   }
@@ -94,6 +97,42 @@ Result<bool> XIsOrdered(Connection& connection, const PlotDataRequest& request) 
          *type == ColumnType::kDate || *type == ColumnType::kTimestamp;
 }
 
+// The bars of the categories already picked, split by the colour column's groups (the nine
+// most frequent, the rest as "others"): one row per category and group comes back.
+Status AggregateBarGroups(Connection& connection, const PlotDataRequest& request, PlotData& data) {
+  data.color.column = request.color;
+  auto code = PlanPlotColor(connection, request.relation, ColorUse::kGroups, data.color);
+  if (!code.ok()) return code.error();
+  const size_t groups = data.color.names.size();
+  data.bar_group_values.assign(data.categories.size() * groups, std::nan(""));
+  const std::string agg = BarAggregate(request);
+  data.bar_stacked = agg == "count" || agg == "sum";
+  if (data.categories.empty() || groups == 0) return {};
+  std::map<std::string, size_t> index;
+  std::vector<std::string> literals;
+  for (size_t category = 0; category < data.categories.size(); ++category) {
+    index[data.categories[category]] = category;
+    literals.push_back(QuoteLiteral(data.categories[category]));
+  }
+  const std::string category =
+      fmt::format("coalesce(CAST({} AS VARCHAR), 'NULL')", QuoteIdentifier(request.x));
+  auto result = connection.Query(fmt::format(
+      "SELECT {0} AS category, {1} AS bar_group, CAST({2} AS DOUBLE) AS value FROM {3} "
+      "WHERE {0} IN ({4}) GROUP BY ALL",
+      category, *code, BarValueSql(request), request.relation, fmt::join(literals, ", ")));
+  if (!result.ok()) return result.error();
+  auto rows = result->FetchAll();
+  if (!rows.ok()) return rows.error();
+  for (size_t row = 0; row < rows->row_count; ++row) {
+    const auto found = index.find(FormatValue(rows->columns[0], row));
+    const auto group = static_cast<size_t>(rows->columns[1].IntAt(row));
+    const Column& value = rows->columns[2];
+    if (found == index.end() || group >= groups || !value.IsValid(row)) continue;
+    data.bar_group_values[found->second * groups + group] = value.DoubleAt(row);
+  }
+  return {};
+}
+
 // Aggregation happens in the engine: only one row per category comes back.
 Status AggregateBars(Connection& connection, const PlotDataRequest& request, PlotData& data) {
   const std::string agg = BarAggregate(request);
@@ -124,12 +163,15 @@ Status AggregateBars(Connection& connection, const PlotDataRequest& request, Plo
     data.binned_rows = static_cast<uint64_t>(rows->columns[3].IntAt(row));
   }
   const std::string what = agg == "count" ? "rows" : fmt::format("{} of {}", agg, request.y);
+  const std::string by =
+      request.color.empty() ? request.x : fmt::format("{} and {}", request.x, request.color);
   data.bar_badge =
       data.category_count > data.categories.size()
-          ? fmt::format("{} by {}: the {} largest of {} categories (exact)", what, request.x,
+          ? fmt::format("{} by {}: the {} largest of {} categories (exact)", what, by,
                         data.categories.size(), data.category_count)
-          : fmt::format("{} by {}: {} categories (exact)", what, request.x, data.categories.size());
-  return {};
+          : fmt::format("{} by {}: {} categories (exact)", what, by, data.categories.size());
+  if (request.color.empty()) return {};
+  return AggregateBarGroups(connection, request, data);
 }
 
 }  // namespace
@@ -152,7 +194,9 @@ std::string XValueSql(const PlotDataRequest& request, bool x_is_time) {
                    : fmt::format("TRY_CAST({} AS DOUBLE)", x);
 }
 
-bool KindTakesColor(const std::string& kind) { return kind == "scatter" || kind == "line"; }
+bool KindTakesColor(const std::string& kind) {
+  return kind == "scatter" || kind == "line" || kind == "bar";
+}
 
 std::string PlotYTitle(const PlotDataRequest& request) {
   if (request.kind == "histogram") return "rows";
@@ -175,8 +219,8 @@ Result<PlotData> FetchPlotData(Connection& connection, const PlotDataRequest& re
   if (request.x.empty()) return InvalidInput("choose a column for the x axis");
   if (!request.color.empty() && !KindTakesColor(request.kind))
     return InvalidInput(fmt::format(
-        "colour is for scatter and line plots; a {} plot is drawn in one colour: clear the "
-        "colour column",
+        "colour is for scatter, line and bar plots; a {} plot is drawn in one colour: clear "
+        "the colour column",
         request.kind));
   PlotData data;
   Status fetched = request.kind == "histogram" ? CountHistogram(connection, request, data)
@@ -191,6 +235,11 @@ Result<PlotScene> BuildScene(const PlotDataRequest& request, const PlotData& dat
   spec.kind = request.kind == "line" ? PlotKind::kLine : PlotKind::kScatter;
   spec.x_is_time = data.x_is_time;
   if (request.kind == "histogram") return BuildHistogramScene(spec, data.bins, text_width);
+  if (request.kind == "bar" && !data.color.names.empty()) {
+    return BuildBarScene(spec, data.categories,
+                         BarGroups{EncodingOf(data.color), data.bar_group_values, data.bar_stacked},
+                         data.binned_rows, data.bar_badge, text_width);
+  }
   if (request.kind == "bar") {
     return BuildBarScene(spec, data.categories, data.bar_values, data.binned_rows, data.bar_badge,
                          text_width);

@@ -19,7 +19,7 @@ struct PlotDataRequest {
   std::string kind = "scatter";  // scatter, line, histogram, bar
   std::string x, y;
   std::string agg;    // bar: count, sum, mean, min, max (empty: count without y, mean with it)
-  std::string color;  // scatter, line: the column that colours the marks (empty: none)
+  std::string color;  // scatter, line, bar: the column that colours the marks (empty: none)
   // Scatter, line: the most bytes of rows to hold (0: a quarter of the memory budget); past
   // it the fetch stops with a message that says what to plot instead.
   uint64_t max_bytes = 0;
@@ -33,8 +33,12 @@ struct PlotData {
   std::vector<double> bar_values;
   uint64_t category_count = 0;  // bar: categories before keeping the largest
   std::string bar_badge;
+  // Bar, coloured: values[category * groups + group] for the groups in color.names (NaN where a
+  // category has no rows of a group), stacked when they add up (count, sum).
+  std::vector<double> bar_group_values;
+  bool bar_stacked = false;
   bool x_is_time = false;  // x holds microseconds since the epoch
-  PlotColor color;         // scatter, line: a code or value per row when request.color is set
+  PlotColor color;  // scatter, line: a code or value per row; bar: the groups (request.color)
 };
 
 inline constexpr size_t kMaxBars = 50;
@@ -48,7 +52,7 @@ std::string BarValueSql(const PlotDataRequest& request);
 // x as the plot places it: a DOUBLE, or microseconds since the epoch for dates and times.
 std::string XValueSql(const PlotDataRequest& request, bool x_is_time);
 
-// Scatter and line plots take a colour column; the other kinds draw in one colour.
+// Scatter, line and bar plots take a colour column; histograms draw in one colour.
 bool KindTakesColor(const std::string& kind);
 
 // The y axis title the plot of `request` gets.

@@ -38,6 +38,14 @@ std::string RowsSql(const PlotDataRequest& request, const PlotData& data,
 
 std::string BarSql(const PlotDataRequest& request) {
   const std::string value = BarValueSql(request);
+  if (!request.color.empty()) {
+    // A bar per category and colour (the plot gathers the less frequent colours as "others").
+    return fmt::format(
+        "SELECT {} AS category, {} AS {}, {} AS value\nFROM {}\nGROUP BY ALL\nORDER BY category, "
+        "value DESC NULLS LAST",
+        QuoteIdentifier(request.x), QuoteIdentifier(request.color), QuoteIdentifier(request.color),
+        value, request.relation);
+  }
   return fmt::format(
       "SELECT {} AS category, {} AS value\nFROM {}\nGROUP BY ALL\nORDER BY value DESC NULLS "
       "LAST\nLIMIT {}",

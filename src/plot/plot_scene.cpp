@@ -461,6 +461,64 @@ void AddFrameAndLabels(const PlotSpec& spec, const Frame& frame, const Theme& th
   scene.marks.push_back(std::move(badge));
 }
 
+// The values the y axis must show: zero, and every bar's end (stacks: their totals above
+// and below zero).
+std::pair<double, double> BarRange(const BarGroups& bars, size_t groups) {
+  double low = 0, high = 0;  // bars grow from zero
+  for (size_t start = 0; start < bars.values.size(); start += groups) {
+    double up = 0, down = 0;
+    for (size_t group = 0; group < groups; ++group) {
+      const double value = bars.values[start + group];
+      if (!std::isfinite(value)) continue;
+      if (bars.stacked) {
+        (value >= 0 ? up : down) += value;
+      } else {
+        up = std::max(up, value);
+        down = std::min(down, value);
+      }
+    }
+    high = std::max(high, up);
+    low = std::min(low, down);
+  }
+  if (high == low) high = low + 1;
+  return {low, high};
+}
+
+// Each category's slot holds its groups: side by side, or stacked from zero (positive values
+// upward, negative ones downward).
+void AddBars(const BarGroups& bars, size_t groups, const AxisTicks& y_axis, const Frame& frame,
+             const Theme& theme, Scene& scene) {
+  const size_t categories = bars.values.size() / groups;
+  const double band = frame.width() / static_cast<double>(std::max<size_t>(categories, 1));
+  const auto py = [&](double value) {
+    return ToPx(value, y_axis.min, y_axis.max, frame.bottom, frame.top);
+  };
+  const double width = bars.stacked ? band * 0.8 : band * 0.8 / static_cast<double>(groups);
+  for (size_t category = 0; category < categories; ++category) {
+    double up = 0, down = 0;
+    for (size_t group = 0; group < groups; ++group) {
+      const double value = bars.values[category * groups + group];
+      if (!std::isfinite(value)) continue;
+      double from = 0;
+      if (bars.stacked) {
+        double& base = value >= 0 ? up : down;
+        from = base;
+        base += value;
+      }
+      const double left = frame.left + band * static_cast<double>(category) + band * 0.1 +
+                          (bars.stacked ? 0 : width * static_cast<double>(group));
+      const double top = std::min(py(from), py(from + value));
+      const Rgba fill = bars.color.categorical()
+                            ? CategoryColorOf(bars.color, static_cast<uint32_t>(group))
+                            : CategoryColor(0);
+      // A hairline of background keeps stacked segments apart.
+      scene.marks.push_back(RectMark{left, top, width, std::abs(py(from + value) - py(from)), fill,
+                                     bars.stacked ? theme.background : Rgba{0, 0, 0, 0},
+                                     bars.stacked ? 0.5 : 0.0});
+    }
+  }
+}
+
 }  // namespace
 
 HistogramBins NiceBins(double min, double max, int target) {
@@ -520,18 +578,39 @@ Result<PlotScene> BuildHistogramScene(const PlotSpec& spec, const HistogramBins&
 
 namespace {
 
-// Category names under their bars: truncated, thinned, or turned 45 degrees to fit.
-void AddCategoryAxis(std::span<const std::string> names, const Frame& frame, const Theme& theme,
-                     const TextExtent& text_width, Scene& scene) {
-  const double band = frame.width() / static_cast<double>(names.size());
+std::vector<double> BandCentres(size_t count, const Frame& frame) {
+  const double band = frame.width() / static_cast<double>(count);
   std::vector<double> centres;
-  for (size_t index = 0; index < names.size(); ++index) {
+  for (size_t index = 0; index < count; ++index)
     centres.push_back(frame.left + band * (static_cast<double>(index) + 0.5));
-  }
+  return centres;
+}
+
+// Category names under their bars: truncated, thinned, or turned 45 degrees to fit.
+CategoryLabels PlaceNames(std::span<const std::string> names, const Frame& frame,
+                          const TextExtent& text_width) {
   LabelPlacementOptions options;
   options.allow_rotation = true;
   options.line_height_px = kLineHeightPx;
-  const CategoryLabels labels = PlaceCategoryLabels(centres, names, 120.0, text_width, options);
+  return PlaceCategoryLabels(BandCentres(names.size(), frame), names, 120.0, text_width, options);
+}
+
+// The room turned names take below the plot area beyond the one line of labels LayOut keeps.
+double TurnedNamesRoom(std::span<const std::string> names, const Frame& frame,
+                       const TextExtent& text_width) {
+  if (names.empty()) return 0;
+  const CategoryLabels labels = PlaceNames(names, frame, text_width);
+  if (!labels.placement.rotated) return 0;
+  double longest = 0;
+  for (size_t index : labels.placement.shown)
+    longest = std::max(longest, text_width(labels.texts[index]));
+  return std::max(0.0, longest * std::sqrt(0.5) + 8 - kLineHeightPx);
+}
+
+void AddCategoryAxis(std::span<const std::string> names, const Frame& frame, const Theme& theme,
+                     const TextExtent& text_width, Scene& scene) {
+  const std::vector<double> centres = BandCentres(names.size(), frame);
+  const CategoryLabels labels = PlaceNames(names, frame, text_width);
   for (size_t index : labels.placement.shown) {
     TextMark label{
         labels.texts[index], {centres[index], frame.bottom + 6}, kTickLabelPt, theme.text};
@@ -547,20 +626,22 @@ void AddCategoryAxis(std::span<const std::string> names, const Frame& frame, con
 Result<PlotScene> BuildBarScene(const PlotSpec& spec, std::span<const std::string> categories,
                                 std::span<const double> values, uint64_t rows,
                                 const std::string& badge, const TextExtent& text_width) {
+  return BuildBarScene(spec, categories, BarGroups{{}, {values.begin(), values.end()}, false}, rows,
+                       badge, text_width);
+}
+
+Result<PlotScene> BuildBarScene(const PlotSpec& spec, std::span<const std::string> categories,
+                                const BarGroups& bars, uint64_t rows, const std::string& badge,
+                                const TextExtent& text_width) {
   PIKA_TRY(CheckSize(spec));
-  if (categories.size() != values.size()) return Internal("categories and values differ in length");
-  double low = 0, high = 0;  // bars grow from zero
-  for (double value : values) {
-    if (!std::isfinite(value)) continue;
-    low = std::min(low, value);
-    high = std::max(high, value);
-  }
-  if (high == low) high = low + 1;
+  const size_t groups = std::max<size_t>(bars.color.names.size(), 1);
+  if (bars.values.size() != categories.size() * groups)
+    return Internal("bar values do not match the categories and groups");
+  const auto [low, high] = BarRange(bars, groups);
   const AxisTicks y_axis = FromNumeric(
       NiceTicks(low, high, {static_cast<int>(spec.height / 60), /*extend_domain=*/true}));
-  PlotSpec roomy = spec;  // rotated names need room below the bars
-  roomy.height -= 40;
-  const Frame frame = LayOut(roomy, y_axis, text_width);
+  Frame frame = LayOut(spec, y_axis, text_width, LegendWidth(bars.color, spec.width, text_width));
+  frame.bottom -= TurnedNamesRoom(categories, frame, text_width);  // names turned to fit
   const Theme theme = ThemeFor(spec.theme);
   PlotScene plot;
   plot.scene = {spec.width, spec.height, theme.background, {}};
@@ -571,16 +652,10 @@ Result<PlotScene> BuildBarScene(const PlotSpec& spec, std::span<const std::strin
   SetArea(frame, plot);
   plot.reduction = {ReductionMethod::kRaw, Fidelity::kPixelExactAggregate, rows, rows, 0};
   AddYAxis(y_axis, frame, theme, plot.scene);
-  const double band = frame.width() / static_cast<double>(std::max<size_t>(categories.size(), 1));
-  const double zero = ToPx(0.0, y_axis.min, y_axis.max, frame.bottom, frame.top);
-  for (size_t index = 0; index < values.size(); ++index) {
-    if (!std::isfinite(values[index])) continue;
-    const double top = ToPx(values[index], y_axis.min, y_axis.max, frame.bottom, frame.top);
-    const double left = frame.left + band * static_cast<double>(index) + band * 0.1;
-    plot.scene.marks.push_back(
-        RectMark{left, std::min(top, zero), band * 0.8, std::abs(zero - top), CategoryColor(0)});
-  }
+  AddBars(bars, groups, y_axis, frame, theme, plot.scene);
   if (!categories.empty()) AddCategoryAxis(categories, frame, theme, text_width, plot.scene);
+  AddLegend(bars.color, spec.width, frame.right, frame.top, frame.bottom, theme, text_width,
+            plot.scene);
   AddFrameAndLabels(spec, frame, theme, badge, text_width, plot);
   return plot;
 }

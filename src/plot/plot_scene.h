@@ -67,6 +67,19 @@ HistogramBins NiceBins(double min, double max, int target = 30);
 Result<PlotScene> BuildHistogramScene(const PlotSpec& spec, const HistogramBins& bins,
                                       const TextExtent& text_width);
 
+// Bars split by a colour column: a bar per category and colour group, stacked (totals that
+// add up: counts and sums) or side by side (means, extremes).
+struct BarGroups {
+  ColorEncoding color;         // the groups' names (and a grey "others"): palette and legend
+  std::vector<double> values;  // values[category * groups + group]; NaN where no rows are
+  bool stacked = false;
+};
+
+// A bar per category and group, with a legend; the bars of a category share its slot.
+Result<PlotScene> BuildBarScene(const PlotSpec& spec, std::span<const std::string> categories,
+                                const BarGroups& bars, uint64_t rows, const std::string& badge,
+                                const TextExtent& text_width);
+
 // One bar per category, in the order given; `values` may be negative. `badge` says what the
 // bars are and `rows` how many rows they aggregate (the aggregation ran in the engine).
 Result<PlotScene> BuildBarScene(const PlotSpec& spec, std::span<const std::string> categories,

@@ -111,6 +111,16 @@ CategoryLabels PlaceCategoryLabels(std::span<const double> centres_px,
   for (const std::string& name : names) {
     result.texts.push_back(TruncateLabel(name, max_label_px, extent));
   }
+  // Each name is a bar of its own: turning them all beats showing every other one upright.
+  const size_t count = std::min(centres_px.size(), result.texts.size());
+  const std::vector<size_t> all = EveryNth(count, 1);
+  if (options.allow_rotation && count > 1 &&
+      !Fits(centres_px, result.texts, all, extent, 0, options.min_gap_px) &&
+      Fits(centres_px, result.texts, all, extent, options.line_height_px * std::sqrt(2.0),
+           options.min_gap_px)) {
+    result.placement = LabelPlacement{all, 1, true};
+    return result;
+  }
   result.placement = PlaceLabels(centres_px, result.texts, extent, options);
   return result;
 }

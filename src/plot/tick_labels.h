@@ -46,7 +46,8 @@ struct CategoryLabels {
   LabelPlacement placement;
 };
 
-// Category labels at band centres: truncated to max_label_px, then thinned as PlaceLabels.
+// Category labels at band centres: truncated to max_label_px; all of them upright when they
+// fit, else all turned when that fits (each names a bar), else placed as PlaceLabels.
 CategoryLabels PlaceCategoryLabels(std::span<const double> centres_px,
                                    std::span<const std::string> names, double max_label_px,
                                    const TextExtent& extent,

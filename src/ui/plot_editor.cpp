@@ -80,7 +80,7 @@ void PlotEditor::edited() {
   changed.plot.x = x_->currentText().toStdString();
   changed.plot.y = y_->currentText().toStdString();
   changed.plot.agg = agg_->currentText().toStdString();
-  // Histograms and bars have one colour: the kind's change clears it, in the same undo step.
+  // Histograms have one colour: the kind's change clears it, in the same undo step.
   changed.plot.color = KindTakesColor(changed.plot.kind) ? color_->currentText().toStdString() : "";
   changed.plot.title = title_->text().toStdString();
   changed.plot.brush = brush_->text().trimmed().toStdString();

@@ -265,6 +265,21 @@ TEST(CliPlot, ColourDrawsALinePerSymbolAndSaysWhichColourIsWhich) {
   EXPECT_EQ(ParseOrFail(numbers.out)["color"]["range"], json({0.0, 55.9}));
 }
 
+TEST(CliPlot, BarsOfCountsStackByColourAndHistogramsRefuseIt) {
+  test::TempDir temp;
+  const auto bars = Pika({"plot", test::VegaPath("seattle-weather.csv"), "--kind", "bar", "--x",
+                          "weather", "--color", "weather", "-o", temp.File("b.png"), "--json"});
+  ASSERT_EQ(bars.exit_code, 0) << bars.err;
+  const json summary = ParseOrFail(bars.out);
+  EXPECT_EQ(summary["color"]["categories"], json({"rain", "sun", "fog", "drizzle", "snow"}));
+  EXPECT_EQ(summary["rows_represented"], 1461);
+  const auto histogram = Pika({"plot", test::VegaPath("seattle-weather.csv"), "--kind", "histogram",
+                               "--x", "temp_max", "--color", "weather", "-o", temp.File("h.png")});
+  EXPECT_EQ(histogram.exit_code, 1);
+  EXPECT_NE(histogram.err.find("colour is for scatter, line and bar plots"), std::string::npos)
+      << histogram.err;
+}
+
 TEST(CliPlot, MistakesAreUserErrors) {
   test::TempDir temp;
   const std::string csv = test::VegaPath("stocks.csv");

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "support/engine.h"
 
 namespace pika {
@@ -135,10 +137,49 @@ TEST_F(PlotColorTest, MissingValuesAreACategoryOfTheirOwn) {
   EXPECT_EQ(data->color.names, (std::vector<std::string>{"x", "NULL"}));
 }
 
-TEST_F(PlotColorTest, ColourOnAnAggregatingKindOrAMissingColumnIsAClearError) {
-  auto bar = FetchPlotData(engine_.connection, {"c", "bar", "g", "", "", "n"});
-  ASSERT_FALSE(bar.ok());
-  EXPECT_NE(bar.error().message.find("colour is for scatter and line plots"), std::string::npos);
+TEST_F(PlotColorTest, CountedBarsStackTheirColourGroupsToTheCategorysTotal) {
+  auto data = FetchPlotData(engine_.connection, {"c", "bar", "n", "", "count", "g"});
+  ASSERT_TRUE(data.ok()) << data.error().message;
+  EXPECT_TRUE(data->bar_stacked);
+  ASSERT_EQ(data->color.names.size(), 10u);  // nine groups and "3 others"
+  EXPECT_TRUE(data->color.last_is_other);
+  ASSERT_EQ(data->bar_group_values.size(), data->categories.size() * 10);
+  for (size_t category = 0; category < data->categories.size(); ++category) {
+    double stacked = 0;
+    for (size_t group = 0; group < 10; ++group) {
+      const double value = data->bar_group_values[category * 10 + group];
+      if (std::isfinite(value)) stacked += value;
+    }
+    EXPECT_EQ(stacked, data->bar_values[category]) << data->categories[category];
+  }
+  EXPECT_NE(data->bar_badge.find("rows by n and g"), std::string::npos) << data->bar_badge;
+}
+
+TEST_F(PlotColorTest, AveragedBarsStandSideBySideWithEachGroupsOwnMean) {
+  auto data = FetchPlotData(engine_.connection, {"c", "bar", "n", "f", "mean", "g"});
+  ASSERT_TRUE(data.ok()) << data.error().message;
+  EXPECT_FALSE(data->bar_stacked);
+  const size_t groups = data->color.names.size();
+  for (size_t category = 0; category < data->categories.size(); ++category) {
+    for (size_t group = 0; group + 1 < groups; ++group) {  // the named groups
+      const std::string expected = test::QueryValue(
+          engine_.connection, "SELECT avg(f) FROM c WHERE n = " + data->categories[category] +
+                                  " AND g = '" + data->color.names[group] + "'");
+      const double value = data->bar_group_values[category * groups + group];
+      if (expected == "NULL") {
+        EXPECT_TRUE(std::isnan(value));
+      } else {
+        EXPECT_DOUBLE_EQ(value, std::stod(expected));
+      }
+    }
+  }
+}
+
+TEST_F(PlotColorTest, ColourOnAHistogramOrAMissingColumnIsAClearError) {
+  auto histogram = FetchPlotData(engine_.connection, {"c", "histogram", "f", "", "", "n"});
+  ASSERT_FALSE(histogram.ok());
+  EXPECT_NE(histogram.error().message.find("colour is for scatter, line and bar plots"),
+            std::string::npos);
   auto missing = Fetch("scatter", "nope");
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.error().message.find("nope"), std::string::npos);

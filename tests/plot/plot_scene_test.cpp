@@ -205,6 +205,48 @@ TEST(BuildBarScene, BarsGrowFromZeroAndEveryCategoryIsNamedOrThinned) {
   EXPECT_EQ(plot->badge, "rows by weather");
 }
 
+BarGroups TwoGroups(bool stacked) {
+  BarGroups bars;
+  bars.color.title = "weather";
+  bars.color.names = {"sun", "rain"};
+  // Two categories; the second has no rain.
+  bars.values = {30, 10, 25, std::nan("")};
+  bars.stacked = stacked;
+  return bars;
+}
+
+TEST(BuildBarScene, StackedGroupsAddUpToTheirCategorysTotal) {
+  const std::vector<std::string> names{"spring", "summer"};
+  auto plot =
+      BuildBarScene({}, names, TwoGroups(true), 65, "rows by season and weather", FakeWidth);
+  ASSERT_TRUE(plot.ok()) << plot.error().message;
+  const auto bars = MarksOf<RectMark>(plot->scene);
+  ASSERT_EQ(bars.size(), 5u);  // three segments (none for no rows), then two legend swatches
+  // One column per category: the rain segment sits on top of the sun one, same width.
+  EXPECT_DOUBLE_EQ(bars[1]->x, bars[0]->x);
+  EXPECT_DOUBLE_EQ(bars[1]->width, bars[0]->width);
+  EXPECT_NEAR(bars[1]->y + bars[1]->height, bars[0]->y, 1e-9);
+  EXPECT_NEAR(bars[0]->height / bars[1]->height, 3.0, 1e-9);
+  EXPECT_NE(bars[0]->fill, bars[1]->fill);
+  EXPECT_GE(plot->y_max, 40);  // the stack's total, not its largest segment
+  const auto texts = Texts(plot->scene);
+  EXPECT_TRUE(Contains(texts, "weather") && Contains(texts, "sun") && Contains(texts, "rain"));
+}
+
+TEST(BuildBarScene, GroupsThatDoNotAddUpStandSideBySide) {
+  const std::vector<std::string> names{"spring", "summer"};
+  auto plot = BuildBarScene({}, names, TwoGroups(false), 65, "mean", FakeWidth);
+  ASSERT_TRUE(plot.ok()) << plot.error().message;
+  const auto bars = MarksOf<RectMark>(plot->scene);
+  ASSERT_EQ(bars.size(), 5u);
+  EXPECT_NEAR(bars[1]->x, bars[0]->x + bars[0]->width, 1e-9);                     // side by side
+  EXPECT_NEAR(bars[0]->y + bars[0]->height, bars[1]->y + bars[1]->height, 1e-9);  // from zero
+  EXPECT_LT(plot->y_max, 40);  // the tallest bar, not a sum
+  BarGroups wrong = TwoGroups(false);
+  wrong.values.pop_back();
+  EXPECT_FALSE(BuildBarScene({}, names, wrong, 65, "mean", FakeWidth).ok());
+}
+
 TEST(BuildPlotScene, AZoomedWindowShowsExactlyItsDomainAndReducesOnlyWhatIsInIt) {
   std::mt19937 random(11);
   std::normal_distribution<double> normal;

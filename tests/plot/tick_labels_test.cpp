@@ -135,6 +135,23 @@ TEST(CategoryLabels, TruncatedAndThinned) {
   EXPECT_EQ(labels.placement.shown.front(), 0u);
 }
 
+TEST(CategoryLabels, AreAllTurnedRatherThanThinnedWhenTurningFitsThemAll) {
+  std::vector<std::string> names;
+  for (int month = 1; month <= 12; ++month) names.push_back("month " + std::to_string(month));
+  LabelPlacementOptions options;
+  options.allow_rotation = true;
+  options.line_height_px = 14;
+  // Bands 40 px wide: the names (49-56 px) collide upright; turned, a line each fits.
+  const CategoryLabels labels =
+      PlaceCategoryLabels(Positions(12, 40), names, 120, SevenPx, options);
+  EXPECT_TRUE(labels.placement.rotated);
+  EXPECT_EQ(labels.placement.shown.size(), 12u);
+  // Too narrow even for turned names: thinned (and turned).
+  const CategoryLabels crowded =
+      PlaceCategoryLabels(Positions(12, 10), names, 120, SevenPx, options);
+  EXPECT_LT(crowded.placement.shown.size(), 12u);
+}
+
 TEST(CategoryLabels, FewShortCategoriesAllShown) {
   const std::vector<std::string> names{"a", "b", "c"};
   const CategoryLabels labels = PlaceCategoryLabels(Positions(3, 100), names, 70, SevenPx);

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
 #include <random>
 
 #include "plot/plot_scene.h"
@@ -140,6 +141,30 @@ double DifferentShare(const QImage& a, const QImage& b) {
 
 class GoldenPlot : public ::testing::TestWithParam<Case (*)()> {};
 
+// Compares `scene` drawn to PNG with tests/fixtures/golden/NAME.png (PIKA_UPDATE_GOLDEN=1
+// writes the baseline instead: make golden).
+void ExpectMatchesBaseline(const Scene& scene, const std::string& name) {
+  const std::string baseline = std::string(PIKA_FIXTURE_DIR) + "/golden/" + name + ".png";
+  if (std::getenv("PIKA_UPDATE_GOLDEN")) {
+    ASSERT_TRUE(ExportPng(scene, baseline).ok());
+    std::cout << "baseline written: " << baseline << '\n';
+    return;
+  }
+  test::TempDir temp;
+  const std::string actual = temp.File(name + ".png");
+  ASSERT_TRUE(ExportPng(scene, actual).ok());
+  const QImage expected(QString::fromStdString(baseline));
+  ASSERT_FALSE(expected.isNull()) << "no baseline " << baseline << ": run make golden";
+  const double share = DifferentShare(QImage(QString::fromStdString(actual)), expected);
+  EXPECT_LE(share, kDifferentShare) << name << ": " << share * 100 << "% of pixels differ; "
+                                    << "compare " << actual << " with " << baseline;
+  if (share > kDifferentShare) {  // keep the evidence for whoever looks into it
+    std::filesystem::copy_file(
+        actual, std::filesystem::temp_directory_path() / ("pika-failed-" + name + ".png"),
+        std::filesystem::copy_options::overwrite_existing);
+  }
+}
+
 TEST_P(GoldenPlot, MatchesItsBaseline) {
   Case c = GetParam()();
   c.spec.width = 400;
@@ -147,24 +172,32 @@ TEST_P(GoldenPlot, MatchesItsBaseline) {
   GridPool pool;
   auto plot = BuildPlotScene(c.spec, c.x, c.y, c.Color(), TickLabelWidth(), pool);
   ASSERT_TRUE(plot.ok()) << plot.error().message;
-  const std::string baseline = std::string(PIKA_FIXTURE_DIR) + "/golden/" + c.name + ".png";
-  if (std::getenv("PIKA_UPDATE_GOLDEN")) {
-    ASSERT_TRUE(ExportPng(plot->scene, baseline).ok());
-    GTEST_SKIP() << "baseline written: " << baseline;
-  }
-  test::TempDir temp;
-  const std::string actual = temp.File(c.name + ".png");
-  ASSERT_TRUE(ExportPng(plot->scene, actual).ok());
-  const QImage expected(QString::fromStdString(baseline));
-  ASSERT_FALSE(expected.isNull()) << "no baseline " << baseline << ": run make golden";
-  const double share = DifferentShare(QImage(QString::fromStdString(actual)), expected);
-  EXPECT_LE(share, kDifferentShare) << c.name << ": " << share * 100 << "% of pixels differ; "
-                                    << "compare " << actual << " with " << baseline;
-  if (share > kDifferentShare) {  // keep the evidence for whoever looks into it
-    std::filesystem::copy_file(
-        actual, std::filesystem::temp_directory_path() / ("pika-failed-" + c.name + ".png"),
-        std::filesystem::copy_options::overwrite_existing);
-  }
+  ExpectMatchesBaseline(plot->scene, c.name);
+}
+
+// Bars split by a colour: stacked counts, and means side by side.
+TEST(GoldenBars, StackedAndSideBySideMatchTheirBaselines) {
+  const std::vector<std::string> seasons{"winter", "spring", "summer", "autumn"};
+  BarGroups bars;
+  bars.color.title = "weather";
+  bars.color.names = {"sun", "rain", "fog", "2 others"};
+  bars.color.last_is_other = true;
+  bars.values = {20, 60, 10, 5, 45, 40, 8, 2, 80, 12, 2, std::nan(""), 35, 50, 15, 4};
+  PlotSpec spec;
+  spec.width = 400;
+  spec.height = 300;
+  spec.title = "Days by season";
+  bars.stacked = true;
+  auto stacked = BuildBarScene(spec, seasons, bars, 398, "rows by season and weather (exact)",
+                               TickLabelWidth());
+  ASSERT_TRUE(stacked.ok()) << stacked.error().message;
+  ExpectMatchesBaseline(stacked->scene, "stacked_bars");
+  bars.stacked = false;
+  spec.theme = ThemeKind::kDark;
+  auto grouped = BuildBarScene(spec, seasons, bars, 398, "mean of wind by season and weather",
+                               TickLabelWidth());
+  ASSERT_TRUE(grouped.ok()) << grouped.error().message;
+  ExpectMatchesBaseline(grouped->scene, "grouped_bars");
 }
 
 INSTANTIATE_TEST_SUITE_P(Kinds, GoldenPlot,
