@@ -54,6 +54,12 @@ std::string BarSql(const PlotDataRequest& request) {
 
 std::string HistogramSqlOf(const PlotDataRequest& request, const PlotData& data) {
   const HistogramBins& bins = data.bins;
+  if (data.x_is_time) {
+    return fmt::format(
+        "SELECT time_bucket(INTERVAL '{0}', CAST({1} AS TIMESTAMP)) AS bin_start, count(*) AS "
+        "rows\nFROM {2}\nWHERE {1} IS NOT NULL\nGROUP BY bin_start\nORDER BY bin_start",
+        bins.label, QuoteIdentifier(request.x), request.relation);
+  }
   return fmt::format(
       "SELECT {0} + {1} * bin AS bin_start, {0} + {1} * (bin + 1) AS bin_end, count(*) AS "
       "rows\nFROM (SELECT CAST(floor((TRY_CAST({2} AS DOUBLE) - {0}) / {1}) AS BIGINT) AS bin\n"
@@ -106,6 +112,15 @@ bool IsNumber(const std::string& text) {
 std::string BrushPredicate(const PlotDataRequest& request, const PlotData& data,
                            const DataWindow& box) {
   const std::string x = QuoteIdentifier(request.x);
+  if (request.kind == "histogram" && data.x_is_time && !data.bins.counts.empty()) {
+    // Whole bins, from the first the box reaches to the last: dates read as timestamps.
+    const HistogramBins& bins = data.bins;
+    size_t first = 0, last = bins.counts.size() - 1;
+    while (first < last && bins.end(first) <= box.x_min) ++first;
+    while (last > first && bins.start(last) >= box.x_max) --last;
+    return fmt::format("{0} >= {1} AND {0} < {2}", x, Timestamp(bins.start(first), false),
+                       Timestamp(bins.end(last), false));
+  }
   if (request.kind == "histogram") {
     // Whole bins: a bar is in or out, as the eye sees it.
     const HistogramBins& bins = data.bins;

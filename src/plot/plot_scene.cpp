@@ -22,7 +22,8 @@ namespace {
 constexpr double kTitlePt = 13.0;
 constexpr double kAxisTitlePt = 10.0;
 constexpr double kBadgePt = 8.0;
-constexpr double kLineHeightPx = 14.0;  // a 9 pt label's line at 96 DPI, with leading
+constexpr double kRightMarginPx = 20.0;  // right of the plot area (and of its legend)
+constexpr double kLineHeightPx = 14.0;   // a 9 pt label's line at 96 DPI, with leading
 
 struct AxisTicks {
   double min = 0, max = 1;
@@ -100,7 +101,7 @@ Frame LayOut(const PlotSpec& spec, const AxisTicks& y_ticks, const TextExtent& t
   Frame frame;
   frame.left = widest + 14 + (spec.y_title.empty() ? 0 : 20);
   frame.top = spec.title.empty() ? 24 : 40;
-  frame.right = spec.width - 20 - legend_px;
+  frame.right = spec.width - kRightMarginPx - legend_px;
   frame.bottom = spec.height - 26 - (spec.x_title.empty() ? 0 : 20);
   return frame;
 }
@@ -127,7 +128,10 @@ void AddXAxis(const AxisTicks& ticks, const Frame& frame, const Theme& theme,
   for (size_t index : placement.shown) {
     TextMark label{
         ticks.labels[index], {positions[index], frame.bottom + 6}, kTickLabelPt, theme.text};
-    label.anchor = placement.rotated ? TextAnchor::kEnd : TextAnchor::kMiddle;
+    // A label centred on the last tick would run off the plot's right margin: it ends there.
+    const bool past_margin =
+        positions[index] + text_width(ticks.labels[index]) / 2 > frame.right + kRightMarginPx;
+    label.anchor = placement.rotated || past_margin ? TextAnchor::kEnd : TextAnchor::kMiddle;
     label.baseline = TextBaseline::kTop;
     label.rotation_deg = placement.rotated ? 45.0 : 0.0;
     scene.marks.push_back(std::move(label));
@@ -541,8 +545,13 @@ Result<PlotScene> BuildHistogramScene(const PlotSpec& spec, const HistogramBins&
     rows += count;
     tallest = std::max(tallest, count);
   }
-  const AxisTicks x_axis = FromNumeric(
-      NiceTicks(bins.first_edge, bins.last_edge(), {static_cast<int>(spec.width / 90)}));
+  if (!bins.edges.empty() && bins.edges.size() != bins.counts.size() + 1)
+    return Internal("a histogram's edges do not match its bins");
+  const double span[] = {bins.first_edge, bins.last_edge()};
+  const AxisTicks x_axis =
+      spec.x_is_time
+          ? TimeAxis(span, static_cast<int>(spec.width / 110))
+          : FromNumeric(NiceTicks(span[0], span[1], {static_cast<int>(spec.width / 90)}));
   const AxisTicks y_axis =
       FromNumeric(NiceTicks(0, static_cast<double>(std::max<uint64_t>(tallest, 1)),
                             {static_cast<int>(spec.height / 60), /*extend_domain=*/true}));
@@ -560,19 +569,19 @@ Result<PlotScene> BuildHistogramScene(const PlotSpec& spec, const HistogramBins&
   AddXAxis(x_axis, frame, theme, text_width, plot.scene);
   for (size_t bin = 0; bin < bins.counts.size(); ++bin) {
     if (bins.counts[bin] == 0) continue;
-    const double left = bins.first_edge + bins.width * static_cast<double>(bin);
-    const double x0 = ToPx(left, x_axis.min, x_axis.max, frame.left, frame.right);
-    const double x1 = ToPx(left + bins.width, x_axis.min, x_axis.max, frame.left, frame.right);
+    const double x0 = ToPx(bins.start(bin), x_axis.min, x_axis.max, frame.left, frame.right);
+    const double x1 = ToPx(bins.end(bin), x_axis.min, x_axis.max, frame.left, frame.right);
     const double top = ToPx(static_cast<double>(bins.counts[bin]), y_axis.min, y_axis.max,
                             frame.bottom, frame.top);
     // A hairline of background between bars keeps neighbouring bins apart.
     plot.scene.marks.push_back(
         RectMark{x0, top, x1 - x0, frame.bottom - top, theme.marks, theme.background, 0.5});
   }
-  AddFrameAndLabels(spec, frame, theme,
-                    fmt::format("histogram of {} rows, {} bins (exact counts)", WithThousands(rows),
-                                bins.counts.size()),
-                    text_width, plot);
+  AddFrameAndLabels(
+      spec, frame, theme,
+      fmt::format("histogram of {} rows, {} bins{} (exact counts)", WithThousands(rows),
+                  bins.counts.size(), bins.label.empty() ? "" : " of " + bins.label),
+      text_width, plot);
   return plot;
 }
 

@@ -52,18 +52,26 @@ struct PlotScene {
 };
 
 // Equal-width bins whose edges fall on round numbers.
+// Equal-width bins, or calendar ones (months, years) whose edges are listed.
 struct HistogramBins {
   double first_edge = 0;
   double width = 1;
-  std::vector<uint64_t> counts;  // bin i covers [first_edge + i * width, ... + width)
+  std::vector<uint64_t> counts;  // bin i covers [start(i), end(i))
+  std::vector<double> edges;     // calendar bins: counts.size() + 1 edges (else empty)
+  std::string label;             // dates: the bins' length as read ("1 month"); empty: numbers
 
-  double last_edge() const { return first_edge + width * static_cast<double>(counts.size()); }
+  double start(size_t bin) const {
+    return edges.empty() ? first_edge + width * static_cast<double>(bin) : edges[bin];
+  }
+  double end(size_t bin) const { return start(bin + 1); }
+  double last_edge() const { return start(counts.size()); }
 };
 
 // About `target` bins covering [min, max] (the max inside the last bin), counts zeroed.
 HistogramBins NiceBins(double min, double max, int target = 30);
 
 // A histogram of already counted bins (the counting runs where the data is: in the engine).
+// With spec.x_is_time the edges are microseconds since the epoch and the axis is a calendar.
 Result<PlotScene> BuildHistogramScene(const PlotSpec& spec, const HistogramBins& bins,
                                       const TextExtent& text_width);
 

@@ -280,6 +280,16 @@ TEST(CliPlot, BarsOfCountsStackByColourAndHistogramsRefuseIt) {
       << histogram.err;
 }
 
+TEST(CliPlot, AHistogramOfDatesCountsCalendarBins) {
+  test::TempDir temp;
+  const auto result = Pika({"plot", test::VegaPath("seattle-weather.csv"), "--kind", "histogram",
+                            "--x", "date", "-o", temp.File("d.png"), "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const json summary = ParseOrFail(result.out);
+  EXPECT_EQ(summary["rows_represented"], 1461);
+  EXPECT_EQ(summary["badge"], "histogram of 1,461 rows, 16 bins of 3 months (exact counts)");
+}
+
 TEST(CliPlot, MistakesAreUserErrors) {
   test::TempDir temp;
   const std::string csv = test::VegaPath("stocks.csv");

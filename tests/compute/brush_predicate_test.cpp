@@ -75,6 +75,49 @@ TEST_F(BrushPredicateTest, ALineAndAHistogramAreBrushedAlongXOnly) {
   EXPECT_EQ(Count(whole), histogram->bins.counts[2] + bins.counts[3] + bins.counts[4]) << whole;
 }
 
+TEST_F(BrushPredicateTest, HoursAreCountedInWeeksFromMondayAndBrushedInWholeWeeks) {
+  auto histogram = Fetch("histogram", "at");
+  ASSERT_TRUE(histogram.ok()) << histogram.error().message;
+  const HistogramBins& bins = histogram->bins;
+  // 5,000 hours (about 30 weeks): weeks, each starting on a Monday at midnight.
+  EXPECT_EQ(bins.label, "7 days");
+  EXPECT_TRUE(histogram->x_is_time);
+  uint64_t total = 0;
+  for (uint64_t count : bins.counts) total += count;
+  EXPECT_EQ(total, 5000u);
+  EXPECT_EQ(test::QueryValue(engine_.connection,
+                             "SELECT dayname(make_timestamp(" +
+                                 std::to_string(static_cast<int64_t>(bins.start(1))) + "))"),
+            "Monday");
+  EXPECT_EQ(bins.counts[1], 168u);  // a whole week of hours
+  const std::string weeks = BrushPredicate({"t", "histogram", "at", "", "", ""}, *histogram,
+                                           {bins.start(1) + 1e9, bins.start(3) + 1e9, 0, 1});
+  EXPECT_EQ(Count(weeks), bins.counts[1] + bins.counts[2] + bins.counts[3]) << weeks;
+  EXPECT_NE(weeks.find("TIMESTAMP '"), std::string::npos) << weeks;
+}
+
+TEST_F(BrushPredicateTest, DaysOverYearsAreCountedInCalendarMonths) {
+  ASSERT_TRUE(engine_.connection
+                  .Execute("CREATE TABLE days AS SELECT DATE '2023-01-01' + range::INTEGER AS day "
+                           "FROM range(1096)")
+                  .ok());
+  auto histogram = FetchPlotData(engine_.connection, {"days", "histogram", "day", "", "", ""});
+  ASSERT_TRUE(histogram.ok()) << histogram.error().message;
+  const HistogramBins& bins = histogram->bins;
+  EXPECT_EQ(bins.label, "1 month");
+  ASSERT_EQ(bins.counts.size(), 36u);  // 2023 to 2025
+  ASSERT_EQ(bins.edges.size(), 37u);
+  EXPECT_EQ(bins.counts[0], 31u);   // January 2023
+  EXPECT_EQ(bins.counts[13], 29u);  // February 2024, a leap year
+  EXPECT_EQ(bins.counts[35], 31u);  // December 2025
+  // A brush inside February 2024 takes that month whole.
+  const std::string february = BrushPredicate({"days", "histogram", "day", "", "", ""}, *histogram,
+                                              {bins.start(13) + 1e9, bins.start(13) + 2e9, 0, 1});
+  EXPECT_EQ(february,
+            "\"day\" >= TIMESTAMP '2024-02-01 00:00:00' AND \"day\" < TIMESTAMP "
+            "'2024-03-01 00:00:00'");
+}
+
 TEST_F(BrushPredicateTest, TimesReadAsTimestampsAndKeepTheirRows) {
   auto data = Fetch("line", "at", "y");
   ASSERT_TRUE(data.ok());

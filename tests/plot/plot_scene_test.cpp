@@ -189,6 +189,31 @@ TEST(BuildHistogramScene, DrawsOneBarPerNonEmptyBinWithAnExactBadge) {
   EXPECT_NE(plot->badge.find("histogram of"), std::string::npos);
 }
 
+TEST(BuildHistogramScene, CalendarBinsTakeTheirOwnWidthsUnderADateAxis) {
+  HistogramBins bins;
+  constexpr double kDay = 86400e6;
+  // January, February and March 2024 (31, 29 and 31 days), from 2024-01-01.
+  const double january = 19723 * kDay;
+  bins.edges = {january, january + 31 * kDay, january + 60 * kDay, january + 91 * kDay};
+  bins.first_edge = january;
+  bins.counts = {31, 29, 31};
+  bins.label = "1 month";
+  PlotSpec spec;
+  spec.x_is_time = true;
+  auto plot = BuildHistogramScene(spec, bins, FakeWidth);
+  ASSERT_TRUE(plot.ok()) << plot.error().message;
+  const auto bars = MarksOf<RectMark>(plot->scene);
+  ASSERT_EQ(bars.size(), 3u);
+  EXPECT_NEAR(bars[0]->width / bars[1]->width, 31.0 / 29.0, 1e-9);
+  EXPECT_NEAR(bars[1]->x + bars[1]->width, bars[2]->x, 1e-9);
+  const auto texts = Texts(plot->scene);
+  EXPECT_TRUE(std::any_of(texts.begin(), texts.end(),
+                          [](const std::string& text) { return text.starts_with("Feb"); }));
+  EXPECT_NE(plot->badge.find("3 bins of 1 month"), std::string::npos) << plot->badge;
+  bins.edges.pop_back();
+  EXPECT_FALSE(BuildHistogramScene(spec, bins, FakeWidth).ok());
+}
+
 TEST(BuildBarScene, BarsGrowFromZeroAndEveryCategoryIsNamedOrThinned) {
   const std::vector<std::string> names{"rain", "sun", "fog", "a rather long category name"};
   const std::vector<double> values{640, 600, -20, 5};
