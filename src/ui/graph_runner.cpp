@@ -91,11 +91,7 @@ GraphRunner::GraphRunner(GraphDocument& document, EngineSession& engine, QObject
   connect(&document, &GraphDocument::nodeAdded, this, &GraphRunner::markStale);
   connect(&document, &GraphDocument::nodeChanged, this, [this](NodeId id) {
     restored_.erase(id);  // new settings: import the source again
-    std::shared_ptr<const PlotResult> drawn = redrawNeedless(id);
-    markStale(id);
-    if (!drawn) return;
-    runs_[id].plot = drawn;  // still on show while what it passes on runs again
-    keep_drawing_[id] = std::move(drawn);
+    markStaleKeeping(id, redrawNeedless(id));
   });
   connect(&document, &GraphDocument::edgeAdded, this, [this](NodeId, NodeId to) { markStale(to); });
   connect(&document, &GraphDocument::edgeRemoved, this, [this](NodeId, NodeId to) {
@@ -186,7 +182,10 @@ bool GraphRunner::busy() const {
   return false;
 }
 
-void GraphRunner::markStale(NodeId id) {
+void GraphRunner::markStale(NodeId id) { markStaleKeeping(id, nullptr); }
+
+// `drawn`: the plot `id` keeps showing and reuses (a new brush alone), or nothing.
+void GraphRunner::markStaleKeeping(NodeId id, std::shared_ptr<const PlotResult> drawn) {
   std::vector<NodeId> stale{id};
   const std::vector<NodeId> downstream = document_.graph().Downstream(id);
   stale.insert(stale.end(), downstream.begin(), downstream.end());
@@ -196,6 +195,10 @@ void GraphRunner::markStale(NodeId id) {
     NodeRun waiting;
     waiting.state = RunState::kWaiting;
     waiting.generation = next_generation_++;  // answers of older runs are ignored
+    if (node == id && drawn) {
+      waiting.plot = drawn;  // still on show while what it passes on runs again
+      keep_drawing_[id] = drawn;
+    }
     setRun(node, std::move(waiting));
   }
   debounce_.start();
@@ -245,6 +248,8 @@ void GraphRunner::start(NodeId id) {
   NodeRun running;
   running.state = RunState::kRunning;
   running.generation = runs_[id].generation;
+  if (const auto kept = keep_drawing_.find(id); kept != keep_drawing_.end())
+    running.plot = kept->second;  // a new brush alone: the drawing stays on show
   setRun(id, running);
   started_[id].start();
   switch (node.kind) {

@@ -57,6 +57,7 @@ class GraphRunner : public QObject {
 
  private:
   void markStale(NodeId id);
+  void markStaleKeeping(NodeId id, std::shared_ptr<const PlotResult> drawn);
   void startReady();
   void start(NodeId id);
   void startTable(const canvas::Node& node, uint64_t generation);

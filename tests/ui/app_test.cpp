@@ -608,6 +608,11 @@ class AppTest : public QObject {
     if (qEnvironmentVariableIsSet("PIKA_UI_SHOTS"))
       window.grab().save(qEnvironmentVariable("PIKA_UI_SHOTS") + "/brushing.png");
     const auto drawn = runner().run(a).plot;
+    // While what the plot passes on runs again, the drawing never leaves the canvas.
+    bool drawing_kept = true;
+    const auto watch = connect(&runner(), &GraphRunner::runChanged, this, [&](NodeId changed) {
+      if (changed == a) drawing_kept = drawing_kept && runner().run(a).plot == drawn;
+    });
     QTest::mouseRelease(view, Qt::LeftButton, Qt::ShiftModifier,
                         QPoint(int(middle), int(all.area_bottom) + 5));
     // Past the top and bottom of the plot: a range of x alone.
@@ -618,6 +623,8 @@ class AppTest : public QObject {
     // The brushed plot keeps its drawing (its rows are not fetched again), and the region
     // stays marked after the drag: tinted blue left of the middle, not right of it.
     QCOMPARE(runner().run(a).plot, drawn);
+    disconnect(watch);
+    QVERIFY(drawing_kept);
     const QImage after = view->grab().toImage();
     const pika::PlotScene& now = *window.navigator().scene();
     const auto tint = [&](double share) {
