@@ -449,6 +449,19 @@ void SetArea(const Frame& frame, PlotScene& plot) {
   plot.area_bottom = frame.bottom;
 }
 
+// An empty scene of the spec's size with its axes' domains and plot area set.
+PlotScene StartScene(const PlotSpec& spec, const Theme& theme, double x_min, double x_max,
+                     const AxisTicks& y_axis, const Frame& frame) {
+  PlotScene plot;
+  plot.scene = {spec.width, spec.height, theme.background, {}};
+  plot.x_min = x_min;
+  plot.x_max = x_max;
+  plot.y_min = y_axis.min;
+  plot.y_max = y_axis.max;
+  SetArea(frame, plot);
+  return plot;
+}
+
 void AddFrameAndLabels(const PlotSpec& spec, const Frame& frame, const Theme& theme,
                        const std::string& badge_text, const TextExtent& text_width,
                        PlotScene& plot) {
@@ -557,13 +570,7 @@ Result<PlotScene> BuildHistogramScene(const PlotSpec& spec, const HistogramBins&
                             {static_cast<int>(spec.height / 60), /*extend_domain=*/true}));
   const Frame frame = LayOut(spec, y_axis, text_width);
   const Theme theme = ThemeFor(spec.theme);
-  PlotScene plot;
-  plot.scene = {spec.width, spec.height, theme.background, {}};
-  plot.x_min = x_axis.min;
-  plot.x_max = x_axis.max;
-  plot.y_min = y_axis.min;
-  plot.y_max = y_axis.max;
-  SetArea(frame, plot);
+  PlotScene plot = StartScene(spec, theme, x_axis.min, x_axis.max, y_axis, frame);
   plot.reduction = {ReductionMethod::kRaw, Fidelity::kPixelExactAggregate, rows, rows, 0};
   AddYAxis(y_axis, frame, theme, plot.scene);
   AddXAxis(x_axis, frame, theme, text_width, plot.scene);
@@ -652,13 +659,8 @@ Result<PlotScene> BuildBarScene(const PlotSpec& spec, std::span<const std::strin
   Frame frame = LayOut(spec, y_axis, text_width, LegendWidth(bars.color, spec.width, text_width));
   frame.bottom -= TurnedNamesRoom(categories, frame, text_width);  // names turned to fit
   const Theme theme = ThemeFor(spec.theme);
-  PlotScene plot;
-  plot.scene = {spec.width, spec.height, theme.background, {}};
-  plot.x_min = 0;
-  plot.x_max = static_cast<double>(categories.size());
-  plot.y_min = y_axis.min;
-  plot.y_max = y_axis.max;
-  SetArea(frame, plot);
+  PlotScene plot =
+      StartScene(spec, theme, 0, static_cast<double>(categories.size()), y_axis, frame);
   plot.reduction = {ReductionMethod::kRaw, Fidelity::kPixelExactAggregate, rows, rows, 0};
   AddYAxis(y_axis, frame, theme, plot.scene);
   AddBars(bars, groups, y_axis, frame, theme, plot.scene);
@@ -685,15 +687,7 @@ Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x
   const AxisTicks y_axis = YAxis(spec, y);
   const Frame frame = LayOut(spec, y_axis, text_width, LegendWidth(color, spec.width, text_width));
   const Theme theme = ThemeFor(spec.theme);
-  PlotScene plot;
-  plot.scene.width = spec.width;
-  plot.scene.height = spec.height;
-  plot.scene.background = theme.background;
-  plot.x_min = x_axis.min;
-  plot.x_max = x_axis.max;
-  plot.y_min = y_axis.min;
-  plot.y_max = y_axis.max;
-  SetArea(frame, plot);
+  PlotScene plot = StartScene(spec, theme, x_axis.min, x_axis.max, y_axis, frame);
   AddYAxis(y_axis, frame, theme, plot.scene);
   AddXAxis(x_axis, frame, theme, text_width, plot.scene);
   PIKA_TRY(AddData(spec, x, y, color, x_axis, y_axis, frame, theme, pool, plot));
@@ -719,18 +713,12 @@ Result<PlotScene> BuildCoarseScene(PlotSpec spec, const CoarseCounts& coarse,
   const AxisTicks y_axis = YAxis(spec, ys);
   const Frame frame = LayOut(spec, y_axis, text_width);
   const Theme theme = ThemeFor(spec.theme);
-  PlotScene plot;
-  plot.scene = {spec.width, spec.height, theme.background, {}};
-  plot.x_min = x_axis.min;
-  plot.x_max = x_axis.max;
-  plot.y_min = y_axis.min;
-  plot.y_max = y_axis.max;
+  PlotScene plot = StartScene(spec, theme, x_axis.min, x_axis.max, y_axis, frame);
   plot.coarse = true;
   plot.reduction = {
       ReductionMethod::kDensity,
       coarse.sampled_percent < 100 ? Fidelity::kSampled : Fidelity::kPixelExactAggregate,
       coarse.rows, coarse.rows, 0};
-  SetArea(frame, plot);
   AddYAxis(y_axis, frame, theme, plot.scene);
   AddXAxis(x_axis, frame, theme, text_width, plot.scene);
   // The grid covers the extent, which a window may show only part of.
