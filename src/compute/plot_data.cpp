@@ -301,6 +301,14 @@ bool KindTakesColor(const std::string& kind) {
   return kind == "scatter" || kind == "line" || kind == "bar";
 }
 
+bool KindPicksCategories(const PlotDataRequest& request) {
+  return request.kind == "bar" || (request.kind == "box" && !request.x.empty());
+}
+
+bool KindBrushesRanges(const std::string& kind) {
+  return kind == "scatter" || kind == "line" || kind == "histogram";
+}
+
 std::string PlotYTitle(const PlotDataRequest& request) {
   if (request.kind == "histogram") return "rows";
   if (request.kind != "bar") return request.y;
@@ -311,21 +319,32 @@ std::string PlotYTitle(const PlotDataRequest& request) {
 Result<PlotData> FetchPlotData(Connection& connection, const PlotDataRequest& request) {
   // Kind and aggregate end up in SQL as words: only known ones, whatever a file says.
   if (request.kind != "scatter" && request.kind != "line" && request.kind != "histogram" &&
-      request.kind != "bar")
-    return InvalidInput(
-        fmt::format("'{}' is not a plot kind: use scatter, line, histogram or bar", request.kind));
+      request.kind != "bar" && request.kind != "box")
+    return InvalidInput(fmt::format(
+        "'{}' is not a plot kind: use scatter, line, histogram, bar or box", request.kind));
   const std::string agg = request.agg;
   if (!agg.empty() && agg != "count" && agg != "sum" && agg != "mean" && agg != "min" &&
       agg != "max")
     return InvalidInput(
         fmt::format("'{}' is not an aggregate: use count, sum, mean, min or max", agg));
-  if (request.x.empty()) return InvalidInput("choose a column for the x axis");
+  // A box plot without x summarises all of y in one box.
+  if (request.x.empty() && request.kind != "box")
+    return InvalidInput(fmt::format("a {} plot needs an x column", request.kind));
   if (!request.color.empty() && !KindTakesColor(request.kind))
     return InvalidInput(fmt::format(
         "colour is for scatter, line and bar plots; a {} plot is drawn in one colour: clear "
         "the colour column",
         request.kind));
   PlotData data;
+  if (request.kind == "box") {
+    auto box = SummariseBoxes(connection, request.relation, request.x, request.y);
+    if (!box.ok()) return box.error();
+    data.box = std::move(*box);
+    data.binned_rows = data.box.rows;
+    if (!request.x.empty())
+      for (const BoxStats& stats : data.box.boxes) data.categories.push_back(stats.name);
+    return data;
+  }
   Status fetched = request.kind == "histogram" ? CountHistogram(connection, request, data)
                    : request.kind == "bar"     ? AggregateBars(connection, request, data)
                                                : FetchColumns(connection, request, data);
@@ -338,6 +357,9 @@ Result<PlotScene> BuildScene(const PlotDataRequest& request, const PlotData& dat
   spec.kind = request.kind == "line" ? PlotKind::kLine : PlotKind::kScatter;
   spec.x_is_time = data.x_is_time;
   if (request.kind == "histogram") return BuildHistogramScene(spec, data.bins, text_width);
+  if (request.kind == "box")
+    return BuildBoxScene(spec, data.box.boxes, BoxBadge(data.box, request.x, request.y),
+                         text_width);
   if (request.kind == "bar" && !data.color.names.empty()) {
     return BuildBarScene(spec, data.categories,
                          BarGroups{EncodingOf(data.color), data.bar_group_values, data.bar_stacked},

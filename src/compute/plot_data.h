@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "compute/box_stats.h"
 #include "compute/plot_color.h"
 #include "core/result.h"
 #include "plot/plot_scene.h"
@@ -16,7 +17,7 @@ namespace pika {
 
 struct PlotDataRequest {
   std::string relation;          // what to plot from: a quoted table name or "(SELECT ...)"
-  std::string kind = "scatter";  // scatter, line, histogram, bar
+  std::string kind = "scatter";  // scatter, line, histogram, bar, box
   std::string x, y;
   std::string agg;    // bar: count, sum, mean, min, max (empty: count without y, mean with it)
   std::string color;  // scatter, line, bar: the column that colours the marks (empty: none)
@@ -29,7 +30,7 @@ struct PlotData {
   std::vector<double> x, y;             // scatter, line: NaN for NULL
   HistogramBins bins;                   // histogram: counted in the engine, x and y stay empty
   uint64_t binned_rows = 0;             // histogram and bar: the rows the aggregate covers
-  std::vector<std::string> categories;  // bar: aggregated in the engine
+  std::vector<std::string> categories;  // bar: aggregated in the engine; box: the groups
   std::vector<double> bar_values;
   uint64_t category_count = 0;  // bar: categories before keeping the largest
   std::string bar_badge;
@@ -37,6 +38,7 @@ struct PlotData {
   // category has no rows of a group), stacked when they add up (count, sum).
   std::vector<double> bar_group_values;
   bool bar_stacked = false;
+  BoxSummary box;          // box: per group of x, computed in the engine
   bool x_is_time = false;  // x holds microseconds since the epoch
   PlotColor color;  // scatter, line: a code or value per row; bar: the groups (request.color)
 };
@@ -54,6 +56,12 @@ std::string XValueSql(const PlotDataRequest& request, bool x_is_time);
 
 // Scatter, line and bar plots take a colour column; histograms draw in one colour.
 bool KindTakesColor(const std::string& kind);
+
+// Bars, and boxes by group: a click picks a category, whose rows the plot passes on.
+bool KindPicksCategories(const PlotDataRequest& request);
+
+// Scatter, line and histogram: a drag brushes a range of x (and of y, on a scatter).
+bool KindBrushesRanges(const std::string& kind);
 
 // The y axis title the plot of `request` gets.
 std::string PlotYTitle(const PlotDataRequest& request);

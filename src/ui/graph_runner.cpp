@@ -54,7 +54,9 @@ QString MissingSettings(const canvas::Graph& graph, const canvas::Node& node, bo
                  : QString();
     case canvas::NodeKind::kPlot:
       if (graph.Inputs(node.id).empty()) return "connect a Table or Query node to plot";
-      return node.plot.x.empty() ? "choose a column for the x axis" : QString();
+      // A box plot without x is one box of all of y.
+      return node.plot.x.empty() && node.plot.kind != "box" ? "choose a column for the x axis"
+                                                            : QString();
     case canvas::NodeKind::kNote: return "notes do not run";
   }
   return {};

@@ -36,7 +36,7 @@ PlotEditor::PlotEditor(GraphDocument& document, GraphRunner& runner, QWidget* pa
       clear_brush_(new QPushButton("Clear", this)),
       to_filter_(new QPushButton("Make Filter node", this)),
       status_(new QLabel(this)) {
-  kind_->addItems({"scatter", "line", "histogram", "bar"});
+  kind_->addItems({"scatter", "line", "histogram", "bar", "box"});
   agg_->addItems({"", "count", "sum", "mean", "min", "max"});
   agg_->setToolTip("Bar plots: how the rows of each category are aggregated");
   color_->setToolTip(
@@ -91,8 +91,9 @@ void PlotEditor::fillColumns(const canvas::Node& node) {
   x_->clear();
   y_->clear();
   color_->clear();
-  y_->addItem("");      // histograms and counted bars need no y
-  color_->addItem("");  // one colour
+  if (node.plot.kind == "box") x_->addItem("");  // one box of all of y
+  y_->addItem("");                               // histograms and counted bars need no y
+  color_->addItem("");                           // one colour
   const auto inputs = document_.graph().Inputs(node.id);
   if (inputs.empty()) return;
   if (const auto& relation = runner_.run(inputs.front()).relation) {

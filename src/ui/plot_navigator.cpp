@@ -297,7 +297,8 @@ bool PlotNavigator::eventFilter(QObject* watched, QEvent* event) {
     case QEvent::MouseButtonPress: {
       const auto* press = static_cast<QMouseEvent*>(event);
       drag_from_ = press->position();
-      if ((press->modifiers() & Qt::ShiftModifier) && plot_ && plot_->request.kind != "bar") {
+      if ((press->modifiers() & Qt::ShiftModifier) && plot_ &&
+          KindBrushesRanges(plot_->request.kind)) {
         brush_from_ = press->position();
         return true;
       }
@@ -317,7 +318,7 @@ bool PlotNavigator::eventFilter(QObject* watched, QEvent* event) {
           Q_EMIT drillRequested(QString::fromStdString(*predicate));
         return true;
       }
-      if (plot_ && plot_->request.kind == "bar" &&
+      if (plot_ && KindPicksCategories(plot_->request) &&
           QLineF(drag_from_, release->position()).length() < 4) {
         pickBarAt(release->position(), release->modifiers() & Qt::ControlModifier);
         return true;
@@ -373,7 +374,7 @@ QRectF PlotNavigator::brushRect(QPointF from, QPointF to) const {
 }
 
 void PlotNavigator::brushBetween(QPointF from, QPointF to) {
-  if (!scene_ || !plot_ || plot_->request.kind == "bar" || !hasArea()) return;
+  if (!scene_ || !plot_ || !KindBrushesRanges(plot_->request.kind) || !hasArea()) return;
   const QRectF rect = brushRect(from, to);
   if (rect.width() < 2 || (plot_->request.kind == "scatter" && rect.height() < 2)) return;
   const QPointF low = dataOfClamped(rect.bottomLeft());
@@ -408,7 +409,7 @@ std::optional<size_t> PlotNavigator::barAt(QPointF at) const {
 }
 
 void PlotNavigator::pickBarAt(QPointF at, bool add) {
-  if (!scene_ || !plot_ || plot_->request.kind != "bar" || !hasArea()) return;
+  if (!scene_ || !plot_ || !KindPicksCategories(plot_->request) || !hasArea()) return;
   const std::optional<size_t> bar = barAt(at);
   if (!bar) return;
   const std::string& category = plot_->data.categories[*bar];
@@ -430,12 +431,12 @@ std::optional<std::string> PlotNavigator::drillPredicateAt(QPointF at) const {
   if (at.x() < plot.area_left || at.x() > plot.area_right || at.y() < plot.area_top ||
       at.y() > plot.area_bottom)
     return std::nullopt;
-  const std::string& kind = plot_->request.kind;
-  if (kind == "bar") {
+  if (KindPicksCategories(plot_->request)) {
     const std::optional<size_t> bar = barAt(at);
     if (!bar) return std::nullopt;
     return CategoryBrushPredicate(plot_->request, {plot_->data.categories[*bar]});
   }
+  if (!KindBrushesRanges(plot_->request.kind)) return std::nullopt;  // one box: no parts
   // The pixel under the pointer (a few around it for a point drawn raw), in data units.
   const double reach = plot.reduction.method == ReductionMethod::kRaw ? 3.0 : 0.5;
   const QPointF low = dataOfClamped(at + QPointF(-reach, reach));
@@ -449,7 +450,7 @@ void PlotNavigator::paintBrush(QPainter& painter) const {
   painter.setBrush(QColor(78, 121, 167, 50));
   if (brush_from_ && brush_to_) return painter.drawRect(brushRect(*brush_from_, *brush_to_));
   if (brush_now_.empty()) return;
-  if (plot_->request.kind == "bar") return paintBrushedBars(painter);
+  if (KindPicksCategories(plot_->request)) return paintBrushedBars(painter);
   if (!brushed_ || brushed_->predicate != brush_now_) return;  // edited as text since
   const PlotScene& plot = *scene_;
   const QRectF area(QPointF(plot.area_left, plot.area_top),

@@ -247,6 +247,27 @@ TEST(CliPlot, BarsAggregateInTheEngineAndKeepTheLargest) {
             1);  // sum of what? --y is missing
 }
 
+TEST(CliPlot, BoxesSummariseEachGroupInTheEngineAndNeedNoX) {
+  test::TempDir temp;
+  const auto result =
+      Pika({"plot", test::VegaPath("seattle-weather.csv"), "--kind", "box", "--x", "weather",
+            "--y", "precipitation", "-o", temp.File("box.svg"), "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const json report = ParseOrFail(result.out);
+  EXPECT_EQ(report["method"], "aggregate");
+  EXPECT_EQ(report["rows_represented"], 1461);
+  EXPECT_EQ(report["badge"],
+            "precipitation by weather: 1,461 rows in 5 groups, whiskers at 1.5 IQR (exact)");
+  const auto one = Pika({"plot", test::VegaPath("seattle-weather.csv"), "--kind", "box", "--y",
+                         "wind", "-o", temp.File("one.png"), "--json"});
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(ParseOrFail(one.out)["x_range"], json({0, 1}));
+  const auto no_y = Pika({"plot", test::VegaPath("seattle-weather.csv"), "--kind", "box", "--x",
+                          "weather", "-o", temp.File("none.png")});
+  EXPECT_EQ(no_y.exit_code, 1);
+  EXPECT_NE(no_y.err.find("needs a y column"), std::string::npos) << no_y.err;
+}
+
 TEST(CliPlot, ColourDrawsALinePerSymbolAndSaysWhichColourIsWhich) {
   test::TempDir temp;
   const auto result =

@@ -11,6 +11,7 @@
 #include <iostream>
 #include <random>
 
+#include "plot/box_scene.h"
 #include "plot/plot_scene.h"
 #include "render/scene_export.h"
 #include "render/text_metrics.h"
@@ -198,6 +199,21 @@ TEST(GoldenBars, StackedAndSideBySideMatchTheirBaselines) {
                                TickLabelWidth());
   ASSERT_TRUE(grouped.ok()) << grouped.error().message;
   ExpectMatchesBaseline(grouped->scene, "grouped_bars");
+}
+
+// Boxes by group with whiskers and outliers, and a flat box.
+TEST(GoldenBox, BoxesWithWhiskersAndOutliersMatchTheirBaseline) {
+  const std::vector<BoxStats> boxes{
+      {"drizzle", 53, 0, 0, 0, 0, 0, {}, 0},
+      {"rain", 641, 1, 3.3, 8.6, 0, 19.6, {21.3, 27.4, 43.4, 55.9}, 4},
+      {"snow", 26, 3.6, 5.5, 13.5, 0.3, 23.9, {}, 0}};
+  PlotSpec spec;
+  spec.width = 400;
+  spec.height = 300;
+  spec.title = "Precipitation";
+  auto plot = BuildBoxScene(spec, boxes, "precipitation by weather (exact)", TickLabelWidth());
+  ASSERT_TRUE(plot.ok()) << plot.error().message;
+  ExpectMatchesBaseline(plot->scene, "box");
 }
 
 INSTANTIATE_TEST_SUITE_P(Kinds, GoldenPlot,

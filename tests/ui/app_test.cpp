@@ -701,6 +701,28 @@ class AppTest : public QObject {
     QCOMPARE(runner().run(p).relation->rows, uint64_t{500});
   }
 
+  void aBoxPlotPicksAGroupByClickAndIgnoresRangeBrushes() {
+    const NodeId p = AddPlotOfPoints("boxes", {"box", "kind", "y", "", "", "", ""});
+    QVERIFY(p != pika::canvas::kNoNode);
+    QVERIFY(WaitIdle());
+    QCOMPARE(int(runner().run(p).state), int(RunState::kReady));
+    QCOMPARE(runner().run(p).plot->data.box.boxes.size(), size_t{2});
+    PlotWindow window(document(), runner(), window_->engine(), p);
+    QVERIFY(ShowAndWait(window));
+    const pika::PlotScene& scene = *window.navigator().scene();
+    const QPoint on_box(int(scene.area_left + (scene.area_right - scene.area_left) / 4),
+                        int((scene.area_top + scene.area_bottom) / 2));
+    // A shift-drag across a box plot is no range of anything: nothing is brushed.
+    QTest::mousePress(window.view(), Qt::LeftButton, Qt::ShiftModifier, on_box);
+    QTest::mouseRelease(window.view(), Qt::LeftButton, Qt::ShiftModifier, on_box + QPoint(80, 40));
+    QVERIFY(document().graph().Find(p)->plot.brush.empty());
+    QTest::mouseClick(window.view(), Qt::LeftButton, {}, on_box);
+    QCOMPARE(QString::fromStdString(document().graph().Find(p)->plot.brush),
+             QString("CAST(\"kind\" AS VARCHAR) = 'even'"));
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(p).relation->rows, uint64_t{500});
+  }
+
   void aChangedSourceFileIsOfferedForReloadOrReloadedAutomatically() {
     const QString source = dir_.filePath("changing.csv");
     QFile::remove(source);
