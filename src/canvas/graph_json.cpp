@@ -188,11 +188,12 @@ Result<Node> ReadNode(const Reader& node) {
         *field = *value;
       }
       // Both become words in SQL: a file may only name the known ones.
-      static const std::set<std::string> kKinds{"scatter", "line", "histogram", "bar", "box"};
+      static const std::set<std::string> kKinds{"scatter", "line", "histogram",
+                                                "bar",     "box",  "heatmap"};
       static const std::set<std::string> kAggregates{"", "count", "sum", "mean", "min", "max"};
       if (!kKinds.contains(out.plot.kind))
         return InvalidInput(
-            fmt::format("graph.json: {} is '{}', not scatter, line, histogram, bar or box",
+            fmt::format("graph.json: {} is '{}', not scatter, line, histogram, bar, box or heatmap",
                         plot->Path("kind"), out.plot.kind));
       if (!kAggregates.contains(out.plot.agg))
         return InvalidInput(fmt::format("graph.json: {} is '{}', not count, sum, mean, min or max",

@@ -72,14 +72,16 @@ nlohmann::json ColorSummary(const PlotColor& color) {
 void PrintSummary(const PlotArgs& args, const PlotData& data, uint64_t rejected,
                   const PlotScene& plot) {
   const ReductionDescription& reduction = plot.reduction;
-  const uint64_t rows = args.kind == "histogram" || args.kind == "box" ? data.binned_rows
-                        : args.kind == "bar"                           ? data.categories.size()
-                                                                       : data.x.size();
+  const uint64_t rows = args.kind == "histogram" || args.kind == "box" || args.kind == "heatmap"
+                            ? data.binned_rows
+                        : args.kind == "bar" ? data.categories.size()
+                                             : data.x.size();
   if (!args.json) {
     std::cout << fmt::format("{}: {} ({} rows read)\n", args.output, plot.badge, rows);
     return;
   }
-  const char* method = args.kind == "bar" || args.kind == "box"        ? "aggregate"
+  const char* method = args.kind == "bar" || args.kind == "box" || args.kind == "heatmap"
+                           ? "aggregate"
                        : args.kind == "histogram"                      ? "histogram"
                        : reduction.method == ReductionMethod::kDensity ? "density"
                        : reduction.method == ReductionMethod::kM4      ? "m4"
@@ -137,24 +139,27 @@ int RunPlot(const PlotArgs& args) {
 
 void AddPlotCommand(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<PlotArgs>();
-  CLI::App* command =
-      app.add_subcommand("plot", "Draw a scatter, line, histogram, bar or box plot to PNG, SVG or PDF");
+  CLI::App* command = app.add_subcommand(
+      "plot", "Draw a scatter, line, histogram, bar, box or heatmap plot to PNG, SVG or PDF");
   command->add_option("SOURCE", args->source, "CSV/TSV (.gz, .zst) or Parquet file");
   command->add_option("--db", args->db, "Plot from a DuckDB database (with --table or --sql)");
   command->add_option("--table", args->table, "Table to plot from (with --db)");
   command->add_option("--sql", args->sql, "Query to plot from");
-  command->add_option("--kind", args->kind, "scatter (default), line, histogram, bar or box")
-      ->check(CLI::IsMember({"scatter", "line", "histogram", "bar", "box"}));
+  command
+      ->add_option("--kind", args->kind, "scatter (default), line, histogram, bar, box or heatmap")
+      ->check(CLI::IsMember({"scatter", "line", "histogram", "bar", "box", "heatmap"}));
   command
       ->add_option("--agg", args->agg,
                    "bar: count, sum, mean, min or max (default: count "
-                   "without --y, mean with it)")
+                   "without --y, mean with it); heatmap: of --color (default: count without "
+                   "--color, mean with it)")
       ->check(CLI::IsMember({"count", "sum", "mean", "min", "max"}));
   command->add_option("--x", args->x, "Column for the x axis (box: the groups, optional)");
   command->add_option("--y", args->y, "Column for the y axis (not for a histogram)");
   command->add_option("--color", args->color,
                       "scatter, line, bar: colour by this column (categories, or a colour bar "
-                      "for numbers with more than ten values; bars stack counts and sums)");
+                      "for numbers with more than ten values; bars stack counts and sums); "
+                      "heatmap: the column each cell aggregates (--agg)");
   command->add_option("--title", args->title, "Plot title");
   command->add_option("--theme", args->theme, "light (default) or dark")
       ->check(CLI::IsMember({"light", "dark"}));

@@ -298,7 +298,7 @@ std::string XValueSql(const PlotDataRequest& request, bool x_is_time) {
 }
 
 bool KindTakesColor(const std::string& kind) {
-  return kind == "scatter" || kind == "line" || kind == "bar";
+  return kind == "scatter" || kind == "line" || kind == "bar" || kind == "heatmap";
 }
 
 bool KindPicksCategories(const PlotDataRequest& request) {
@@ -307,6 +307,10 @@ bool KindPicksCategories(const PlotDataRequest& request) {
 
 bool KindBrushesRanges(const std::string& kind) {
   return kind == "scatter" || kind == "line" || kind == "histogram";
+}
+
+HeatmapRequest HeatmapRequestOf(const PlotDataRequest& request) {
+  return {request.relation, request.x, request.y, request.color, request.agg};
 }
 
 std::string PlotYTitle(const PlotDataRequest& request) {
@@ -319,9 +323,10 @@ std::string PlotYTitle(const PlotDataRequest& request) {
 Result<PlotData> FetchPlotData(Connection& connection, const PlotDataRequest& request) {
   // Kind and aggregate end up in SQL as words: only known ones, whatever a file says.
   if (request.kind != "scatter" && request.kind != "line" && request.kind != "histogram" &&
-      request.kind != "bar" && request.kind != "box")
-    return InvalidInput(fmt::format(
-        "'{}' is not a plot kind: use scatter, line, histogram, bar or box", request.kind));
+      request.kind != "bar" && request.kind != "box" && request.kind != "heatmap")
+    return InvalidInput(
+        fmt::format("'{}' is not a plot kind: use scatter, line, histogram, bar, box or heatmap",
+                    request.kind));
   const std::string agg = request.agg;
   if (!agg.empty() && agg != "count" && agg != "sum" && agg != "mean" && agg != "min" &&
       agg != "max")
@@ -332,7 +337,8 @@ Result<PlotData> FetchPlotData(Connection& connection, const PlotDataRequest& re
     return InvalidInput(fmt::format("a {} plot needs an x column", request.kind));
   if (!request.color.empty() && !KindTakesColor(request.kind))
     return InvalidInput(fmt::format(
-        "colour is for scatter, line and bar plots; a {} plot is drawn in one colour: clear "
+        "colour is for scatter, line, bar and heatmap plots; a {} plot is drawn in one colour: "
+        "clear "
         "the colour column",
         request.kind));
   PlotData data;
@@ -343,6 +349,13 @@ Result<PlotData> FetchPlotData(Connection& connection, const PlotDataRequest& re
     data.binned_rows = data.box.rows;
     if (!request.x.empty())
       for (const BoxStats& stats : data.box.boxes) data.categories.push_back(stats.name);
+    return data;
+  }
+  if (request.kind == "heatmap") {
+    auto heatmap = FetchHeatmap(connection, HeatmapRequestOf(request));
+    if (!heatmap.ok()) return heatmap.error();
+    data.heatmap = std::move(*heatmap);
+    data.binned_rows = data.heatmap.rows;
     return data;
   }
   Status fetched = request.kind == "histogram" ? CountHistogram(connection, request, data)
@@ -357,6 +370,9 @@ Result<PlotScene> BuildScene(const PlotDataRequest& request, const PlotData& dat
   spec.kind = request.kind == "line" ? PlotKind::kLine : PlotKind::kScatter;
   spec.x_is_time = data.x_is_time;
   if (request.kind == "histogram") return BuildHistogramScene(spec, data.bins, text_width);
+  if (request.kind == "heatmap")
+    return BuildHeatmapScene(spec, data.heatmap.cells,
+                             HeatmapBadge(data.heatmap, HeatmapRequestOf(request)), text_width);
   if (request.kind == "box")
     return BuildBoxScene(spec, data.box.boxes, BoxBadge(data.box, request.x, request.y),
                          text_width);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "compute/box_stats.h"
+#include "compute/heatmap_data.h"
 #include "compute/plot_color.h"
 #include "core/result.h"
 #include "plot/plot_scene.h"
@@ -17,10 +18,12 @@ namespace pika {
 
 struct PlotDataRequest {
   std::string relation;          // what to plot from: a quoted table name or "(SELECT ...)"
-  std::string kind = "scatter";  // scatter, line, histogram, bar, box
+  std::string kind = "scatter";  // scatter, line, histogram, bar, box, heatmap
   std::string x, y;
-  std::string agg;    // bar: count, sum, mean, min, max (empty: count without y, mean with it)
-  std::string color;  // scatter, line, bar: the column that colours the marks (empty: none)
+  std::string agg;  // bar: count, sum, mean, min, max (empty: count without y, mean with it)
+  // Scatter, line, bar: the column that colours the marks (empty: none); heatmap: the column
+  // whose aggregate colours the cells (empty: they count rows).
+  std::string color;
   // Scatter, line: the most bytes of rows to hold (0: a quarter of the memory budget); past
   // it the fetch stops with a message that says what to plot instead.
   uint64_t max_bytes = 0;
@@ -39,6 +42,7 @@ struct PlotData {
   std::vector<double> bar_group_values;
   bool bar_stacked = false;
   BoxSummary box;          // box: per group of x, computed in the engine
+  Heatmap heatmap;         // heatmap: the cells, counted or aggregated in the engine
   bool x_is_time = false;  // x holds microseconds since the epoch
   PlotColor color;  // scatter, line: a code or value per row; bar: the groups (request.color)
 };
@@ -54,7 +58,8 @@ std::string BarValueSql(const PlotDataRequest& request);
 // x as the plot places it: a DOUBLE, or microseconds since the epoch for dates and times.
 std::string XValueSql(const PlotDataRequest& request, bool x_is_time);
 
-// Scatter, line and bar plots take a colour column; histograms draw in one colour.
+// Scatter, line, bar plots and heatmaps take a colour column; histograms and boxes draw in
+// one colour.
 bool KindTakesColor(const std::string& kind);
 
 // Bars, and boxes by group: a click picks a category, whose rows the plot passes on.
@@ -62,6 +67,9 @@ bool KindPicksCategories(const PlotDataRequest& request);
 
 // Scatter, line and histogram: a drag brushes a range of x (and of y, on a scatter).
 bool KindBrushesRanges(const std::string& kind);
+
+// A heatmap's request: its value column is the plot's colour column.
+HeatmapRequest HeatmapRequestOf(const PlotDataRequest& request);
 
 // The y axis title the plot of `request` gets.
 std::string PlotYTitle(const PlotDataRequest& request);

@@ -176,6 +176,7 @@ std::string PlotOutputSql(const std::string& relation, const std::string& brush)
 std::string PlotQuerySql(const PlotDataRequest& request, const PlotData& data,
                          const PlotSqlOptions& options) {
   if (request.kind == "bar") return BarSql(request);
+  if (request.kind == "heatmap") return HeatmapSql(data.heatmap, HeatmapRequestOf(request));
   if (request.kind == "box") return BoxQuartilesSql(request.relation, request.x, request.y);
   if (request.kind == "histogram") return HistogramSqlOf(request, data);
   return RowsSql(request, data, options);

@@ -74,7 +74,8 @@ CategoryLabels PlaceNames(std::span<const std::string> names, const Frame& frame
   LabelPlacementOptions options;
   options.allow_rotation = true;
   options.line_height_px = kLineHeightPx;
-  return PlaceCategoryLabels(BandCentres(names.size(), frame), names, 120.0, text_width, options);
+  return PlaceCategoryLabels(BandCentres(names.size(), frame), names, kCategoryRoomPx, text_width,
+                             options);
 }
 
 }  // namespace
@@ -252,6 +253,20 @@ void AddCategoryAxis(std::span<const std::string> names, const Frame& frame, con
     label.anchor = labels.placement.rotated ? TextAnchor::kEnd : TextAnchor::kMiddle;
     label.baseline = TextBaseline::kTop;
     label.rotation_deg = labels.placement.rotated ? 45.0 : 0.0;
+    scene.marks.push_back(std::move(label));
+  }
+}
+
+void AddCategoryYAxis(std::span<const std::string> names, const Frame& frame, const Theme& theme,
+                      Scene& scene) {
+  if (names.empty()) return;
+  const double band = frame.height() / static_cast<double>(names.size());
+  const auto step = static_cast<size_t>(std::ceil(kLineHeightPx / band));
+  for (size_t index = 0; index < names.size(); index += step) {
+    const double centre = frame.bottom - band * (static_cast<double>(index) + 0.5);
+    TextMark label{names[index], {frame.left - 6, centre}, kTickLabelPt, theme.text};
+    label.anchor = TextAnchor::kEnd;
+    label.baseline = TextBaseline::kMiddle;
     scene.marks.push_back(std::move(label));
   }
 }

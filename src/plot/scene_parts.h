@@ -19,8 +19,9 @@ namespace pika::scene_parts {
 inline constexpr double kTitlePt = 13.0;
 inline constexpr double kAxisTitlePt = 10.0;
 inline constexpr double kBadgePt = 8.0;
-inline constexpr double kRightMarginPx = 20.0;  // right of the plot area (and of its legend)
-inline constexpr double kLineHeightPx = 14.0;   // a 9 pt label's line at 96 DPI, with leading
+inline constexpr double kRightMarginPx = 20.0;    // right of the plot area (and of its legend)
+inline constexpr double kCategoryRoomPx = 120.0;  // a category name longer is cut
+inline constexpr double kLineHeightPx = 14.0;     // a 9 pt label's line at 96 DPI, with leading
 
 struct AxisTicks {
   double min = 0, max = 1;
@@ -76,5 +77,10 @@ double TurnedNamesRoom(std::span<const std::string> names, const Frame& frame,
 // Category names under their bands: truncated, thinned, or turned 45 degrees to fit.
 void AddCategoryAxis(std::span<const std::string> names, const Frame& frame, const Theme& theme,
                      const TextExtent& text_width, Scene& scene);
+
+// Category names left of the plot area, one per band from the bottom up (already cut to
+// fit); every k-th when the bands are thinner than a line.
+void AddCategoryYAxis(std::span<const std::string> names, const Frame& frame, const Theme& theme,
+                      Scene& scene);
 
 }  // namespace pika::scene_parts

@@ -36,12 +36,15 @@ PlotEditor::PlotEditor(GraphDocument& document, GraphRunner& runner, QWidget* pa
       clear_brush_(new QPushButton("Clear", this)),
       to_filter_(new QPushButton("Make Filter node", this)),
       status_(new QLabel(this)) {
-  kind_->addItems({"scatter", "line", "histogram", "bar", "box"});
+  kind_->addItems({"scatter", "line", "histogram", "bar", "box", "heatmap"});
   agg_->addItems({"", "count", "sum", "mean", "min", "max"});
-  agg_->setToolTip("Bar plots: how the rows of each category are aggregated");
+  agg_->setToolTip(
+      "Bar plots: how the rows of each category are aggregated; heatmaps: how each cell's "
+      "colour column is");
   color_->setToolTip(
       "Scatter and line plots: colour by this column. Names and up to ten distinct numbers are "
-      "categories (a line each); more numbers colour points on a colour bar.");
+      "categories (a line each); more numbers colour points on a colour bar. Heatmaps: the "
+      "column each cell aggregates (without one, cells count rows).");
   status_->setWordWrap(true);
   auto* form = new QFormLayout(this);
   form->addRow("Kind", kind_);

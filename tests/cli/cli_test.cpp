@@ -250,8 +250,8 @@ TEST(CliPlot, BarsAggregateInTheEngineAndKeepTheLargest) {
 TEST(CliPlot, BoxesSummariseEachGroupInTheEngineAndNeedNoX) {
   test::TempDir temp;
   const auto result =
-      Pika({"plot", test::VegaPath("seattle-weather.csv"), "--kind", "box", "--x", "weather",
-            "--y", "precipitation", "-o", temp.File("box.svg"), "--json"});
+      Pika({"plot", test::VegaPath("seattle-weather.csv"), "--kind", "box", "--x", "weather", "--y",
+            "precipitation", "-o", temp.File("box.svg"), "--json"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const json report = ParseOrFail(result.out);
   EXPECT_EQ(report["method"], "aggregate");
@@ -266,6 +266,29 @@ TEST(CliPlot, BoxesSummariseEachGroupInTheEngineAndNeedNoX) {
                           "weather", "-o", temp.File("none.png")});
   EXPECT_EQ(no_y.exit_code, 1);
   EXPECT_NE(no_y.err.find("needs a y column"), std::string::npos) << no_y.err;
+}
+
+TEST(CliPlot, HeatmapsCountOrAggregateCellsInTheEngine) {
+  test::TempDir temp;
+  const auto result =
+      Pika({"plot", test::VegaPath("flights-3m.parquet"), "--kind", "heatmap", "--x", "distance",
+            "--y", "delay", "-o", temp.File("heat.pdf"), "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const json report = ParseOrFail(result.out);
+  EXPECT_EQ(report["method"], "aggregate");
+  EXPECT_EQ(report["rows_represented"], 3000000);
+  const std::string badge = report["badge"];
+  EXPECT_EQ(badge.rfind("rows by distance and delay: ", 0), 0u) << badge;
+  const auto mean =
+      Pika({"plot", test::VegaPath("seattle-weather.csv"), "--kind", "heatmap", "--x", "weather",
+            "--y", "wind", "--color", "temp_max", "-o", temp.File("mean.png"), "--json"});
+  ASSERT_EQ(mean.exit_code, 0) << mean.err;
+  EXPECT_NE(ParseOrFail(mean.out)["badge"].get<std::string>().find("mean of temp_max"),
+            std::string::npos);
+  const auto no_y = Pika({"plot", test::VegaPath("seattle-weather.csv"), "--kind", "heatmap", "--x",
+                          "weather", "-o", temp.File("none.png")});
+  EXPECT_EQ(no_y.exit_code, 1);
+  EXPECT_NE(no_y.err.find("needs an x and a y column"), std::string::npos) << no_y.err;
 }
 
 TEST(CliPlot, ColourDrawsALinePerSymbolAndSaysWhichColourIsWhich) {

@@ -12,6 +12,7 @@
 #include <random>
 
 #include "plot/box_scene.h"
+#include "plot/heatmap_scene.h"
 #include "plot/plot_scene.h"
 #include "render/scene_export.h"
 #include "render/text_metrics.h"
@@ -214,6 +215,31 @@ TEST(GoldenBox, BoxesWithWhiskersAndOutliersMatchTheirBaseline) {
   auto plot = BuildBoxScene(spec, boxes, "precipitation by weather (exact)", TickLabelWidth());
   ASSERT_TRUE(plot.ok()) << plot.error().message;
   ExpectMatchesBaseline(plot->scene, "box");
+}
+
+// Months across, years up, a mean per cell and one empty cell, on the dark theme.
+TEST(GoldenHeatmap, CellsAndTheirColourBarMatchTheirBaseline) {
+  HeatmapCells cells;
+  cells.x.names = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  cells.y.names = {"2012", "2013", "2014"};
+  for (int year = 0; year < 3; ++year) {
+    for (int month = 0; month < 12; ++month) {
+      cells.values.push_back(8 + 10 * std::sin((month - 3) * 3.14159 / 6) + year);
+      cells.rows.push_back(30);
+    }
+  }
+  cells.values[5] = std::nan("");
+  cells.rows[5] = 0;
+  cells.value_title = "mean of temp";
+  PlotSpec spec;
+  spec.width = 400;
+  spec.height = 300;
+  spec.theme = ThemeKind::kDark;
+  spec.title = "Temperature";
+  auto plot = BuildHeatmapScene(spec, cells, "mean of temp by month and year", TickLabelWidth());
+  ASSERT_TRUE(plot.ok()) << plot.error().message;
+  ExpectMatchesBaseline(plot->scene, "heatmap");
 }
 
 INSTANTIATE_TEST_SUITE_P(Kinds, GoldenPlot,

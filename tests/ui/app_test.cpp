@@ -723,6 +723,23 @@ class AppTest : public QObject {
     QCOMPARE(runner().run(p).relation->rows, uint64_t{500});
   }
 
+  void aHeatmapNodeCountsItsCellsAndTakesNoRangeBrush() {
+    const NodeId p = AddPlotOfPoints("heat", {"heatmap", "kind", "y", "", "", "", ""});
+    QVERIFY(p != pika::canvas::kNoNode);
+    QVERIFY(WaitIdle());
+    QCOMPARE(int(runner().run(p).state), int(RunState::kReady));
+    const pika::Heatmap& heatmap = runner().run(p).plot->data.heatmap;
+    QCOMPARE(heatmap.cells.x.names, (std::vector<std::string>{"even", "odd"}));
+    QCOMPARE(heatmap.rows, uint64_t{1000});
+    PlotWindow window(document(), runner(), window_->engine(), p);
+    QVERIFY(ShowAndWait(window));
+    const pika::PlotScene& scene = *window.navigator().scene();
+    const QPoint inside(int(scene.area_left + 20), int(scene.area_top + 20));
+    QTest::mousePress(window.view(), Qt::LeftButton, Qt::ShiftModifier, inside);
+    QTest::mouseRelease(window.view(), Qt::LeftButton, Qt::ShiftModifier, inside + QPoint(80, 40));
+    QVERIFY(document().graph().Find(p)->plot.brush.empty());
+  }
+
   void aChangedSourceFileIsOfferedForReloadOrReloadedAutomatically() {
     const QString source = dir_.filePath("changing.csv");
     QFile::remove(source);
