@@ -31,10 +31,10 @@ json NodeToJson(const Node& node) {
     }
     case NodeKind::kQuery: out["sql"] = node.sql; break;
     case NodeKind::kPlot:
-      out["plot"] = {{"kind", node.plot.kind},   {"x", node.plot.x},
-                     {"y", node.plot.y},         {"agg", node.plot.agg},
-                     {"color", node.plot.color}, {"brush", node.plot.brush},
-                     {"title", node.plot.title}};
+      out["plot"] = {
+          {"kind", node.plot.kind},   {"x", node.plot.x},         {"y", node.plot.y},
+          {"agg", node.plot.agg},     {"color", node.plot.color}, {"brush", node.plot.brush},
+          {"title", node.plot.title}, {"x_log", node.plot.x_log}, {"y_log", node.plot.y_log}};
       break;
     case NodeKind::kNote: out["text"] = node.text; break;
   }
@@ -80,7 +80,8 @@ class Reader {
       return Wrong(key, "a whole number from 1 to 2^40");
     return (*field)->get<uint64_t>();
   }
-  Result<bool> Bool(const char* key) const {
+  Result<bool> Bool(const char* key, bool optional = false) const {
+    if (optional && !value_.contains(key)) return false;
     auto field = Field(key);
     if (!field.ok()) return field.error();
     if (!(*field)->is_boolean()) return Wrong(key, "true or false");
@@ -184,6 +185,13 @@ Result<Node> ReadNode(const Reader& node) {
       for (auto [key, field] :
            {std::pair{"color", &out.plot.color}, std::pair{"brush", &out.plot.brush}}) {
         auto value = plot->String(key, /*optional=*/true);
+        if (!value.ok()) return value.error();
+        *field = *value;
+      }
+      // Files written before log axes lack them.
+      for (auto [key, field] :
+           {std::pair{"x_log", &out.plot.x_log}, std::pair{"y_log", &out.plot.y_log}}) {
+        auto value = plot->Bool(key, /*optional=*/true);
         if (!value.ok()) return value.error();
         *field = *value;
       }

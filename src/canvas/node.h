@@ -41,7 +41,7 @@ constexpr Size NodeSize(NodeKind kind) {
 
 // What a Plot node draws; columns are names in its input's result.
 struct PlotNodeSpec {
-  std::string kind = "scatter";  // scatter, line, histogram, bar
+  std::string kind = "scatter";  // scatter, line, histogram, bar, box, heatmap
   std::string x, y;
   std::string agg;  // bar: count, sum, mean, min, max (empty: count without y, mean with it)
   std::string title;
@@ -49,6 +49,7 @@ struct PlotNodeSpec {
   // A SQL predicate over the input's columns: the rows the plot passes on (empty: all). Set
   // by brushing the plot, and editable as text.
   std::string brush;
+  bool x_log = false, y_log = false;  // scatter, line: base 10 axes
   friend bool operator==(const PlotNodeSpec&, const PlotNodeSpec&) = default;
 };
 

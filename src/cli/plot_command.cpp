@@ -28,6 +28,7 @@ struct PlotArgs {
   std::string color;  // scatter, line, bar: the column that colours the marks
   double width = 800, height = 500, dpi = 96;
   bool json = false;
+  bool x_log = false, y_log = false;
 };
 
 // The relation to plot from: the query, the table, or the imported file.
@@ -110,7 +111,9 @@ int RunPlot(const PlotArgs& args) {
   if (!rejected.ok()) return Fail(rejected.error());
   auto relation = Relation(args);
   if (!relation.ok()) return Fail(relation.error());
-  const PlotDataRequest request{*relation, args.kind, args.x, args.y, args.agg, args.color};
+  PlotDataRequest request{*relation, args.kind, args.x, args.y, args.agg, args.color};
+  request.x_log = args.x_log;
+  request.y_log = args.y_log;
   auto data = FetchPlotData(*connection, request);
   if (!data.ok()) return Fail(data.error());
   if (*rejected > 0) {
@@ -160,6 +163,10 @@ void AddPlotCommand(CLI::App& app, int& exit_code) {
                       "scatter, line, bar: colour by this column (categories, or a colour bar "
                       "for numbers with more than ten values; bars stack counts and sums); "
                       "heatmap: the column each cell aggregates (--agg)");
+  command->add_flag("--x-log", args->x_log,
+                    "scatter, line: a base 10 x axis (values <= 0 left off)");
+  command->add_flag("--y-log", args->y_log,
+                    "scatter, line: a base 10 y axis (values <= 0 left off)");
   command->add_option("--title", args->title, "Plot title");
   command->add_option("--theme", args->theme, "light (default) or dark")
       ->check(CLI::IsMember({"light", "dark"}));

@@ -313,6 +313,17 @@ HeatmapRequest HeatmapRequestOf(const PlotDataRequest& request) {
   return {request.relation, request.x, request.y, request.color, request.agg};
 }
 
+double AxisToValue(double axis_value, bool log) {
+  // An unbounded side stays unbounded: it says nothing of its column.
+  return log && std::isfinite(axis_value) ? std::pow(10.0, axis_value) : axis_value;
+}
+
+DataWindow AxisToValues(const PlotDataRequest& request, const DataWindow& axis_window) {
+  return {
+      AxisToValue(axis_window.x_min, request.x_log), AxisToValue(axis_window.x_max, request.x_log),
+      AxisToValue(axis_window.y_min, request.y_log), AxisToValue(axis_window.y_max, request.y_log)};
+}
+
 std::string PlotYTitle(const PlotDataRequest& request) {
   if (request.kind == "histogram") return "rows";
   if (request.kind != "bar") return request.y;
@@ -333,6 +344,10 @@ Result<PlotData> FetchPlotData(Connection& connection, const PlotDataRequest& re
     return InvalidInput(
         fmt::format("'{}' is not an aggregate: use count, sum, mean, min or max", agg));
   // A box plot without x summarises all of y in one box.
+  if ((request.x_log || request.y_log) && request.kind != "scatter" && request.kind != "line")
+    return InvalidInput(fmt::format(
+        "log axes are for scatter and line plots; a {} plot's axes are linear: turn off log",
+        request.kind));
   if (request.x.empty() && request.kind != "box")
     return InvalidInput(fmt::format("a {} plot needs an x column", request.kind));
   if (!request.color.empty() && !KindTakesColor(request.kind))
@@ -369,6 +384,8 @@ Result<PlotScene> BuildScene(const PlotDataRequest& request, const PlotData& dat
                              const TextExtent& text_width, GridPool& pool) {
   spec.kind = request.kind == "line" ? PlotKind::kLine : PlotKind::kScatter;
   spec.x_is_time = data.x_is_time;
+  spec.x_log = request.x_log;
+  spec.y_log = request.y_log;
   if (request.kind == "histogram") return BuildHistogramScene(spec, data.bins, text_width);
   if (request.kind == "heatmap")
     return BuildHeatmapScene(spec, data.heatmap.cells,

@@ -27,6 +27,7 @@ struct PlotDataRequest {
   // Scatter, line: the most bytes of rows to hold (0: a quarter of the memory budget); past
   // it the fetch stops with a message that says what to plot instead.
   uint64_t max_bytes = 0;
+  bool x_log = false, y_log = false;  // scatter, line: base 10 axes
 };
 
 struct PlotData {
@@ -70,6 +71,10 @@ bool KindBrushesRanges(const std::string& kind);
 
 // A heatmap's request: its value column is the plot's colour column.
 HeatmapRequest HeatmapRequestOf(const PlotDataRequest& request);
+
+// A value on a plot's axis as the data holds it: log axes are laid out in decades (log10).
+double AxisToValue(double axis_value, bool log);
+DataWindow AxisToValues(const PlotDataRequest& request, const DataWindow& axis_window);
 
 // The y axis title the plot of `request` gets.
 std::string PlotYTitle(const PlotDataRequest& request);

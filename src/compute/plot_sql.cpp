@@ -25,7 +25,7 @@ std::string RowsSql(const PlotDataRequest& request, const PlotData& data,
   }
   std::string sql = fmt::format("SELECT {}\nFROM {}", columns, request.relation);
   if (!options.window) return sql;
-  const DataWindow& window = *options.window;
+  const DataWindow window = AxisToValues(request, *options.window);
   sql += fmt::format("\nWHERE {} BETWEEN {} AND {}", XValueSql(request, data.x_is_time),
                      Number(window.x_min), Number(window.x_max));
   // A line's view is a range of x: its y axis only follows.
@@ -110,7 +110,8 @@ bool IsNumber(const std::string& text) {
 }  // namespace
 
 std::string BrushPredicate(const PlotDataRequest& request, const PlotData& data,
-                           const DataWindow& box) {
+                           const DataWindow& axis_box) {
+  const DataWindow box = AxisToValues(request, axis_box);
   const std::string x = QuoteIdentifier(request.x);
   if (request.kind == "histogram" && data.x_is_time && !data.bins.counts.empty()) {
     // Whole bins, from the first the box reaches to the last: dates read as timestamps.

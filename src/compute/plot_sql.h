@@ -12,8 +12,9 @@
 namespace pika {
 
 struct PlotSqlOptions {
-  std::optional<DataWindow> window;  // scatter, line: only the rows inside it
-  bool all_columns = false;          // scatter, line: every column of those rows
+  // Scatter, line: only the rows inside it (in the plot's axis units: decades on log axes).
+  std::optional<DataWindow> window;
+  bool all_columns = false;  // scatter, line: every column of those rows
 };
 
 std::string PlotQuerySql(const PlotDataRequest& request, const PlotData& data,
@@ -23,9 +24,10 @@ std::string PlotQuerySql(const PlotDataRequest& request, const PlotData& data,
 // scatter plot, a range of x on a line plot or a histogram (widened to whole bins). Bounds
 // are rounded outwards to a few digits of the brushed span, so they read well and keep
 // every row that was inside; dates and times read as TIMESTAMP literals (UTC). A side of the
-// box from -infinity to infinity is left out: a range of y alone, or of x alone.
+// box from -infinity to infinity is left out: a range of y alone, or of x alone. The box is
+// in the plot's axis units (decades on a log axis), as a view reads it off the scene.
 std::string BrushPredicate(const PlotDataRequest& request, const PlotData& data,
-                           const DataWindow& box);
+                           const DataWindow& axis_box);
 
 // The predicate of bars picked by their categories (as the plot names them; "NULL" is the
 // bar of missing values).

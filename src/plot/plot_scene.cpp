@@ -10,6 +10,7 @@
 #include "plot/colormap.h"
 #include "plot/density_grid.h"
 #include "plot/legend.h"
+#include "plot/log_ticks.h"
 #include "plot/m4.h"
 #include "plot/nice_ticks.h"
 #include "plot/scene_parts.h"
@@ -22,9 +23,38 @@ using namespace scene_parts;
 
 namespace {
 
+// A log axis over decades: `logs` (or the window's bounds) are log10 of the values, and so
+// are the ticks' positions; their labels read as the values ("100", "1e6").
+AxisTicks LogAxis(std::span<const double> logs, int target) {
+  double low = INFINITY, high = -INFINITY;
+  for (double value : logs) {
+    if (!std::isfinite(value)) continue;
+    low = std::min(low, value);
+    high = std::max(high, value);
+  }
+  if (!(low <= high)) low = 0, high = 1;
+  auto ticks = LogTicks(std::pow(10.0, low), std::pow(10.0, high), target);
+  if (!ticks.ok()) return {low, high, {}, {}};
+  // A single value widens to a decade on either side.
+  AxisTicks axis{std::log10(ticks->min), std::log10(ticks->max), {}, {}};
+  for (const NumericTick& tick : ticks->ticks) {
+    axis.values.push_back(std::log10(tick.value));
+    axis.labels.push_back(tick.label);
+  }
+  return axis;
+}
+
+AxisTicks WindowLogAxis(double low, double high, int target) {
+  const double bounds[] = {low, high};
+  return ClipTo(LogAxis(bounds, target), low, high);
+}
+
 // All the data, or the window a view asked for (exactly: panning must not jump to ticks).
 AxisTicks XAxis(const PlotSpec& spec, std::span<const double> x) {
   const int target = static_cast<int>(spec.width / (spec.x_is_time ? 110 : 90));
+  if (spec.x_log)
+    return spec.window ? WindowLogAxis(spec.window->x_min, spec.window->x_max, target)
+                       : LogAxis(x, target);
   if (!spec.window)
     return spec.x_is_time ? TimeAxis(x, target) : FromNumeric(NiceTicksOf(x, {target}));
   const double bounds[] = {spec.window->x_min, spec.window->x_max};
@@ -35,6 +65,9 @@ AxisTicks XAxis(const PlotSpec& spec, std::span<const double> x) {
 
 AxisTicks YAxis(const PlotSpec& spec, std::span<const double> y) {
   const int target = static_cast<int>(spec.height / 60);
+  if (spec.y_log)
+    return spec.window ? WindowLogAxis(spec.window->y_min, spec.window->y_max, target)
+                       : LogAxis(y, target);
   if (!spec.window) return FromNumeric(NiceTicksOf(y, {target, /*extend_domain=*/true}));
   return ClipTo(FromNumeric(NiceTicks(spec.window->y_min, spec.window->y_max, {target})),
                 spec.window->y_min, spec.window->y_max);
@@ -413,12 +446,13 @@ Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x
   return BuildPlotScene(spec, x, y, ColorEncoding{}, text_width, pool);
 }
 
-Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x,
-                                 std::span<const double> y, const ColorEncoding& color,
-                                 const TextExtent& text_width, GridPool& pool) {
-  if (x.size() != y.size()) return Internal("x and y columns differ in length");
-  if (!FitsRows(color, x.size())) return Internal("the colour column differs in length from x");
-  PIKA_TRY(CheckSize(spec));
+namespace {
+
+// The scene over x and y as they are (log axes pass their logs); `note` ends the badge.
+Result<PlotScene> BuildLinearScene(const PlotSpec& spec, std::span<const double> x,
+                                   std::span<const double> y, const ColorEncoding& color,
+                                   const TextExtent& text_width, GridPool& pool,
+                                   const std::string& note) {
   const AxisTicks x_axis = XAxis(spec, x);
   const AxisTicks y_axis = YAxis(spec, y);
   const Frame frame = LayOut(spec, y_axis, text_width, LegendWidth(color, spec.width, text_width));
@@ -428,9 +462,47 @@ Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x
   AddXAxis(x_axis, frame, theme, text_width, plot.scene);
   PIKA_TRY(AddData(spec, x, y, color, x_axis, y_axis, frame, theme, pool, plot));
   AddLegend(color, spec.width, frame.right, frame.top, frame.bottom, theme, text_width, plot.scene);
-  AddFrameAndLabels(spec, frame, theme, plot.coarse ? plot.badge : Describe(plot.reduction),
-                    text_width, plot);
+  AddFrameAndLabels(spec, frame, theme,
+                    (plot.coarse ? plot.badge : Describe(plot.reduction)) + note, text_width, plot);
   return plot;
+}
+
+// log10 of each value; NaN (left off the axis) for values <= 0, which `left_off` marks.
+std::vector<double> Log10Of(std::span<const double> values, std::vector<uint8_t>& left_off) {
+  std::vector<double> logs(values.size());
+  for (size_t row = 0; row < values.size(); ++row) {
+    const bool placed = values[row] > 0;
+    logs[row] = placed ? std::log10(values[row]) : std::nan("");
+    left_off[row] |= static_cast<uint8_t>(!placed && !std::isnan(values[row]));
+  }
+  return logs;
+}
+
+}  // namespace
+
+Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x,
+                                 std::span<const double> y, const ColorEncoding& color,
+                                 const TextExtent& text_width, GridPool& pool) {
+  if (x.size() != y.size()) return Internal("x and y columns differ in length");
+  if (!FitsRows(color, x.size())) return Internal("the colour column differs in length from x");
+  PIKA_TRY(CheckSize(spec));
+  if (!spec.x_log && !spec.y_log) return BuildLinearScene(spec, x, y, color, text_width, pool, "");
+  if (spec.x_is_time && spec.x_log)
+    return InvalidInput("a date or time axis cannot be logarithmic: turn off log x");
+  // The scene is built over decades, where binning, M4 and pixels stay linear.
+  std::vector<uint8_t> left_off(x.size(), 0);
+  std::vector<double> x_logs, y_logs;
+  if (spec.x_log) x_logs = Log10Of(x, left_off);
+  if (spec.y_log) y_logs = Log10Of(y, left_off);
+  PlotSpec log_spec = spec;
+  log_spec.pyramid = nullptr;  // its counts are over the values, not their logs
+  const auto dropped = static_cast<uint64_t>(std::count(left_off.begin(), left_off.end(), 1));
+  return BuildLinearScene(log_spec, spec.x_log ? std::span<const double>(x_logs) : x,
+                          spec.y_log ? std::span<const double>(y_logs) : y, color, text_width, pool,
+                          dropped == 0
+                              ? ""
+                              : fmt::format("; {} {} <= 0 left off the log axis",
+                                            WithThousands(dropped), dropped == 1 ? "row" : "rows"));
 }
 
 Result<PlotScene> BuildCoarseScene(PlotSpec spec, const CoarseCounts& coarse,

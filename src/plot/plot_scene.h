@@ -34,6 +34,9 @@ struct PlotSpec {
   ThemeKind theme = ThemeKind::kLight;
   double width = 800, height = 500;  // logical pixels
   bool x_is_time = false;            // x holds microseconds since the epoch (UTC)
+  // Scatter and line: base 10 axes. Their domains, windows and the scene's x_min... are then
+  // in decades (log10 of the values); values <= 0 are left off and counted in the badge.
+  bool x_log = false, y_log = false;
   uint64_t raw_point_cap = 250'000;
   std::optional<DataWindow> window;  // scatter and line: show this part, not all the data
   // Scatter density: answer from this pyramid at once (approximate counts, said in the badge)

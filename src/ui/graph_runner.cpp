@@ -25,6 +25,7 @@ std::shared_ptr<const CoarsePlot> CoarsePlotOf(Connection& connection,
                                                const PlotDataRequest& request,
                                                const PlotSpec& spec) {
   if (request.kind != "scatter" && request.kind != "line") return nullptr;
+  if (request.x_log || request.y_log) return nullptr;  // its cells are linear
   auto counts = FetchCoarseCounts(connection, request, CoarseShapeFor(spec.width, spec.height));
   if (!counts.ok() || !*counts) return nullptr;
   auto scene = BuildCoarseScene(spec, **counts, TickLabelWidth());

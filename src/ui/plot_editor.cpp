@@ -1,5 +1,6 @@
 #include "ui/plot_editor.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -31,6 +32,8 @@ PlotEditor::PlotEditor(GraphDocument& document, GraphRunner& runner, QWidget* pa
       y_(new QComboBox(this)),
       color_(new QComboBox(this)),
       agg_(new QComboBox(this)),
+      x_log_(new QCheckBox("log x", this)),
+      y_log_(new QCheckBox("log y", this)),
       title_(new QLineEdit(this)),
       brush_(new QLineEdit(this)),
       clear_brush_(new QPushButton("Clear", this)),
@@ -52,6 +55,15 @@ PlotEditor::PlotEditor(GraphDocument& document, GraphRunner& runner, QWidget* pa
   form->addRow("y", y_);
   form->addRow("Colour", color_);
   form->addRow("Aggregate", agg_);
+  auto* log_row = new QHBoxLayout;
+  log_row->addWidget(x_log_);
+  log_row->addWidget(y_log_);
+  log_row->addStretch(1);
+  form->addRow("Axes", log_row);
+  for (QCheckBox* log : {x_log_, y_log_}) {
+    log->setToolTip("Scatter and line plots: a base 10 axis; values of 0 or less are left off");
+    connect(log, &QCheckBox::toggled, this, &PlotEditor::edited);
+  }
   form->addRow("Title", title_);
   brush_->setPlaceholderText("none: all rows pass on");
   brush_->setToolTip(
@@ -86,6 +98,10 @@ void PlotEditor::edited() {
   // Histograms have one colour: the kind's change clears it, in the same undo step.
   changed.plot.color = KindTakesColor(changed.plot.kind) ? color_->currentText().toStdString() : "";
   changed.plot.title = title_->text().toStdString();
+  // Only scatter and line plots have log axes: another kind turns them off in the same step.
+  const bool logs = changed.plot.kind == "scatter" || changed.plot.kind == "line";
+  changed.plot.x_log = logs && x_log_->isChecked();
+  changed.plot.y_log = logs && y_log_->isChecked();
   changed.plot.brush = brush_->text().trimmed().toStdString();
   document_.updateNode(changed);
 }
@@ -118,6 +134,10 @@ void PlotEditor::showNode(const canvas::Node& node, const NodeRun& run) {
   SetCurrent(agg_, node.plot.agg);
   SetCurrent(color_, node.plot.color);
   color_->setEnabled(KindTakesColor(node.plot.kind));
+  x_log_->setChecked(node.plot.x_log);
+  y_log_->setChecked(node.plot.y_log);
+  for (QCheckBox* log : {x_log_, y_log_})
+    log->setEnabled(node.plot.kind == "scatter" || node.plot.kind == "line");
   if (!title_->hasFocus()) title_->setText(QString::fromStdString(node.plot.title));
   if (!brush_->hasFocus()) brush_->setText(QString::fromStdString(node.plot.brush));
   clear_brush_->setEnabled(!node.plot.brush.empty());

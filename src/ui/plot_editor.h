@@ -4,6 +4,7 @@
 
 #include "ui/node_editor.h"
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -20,6 +21,8 @@ class PlotEditor : public NodeEditor {
   PlotEditor(GraphDocument& document, GraphRunner& runner, QWidget* parent = nullptr);
   void showNode(const canvas::Node& node, const NodeRun& run) override;
   QComboBox* colorPicker() const { return color_; }
+  QCheckBox* logX() const { return x_log_; }
+  QCheckBox* logY() const { return y_log_; }
   QComboBox* kindPicker() const { return kind_; }
   QLineEdit* brushEdit() const { return brush_; }
   QPushButton* toFilterButton() const { return to_filter_; }
@@ -35,6 +38,8 @@ class PlotEditor : public NodeEditor {
   QComboBox* y_;
   QComboBox* color_;
   QComboBox* agg_;
+  QCheckBox* x_log_;
+  QCheckBox* y_log_;
   QLineEdit* title_;
   QLineEdit* brush_;
   QPushButton* clear_brush_;

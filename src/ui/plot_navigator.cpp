@@ -83,6 +83,7 @@ void PlotNavigator::layOutCoarse() {
 void PlotNavigator::buildPyramid() {
   constexpr size_t kPyramidFrom = 250'000;  // below, exact frames are fast enough alone
   if (!plot_ || plot_->request.kind != "scatter" || plot_->data.x.size() < kPyramidFrom) return;
+  if (plot_->request.x_log || plot_->request.y_log) return;  // the pyramid counts linear cells
   // A pyramid holds counts only: coloured views are binned exactly from the first frame.
   if (!plot_->request.color.empty()) return;
   engine_.run<std::shared_ptr<const DensityPyramid>>(
@@ -199,6 +200,13 @@ QString PlotNavigator::hoverText(QPointF at) const {
   if (!data) return {};
   const PlotScene& plot = *scene_;
   auto number = [](double value) { return QString::number(value, 'g', 6); };
+  // Log axes are laid out in decades: say the values.
+  const auto x_of = [&](const QPointF& p) {
+    return number(AxisToValue(p.x(), plot_->request.x_log));
+  };
+  const auto y_of = [&](const QPointF& p) {
+    return number(AxisToValue(p.y(), plot_->request.y_log));
+  };
   for (const Mark& mark : plot.scene.marks) {
     if (const auto* image = std::get_if<ImageMark>(&mark);
         image != nullptr && !image->counts.empty()) {
@@ -208,8 +216,7 @@ QString PlotNavigator::hoverText(QPointF at) const {
       const uint32_t count =
           image->counts[static_cast<size_t>(row) * image->columns + static_cast<size_t>(column)];
       return QString("%1 rows in this pixel, around x %2, y %3")
-          .arg(QLocale().toString(static_cast<qulonglong>(count)), number(data->x()),
-               number(data->y()));
+          .arg(QLocale().toString(static_cast<qulonglong>(count)), x_of(*data), y_of(*data));
     }
     if (const auto* points = std::get_if<PointsMark>(&mark)) {
       // The nearest drawn point within a few pixels: shown with its own values.
@@ -224,11 +231,11 @@ QString PlotNavigator::hoverText(QPointF at) const {
       }
       if (nearest != nullptr) {
         const auto point = dataAt(QPointF(nearest->x, nearest->y));
-        if (point) return QString("point: x %1, y %2").arg(number(point->x()), number(point->y()));
+        if (point) return QString("point: x %1, y %2").arg(x_of(*point), y_of(*point));
       }
     }
   }
-  return QString("x %1, y %2").arg(number(data->x()), number(data->y()));
+  return QString("x %1, y %2").arg(x_of(*data), y_of(*data));
 }
 
 void PlotNavigator::layOut() {

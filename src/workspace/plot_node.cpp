@@ -45,12 +45,15 @@ std::string ClauseOf(const canvas::Node& node) {
 }  // namespace
 
 PlotDataRequest PlotRequestOf(const canvas::Node& plot, const canvas::Node& input) {
-  return {QuoteIdentifier(input.name),
-          plot.plot.kind,
-          plot.plot.x,
-          plot.plot.y,
-          plot.plot.agg,
-          plot.plot.color};
+  PlotDataRequest request{QuoteIdentifier(input.name),
+                          plot.plot.kind,
+                          plot.plot.x,
+                          plot.plot.y,
+                          plot.plot.agg,
+                          plot.plot.color};
+  request.x_log = plot.plot.x_log;
+  request.y_log = plot.plot.y_log;
+  return request;
 }
 
 PlotSpec PlotSpecOf(const canvas::Node& plot, const PlotDataRequest& request) {

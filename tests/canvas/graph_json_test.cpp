@@ -19,6 +19,7 @@ TEST(GraphJson, ARoundTripKeepsEveryField) {
   plot.kind = NodeKind::kPlot;
   plot.name = "p";
   plot.plot = {"scatter", "when", "id", "", "Title", "id", "\"id\" > 3"};
+  plot.plot.y_log = true;
   plot.user_placed = false;
   const NodeId p = *graph.Add(plot);
   ASSERT_TRUE(graph.Connect(t, p).ok());
@@ -37,6 +38,7 @@ TEST(GraphJson, APlotSavedBeforeColourExistedLoadsInOneColour) {
   ASSERT_TRUE(back.ok()) << back.error().message;
   EXPECT_EQ(back->graph.Find(1)->plot.color, "");
   EXPECT_EQ(back->graph.Find(1)->plot.kind, "line");
+  EXPECT_FALSE(back->graph.Find(1)->plot.x_log);  // nor log axes: linear ones
 }
 
 TEST(GraphJson, WrongFieldsAreNamedWithTheirPlace) {

@@ -268,6 +268,26 @@ TEST(CliPlot, BoxesSummariseEachGroupInTheEngineAndNeedNoX) {
   EXPECT_NE(no_y.err.find("needs a y column"), std::string::npos) << no_y.err;
 }
 
+TEST(CliPlot, LogAxesSpanDecadesAndSayWhatTheyLeaveOff) {
+  test::TempDir temp;
+  const auto result = Pika({"plot", test::VegaPath("gapminder-health-income.csv"), "--x", "income",
+                            "--y", "health", "--x-log", "-o", temp.File("log.png"), "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const json report = ParseOrFail(result.out);
+  // Incomes from about 600 to 130,000: decades 2.7 to 5.1.
+  EXPECT_GT(report["x_range"][0].get<double>(), 2.5);
+  EXPECT_LT(report["x_range"][1].get<double>(), 5.5);
+  const auto delays = Pika({"plot", test::VegaPath("flights-3m.parquet"), "--x", "distance", "--y",
+                            "delay", "--y-log", "-o", temp.File("delay.png"), "--json"});
+  ASSERT_EQ(delays.exit_code, 0) << delays.err;
+  EXPECT_NE(ParseOrFail(delays.out)["badge"].get<std::string>().find("<= 0 left off the log axis"),
+            std::string::npos);
+  EXPECT_EQ(Pika({"plot", test::VegaPath("seattle-weather.csv"), "--kind", "histogram", "--x",
+                  "wind", "--y-log", "-o", temp.File("h.png")})
+                .exit_code,
+            1);
+}
+
 TEST(CliPlot, HeatmapsCountOrAggregateCellsInTheEngine) {
   test::TempDir temp;
   const auto result =

@@ -47,6 +47,22 @@ TEST_F(BrushPredicateTest, AScatterBoxKeepsTheRowsInsideItAndReadsWell) {
   EXPECT_GT(inside, 0u);
 }
 
+TEST_F(BrushPredicateTest, ABoxOnLogAxesIsReadInDecadesAndWrittenInValues) {
+  auto data = Fetch("scatter", "x", "y");
+  ASSERT_TRUE(data.ok());
+  PlotDataRequest request{"t", "scatter", "x", "y", "", ""};
+  request.x_log = true;
+  request.y_log = true;
+  // From 10 to 100 across, 1 to 1000 up: the scene's units are log10 of the values.
+  const std::string predicate = BrushPredicate(request, *data, {1, 2, 0, 3});
+  EXPECT_EQ(predicate, "\"x\" BETWEEN 10 AND 100 AND \"y\" BETWEEN 1 AND 1000");
+  PlotSqlOptions view;
+  view.window = DataWindow{1, 2, 0, 3};
+  EXPECT_NE(PlotQuerySql(request, *data, view)
+                .find("BETWEEN CAST('10' AS DOUBLE) AND CAST('100' AS DOUBLE)"),
+            std::string::npos);
+}
+
 TEST_F(BrushPredicateTest, ABoxAcrossTheWholeWidthIsARangeOfYAlone) {
   auto data = Fetch("scatter", "x", "y");
   ASSERT_TRUE(data.ok());

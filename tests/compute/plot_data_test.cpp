@@ -54,6 +54,15 @@ TEST_F(PlotDataTest, OnlyKnownKindsAndAggregatesReachTheSql) {
   EXPECT_FALSE(Fetch({"", "pie", "name", "v", ""}).ok());
 }
 
+TEST_F(PlotDataTest, LogAxesAreRefusedWhereTheAxesAreNotScatterOrLine) {
+  PlotDataRequest request{"", "histogram", "i", "", ""};
+  request.y_log = true;
+  auto refused = Fetch(request);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("log axes are for scatter and line plots"),
+            std::string::npos);
+}
+
 TEST_F(PlotDataTest, MissingColumnsAreNamedInTheError) {
   auto no_y = Fetch({"", "scatter", "i", "", ""});
   ASSERT_FALSE(no_y.ok());

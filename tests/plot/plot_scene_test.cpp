@@ -161,6 +161,30 @@ TEST(BuildPlotScene, NoDataStillGivesAnEmptyPlot) {
   EXPECT_EQ(plot->reduction.rows_in_view, 0u);
 }
 
+TEST(BuildPlotScene, LogAxesAreLaidOutInDecadesAndLeaveOffValuesBelowOne) {
+  std::vector<double> x{1, 10, 100, 1000, 0, -5, 50}, y{2, 20, 200, 2000, 3, 3, std::nan("")};
+  PlotSpec spec;
+  spec.x_log = true;
+  spec.y_log = true;
+  GridPool pool;
+  auto plot = BuildPlotScene(spec, x, y, FakeWidth, pool);
+  ASSERT_TRUE(plot.ok()) << plot.error().message;
+  EXPECT_NEAR(plot->x_min, 0, 1e-12);  // 1
+  EXPECT_NEAR(plot->x_max, 3, 1e-12);  // 1000
+  EXPECT_TRUE(Contains(Texts(plot->scene), "100"));
+  EXPECT_TRUE(Contains(Texts(plot->scene), "1000"));
+  // 0 and -5 cannot be placed on a log axis, and the badge says so; a NULL is no value at all.
+  EXPECT_EQ(plot->badge, "exact: 4 points; 2 rows <= 0 left off the log axis");
+  const auto points = MarksOf<PointsMark>(plot->scene);
+  ASSERT_EQ(points.size(), 1u);
+  ASSERT_EQ(points[0]->centers.size(), 4u);
+  // Equal ratios are equal distances: 1, 10, 100, 1000 sit evenly across the plot area.
+  const double step = points[0]->centers[1].x - points[0]->centers[0].x;
+  EXPECT_NEAR(points[0]->centers[3].x - points[0]->centers[2].x, step, 1e-9);
+  spec.x_is_time = true;
+  EXPECT_FALSE(BuildPlotScene(spec, x, y, FakeWidth, pool).ok());
+}
+
 TEST(NiceBins, CoverTheDataOnRoundEdgesWithTheMaximumInside) {
   const HistogramBins bins = NiceBins(3.2, 97.5, 10);
   EXPECT_LE(bins.first_edge, 3.2);

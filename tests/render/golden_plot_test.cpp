@@ -127,6 +127,20 @@ Case ColorBar() {
   return c;
 }
 
+// A power law on log axes: a straight line through decades, with 2s and 5s between them.
+Case LogLog() {
+  Case c{"log_log", {}, {}, {}, {}, {}, {}};
+  c.spec.title = "Log-log";
+  c.spec.x_log = true;
+  c.spec.y_log = true;
+  for (int i = 1; i <= 200; ++i) {
+    const double x = std::pow(10.0, i / 50.0);
+    c.x.push_back(x);
+    c.y.push_back(3 * std::pow(x, 1.5) * (1 + 0.3 * std::sin(i)));
+  }
+  return c;
+}
+
 double DifferentShare(const QImage& a, const QImage& b) {
   if (a.size() != b.size()) return 1.0;
   int64_t different = 0;
@@ -244,7 +258,7 @@ TEST(GoldenHeatmap, CellsAndTheirColourBarMatchTheirBaseline) {
 
 INSTANTIATE_TEST_SUITE_P(Kinds, GoldenPlot,
                          ::testing::Values(&Scatter, &Density, &Line, &ColoredLines,
-                                           &ColoredDensity, &ColorBar),
+                                           &ColoredDensity, &ColorBar, &LogLog),
                          [](const ::testing::TestParamInfo<Case (*)()>& param_info) {
                            return param_info.param().name;
                          });

@@ -1,5 +1,6 @@
 // The app's widgets and controllers under QtTest, on the offscreen platform: canvas edits
 // with undo, SQL edits flowing into the preview and downstream, plots, renames.
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QFile>
@@ -467,6 +468,43 @@ class AppTest : public QObject {
              qPrintable(window.statusText()));
     if (qEnvironmentVariableIsSet("PIKA_UI_SHOTS"))
       window.grab().save(qEnvironmentVariable("PIKA_UI_SHOTS") + "/exact_level.png");
+  }
+
+  void logAxesComeFromTheInspectorAndBrushesOnThemAreWrittenInValues() {
+    const NodeId p = AddPlotOfPoints("p", {"scatter", "x", "y", "", ""});
+    QVERIFY(p != pika::canvas::kNoNode);
+    QVERIFY(WaitIdle());
+    window_->inspector().showNode(p);
+    PlotEditor* editor = window_->inspector().plotEditor();
+    editor->logX()->setChecked(true);
+    editor->logY()->setChecked(true);
+    QVERIFY(document().graph().Find(p)->plot.y_log);
+    QVERIFY(WaitIdle());
+    const NodeRun& run = runner().run(p);
+    QCOMPARE(int(run.state), int(RunState::kReady));
+    // x from 1 to 999 (the row at 0 is left off): the axis spans decades.
+    QVERIFY(run.plot->scene.x_min <= 0.0 && run.plot->scene.x_max >= std::log10(999.0));
+    QVERIFY2(
+        QString::fromStdString(run.plot->scene.badge).endsWith("1 row <= 0 left off the log axis"),
+        run.plot->scene.badge.c_str());
+    PlotWindow window(document(), runner(), window_->engine(), p);
+    QVERIFY(ShowAndWait(window));
+    const pika::PlotScene& scene = *window.navigator().scene();
+    // Brush the right half across its whole height and past it: a range of x in values.
+    const double middle = (scene.area_left + scene.area_right) / 2;
+    QTest::mousePress(window.view(), Qt::LeftButton, Qt::ShiftModifier,
+                      QPoint(int(middle), int(scene.area_top) - 5));
+    QTest::mouseRelease(window.view(), Qt::LeftButton, Qt::ShiftModifier,
+                        QPoint(int(scene.area_right) - 1, int(scene.area_bottom) + 5));
+    const std::string brush = document().graph().Find(p)->plot.brush;
+    QVERIFY2(brush.rfind("\"x\" BETWEEN ", 0) == 0, brush.c_str());
+    const double low = std::stod(brush.substr(std::string("\"x\" BETWEEN ").size()));
+    const double expected = std::pow(10.0, (scene.x_min + scene.x_max) / 2);
+    QVERIFY2(low > expected * 0.9 && low < expected * 1.1, brush.c_str());
+    // The kind without log axes turns them off, in the same step.
+    editor->kindPicker()->setCurrentText("histogram");
+    QVERIFY(!document().graph().Find(p)->plot.x_log);
+    QVERIFY(!editor->logX()->isEnabled());
   }
 
   void pickingAColourColumnColoursThePlotAndAKindWithoutColourClearsIt() {
