@@ -353,8 +353,7 @@ Result<PlotData> FetchPlotData(Connection& connection, const PlotDataRequest& re
   if (!request.color.empty() && !KindTakesColor(request.kind))
     return InvalidInput(fmt::format(
         "colour is for scatter, line, bar and heatmap plots; a {} plot is drawn in one colour: "
-        "clear "
-        "the colour column",
+        "clear the colour column",
         request.kind));
   PlotData data;
   if (request.kind == "box") {

@@ -340,7 +340,7 @@ TEST(CliPlot, BarsOfCountsStackByColourAndHistogramsRefuseIt) {
   const auto histogram = Pika({"plot", test::VegaPath("seattle-weather.csv"), "--kind", "histogram",
                                "--x", "temp_max", "--color", "weather", "-o", temp.File("h.png")});
   EXPECT_EQ(histogram.exit_code, 1);
-  EXPECT_NE(histogram.err.find("colour is for scatter, line and bar plots"), std::string::npos)
+  EXPECT_NE(histogram.err.find("colour is for scatter, line, bar and heatmap plots"), std::string::npos)
       << histogram.err;
 }
 

@@ -187,7 +187,7 @@ TEST_F(PlotColorTest, AveragedBarsStandSideBySideWithEachGroupsOwnMean) {
 TEST_F(PlotColorTest, ColourOnAHistogramOrAMissingColumnIsAClearError) {
   auto histogram = FetchPlotData(engine_.connection, {"c", "histogram", "f", "", "", "n"});
   ASSERT_FALSE(histogram.ok());
-  EXPECT_NE(histogram.error().message.find("colour is for scatter, line and bar plots"),
+  EXPECT_NE(histogram.error().message.find("colour is for scatter, line, bar and heatmap plots"),
             std::string::npos);
   auto missing = Fetch("scatter", "nope");
   ASSERT_FALSE(missing.ok());
