@@ -31,10 +31,11 @@ json NodeToJson(const Node& node) {
     }
     case NodeKind::kQuery: out["sql"] = node.sql; break;
     case NodeKind::kPlot:
-      out["plot"] = {
-          {"kind", node.plot.kind},   {"x", node.plot.x},         {"y", node.plot.y},
-          {"agg", node.plot.agg},     {"color", node.plot.color}, {"brush", node.plot.brush},
-          {"title", node.plot.title}, {"x_log", node.plot.x_log}, {"y_log", node.plot.y_log}};
+      out["plot"] = {{"kind", node.plot.kind},   {"x", node.plot.x},
+                     {"y", node.plot.y},         {"agg", node.plot.agg},
+                     {"color", node.plot.color}, {"brush", node.plot.brush},
+                     {"title", node.plot.title}, {"x_log", node.plot.x_log},
+                     {"size", node.plot.size},   {"y_log", node.plot.y_log}};
       break;
     case NodeKind::kNote: out["text"] = node.text; break;
   }
@@ -181,9 +182,10 @@ Result<Node> ReadNode(const Reader& node) {
         if (!value.ok()) return value.error();
         *field = *value;
       }
-      // Files written before colour and brushing lack them.
+      // Files written before colour, brushing and size lack them.
       for (auto [key, field] :
-           {std::pair{"color", &out.plot.color}, std::pair{"brush", &out.plot.brush}}) {
+           {std::pair{"color", &out.plot.color}, std::pair{"brush", &out.plot.brush},
+            std::pair{"size", &out.plot.size}}) {
         auto value = plot->String(key, /*optional=*/true);
         if (!value.ok()) return value.error();
         *field = *value;

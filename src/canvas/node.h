@@ -50,6 +50,7 @@ struct PlotNodeSpec {
   // by brushing the plot, and editable as text.
   std::string brush;
   bool x_log = false, y_log = false;  // scatter, line: base 10 axes
+  std::string size;                   // scatter: the number column sizing the points
   friend bool operator==(const PlotNodeSpec&, const PlotNodeSpec&) = default;
 };
 

@@ -29,6 +29,7 @@ struct PlotArgs {
   double width = 800, height = 500, dpi = 96;
   bool json = false;
   bool x_log = false, y_log = false;
+  std::string size;  // scatter: the column that sizes the points
 };
 
 // The relation to plot from: the query, the table, or the imported file.
@@ -114,6 +115,7 @@ int RunPlot(const PlotArgs& args) {
   PlotDataRequest request{*relation, args.kind, args.x, args.y, args.agg, args.color};
   request.x_log = args.x_log;
   request.y_log = args.y_log;
+  request.size = args.size;
   auto data = FetchPlotData(*connection, request);
   if (!data.ok()) return Fail(data.error());
   if (*rejected > 0) {
@@ -167,6 +169,9 @@ void AddPlotCommand(CLI::App& app, int& exit_code) {
                     "scatter, line: a base 10 x axis (values <= 0 left off)");
   command->add_flag("--y-log", args->y_log,
                     "scatter, line: a base 10 y axis (values <= 0 left off)");
+  command->add_option("--size", args->size,
+                      "scatter: size the points by this number column (drawn points only, not a "
+                      "density)");
   command->add_option("--title", args->title, "Plot title");
   command->add_option("--theme", args->theme, "light (default) or dark")
       ->check(CLI::IsMember({"light", "dark"}));

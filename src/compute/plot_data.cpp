@@ -24,6 +24,12 @@ Result<std::string> XExpression(Connection& connection, const PlotDataRequest& r
   return XValueSql(request, data.x_is_time);
 }
 
+void AppendDoubles(const Column& values, std::vector<double>& out) {
+  const auto& doubles = std::get<std::vector<double>>(values.values);
+  for (size_t row = 0; row < values.size(); ++row)
+    out.push_back(values.IsValid(row) ? doubles[row] : std::nan(""));
+}
+
 Status FetchColumns(Connection& connection, const PlotDataRequest& request, PlotData& data) {
   if (request.y.empty())
     return InvalidInput(fmt::format("a {} plot needs a y column", request.kind));
@@ -38,10 +44,13 @@ Status FetchColumns(Connection& connection, const PlotDataRequest& request, Plot
     if (!color.ok()) return color.error();
     select += ", " + *color;
   }
+  if (!request.size.empty())
+    select += fmt::format(", TRY_CAST({} AS DOUBLE)", QuoteIdentifier(request.size));
   auto result = connection.Query(fmt::format("SELECT {} FROM {}", select, request.relation));
   if (!result.ok()) return result.error();
   const uint64_t limit = request.max_bytes > 0 ? request.max_bytes : DefaultMemoryBudget() / 4;
-  const uint64_t row_bytes = 2 * sizeof(double) + (request.color.empty() ? 0 : sizeof(double));
+  const uint64_t row_bytes = (2 + !request.color.empty() + !request.size.empty()) * sizeof(double);
+  const size_t size_column = request.color.empty() ? 2 : 3;
   while (true) {
     auto batch = result->NextBatch();
     if (!batch.ok()) return batch.error();
@@ -49,14 +58,9 @@ Status FetchColumns(Connection& connection, const PlotDataRequest& request, Plot
     if ((data.x.size() + (*batch)->row_count) * row_bytes > limit)
       return TooBigToPlot(request.kind, limit);
     if (!request.color.empty()) AppendPlotColor((*batch)->columns[2], data.color);
-    for (size_t column = 0; column < 2; ++column) {
-      const Column& values = (*batch)->columns[column];
-      auto& out = column == 0 ? data.x : data.y;
-      const auto& doubles = std::get<std::vector<double>>(values.values);
-      for (size_t row = 0; row < values.size(); ++row) {
-        out.push_back(values.IsValid(row) ? doubles[row] : std::nan(""));
-      }
-    }
+    if (!request.size.empty()) AppendDoubles((*batch)->columns[size_column], data.size);
+    AppendDoubles((*batch)->columns[0], data.x);
+    AppendDoubles((*batch)->columns[1], data.y);
   }
 }
 
@@ -348,6 +352,10 @@ Result<PlotData> FetchPlotData(Connection& connection, const PlotDataRequest& re
     return InvalidInput(fmt::format(
         "log axes are for scatter and line plots; a {} plot's axes are linear: turn off log",
         request.kind));
+  if (!request.size.empty() && request.kind != "scatter")
+    return InvalidInput(fmt::format(
+        "size is for scatter plots; a {} plot's marks have one size: clear the size column",
+        request.kind));
   if (request.x.empty() && request.kind != "box")
     return InvalidInput(fmt::format("a {} plot needs an x column", request.kind));
   if (!request.color.empty() && !KindTakesColor(request.kind))
@@ -401,7 +409,8 @@ Result<PlotScene> BuildScene(const PlotDataRequest& request, const PlotData& dat
     return BuildBarScene(spec, data.categories, data.bar_values, data.binned_rows, data.bar_badge,
                          text_width);
   }
-  return BuildPlotScene(spec, data.x, data.y, EncodingOf(data.color), text_width, pool);
+  return BuildPlotScene(spec, data.x, data.y, EncodingOf(data.color),
+                        SizeEncoding{request.size, data.size}, text_width, pool);
 }
 
 }  // namespace pika

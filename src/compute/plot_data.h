@@ -28,10 +28,12 @@ struct PlotDataRequest {
   // it the fetch stops with a message that says what to plot instead.
   uint64_t max_bytes = 0;
   bool x_log = false, y_log = false;  // scatter, line: base 10 axes
+  std::string size;                   // scatter: the number column that sizes the points
 };
 
 struct PlotData {
   std::vector<double> x, y;             // scatter, line: NaN for NULL
+  std::vector<double> size;             // scatter with a size column: NaN for NULL
   HistogramBins bins;                   // histogram: counted in the engine, x and y stay empty
   uint64_t binned_rows = 0;             // histogram and bar: the rows the aggregate covers
   std::vector<std::string> categories;  // bar: aggregated in the engine; box: the groups

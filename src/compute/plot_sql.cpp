@@ -22,6 +22,7 @@ std::string RowsSql(const PlotDataRequest& request, const PlotData& data,
   if (!options.all_columns) {
     columns = QuoteIdentifier(request.x) + ", " + QuoteIdentifier(request.y);
     if (!request.color.empty()) columns += ", " + QuoteIdentifier(request.color);
+    if (!request.size.empty()) columns += ", " + QuoteIdentifier(request.size);
   }
   std::string sql = fmt::format("SELECT {}\nFROM {}", columns, request.relation);
   if (!options.window) return sql;

@@ -14,6 +14,7 @@
 #include "plot/m4.h"
 #include "plot/nice_ticks.h"
 #include "plot/scene_parts.h"
+#include "plot/size_encoding.h"
 #include "plot/sorted_x.h"
 #include "plot/time_ticks.h"
 
@@ -168,10 +169,14 @@ PlotArea AreaOf(const AxisTicks& x_axis, const AxisTicks& y_axis, const Frame& f
 }
 
 void AddPoints(std::span<const double> x, std::span<const double> y, const ColorEncoding& encoding,
-               const AxisTicks& x_axis, const AxisTicks& y_axis, const Frame& frame,
-               const Theme& theme, uint64_t rows, Scene& scene) {
+               const SizeEncoding& size, const AxisTicks& x_axis, const AxisTicks& y_axis,
+               const Frame& frame, const Theme& theme, uint64_t rows, Scene& scene) {
   const uint8_t alpha = rows > 5000 ? 150 : 210;
   const double radius = rows > 5000 ? 1.5 : 2.5;
+  if (size.present()) {  // big points overlap more: lighter
+    AddSizedPoints(x, y, encoding, size, AreaOf(x_axis, y_axis, frame), theme.marks, 150, scene);
+    return;
+  }
   if (encoding.present()) {
     scene.marks.push_back(
         ColoredPoints(x, y, encoding, AreaOf(x_axis, y_axis, frame), radius, alpha));
@@ -246,8 +251,9 @@ Status AddCategoryLines(std::span<const double> x, std::span<const double> y,
 }
 
 Status AddData(const PlotSpec& spec, std::span<const double> x, std::span<const double> y,
-               const ColorEncoding& color, const AxisTicks& x_axis, const AxisTicks& y_axis,
-               const Frame& frame, const Theme& theme, GridPool& pool, PlotScene& plot) {
+               const ColorEncoding& color, const SizeEncoding& size, const AxisTicks& x_axis,
+               const AxisTicks& y_axis, const Frame& frame, const Theme& theme, GridPool& pool,
+               PlotScene& plot) {
   // A coarse frame must not touch every row: the pyramid's count stands in for the rows in view.
   // The pyramid holds counts only: coloured plots are always binned exactly.
   const DensityPyramid* pyramid = color.present() ? nullptr : spec.pyramid;
@@ -279,7 +285,7 @@ Status AddData(const PlotSpec& spec, std::span<const double> x, std::span<const 
     case ReductionMethod::kLttb:
     case ReductionMethod::kRaw:
       if (spec.kind == PlotKind::kScatter) {
-        AddPoints(x, y, color, x_axis, y_axis, frame, theme, rows, scene);
+        AddPoints(x, y, color, size, x_axis, y_axis, frame, theme, rows, scene);
         break;
       }
       const bool reduce = plot.reduction.method != ReductionMethod::kRaw;
@@ -448,22 +454,39 @@ Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x
 
 namespace {
 
+// Sizes are drawn on raw points only: a density or a line says it left them out.
+std::string SizeNote(const ReductionDescription& reduction) {
+  return reduction.method == ReductionMethod::kDensity
+             ? "; no sizes in a density: zoom in to fewer points"
+             : "; sizes are for scatter plots";
+}
+
 // The scene over x and y as they are (log axes pass their logs); `note` ends the badge.
 Result<PlotScene> BuildLinearScene(const PlotSpec& spec, std::span<const double> x,
                                    std::span<const double> y, const ColorEncoding& color,
-                                   const TextExtent& text_width, GridPool& pool,
-                                   const std::string& note) {
+                                   const SizeEncoding& size, const TextExtent& text_width,
+                                   GridPool& pool, const std::string& note) {
   const AxisTicks x_axis = XAxis(spec, x);
   const AxisTicks y_axis = YAxis(spec, y);
-  const Frame frame = LayOut(spec, y_axis, text_width, LegendWidth(color, spec.width, text_width));
+  const double legend_px =
+      std::max(LegendWidth(color, spec.width, text_width), SizeLegendWidth(size, text_width));
+  const Frame frame = LayOut(spec, y_axis, text_width, legend_px);
   const Theme theme = ThemeFor(spec.theme);
   PlotScene plot = StartScene(spec, theme, x_axis.min, x_axis.max, y_axis, frame);
   AddYAxis(y_axis, frame, theme, plot.scene);
   AddXAxis(x_axis, frame, theme, text_width, plot.scene);
-  PIKA_TRY(AddData(spec, x, y, color, x_axis, y_axis, frame, theme, pool, plot));
+  PIKA_TRY(AddData(spec, x, y, color, size, x_axis, y_axis, frame, theme, pool, plot));
   AddLegend(color, spec.width, frame.right, frame.top, frame.bottom, theme, text_width, plot.scene);
+  const bool sized = size.present() && plot.reduction.method == ReductionMethod::kRaw &&
+                     spec.kind == PlotKind::kScatter;
+  // Below a colour legend, the size legend takes the lower half of the column.
+  if (sized)
+    AddSizeLegend(size, frame.right, color.present() ? frame.top + frame.height() / 2 : frame.top,
+                  frame.bottom, theme, text_width, plot.scene);
   AddFrameAndLabels(spec, frame, theme,
-                    (plot.coarse ? plot.badge : Describe(plot.reduction)) + note, text_width, plot);
+                    (plot.coarse ? plot.badge : Describe(plot.reduction)) + note +
+                        (size.present() && !sized ? SizeNote(plot.reduction) : ""),
+                    text_width, plot);
   return plot;
 }
 
@@ -483,10 +506,20 @@ std::vector<double> Log10Of(std::span<const double> values, std::vector<uint8_t>
 Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x,
                                  std::span<const double> y, const ColorEncoding& color,
                                  const TextExtent& text_width, GridPool& pool) {
+  return BuildPlotScene(spec, x, y, color, SizeEncoding{}, text_width, pool);
+}
+
+Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x,
+                                 std::span<const double> y, const ColorEncoding& color,
+                                 const SizeEncoding& size, const TextExtent& text_width,
+                                 GridPool& pool) {
   if (x.size() != y.size()) return Internal("x and y columns differ in length");
   if (!FitsRows(color, x.size())) return Internal("the colour column differs in length from x");
+  if (size.present() && size.values.size() != x.size())
+    return Internal("the size column differs in length from x");
   PIKA_TRY(CheckSize(spec));
-  if (!spec.x_log && !spec.y_log) return BuildLinearScene(spec, x, y, color, text_width, pool, "");
+  if (!spec.x_log && !spec.y_log)
+    return BuildLinearScene(spec, x, y, color, size, text_width, pool, "");
   if (spec.x_is_time && spec.x_log)
     return InvalidInput("a date or time axis cannot be logarithmic: turn off log x");
   // The scene is built over decades, where binning, M4 and pixels stay linear.
@@ -497,12 +530,12 @@ Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x
   PlotSpec log_spec = spec;
   log_spec.pyramid = nullptr;  // its counts are over the values, not their logs
   const auto dropped = static_cast<uint64_t>(std::count(left_off.begin(), left_off.end(), 1));
-  return BuildLinearScene(log_spec, spec.x_log ? std::span<const double>(x_logs) : x,
-                          spec.y_log ? std::span<const double>(y_logs) : y, color, text_width, pool,
-                          dropped == 0
-                              ? ""
-                              : fmt::format("; {} {} <= 0 left off the log axis",
-                                            WithThousands(dropped), dropped == 1 ? "row" : "rows"));
+  return BuildLinearScene(
+      log_spec, spec.x_log ? std::span<const double>(x_logs) : x,
+      spec.y_log ? std::span<const double>(y_logs) : y, color, size, text_width, pool,
+      dropped == 0 ? ""
+                   : fmt::format("; {} {} <= 0 left off the log axis", WithThousands(dropped),
+                                 dropped == 1 ? "row" : "rows"));
 }
 
 Result<PlotScene> BuildCoarseScene(PlotSpec spec, const CoarseCounts& coarse,

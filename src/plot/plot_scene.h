@@ -14,6 +14,7 @@
 #include "plot/grid_pool.h"
 #include "plot/reduction_method.h"
 #include "plot/scene.h"
+#include "plot/size_encoding.h"
 #include "plot/theme.h"
 #include "plot/tick_labels.h"
 
@@ -125,5 +126,12 @@ Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x
 Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x,
                                  std::span<const double> y, const ColorEncoding& color,
                                  const TextExtent& text_width, GridPool& pool);
+
+// The same, with a scatter's points sized by `size` (and a size legend). Sizes are drawn on
+// raw points only: a density or a line says in its badge that it left them out.
+Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x,
+                                 std::span<const double> y, const ColorEncoding& color,
+                                 const SizeEncoding& size, const TextExtent& text_width,
+                                 GridPool& pool);
 
 }  // namespace pika

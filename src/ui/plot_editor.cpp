@@ -32,6 +32,7 @@ PlotEditor::PlotEditor(GraphDocument& document, GraphRunner& runner, QWidget* pa
       y_(new QComboBox(this)),
       color_(new QComboBox(this)),
       agg_(new QComboBox(this)),
+      size_(new QComboBox(this)),
       x_log_(new QCheckBox("log x", this)),
       y_log_(new QCheckBox("log y", this)),
       title_(new QLineEdit(this)),
@@ -54,6 +55,10 @@ PlotEditor::PlotEditor(GraphDocument& document, GraphRunner& runner, QWidget* pa
   form->addRow("x", x_);
   form->addRow("y", y_);
   form->addRow("Colour", color_);
+  form->addRow("Size", size_);
+  size_->setToolTip(
+      "Scatter plots: size the points by this number column (shown while points are drawn "
+      "one by one, not in a density)");
   form->addRow("Aggregate", agg_);
   auto* log_row = new QHBoxLayout;
   log_row->addWidget(x_log_);
@@ -76,7 +81,7 @@ PlotEditor::PlotEditor(GraphDocument& document, GraphRunner& runner, QWidget* pa
   form->addRow("Brush", brush_row);
   form->addRow("", to_filter_);
   form->addRow(status_);
-  for (QComboBox* box : {kind_, x_, y_, color_, agg_})
+  for (QComboBox* box : {kind_, x_, y_, color_, size_, agg_})
     connect(box, &QComboBox::currentTextChanged, this, &PlotEditor::edited);
   connect(title_, &QLineEdit::editingFinished, this, &PlotEditor::edited);
   connect(brush_, &QLineEdit::editingFinished, this, &PlotEditor::edited);
@@ -100,6 +105,7 @@ void PlotEditor::edited() {
   changed.plot.title = title_->text().toStdString();
   // Only scatter and line plots have log axes: another kind turns them off in the same step.
   const bool logs = changed.plot.kind == "scatter" || changed.plot.kind == "line";
+  changed.plot.size = changed.plot.kind == "scatter" ? size_->currentText().toStdString() : "";
   changed.plot.x_log = logs && x_log_->isChecked();
   changed.plot.y_log = logs && y_log_->isChecked();
   changed.plot.brush = brush_->text().trimmed().toStdString();
@@ -110,6 +116,8 @@ void PlotEditor::fillColumns(const canvas::Node& node) {
   x_->clear();
   y_->clear();
   color_->clear();
+  size_->clear();
+  size_->addItem("");                            // one size
   if (node.plot.kind == "box") x_->addItem("");  // one box of all of y
   y_->addItem("");                               // histograms and counted bars need no y
   color_->addItem("");                           // one colour
@@ -120,6 +128,7 @@ void PlotEditor::fillColumns(const canvas::Node& node) {
       x_->addItem(QString::fromStdString(column.name));
       y_->addItem(QString::fromStdString(column.name));
       color_->addItem(QString::fromStdString(column.name));
+      size_->addItem(QString::fromStdString(column.name));
     }
   }
 }
@@ -133,6 +142,8 @@ void PlotEditor::showNode(const canvas::Node& node, const NodeRun& run) {
   SetCurrent(y_, node.plot.y);
   SetCurrent(agg_, node.plot.agg);
   SetCurrent(color_, node.plot.color);
+  SetCurrent(size_, node.plot.size);
+  size_->setEnabled(node.plot.kind == "scatter");
   color_->setEnabled(KindTakesColor(node.plot.kind));
   x_log_->setChecked(node.plot.x_log);
   y_log_->setChecked(node.plot.y_log);

@@ -21,6 +21,7 @@ class PlotEditor : public NodeEditor {
   PlotEditor(GraphDocument& document, GraphRunner& runner, QWidget* parent = nullptr);
   void showNode(const canvas::Node& node, const NodeRun& run) override;
   QComboBox* colorPicker() const { return color_; }
+  QComboBox* sizePicker() const { return size_; }
   QCheckBox* logX() const { return x_log_; }
   QCheckBox* logY() const { return y_log_; }
   QComboBox* kindPicker() const { return kind_; }
@@ -38,6 +39,7 @@ class PlotEditor : public NodeEditor {
   QComboBox* y_;
   QComboBox* color_;
   QComboBox* agg_;
+  QComboBox* size_;
   QCheckBox* x_log_;
   QCheckBox* y_log_;
   QLineEdit* title_;

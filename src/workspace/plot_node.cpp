@@ -53,6 +53,7 @@ PlotDataRequest PlotRequestOf(const canvas::Node& plot, const canvas::Node& inpu
                           plot.plot.color};
   request.x_log = plot.plot.x_log;
   request.y_log = plot.plot.y_log;
+  request.size = plot.plot.size;
   return request;
 }
 

@@ -20,6 +20,7 @@ TEST(GraphJson, ARoundTripKeepsEveryField) {
   plot.name = "p";
   plot.plot = {"scatter", "when", "id", "", "Title", "id", "\"id\" > 3"};
   plot.plot.y_log = true;
+  plot.plot.size = "id";
   plot.user_placed = false;
   const NodeId p = *graph.Add(plot);
   ASSERT_TRUE(graph.Connect(t, p).ok());

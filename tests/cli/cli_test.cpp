@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -288,6 +289,20 @@ TEST(CliPlot, LogAxesSpanDecadesAndSayWhatTheyLeaveOff) {
             1);
 }
 
+TEST(CliPlot, SizeScalesScatterPointsAndOnlyScatterPoints) {
+  test::TempDir temp;
+  const auto sized = Pika({"plot", test::VegaPath("gapminder-health-income.csv"), "--x", "income",
+                           "--y", "health", "--size", "population", "-o", temp.File("s.svg")});
+  ASSERT_EQ(sized.exit_code, 0) << sized.err;
+  std::ifstream svg(temp.File("s.svg"));
+  const std::string text((std::istreambuf_iterator<char>(svg)), {});
+  EXPECT_NE(text.find("population"), std::string::npos);  // the size legend's heading
+  const auto line = Pika({"plot", test::VegaPath("seattle-weather.csv"), "--kind", "line", "--x",
+                          "date", "--y", "wind", "--size", "wind", "-o", temp.File("l.png")});
+  EXPECT_EQ(line.exit_code, 1);
+  EXPECT_NE(line.err.find("size is for scatter plots"), std::string::npos) << line.err;
+}
+
 TEST(CliPlot, HeatmapsCountOrAggregateCellsInTheEngine) {
   test::TempDir temp;
   const auto result =
@@ -340,7 +355,8 @@ TEST(CliPlot, BarsOfCountsStackByColourAndHistogramsRefuseIt) {
   const auto histogram = Pika({"plot", test::VegaPath("seattle-weather.csv"), "--kind", "histogram",
                                "--x", "temp_max", "--color", "weather", "-o", temp.File("h.png")});
   EXPECT_EQ(histogram.exit_code, 1);
-  EXPECT_NE(histogram.err.find("colour is for scatter, line, bar and heatmap plots"), std::string::npos)
+  EXPECT_NE(histogram.err.find("colour is for scatter, line, bar and heatmap plots"),
+            std::string::npos)
       << histogram.err;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <random>
 
 #include "support/scene_marks.h"
@@ -183,6 +184,43 @@ TEST(BuildPlotScene, LogAxesAreLaidOutInDecadesAndLeaveOffValuesBelowOne) {
   EXPECT_NEAR(points[0]->centers[3].x - points[0]->centers[2].x, step, 1e-9);
   spec.x_is_time = true;
   EXPECT_FALSE(BuildPlotScene(spec, x, y, FakeWidth, pool).ok());
+}
+
+TEST(BuildPlotScene, SizedPointsGrowInAreaWithTheirValueAndTheLegendShowsRoundSizes) {
+  const std::vector<double> x{1, 2, 3, 4}, y{1, 2, 3, 4}, size{0, 25, 100, std::nan("")};
+  GridPool pool;
+  auto plot = BuildPlotScene({}, x, y, ColorEncoding{}, SizeEncoding{"pop", size}, FakeWidth, pool);
+  ASSERT_TRUE(plot.ok()) << plot.error().message;
+  // Per drawn point its radius (the legend's circles sit right of the plot area).
+  std::map<double, double> radius_at_x;
+  for (const PointsMark* points : MarksOf<PointsMark>(plot->scene))
+    for (const ScenePoint& centre : points->centers)
+      if (centre.x < plot->area_right) radius_at_x[centre.x] = points->radius;
+  ASSERT_EQ(radius_at_x.size(), 3u);  // the row without a size is not drawn
+  std::vector<double> radii;
+  for (const auto& [px, radius] : radius_at_x) radii.push_back(radius);
+  EXPECT_DOUBLE_EQ(radii[0], kSmallestRadius);
+  EXPECT_DOUBLE_EQ(radii[2], kLargestRadius);
+  // Area, not radius, is proportional: a quarter of the range is a quarter of the added area.
+  const double quarter =
+      std::sqrt(kSmallestRadius * kSmallestRadius +
+                0.25 * (kLargestRadius * kLargestRadius - kSmallestRadius * kSmallestRadius));
+  EXPECT_NEAR(radii[1], quarter, 0.25);
+  EXPECT_TRUE(Contains(Texts(plot->scene), "pop"));
+  EXPECT_TRUE(Contains(Texts(plot->scene), "100"));
+}
+
+TEST(BuildPlotScene, ADensityLeavesSizesOutAndSaysSo) {
+  std::vector<double> x(300'000), y(300'000), size(300'000, 1.0);
+  for (size_t row = 0; row < x.size(); ++row) {
+    x[row] = static_cast<double>(row % 1000);
+    y[row] = static_cast<double>(row / 1000);
+  }
+  GridPool pool;
+  auto plot = BuildPlotScene({}, x, y, ColorEncoding{}, SizeEncoding{"s", size}, FakeWidth, pool);
+  ASSERT_TRUE(plot.ok());
+  EXPECT_NE(plot->badge.find("no sizes in a density"), std::string::npos) << plot->badge;
+  EXPECT_FALSE(Contains(Texts(plot->scene), "s"));  // no size legend
 }
 
 TEST(NiceBins, CoverTheDataOnRoundEdgesWithTheMaximumInside) {

@@ -19,6 +19,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <set>
 
 #include "storage/database.h"
 #include "support/engine.h"
@@ -470,7 +471,7 @@ class AppTest : public QObject {
       window.grab().save(qEnvironmentVariable("PIKA_UI_SHOTS") + "/exact_level.png");
   }
 
-  void logAxesComeFromTheInspectorAndBrushesOnThemAreWrittenInValues() {
+  void logAxesAndSizesComeFromTheInspectorAndBrushesAreWrittenInValues() {
     const NodeId p = AddPlotOfPoints("p", {"scatter", "x", "y", "", ""});
     QVERIFY(p != pika::canvas::kNoNode);
     QVERIFY(WaitIdle());
@@ -501,8 +502,17 @@ class AppTest : public QObject {
     const double low = std::stod(brush.substr(std::string("\"x\" BETWEEN ").size()));
     const double expected = std::pow(10.0, (scene.x_min + scene.x_max) / 2);
     QVERIFY2(low > expected * 0.9 && low < expected * 1.1, brush.c_str());
-    // The kind without log axes turns them off, in the same step.
+    // Sized by a column: the points come in more than one size.
+    editor->sizePicker()->setCurrentText("x");
+    QCOMPARE(QString::fromStdString(document().graph().Find(p)->plot.size), QString("x"));
+    QVERIFY(WaitIdle());
+    std::set<double> radii;
+    for (const pika::Mark& mark : runner().run(p).plot->scene.scene.marks)
+      if (const auto* points = std::get_if<pika::PointsMark>(&mark)) radii.insert(points->radius);
+    QVERIFY(radii.size() > 3);
+    // The kind without log axes or sizes turns them off, in the same step.
     editor->kindPicker()->setCurrentText("histogram");
+    QVERIFY(document().graph().Find(p)->plot.size.empty());
     QVERIFY(!document().graph().Find(p)->plot.x_log);
     QVERIFY(!editor->logX()->isEnabled());
   }
