@@ -216,6 +216,23 @@ TEST(GoldenBars, StackedAndSideBySideMatchTheirBaselines) {
   ExpectMatchesBaseline(grouped->scene, "grouped_bars");
 }
 
+// A skewed histogram on round bin edges, with an empty bin.
+TEST(GoldenHistogram, BinsMatchTheirBaseline) {
+  HistogramBins bins = NiceBins(0, 97, 20);
+  for (size_t bin = 0; bin < bins.counts.size(); ++bin)
+    bins.counts[bin] = static_cast<uint64_t>(1000 * std::exp(-0.25 * static_cast<double>(bin)));
+  bins.counts[7] = 0;
+  PlotSpec spec;
+  spec.width = 400;
+  spec.height = 300;
+  spec.title = "Delays";
+  spec.x_title = "minutes";
+  spec.y_title = "rows";
+  auto plot = BuildHistogramScene(spec, bins, TickLabelWidth());
+  ASSERT_TRUE(plot.ok()) << plot.error().message;
+  ExpectMatchesBaseline(plot->scene, "histogram");
+}
+
 // Boxes by group with whiskers and outliers, and a flat box.
 TEST(GoldenBox, BoxesWithWhiskersAndOutliersMatchTheirBaseline) {
   const std::vector<BoxStats> boxes{
