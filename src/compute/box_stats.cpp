@@ -34,18 +34,11 @@ Result<std::string> BoxRows(Connection& connection, const std::string& relation,
       relation);
 }
 
-Result<TableBatch> FetchAllOf(Connection& connection, const std::string& sql) {
-  auto result = connection.Query(sql);
-  if (!result.ok()) return result.error();
-  return result->FetchAll();
-}
-
 // Quartiles per group, for the kMaxBoxes largest groups, in x's order. The quartiles
 // interpolate (quantile_cont), as most tools draw them. A category names one x value (its
 // text), so a group's x_order is that value.
 Status FetchQuartiles(Connection& connection, const std::string& rows, BoxSummary& summary) {
-  auto batch = FetchAllOf(
-      connection,
+  auto batch = connection.QueryAll(
       fmt::format("SELECT category, n, q[1], q[2], q[3], groups FROM ("
                   "SELECT category, count(*) AS n, quantile_cont(y, [0.25, 0.5, 0.75]) AS q, "
                   "min(x_order) AS x_order, count(*) OVER () AS groups FROM ({}) "
@@ -80,8 +73,7 @@ std::string FencesSql(const std::vector<BoxStats>& boxes) {
 
 // Per box: the whiskers' ends (the extreme values inside the fences) and the outliers' count.
 Status FetchWhiskers(Connection& connection, const std::string& rows, BoxSummary& summary) {
-  auto batch = FetchAllOf(
-      connection,
+  auto batch = connection.QueryAll(
       fmt::format("SELECT category, min(y) FILTER (WHERE y >= lo), max(y) FILTER (WHERE y <= hi), "
                   "count(*) FILTER (WHERE y < lo OR y > hi) FROM ({}) JOIN {} USING (category) "
                   "GROUP BY category",
@@ -102,12 +94,12 @@ Status FetchWhiskers(Connection& connection, const std::string& rows, BoxSummary
 
 // The kOutliersPerEnd lowest and highest outliers of each box: the ones a reader looks for.
 Status FetchOutliers(Connection& connection, const std::string& rows, BoxSummary& summary) {
-  auto batch = FetchAllOf(
-      connection, fmt::format("SELECT category, y FROM ({0}) JOIN {1} USING (category) "
-                              "WHERE y < lo OR y > hi QUALIFY "
-                              "row_number() OVER (PARTITION BY category ORDER BY y) <= {2} OR "
-                              "row_number() OVER (PARTITION BY category ORDER BY y DESC) <= {2}",
-                              rows, FencesSql(summary.boxes), kOutliersPerEnd));
+  auto batch = connection.QueryAll(
+      fmt::format("SELECT category, y FROM ({0}) JOIN {1} USING (category) "
+                  "WHERE y < lo OR y > hi QUALIFY "
+                  "row_number() OVER (PARTITION BY category ORDER BY y) <= {2} OR "
+                  "row_number() OVER (PARTITION BY category ORDER BY y DESC) <= {2}",
+                  rows, FencesSql(summary.boxes), kOutliersPerEnd));
   if (!batch.ok()) return batch.error();
   std::map<std::string, BoxStats*> by_name;
   for (BoxStats& box : summary.boxes) by_name[box.name] = &box;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 
+#include "compute/aggregate_sql.h"
 #include "compute/plot_color.h"
 #include "plot/reduction_method.h"
 #include "storage/sql_quote.h"
@@ -13,12 +14,6 @@
 namespace pika {
 
 namespace {
-
-Result<TableBatch> FetchAllOf(Connection& connection, const std::string& sql) {
-  auto result = connection.Query(sql);
-  if (!result.ok()) return result.error();
-  return result->FetchAll();
-}
 
 // The column as the number an axis places: a DOUBLE, or microseconds since the epoch.
 std::string NumberOf(const std::string& column, bool is_time) {
@@ -59,20 +54,17 @@ std::string AggregateOf(const HeatmapRequest& request) {
 }
 
 std::string ValueSql(const HeatmapRequest& request) {
-  const std::string agg = AggregateOf(request);
-  if (agg == "count") return "count(*)";
-  return fmt::format("{}(TRY_CAST({} AS DOUBLE))", agg == "mean" ? "avg" : agg,
-                     QuoteIdentifier(request.value));
+  return AggregateSql(AggregateOf(request), request.value);
 }
 
 // Text (and anything else without an order): a band for each of the most frequent values,
 // by name.
 Status PlanNames(Connection& connection, const std::string& relation, const std::string& column,
                  HeatAxis& axis, uint64_t& categories) {
-  auto batch = FetchAllOf(
-      connection, fmt::format("SELECT name, count(*) OVER () FROM (SELECT {} AS name FROM {}) "
-                              "GROUP BY name ORDER BY count(*) DESC, name LIMIT {}",
-                              NameOf(column), relation, kMaxHeatBands));
+  auto batch = connection.QueryAll(
+      fmt::format("SELECT name, count(*) OVER () FROM (SELECT {} AS name FROM {}) "
+                  "GROUP BY name ORDER BY count(*) DESC, name LIMIT {}",
+                  NameOf(column), relation, kMaxHeatBands));
   if (!batch.ok()) return batch.error();
   for (size_t row = 0; row < batch->row_count; ++row) {
     axis.names.push_back(FormatValue(batch->columns[0], row));
@@ -88,9 +80,10 @@ Status PlanNames(Connection& connection, const std::string& relation, const std:
 Status PlanNumbers(Connection& connection, const std::string& relation, const std::string& column,
                    int target, HeatAxis& axis, uint64_t& categories) {
   const std::string number = NumberOf(column, axis.is_time);
-  auto stats = FetchAllOf(connection, fmt::format("SELECT count(DISTINCT v), min(v), max(v) FROM "
-                                                  "(SELECT {} AS v FROM {}) WHERE isfinite(v)",
-                                                  number, relation));
+  auto stats =
+      connection.QueryAll(fmt::format("SELECT count(DISTINCT v), min(v), max(v) FROM "
+                                      "(SELECT {} AS v FROM {}) WHERE isfinite(v)",
+                                      number, relation));
   if (!stats.ok()) return stats.error();
   const auto distinct = static_cast<uint64_t>(stats->columns[0].IntAt(0));
   if (distinct == 0)
@@ -101,10 +94,10 @@ Status PlanNumbers(Connection& connection, const std::string& relation, const st
     return {};
   }
   categories = distinct;
-  auto names = FetchAllOf(
-      connection, fmt::format("SELECT name FROM (SELECT CAST({} AS VARCHAR) AS name, {} AS v "
-                              "FROM {}) WHERE isfinite(v) GROUP BY name ORDER BY min(v)",
-                              QuoteIdentifier(column), number, relation));
+  auto names = connection.QueryAll(
+      fmt::format("SELECT name FROM (SELECT CAST({} AS VARCHAR) AS name, {} AS v "
+                  "FROM {}) WHERE isfinite(v) GROUP BY name ORDER BY min(v)",
+                  QuoteIdentifier(column), number, relation));
   if (!names.ok()) return names.error();
   for (size_t row = 0; row < names->row_count; ++row)
     axis.names.push_back(FormatValue(names->columns[0], row));
@@ -166,7 +159,7 @@ Result<Heatmap> FetchHeatmap(Connection& connection, const HeatmapRequest& reque
   const size_t nx = cells.x.size(), ny = cells.y.size();
   cells.values.assign(nx * ny, std::nan(""));
   cells.rows.assign(nx * ny, 0);
-  auto batch = FetchAllOf(connection, HeatmapSql(heatmap, request));
+  auto batch = connection.QueryAll(HeatmapSql(heatmap, request));
   if (!batch.ok()) return batch.error();
   const auto x_bands = BandsOf(cells.x), y_bands = BandsOf(cells.y);
   for (size_t row = 0; row < batch->row_count; ++row) {

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 
+#include "compute/aggregate_sql.h"
 #include "compute/memory_budget.h"
 #include "compute/preflight.h"
 #include "plot/reduction_sql.h"
@@ -289,10 +290,7 @@ std::string BarAggregate(const PlotDataRequest& request) {
 }
 
 std::string BarValueSql(const PlotDataRequest& request) {
-  const std::string agg = BarAggregate(request);
-  if (agg == "count") return "count(*)";
-  return fmt::format("{}(TRY_CAST({} AS DOUBLE))", agg == "mean" ? "avg" : agg,
-                     QuoteIdentifier(request.y));
+  return AggregateSql(BarAggregate(request), request.y);
 }
 
 std::string XValueSql(const PlotDataRequest& request, bool x_is_time) {

@@ -76,6 +76,12 @@ Status Connection::Execute(std::string_view sql) {
   return {};
 }
 
+Result<TableBatch> Connection::QueryAll(std::string_view sql) {
+  auto result = Query(sql);
+  if (!result.ok()) return result.error();
+  return result->FetchAll();
+}
+
 Result<QueryResult> Connection::Query(std::string_view sql) {
   const std::string text(sql);
   ExtractedGuard extracted;

@@ -28,6 +28,9 @@ class Connection {
   // Runs one or more statements and streams the result of the last one.
   Result<QueryResult> Query(std::string_view sql);
 
+  // The same, with every row of the result at once: for results known to be small.
+  Result<TableBatch> QueryAll(std::string_view sql);
+
   // Parses and plans one statement for repeated runs with parameters ($1, $2...).
   Result<PreparedStatement> Prepare(std::string_view sql);
 
