@@ -32,8 +32,10 @@ std::string Typed(double value) { return fmt::format("{:.17g}::DOUBLE", value); 
 // bounds typed as DOUBLE: a decimal literal makes the engine slow).
 std::string CoordinateSql(const HeatAxis& axis, const std::string& column) {
   if (axis.categorical()) return NameOf(column);
-  return fmt::format("CAST(floor(({} - {}) / {}) AS BIGINT)", NumberOf(column, axis.is_time),
-                     Typed(axis.bins.first_edge), Typed(axis.bins.width));
+  // Rounding may put a value just under the last edge one bin past the end: it stays in.
+  return fmt::format("least(CAST(floor(({} - {}) / {}) AS BIGINT), {})",
+                     NumberOf(column, axis.is_time), Typed(axis.bins.first_edge),
+                     Typed(axis.bins.width), axis.size() - 1);
 }
 
 // The rows `axis` places: those of its categories, or inside its bins.
