@@ -1,11 +1,16 @@
 #include "plot/heatmap_scene.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 
+#include "core/table_batch.h"
 #include "plot/colormap.h"
 #include "plot/legend.h"
+#include "plot/reduction_method.h"
 #include "plot/scene_parts.h"
+#include "plot/tick_number_format.h"
 
 namespace pika {
 
@@ -73,7 +78,29 @@ void PaintCells(const HeatmapCells& cells, const ColorEncoding& color, const Fra
   scene.marks.push_back(std::move(image));
 }
 
+// A band's name, or a bin's bounds (dates and times as the calendar reads them).
+std::string BandText(const HeatAxis& axis, size_t index) {
+  if (axis.categorical()) return axis.names[index];
+  const double from = axis.bins.start(index), to = axis.bins.end(index);
+  if (axis.is_time)
+    return fmt::format("{} to {}", FormatTimestamp(static_cast<int64_t>(from)),
+                       FormatTimestamp(static_cast<int64_t>(to)));
+  return fmt::format("{} to {}", FormatShortest(from), FormatShortest(to));
+}
+
 }  // namespace
+
+std::string DescribeCell(const HeatmapCells& cells, const std::string& x, const std::string& y,
+                         size_t column, size_t row) {
+  if (column >= cells.x.size() || row >= cells.y.size()) return {};
+  const size_t cell = row * cells.x.size() + column;
+  std::string text =
+      fmt::format("{} {}, {} {}: {} {}", x, BandText(cells.x, column), y, BandText(cells.y, row),
+                  WithThousands(cells.rows[cell]), cells.rows[cell] == 1 ? "row" : "rows");
+  if (cells.value_title != "rows" && std::isfinite(cells.values[cell]))
+    text += fmt::format(", {} {}", cells.value_title, FormatShortest(cells.values[cell]));
+  return text;
+}
 
 Result<PlotScene> BuildHeatmapScene(const PlotSpec& spec, const HeatmapCells& cells,
                                     const std::string& badge, const TextExtent& text_width) {

@@ -32,4 +32,9 @@ struct HeatmapCells {
 Result<PlotScene> BuildHeatmapScene(const PlotSpec& spec, const HeatmapCells& cells,
                                     const std::string& badge, const TextExtent& text_width);
 
+// What a cell holds, as a tooltip says it: "weather rain, wind 2 to 4: 61 rows, mean of temp
+// 11.2". `column` and `row` count from the left and the bottom; `x` and `y` name the axes.
+std::string DescribeCell(const HeatmapCells& cells, const std::string& x, const std::string& y,
+                         size_t column, size_t row);
+
 }  // namespace pika

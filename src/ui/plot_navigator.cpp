@@ -196,6 +196,7 @@ std::optional<QPointF> PlotNavigator::dataAt(QPointF at) const {
 }
 
 QString PlotNavigator::hoverText(QPointF at) const {
+  if (plot_ && scene_ && plot_->request.kind == "heatmap") return heatmapCellAt(at);
   const auto data = dataAt(at);
   if (!data) return {};
   const PlotScene& plot = *scene_;
@@ -236,6 +237,24 @@ QString PlotNavigator::hoverText(QPointF at) const {
     }
   }
   return QString("x %1, y %2").arg(x_of(*data), y_of(*data));
+}
+
+// The heatmap cell under the pointer: its bands and what it holds.
+QString PlotNavigator::heatmapCellAt(QPointF at) const {
+  const PlotScene& plot = *scene_;
+  const HeatmapCells& cells = plot_->data.heatmap.cells;
+  if (!hasArea() || at.x() < plot.area_left || at.x() >= plot.area_right ||
+      at.y() <= plot.area_top || at.y() > plot.area_bottom || cells.x.size() == 0 ||
+      cells.y.size() == 0)
+    return {};
+  const double fx = (at.x() - plot.area_left) / (plot.area_right - plot.area_left);
+  const double fy = (plot.area_bottom - at.y()) / (plot.area_bottom - plot.area_top);
+  const auto column =
+      std::min(static_cast<size_t>(fx * static_cast<double>(cells.x.size())), cells.x.size() - 1);
+  const auto row =
+      std::min(static_cast<size_t>(fy * static_cast<double>(cells.y.size())), cells.y.size() - 1);
+  return QString::fromStdString(
+      DescribeCell(cells, plot_->request.x, plot_->request.y, column, row));
 }
 
 void PlotNavigator::layOut() {

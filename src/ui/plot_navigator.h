@@ -111,6 +111,7 @@ class PlotNavigator : public QObject {
   void paintBrushedBars(QPainter& painter) const;
   QRectF brushRect(QPointF from, QPointF to) const;
   QPointF dataOfClamped(QPointF at) const;
+  QString heatmapCellAt(QPointF at) const;
   std::optional<size_t> barAt(QPointF at) const;
   QTimer relayout_;
   uint64_t key_;

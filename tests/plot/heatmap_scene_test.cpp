@@ -66,6 +66,15 @@ TEST(BuildHeatmapScene, NamesUpTheSideAreThinnedWhenTheirBandsAreThinnerThanALin
   EXPECT_FALSE(Contains(texts, "name 1"));
 }
 
+TEST(DescribeCell, NamesTheCellsBandsAndWhatItHolds) {
+  HeatmapCells cells = SmallGrid();
+  EXPECT_EQ(DescribeCell(cells, "g", "v", 1, 1), "g b, v 10 to 20: 5 rows");
+  cells.value_title = "mean of t";
+  EXPECT_EQ(DescribeCell(cells, "g", "v", 0, 0), "g a, v 0 to 10: 1 row, mean of t 1");
+  EXPECT_EQ(DescribeCell(cells, "g", "v", 2, 1), "g c, v 10 to 20: 0 rows");  // no mean
+  EXPECT_EQ(DescribeCell(cells, "g", "v", 3, 0), "");
+}
+
 TEST(BuildHeatmapScene, ValuesThatDoNotFitTheGridAreRefused) {
   HeatmapCells cells = SmallGrid();
   cells.values.pop_back();

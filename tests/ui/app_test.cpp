@@ -783,6 +783,9 @@ class AppTest : public QObject {
     QVERIFY(ShowAndWait(window));
     const pika::PlotScene& scene = *window.navigator().scene();
     const QPoint inside(int(scene.area_left + 20), int(scene.area_top + 20));
+    // Hovering names the cell: its bands and its rows.
+    const QString hover = window.navigator().hoverText(inside);
+    QVERIFY2(hover.startsWith("kind even, y ") && hover.contains(" rows"), qPrintable(hover));
     QTest::mousePress(window.view(), Qt::LeftButton, Qt::ShiftModifier, inside);
     QTest::mouseRelease(window.view(), Qt::LeftButton, Qt::ShiftModifier, inside + QPoint(80, 40));
     QVERIFY(document().graph().Find(p)->plot.brush.empty());
