@@ -63,11 +63,17 @@ void BuildSampleWorkspace(GraphDocument& document, const QString& data_dir) {
                                                   {"scatter", "temp_min", "temp_max", "",
                                                    "Seattle days by weather", "weather"}))
                                    .value();
+  const canvas::NodeId winds =
+      document
+          .applyAdd(Plot("seattle_wind", 320, 1020,
+                         {"box", "weather", "wind", "", "Seattle wind by weather"}))
+          .value();
   (void)document.applyConnect(flights_id, by_hour_id);
   (void)document.applyConnect(by_hour_id, bars);
   (void)document.applyConnect(flights_id, density);
   (void)document.applyConnect(weather_id, temps);
   (void)document.applyConnect(weather_id, kinds);
+  (void)document.applyConnect(weather_id, winds);
 }
 
 }  // namespace pika::ui
