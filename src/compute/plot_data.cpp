@@ -134,7 +134,7 @@ Status CountTimeHistogram(Connection& connection, const PlotDataRequest& request
       TimeStepFor(bounds->columns[1].DoubleAt(0) - bounds->columns[0].DoubleAt(0));
   auto counted = connection.Query(fmt::format(
       "SELECT epoch_us(time_bucket(INTERVAL '{0}', CAST({1} AS TIMESTAMP))) AS bin, count(*) "
-      "FROM {2} WHERE {1} IS NOT NULL GROUP BY bin ORDER BY bin",
+      "FROM {2} WHERE {1} IS NOT NULL GROUP BY 1 ORDER BY 1",
       step.label, column, request.relation));
   if (!counted.ok()) return counted.error();
   auto rows = counted->FetchAll();

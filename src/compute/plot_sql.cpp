@@ -58,7 +58,7 @@ std::string HistogramSqlOf(const PlotDataRequest& request, const PlotData& data)
   if (data.x_is_time) {
     return fmt::format(
         "SELECT time_bucket(INTERVAL '{0}', CAST({1} AS TIMESTAMP)) AS bin_start, count(*) AS "
-        "rows\nFROM {2}\nWHERE {1} IS NOT NULL\nGROUP BY bin_start\nORDER BY bin_start",
+        "rows\nFROM {2}\nWHERE {1} IS NOT NULL\nGROUP BY 1\nORDER BY 1",
         bins.label, QuoteIdentifier(request.x), request.relation);
   }
   return fmt::format(

@@ -32,6 +32,14 @@ std::string Pixel(SqlDialect dialect, const std::string& column, const PixelAxis
   return fmt::format("least({}, {})", Floor(dialect, scaled), axis.pixels() - 1);
 }
 
+// The first `count` output columns as GROUP BY keys. By position where the engine reads
+// positions, so that a source column named like an output (px, bin) is not grouped instead;
+// ClickHouse resolves the output's names first (positions need a setting there).
+std::string GroupKeys(SqlDialect dialect, const std::string& names, int count) {
+  if (dialect == SqlDialect::kClickHouse) return names;
+  return count == 1 ? "1" : "1, 2";
+}
+
 std::string Inside(SqlDialect dialect, const std::string& column, const PixelAxis& axis) {
   return fmt::format("{0} >= {1} AND {0} < {2}", column, Double(dialect, axis.min()),
                      Double(dialect, axis.max()));
@@ -54,10 +62,10 @@ Result<std::string> DensitySql(SqlDialect dialect, const SqlSource& source,
   PIKA_TRY(ValidateViewport(viewport, shape));
   const PixelAxis x_axis(viewport.x_min, viewport.x_max, shape.width);
   const PixelAxis y_axis(viewport.y_min, viewport.y_max, shape.height);
-  return fmt::format(
-      "SELECT {} AS px, {} AS py, count(*) AS n FROM {} WHERE {} AND {} GROUP BY px, py",
-      Pixel(dialect, source.x, x_axis), Pixel(dialect, source.y, y_axis), source.relation,
-      Inside(dialect, source.x, x_axis), Inside(dialect, source.y, y_axis));
+  return fmt::format("SELECT {} AS px, {} AS py, count(*) AS n FROM {} WHERE {} AND {} GROUP BY {}",
+                     Pixel(dialect, source.x, x_axis), Pixel(dialect, source.y, y_axis),
+                     source.relation, Inside(dialect, source.x, x_axis),
+                     Inside(dialect, source.y, y_axis), GroupKeys(dialect, "px, py", 2));
 }
 
 Result<std::string> M4Sql(SqlDialect dialect, const SqlSource& source, double x_min, double x_max,
@@ -79,9 +87,10 @@ Result<std::string> HistogramSql(SqlDialect dialect, const SqlSource& source, do
                                  double x_max, uint32_t bins) {
   PIKA_TRY(ValidateAxis(x_min, x_max, bins, "x"));
   const PixelAxis axis(x_min, x_max, bins);
-  return fmt::format("SELECT {} AS bin, count(*) AS n FROM {} WHERE {} GROUP BY bin ORDER BY bin",
+  return fmt::format("SELECT {} AS bin, count(*) AS n FROM {} WHERE {} GROUP BY {} ORDER BY {}",
                      Pixel(dialect, source.x, axis), source.relation,
-                     Inside(dialect, source.x, axis));
+                     Inside(dialect, source.x, axis), GroupKeys(dialect, "bin", 1),
+                     GroupKeys(dialect, "bin", 1));
 }
 
 }  // namespace pika

@@ -100,6 +100,18 @@ TEST_F(ReductionSql, DensityCountsEqualTheKernelsCounts) {
   EXPECT_GT(total, 50000u);
 }
 
+TEST_F(ReductionSql, SourceColumnsNamedLikeTheOutputsAreNotGroupedInstead) {
+  const Viewport view{10.5, 80.25, -3.0, 77.7};
+  const GridShape shape{50, 40};
+  const std::string relation = "(SELECT u, v, 0 AS px, 0 AS py, 0 AS bin FROM t)";
+  const auto density = DensitySql(SqlDialect::kDuckDb, {relation, "u", "v"}, view, shape);
+  ASSERT_TRUE(density.ok());
+  EXPECT_GT(Rows(*density).size(), 100u);  // many cells, not the one (0, 0) of the columns
+  const auto histogram = HistogramSql(SqlDialect::kDuckDb, {relation, "u", "v"}, 0, 100, 20);
+  ASSERT_TRUE(histogram.ok());
+  EXPECT_EQ(Rows(*histogram).size(), 20u);
+}
+
 TEST_F(ReductionSql, HistogramEqualsAOneRowDensity) {
   const auto sql = HistogramSql(SqlDialect::kDuckDb, {"t", "u", "u"}, 0.0, 99.9, 37);
   ASSERT_TRUE(sql.ok());
