@@ -24,8 +24,7 @@ Result<std::string> BoxRows(Connection& connection, const std::string& relation,
   }
   auto type = ColumnTypeOf(connection, relation, x);
   if (!type.ok()) return type.error();
-  const bool ordered = *type == ColumnType::kBigint || *type == ColumnType::kDouble ||
-                       *type == ColumnType::kDate || *type == ColumnType::kTimestamp;
+  const bool ordered = HasOwnOrder(*type);
   const std::string column = QuoteIdentifier(x);
   return fmt::format(
       "SELECT * FROM (SELECT coalesce(CAST({0} AS VARCHAR), 'NULL') AS category, "
@@ -71,18 +70,28 @@ std::string FencesSql(const std::vector<BoxStats>& boxes) {
   return fmt::format("(VALUES {}) AS fences(category, lo, hi)", fmt::join(fences, ", "));
 }
 
+// The rows joined to their box's fences, and where each box's results go.
+struct FencedRows {
+  std::string rows;    // BoxRows
+  std::string fences;  // FencesSql
+  std::map<std::string, BoxStats*> boxes;
+
+  BoxStats* BoxOf(const Column& category, size_t row) const {
+    const auto found = boxes.find(FormatValue(category, row));
+    return found == boxes.end() ? nullptr : found->second;
+  }
+};
+
 // Per box: the whiskers' ends (the extreme values inside the fences) and the outliers' count.
-Status FetchWhiskers(Connection& connection, const std::string& rows, BoxSummary& summary) {
+Status FetchWhiskers(Connection& connection, const FencedRows& fenced) {
   auto batch = connection.QueryAll(
       fmt::format("SELECT category, min(y) FILTER (WHERE y >= lo), max(y) FILTER (WHERE y <= hi), "
                   "count(*) FILTER (WHERE y < lo OR y > hi) FROM ({}) JOIN {} USING (category) "
                   "GROUP BY category",
-                  rows, FencesSql(summary.boxes)));
+                  fenced.rows, fenced.fences));
   if (!batch.ok()) return batch.error();
-  std::map<std::string, BoxStats*> by_name;
-  for (BoxStats& box : summary.boxes) by_name[box.name] = &box;
   for (size_t row = 0; row < batch->row_count; ++row) {
-    BoxStats* box = by_name[FormatValue(batch->columns[0], row)];
+    BoxStats* box = fenced.BoxOf(batch->columns[0], row);
     if (box == nullptr) continue;
     // Inside the fences there is always a value: the quartiles lie between the data's own.
     box->low = batch->columns[1].IsValid(row) ? batch->columns[1].DoubleAt(row) : box->q1;
@@ -93,22 +102,18 @@ Status FetchWhiskers(Connection& connection, const std::string& rows, BoxSummary
 }
 
 // The kOutliersPerEnd lowest and highest outliers of each box: the ones a reader looks for.
-Status FetchOutliers(Connection& connection, const std::string& rows, BoxSummary& summary) {
+Status FetchOutliers(Connection& connection, const FencedRows& fenced) {
   auto batch = connection.QueryAll(
       fmt::format("SELECT category, y FROM ({0}) JOIN {1} USING (category) "
                   "WHERE y < lo OR y > hi QUALIFY "
                   "row_number() OVER (PARTITION BY category ORDER BY y) <= {2} OR "
                   "row_number() OVER (PARTITION BY category ORDER BY y DESC) <= {2}",
-                  rows, FencesSql(summary.boxes), kOutliersPerEnd));
+                  fenced.rows, fenced.fences, kOutliersPerEnd));
   if (!batch.ok()) return batch.error();
-  std::map<std::string, BoxStats*> by_name;
-  for (BoxStats& box : summary.boxes) by_name[box.name] = &box;
   for (size_t row = 0; row < batch->row_count; ++row) {
-    BoxStats* box = by_name[FormatValue(batch->columns[0], row)];
+    BoxStats* box = fenced.BoxOf(batch->columns[0], row);
     if (box != nullptr) box->outliers.push_back(batch->columns[1].DoubleAt(row));
   }
-  for (const BoxStats& box : summary.boxes)
-    summary.outliers_cut = summary.outliers_cut || box.outliers.size() < box.outlier_count;
   return {};
 }
 
@@ -123,10 +128,14 @@ Result<BoxSummary> SummariseBoxes(Connection& connection, const std::string& rel
   PIKA_TRY(FetchQuartiles(connection, *rows, summary));
   if (summary.boxes.empty())
     return InvalidInput(fmt::format("'{}' has no numbers to summarise", y));
-  PIKA_TRY(FetchWhiskers(connection, *rows, summary));
+  FencedRows fenced{*rows, FencesSql(summary.boxes), {}};
+  for (BoxStats& box : summary.boxes) fenced.boxes[box.name] = &box;
+  PIKA_TRY(FetchWhiskers(connection, fenced));
   bool any_outliers = false;
   for (const BoxStats& box : summary.boxes) any_outliers = any_outliers || box.outlier_count > 0;
-  if (any_outliers) PIKA_TRY(FetchOutliers(connection, *rows, summary));
+  if (any_outliers) PIKA_TRY(FetchOutliers(connection, fenced));
+  for (const BoxStats& box : summary.boxes)
+    summary.outliers_cut = summary.outliers_cut || box.outliers.size() < box.outlier_count;
   return summary;
 }
 

@@ -112,8 +112,7 @@ Result<HeatAxis> PlanAxis(Connection& connection, const std::string& relation,
   if (!type.ok()) return type.error();
   HeatAxis axis;
   axis.is_time = *type == ColumnType::kDate || *type == ColumnType::kTimestamp;
-  const bool ordered = axis.is_time || *type == ColumnType::kBigint || *type == ColumnType::kDouble;
-  if (ordered) {
+  if (HasOwnOrder(*type)) {
     PIKA_TRY(PlanNumbers(connection, relation, column, target, axis, categories));
   } else {
     PIKA_TRY(PlanNames(connection, relation, column, axis, categories));

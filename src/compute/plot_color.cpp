@@ -80,6 +80,11 @@ std::string CodeExpression(const PlotColor& color, size_t named) {
 
 }  // namespace
 
+bool HasOwnOrder(ColumnType type) {
+  return type == ColumnType::kBigint || type == ColumnType::kDouble || type == ColumnType::kDate ||
+         type == ColumnType::kTimestamp;
+}
+
 Result<ColumnType> ColumnTypeOf(Connection& connection, const std::string& relation,
                                 const std::string& column) {
   auto described =

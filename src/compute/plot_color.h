@@ -27,6 +27,9 @@ struct PlotColor {
 Result<ColumnType> ColumnTypeOf(Connection& connection, const std::string& relation,
                                 const std::string& column);
 
+// Numbers, dates and times: plots keep them in their own order (text goes by name or size).
+bool HasOwnOrder(ColumnType type);
+
 // What the colour is for: each row's point, a line per category, or groups of bars.
 enum class ColorUse { kPoints, kLines, kGroups };
 

@@ -201,8 +201,7 @@ Status CountHistogram(Connection& connection, const PlotDataRequest& request, Pl
 Result<bool> XIsOrdered(Connection& connection, const PlotDataRequest& request) {
   auto type = ColumnTypeOf(connection, request.relation, request.x);
   if (!type.ok()) return type.error();
-  return *type == ColumnType::kBigint || *type == ColumnType::kDouble ||
-         *type == ColumnType::kDate || *type == ColumnType::kTimestamp;
+  return HasOwnOrder(*type);
 }
 
 // The bars of the categories already picked, split by the colour column's groups (the nine

@@ -168,13 +168,21 @@ PlotArea AreaOf(const AxisTicks& x_axis, const AxisTicks& y_axis, const Frame& f
           frame.left, frame.top,  frame.right, frame.bottom};
 }
 
+// A scatter's sizes, when its points are drawn one by one (a density has none).
+struct Sizing {
+  std::span<const double> values;  // empty: one size
+  SizeClasses classes;             // SizeClassesOf(values)
+  bool drawn() const { return !values.empty(); }
+};
+
 void AddPoints(std::span<const double> x, std::span<const double> y, const ColorEncoding& encoding,
-               const SizeEncoding& size, const AxisTicks& x_axis, const AxisTicks& y_axis,
+               const Sizing& sizing, const AxisTicks& x_axis, const AxisTicks& y_axis,
                const Frame& frame, const Theme& theme, uint64_t rows, Scene& scene) {
   const uint8_t alpha = rows > 5000 ? 150 : 210;
   const double radius = rows > 5000 ? 1.5 : 2.5;
-  if (size.present()) {  // big points overlap more: lighter
-    AddSizedPoints(x, y, encoding, size, AreaOf(x_axis, y_axis, frame), theme.marks, 150, scene);
+  if (sizing.drawn()) {  // big points overlap more: lighter
+    AddSizedPoints(x, y, encoding, sizing.values, sizing.classes, AreaOf(x_axis, y_axis, frame),
+                   theme.marks, 150, scene);
     return;
   }
   if (encoding.present()) {
@@ -250,15 +258,26 @@ Status AddCategoryLines(std::span<const double> x, std::span<const double> y,
   return {};
 }
 
+// The pyramid a coarse frame answers from; it holds counts only: coloured plots are always
+// binned exactly.
+const DensityPyramid* PyramidFor(const PlotSpec& spec, const ColorEncoding& color) {
+  return color.present() ? nullptr : spec.pyramid;
+}
+
+// The rows the view shows. A coarse frame must not touch every row: the pyramid's count
+// stands in for them.
+uint64_t RowsShown(const PlotSpec& spec, std::span<const double> x, std::span<const double> y,
+                   const ColorEncoding& color, const AxisTicks& x_axis, const AxisTicks& y_axis) {
+  const DensityPyramid* pyramid = PyramidFor(spec, color);
+  return pyramid != nullptr ? pyramid->stats().in_view
+                            : RowsInView(x, y, x_axis, y_axis, spec.kind);
+}
+
 Status AddData(const PlotSpec& spec, std::span<const double> x, std::span<const double> y,
-               const ColorEncoding& color, const SizeEncoding& size, const AxisTicks& x_axis,
-               const AxisTicks& y_axis, const Frame& frame, const Theme& theme, GridPool& pool,
-               PlotScene& plot) {
-  // A coarse frame must not touch every row: the pyramid's count stands in for the rows in view.
-  // The pyramid holds counts only: coloured plots are always binned exactly.
-  const DensityPyramid* pyramid = color.present() ? nullptr : spec.pyramid;
-  const uint64_t rows =
-      pyramid != nullptr ? pyramid->stats().in_view : RowsInView(x, y, x_axis, y_axis, spec.kind);
+               const ColorEncoding& color, const Sizing& sizing, uint64_t rows,
+               const AxisTicks& x_axis, const AxisTicks& y_axis, const Frame& frame,
+               const Theme& theme, GridPool& pool, PlotScene& plot) {
+  const DensityPyramid* pyramid = PyramidFor(spec, color);
   plot.reduction =
       ChooseReduction({rows, static_cast<uint32_t>(frame.width()),
                        static_cast<uint32_t>(frame.height()), spec.kind, spec.raw_point_cap});
@@ -285,7 +304,7 @@ Status AddData(const PlotSpec& spec, std::span<const double> x, std::span<const 
     case ReductionMethod::kLttb:
     case ReductionMethod::kRaw:
       if (spec.kind == PlotKind::kScatter) {
-        AddPoints(x, y, color, size, x_axis, y_axis, frame, theme, rows, scene);
+        AddPoints(x, y, color, sizing, x_axis, y_axis, frame, theme, rows, scene);
         break;
       }
       const bool reduce = plot.reduction.method != ReductionMethod::kRaw;
@@ -468,24 +487,30 @@ Result<PlotScene> BuildLinearScene(const PlotSpec& spec, std::span<const double>
                                    GridPool& pool, const std::string& note) {
   const AxisTicks x_axis = XAxis(spec, x);
   const AxisTicks y_axis = YAxis(spec, y);
+  const uint64_t rows = RowsShown(spec, x, y, color, x_axis, y_axis);
+  // Sizes show on a scatter's points drawn one by one: with more rows in view than the raw
+  // cap it is a density (ChooseReduction), and no legend column is kept for them.
+  Sizing sizing;
+  if (size.present() && spec.kind == PlotKind::kScatter && rows <= spec.raw_point_cap)
+    sizing = {size.values, SizeClassesOf(size.values)};
   const double legend_px =
-      std::max(LegendWidth(color, spec.width, text_width), SizeLegendWidth(size, text_width));
+      std::max(LegendWidth(color, spec.width, text_width),
+               sizing.drawn() ? SizeLegendWidth(size.title, sizing.classes, text_width) : 0.0);
   const Frame frame = LayOut(spec, y_axis, text_width, legend_px);
   const Theme theme = ThemeFor(spec.theme);
   PlotScene plot = StartScene(spec, theme, x_axis.min, x_axis.max, y_axis, frame);
   AddYAxis(y_axis, frame, theme, plot.scene);
   AddXAxis(x_axis, frame, theme, text_width, plot.scene);
-  PIKA_TRY(AddData(spec, x, y, color, size, x_axis, y_axis, frame, theme, pool, plot));
+  PIKA_TRY(AddData(spec, x, y, color, sizing, rows, x_axis, y_axis, frame, theme, pool, plot));
   AddLegend(color, spec.width, frame.right, frame.top, frame.bottom, theme, text_width, plot.scene);
-  const bool sized = size.present() && plot.reduction.method == ReductionMethod::kRaw &&
-                     spec.kind == PlotKind::kScatter;
   // Below a colour legend, the size legend takes the lower half of the column.
-  if (sized)
-    AddSizeLegend(size, frame.right, color.present() ? frame.top + frame.height() / 2 : frame.top,
-                  frame.bottom, theme, text_width, plot.scene);
+  if (sizing.drawn())
+    AddSizeLegend(size.title, sizing.classes, frame.right,
+                  color.present() ? frame.top + frame.height() / 2 : frame.top, frame.bottom, theme,
+                  text_width, plot.scene);
   AddFrameAndLabels(spec, frame, theme,
                     (plot.coarse ? plot.badge : Describe(plot.reduction)) + note +
-                        (size.present() && !sized ? SizeNote(plot.reduction) : ""),
+                        (size.present() && !sizing.drawn() ? SizeNote(plot.reduction) : ""),
                     text_width, plot);
   return plot;
 }

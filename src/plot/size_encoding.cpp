@@ -54,15 +54,15 @@ double SizeRadiusOf(const SizeClasses& classes, double value) {
 }
 
 void AddSizedPoints(std::span<const double> x, std::span<const double> y,
-                    const ColorEncoding& color, const SizeEncoding& size, const PlotArea& area,
-                    Rgba plain, uint8_t alpha, Scene& scene) {
-  const SizeClasses classes = SizeClassesOf(size.values);
+                    const ColorEncoding& color, std::span<const double> sizes,
+                    const SizeClasses& classes, const PlotArea& area, Rgba plain, uint8_t alpha,
+                    Scene& scene) {
   constexpr double kSteps = 2;  // per pixel of radius
   std::vector<PointsMark> marks(static_cast<size_t>(kLargestRadius * kSteps) + 1);
   for (size_t row = 0; row < x.size(); ++row) {
     if (!std::isfinite(x[row]) || !std::isfinite(y[row]) || !area.Contains(x[row], y[row]))
       continue;
-    const double radius = SizeRadiusOf(classes, size.values[row]);
+    const double radius = SizeRadiusOf(classes, sizes[row]);
     if (std::isnan(radius)) continue;
     const auto step = static_cast<size_t>(std::lround(radius * kSteps));
     Rgba rgba = plain;
@@ -83,24 +83,22 @@ void AddSizedPoints(std::span<const double> x, std::span<const double> y,
   }
 }
 
-double SizeLegendWidth(const SizeEncoding& size, const TextExtent& text_width) {
-  if (!size.present()) return 0;
-  double widest = text_width(size.title) * 1.1;  // the heading is bold
-  for (const std::string& label : SizeClassesOf(size.values).labels)
+double SizeLegendWidth(const std::string& title, const SizeClasses& classes,
+                       const TextExtent& text_width) {
+  double widest = text_width(title) * 1.1;  // the heading is bold
+  for (const std::string& label : classes.labels)
     widest = std::max(widest, 2 * kLargestRadius + 6 + text_width(label));
   return kGapPx + widest + 8;
 }
 
-void AddSizeLegend(const SizeEncoding& size, double left, double top, double bottom,
-                   const Theme& theme, const TextExtent& text_width, Scene& scene) {
-  if (!size.present()) return;
-  const SizeClasses classes = SizeClassesOf(size.values);
+void AddSizeLegend(const std::string& title, const SizeClasses& classes, double left, double top,
+                   double bottom, const Theme& theme, const TextExtent& text_width, Scene& scene) {
   double needed = kHeadingPx;
   for (double radius : classes.radii) needed += 2 * std::max(radius, 6.0) + 4;
   if (bottom - top < needed) return;  // a short plot has no room for it
   left += kGapPx;
   double y = bottom - needed;
-  TextMark heading{TruncateLabel(size.title, 140, text_width), {left, y}, 9.0, theme.text};
+  TextMark heading{TruncateLabel(title, 140, text_width), {left, y}, 9.0, theme.text};
   heading.bold = true;
   heading.baseline = TextBaseline::kTop;
   scene.marks.push_back(std::move(heading));

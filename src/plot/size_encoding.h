@@ -37,16 +37,19 @@ SizeClasses SizeClassesOf(std::span<const double> values);
 // The radius of a point of `value` (NaN for NaN and infinities: not drawn).
 double SizeRadiusOf(const SizeClasses& classes, double value);
 
-// The finite rows inside the area, one PointsMark per half-pixel step of radius, the largest
-// first so that small points stay visible on big ones; coloured by `color` when present.
+// The finite rows inside the area sized by `sizes` over `classes` (SizeClassesOf(sizes)), one
+// PointsMark per half-pixel step of radius, the largest first so that small points stay
+// visible on big ones; coloured by `color` when present.
 void AddSizedPoints(std::span<const double> x, std::span<const double> y,
-                    const ColorEncoding& color, const SizeEncoding& size, const PlotArea& area,
-                    Rgba plain, uint8_t alpha, Scene& scene);
+                    const ColorEncoding& color, std::span<const double> sizes,
+                    const SizeClasses& classes, const PlotArea& area, Rgba plain, uint8_t alpha,
+                    Scene& scene);
 
-// The legend's width (0 without size), and the legend itself: a circle per class up from
-// `bottom`, under a heading.
-double SizeLegendWidth(const SizeEncoding& size, const TextExtent& text_width);
-void AddSizeLegend(const SizeEncoding& size, double left, double top, double bottom,
-                   const Theme& theme, const TextExtent& text_width, Scene& scene);
+// The legend's width, and the legend itself: a circle per class up from `bottom`, under
+// `title`.
+double SizeLegendWidth(const std::string& title, const SizeClasses& classes,
+                       const TextExtent& text_width);
+void AddSizeLegend(const std::string& title, const SizeClasses& classes, double left, double top,
+                   double bottom, const Theme& theme, const TextExtent& text_width, Scene& scene);
 
 }  // namespace pika
