@@ -33,6 +33,15 @@ void AppendBatch(TableBatch& target, const TableBatch& batch) {
   target.row_count += batch.row_count;
 }
 
+void KeepFirstRows(TableBatch& batch, size_t rows) {
+  if (rows >= batch.row_count) return;
+  for (Column& column : batch.columns) {
+    column.valid.resize(rows);
+    std::visit([rows](auto& values) { values.resize(rows); }, column.values);
+  }
+  batch.row_count = rows;
+}
+
 namespace {
 
 struct CivilDate {

@@ -43,6 +43,9 @@ Column MakeColumn(std::string name, ColumnType type);
 // Appends the rows of `batch` to `target`, whose columns must match in number and type.
 void AppendBatch(TableBatch& target, const TableBatch& batch);
 
+// Drops every row of `batch` past the first `rows`.
+void KeepFirstRows(TableBatch& batch, size_t rows);
+
 // The value at `row` as a user reads it (ISO dates, `NULL` for missing values).
 std::string FormatValue(const Column& column, size_t row);
 

@@ -502,6 +502,10 @@ Result<PlotScene> BuildLinearScene(const PlotSpec& spec, std::span<const double>
   AddYAxis(y_axis, frame, theme, plot.scene);
   AddXAxis(x_axis, frame, theme, text_width, plot.scene);
   PIKA_TRY(AddData(spec, x, y, color, sizing, rows, x_axis, y_axis, frame, theme, pool, plot));
+  if (spec.rows_reduced_from > 0 && spec.kind == PlotKind::kLine) {
+    plot.reduction = {ReductionMethod::kM4, Fidelity::kPixelExactAggregate, spec.rows_reduced_from,
+                      spec.rows_reduced_from, 0};
+  }
   AddLegend(color, spec.width, frame.right, frame.top, frame.bottom, theme, text_width, plot.scene);
   // Below a colour legend, the size legend takes the lower half of the column.
   if (sizing.drawn())
@@ -561,6 +565,41 @@ Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x
       dropped == 0 ? ""
                    : fmt::format("; {} {} <= 0 left off the log axis", WithThousands(dropped),
                                  dropped == 1 ? "row" : "rows"));
+}
+
+DensityLayout DensityLayoutFor(const PlotSpec& spec, const DataWindow& extent,
+                               const TextExtent& text_width) {
+  const double xs[] = {extent.x_min, extent.x_max};
+  const double ys[] = {extent.y_min, extent.y_max};
+  const AxisTicks x_axis = XAxis(spec, xs);
+  const AxisTicks y_axis = YAxis(spec, ys);
+  return {ViewportOf(x_axis, y_axis), ShapeOf(LayOut(spec, y_axis, text_width))};
+}
+
+Result<PlotScene> BuildCountedDensityScene(const PlotSpec& spec, const DataWindow& extent,
+                                           const CountGrid& counts, uint64_t rows,
+                                           const TextExtent& text_width) {
+  PIKA_TRY(CheckSize(spec));
+  const double xs[] = {extent.x_min, extent.x_max};
+  const double ys[] = {extent.y_min, extent.y_max};
+  const AxisTicks x_axis = XAxis(spec, xs);
+  const AxisTicks y_axis = YAxis(spec, ys);
+  const Frame frame = LayOut(spec, y_axis, text_width);
+  const GridShape shape = ShapeOf(frame);
+  if (counts.shape.width != shape.width || counts.shape.height != shape.height ||
+      counts.counts.size() != shape.cells())
+    return Internal("a counted density must have the plot area's grid (DensityLayoutFor)");
+  const Theme theme = ThemeFor(spec.theme);
+  PlotScene plot = StartScene(spec, theme, x_axis.min, x_axis.max, y_axis, frame);
+  plot.reduction = {ReductionMethod::kDensity, Fidelity::kPixelExactAggregate, rows, rows, 0};
+  AddYAxis(y_axis, frame, theme, plot.scene);
+  AddXAxis(x_axis, frame, theme, text_width, plot.scene);
+  if (spec.window)
+    plot.scene.marks.push_back(ClipMark{frame.left, frame.top, frame.width(), frame.height()});
+  PaintDensity(counts, shape, frame, plot.scene);
+  if (spec.window) plot.scene.marks.push_back(ClipMark{});
+  AddFrameAndLabels(spec, frame, theme, Describe(plot.reduction), text_width, plot);
+  return plot;
 }
 
 Result<PlotScene> BuildCoarseScene(PlotSpec spec, const CoarseCounts& coarse,

@@ -43,6 +43,10 @@ struct PlotSpec {
   // Scatter density: answer from this pyramid at once (approximate counts, said in the badge)
   // instead of binning every row: the coarse first frame of an interactive view.
   const DensityPyramid* pyramid = nullptr;
+  // Lines whose points were reduced before they came (M4 pushed down to a remote engine): the
+  // rows they stand for, which the badge reports. 0: the points are the rows.
+  uint64_t rows_reduced_from = 0;
+  std::string badge_note;  // ends the badge: where the data was reduced (" · on ClickHouse")
 };
 
 struct PlotScene {
@@ -113,6 +117,22 @@ struct CoarseCounts {
 // exact scene.
 Result<PlotScene> BuildCoarseScene(PlotSpec spec, const CoarseCounts& coarse,
                                    const TextExtent& text_width);
+
+// The grid a scatter density of data spanning `extent` is binned over: the viewport of its
+// axes, at the plot area's pixels. Counted elsewhere (pushed down as SQL) over this grid, a
+// density draws exactly as one binned here.
+struct DensityLayout {
+  Viewport viewport;
+  GridShape shape;
+};
+DensityLayout DensityLayoutFor(const PlotSpec& spec, const DataWindow& extent,
+                               const TextExtent& text_width);
+
+// A scatter of `rows` rows whose density was counted elsewhere over the grid
+// DensityLayoutFor(spec, extent) gives.
+Result<PlotScene> BuildCountedDensityScene(const PlotSpec& spec, const DataWindow& extent,
+                                           const CountGrid& counts, uint64_t rows,
+                                           const TextExtent& text_width);
 
 // `x` and `y` are the rows' values (NaN for NULL). `text_width` measures a label in logical
 // pixels at the size labels are drawn (the renderer knows the font).

@@ -32,14 +32,6 @@ std::string Pixel(SqlDialect dialect, const std::string& column, const PixelAxis
   return fmt::format("least({}, {})", Floor(dialect, scaled), axis.pixels() - 1);
 }
 
-// The first `count` output columns as GROUP BY keys. By position where the engine reads
-// positions, so that a source column named like an output (px, bin) is not grouped instead;
-// ClickHouse resolves the output's names first (positions need a setting there).
-std::string GroupKeys(SqlDialect dialect, const std::string& names, int count) {
-  if (dialect == SqlDialect::kClickHouse) return names;
-  return count == 1 ? "1" : "1, 2";
-}
-
 std::string Inside(SqlDialect dialect, const std::string& column, const PixelAxis& axis) {
   return fmt::format("{0} >= {1} AND {0} < {2}", column, Double(dialect, axis.min()),
                      Double(dialect, axis.max()));
@@ -57,40 +49,95 @@ std::string Finite(SqlDialect dialect, const std::string& column) {
 
 }  // namespace
 
+// Bin expressions are computed in a subquery, a fence PostgreSQL's planner aggregates well
+// (grouping by the expressions themselves was 3-10x slower there). The fence also names the
+// keys with names no source column has: ClickHouse would let an alias such as px replace a
+// source column px anywhere in its own query.
 Result<std::string> DensitySql(SqlDialect dialect, const SqlSource& source,
                                const Viewport& viewport, GridShape shape) {
   PIKA_TRY(ValidateViewport(viewport, shape));
   const PixelAxis x_axis(viewport.x_min, viewport.x_max, shape.width);
   const PixelAxis y_axis(viewport.y_min, viewport.y_max, shape.height);
-  return fmt::format("SELECT {} AS px, {} AS py, count(*) AS n FROM {} WHERE {} AND {} GROUP BY {}",
-                     Pixel(dialect, source.x, x_axis), Pixel(dialect, source.y, y_axis),
-                     source.relation, Inside(dialect, source.x, x_axis),
-                     Inside(dialect, source.y, y_axis), GroupKeys(dialect, "px, py", 2));
+  return fmt::format(
+      "SELECT pika_px AS px, pika_py AS py, count(*) AS n FROM (SELECT {} AS pika_px, {} AS "
+      "pika_py FROM {} WHERE {} AND {}) AS cells GROUP BY pika_px, pika_py",
+      Pixel(dialect, source.x, x_axis), Pixel(dialect, source.y, y_axis), source.relation,
+      Inside(dialect, source.x, x_axis), Inside(dialect, source.y, y_axis));
 }
+
+namespace {
+
+std::string RowsInViewSql(SqlDialect dialect, const SqlSource& source, const PixelAxis& axis) {
+  return fmt::format("SELECT {} AS pika_px, {} AS pika_x, {} AS pika_y FROM {} WHERE {} AND {}",
+                     Pixel(dialect, source.x, axis), source.x, source.y, source.relation,
+                     Inside(dialect, source.x, axis), Finite(dialect, source.y));
+}
+
+// ClickHouse 18.16 has no WITH ... AS (subquery) and joins only with USING; its argMin and
+// argMax give each column's four points in one pass instead, unrolled with ARRAY JOIN.
+std::string ClickHouseM4Sql(const SqlSource& source, const PixelAxis& axis) {
+  return fmt::format(
+      "SELECT px, tupleElement(point, 1) AS x, tupleElement(point, 2) AS y FROM (SELECT pika_px "
+      "AS px, [(min(pika_x), argMin(pika_y, pika_x)), (max(pika_x), argMax(pika_y, pika_x)), "
+      "(argMin(pika_x, pika_y), min(pika_y)), (argMax(pika_x, pika_y), max(pika_y))] AS points "
+      "FROM ({}) GROUP BY pika_px) ARRAY JOIN points AS point ORDER BY px, x",
+      RowsInViewSql(SqlDialect::kClickHouse, source, axis));
+}
+
+}  // namespace
 
 Result<std::string> M4Sql(SqlDialect dialect, const SqlSource& source, double x_min, double x_max,
                           uint32_t width) {
   PIKA_TRY(ValidateAxis(x_min, x_max, width, "x"));
   const PixelAxis axis(x_min, x_max, width);
+  if (dialect == SqlDialect::kClickHouse) return ClickHouseM4Sql(source, axis);
   return fmt::format(
-      "WITH rows_in_view AS (SELECT {} AS px, {} AS x, {} AS y FROM {} WHERE {} AND {}), "
-      "extremes AS (SELECT px, min(x) AS x_first, max(x) AS x_last, min(y) AS y_low, "
-      "max(y) AS y_high FROM rows_in_view GROUP BY px) "
-      "SELECT r.px AS px, r.x AS x, r.y AS y FROM rows_in_view r JOIN extremes e ON r.px = e.px "
-      "WHERE r.x = e.x_first OR r.x = e.x_last OR r.y = e.y_low OR r.y = e.y_high "
-      "ORDER BY px, x",
-      Pixel(dialect, source.x, axis), source.x, source.y, source.relation,
-      Inside(dialect, source.x, axis), Finite(dialect, source.y));
+      "WITH rows_in_view AS ({}), "
+      "extremes AS (SELECT pika_px, min(pika_x) AS x_first, max(pika_x) AS x_last, "
+      "min(pika_y) AS y_low, max(pika_y) AS y_high FROM rows_in_view GROUP BY pika_px) "
+      "SELECT r.pika_px AS px, r.pika_x AS x, r.pika_y AS y FROM rows_in_view r JOIN extremes e "
+      "ON r.pika_px = e.pika_px WHERE r.pika_x = e.x_first OR r.pika_x = e.x_last OR "
+      "r.pika_y = e.y_low OR r.pika_y = e.y_high ORDER BY px, x",
+      RowsInViewSql(dialect, source, axis));
 }
 
 Result<std::string> HistogramSql(SqlDialect dialect, const SqlSource& source, double x_min,
                                  double x_max, uint32_t bins) {
   PIKA_TRY(ValidateAxis(x_min, x_max, bins, "x"));
   const PixelAxis axis(x_min, x_max, bins);
-  return fmt::format("SELECT {} AS bin, count(*) AS n FROM {} WHERE {} GROUP BY {} ORDER BY {}",
-                     Pixel(dialect, source.x, axis), source.relation,
-                     Inside(dialect, source.x, axis), GroupKeys(dialect, "bin", 1),
-                     GroupKeys(dialect, "bin", 1));
+  return fmt::format(
+      "SELECT pika_bin AS bin, count(*) AS n FROM (SELECT {} AS pika_bin FROM {} WHERE {}) AS "
+      "bins GROUP BY pika_bin ORDER BY bin",
+      Pixel(dialect, source.x, axis), source.relation, Inside(dialect, source.x, axis));
+}
+
+std::string ExtentSql(SqlDialect dialect, const SqlSource& source) {
+  if (source.y.empty()) {
+    return fmt::format(
+        "SELECT count(*) AS n, min(pika_x) AS x_min, max(pika_x) AS x_max FROM (SELECT {} AS "
+        "pika_x FROM {}) AS v WHERE {}",
+        source.x, source.relation, Finite(dialect, "pika_x"));
+  }
+  return fmt::format(
+      "SELECT count(*) AS n, min(pika_x) AS x_min, max(pika_x) AS x_max, min(pika_y) AS y_min, "
+      "max(pika_y) AS y_max FROM (SELECT {} AS pika_x, {} AS pika_y FROM {}) AS v WHERE {} AND {}",
+      source.x, source.y, source.relation, Finite(dialect, "pika_x"), Finite(dialect, "pika_y"));
+}
+
+std::string FiniteRowsSql(SqlDialect dialect, const SqlSource& source, bool order_by_x) {
+  return fmt::format("SELECT {} AS pika_x, {} AS pika_y FROM {} WHERE {} AND {}{}", source.x,
+                     source.y, source.relation, Finite(dialect, source.x),
+                     Finite(dialect, source.y), order_by_x ? " ORDER BY pika_x" : "");
+}
+
+std::string GroupedAggregateSql(const SqlSource& source, const std::string& aggregate,
+                                uint32_t limit) {
+  const std::string value = source.y.empty() ? "NULL" : source.y;
+  return fmt::format(
+      "SELECT pika_group AS category, {} AS value, count(*) AS n FROM (SELECT {} AS pika_group, "
+      "{} AS pika_value FROM {}) AS g GROUP BY pika_group ORDER BY n DESC, category LIMIT {}",
+      aggregate == "count" ? "count(*)" : fmt::format("{}(pika_value)", aggregate), source.x, value,
+      source.relation, limit);
 }
 
 }  // namespace pika

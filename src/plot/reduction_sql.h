@@ -37,4 +37,17 @@ Result<std::string> M4Sql(SqlDialect dialect, const SqlSource& source, double x_
 Result<std::string> HistogramSql(SqlDialect dialect, const SqlSource& source, double x_min,
                                  double x_max, uint32_t bins);
 
+// Columns n, x_min, x_max (and y_min, y_max when source.y is set): the rows whose x (and y)
+// are finite, and their extent.
+std::string ExtentSql(SqlDialect dialect, const SqlSource& source);
+
+// Columns pika_x, pika_y: the rows whose x and y are both finite, ordered by x if asked.
+std::string FiniteRowsSql(SqlDialect dialect, const SqlSource& source, bool order_by_x);
+
+// Columns category, value, n: per value of source.x (text), `aggregate` (count, avg, sum,
+// min, max) of source.y and the rows, for the `limit` groups with the most rows. The same text
+// in every dialect.
+std::string GroupedAggregateSql(const SqlSource& source, const std::string& aggregate,
+                                uint32_t limit);
+
 }  // namespace pika

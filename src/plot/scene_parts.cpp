@@ -211,12 +211,12 @@ void AddFrameAndLabels(const PlotSpec& spec, const Frame& frame, const Theme& th
                        const std::string& badge_text, const TextExtent& text_width,
                        PlotScene& plot) {
   Scene& scene = plot.scene;
-  plot.badge = badge_text;
+  plot.badge = badge_text + spec.badge_note;
   scene.marks.push_back(PolylineMark{
       {{frame.left, frame.top}, {frame.left, frame.bottom}, {frame.right, frame.bottom}},
       theme.axis,
       1.0});
-  const TopLine line = FitTopLine(spec, frame, badge_text, text_width);
+  const TopLine line = FitTopLine(spec, frame, plot.badge, text_width);
   AddTitles(spec, line.title, frame, theme, scene);
   TextMark badge{line.badge, {spec.width - 20, frame.top - 8}, kBadgePt, theme.muted_text};
   badge.anchor = TextAnchor::kEnd;

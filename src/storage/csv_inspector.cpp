@@ -109,15 +109,6 @@ Status ReadTypedSample(Connection& connection, const CsvReadCall& call, uint64_t
   }
 }
 
-void KeepFirstRows(TableBatch& batch, size_t rows) {
-  if (batch.row_count <= rows) return;
-  for (Column& column : batch.columns) {
-    column.valid.resize(rows);
-    std::visit([rows](auto& values) { values.resize(rows); }, column.values);
-  }
-  batch.row_count = rows;
-}
-
 // Reads the sample with the chosen types: what DuckDB rejects are the counterexamples.
 Status CollectCounterexamples(Connection& connection, const SourceFile& file, uint64_t sample_rows,
                               InspectReport& report) {

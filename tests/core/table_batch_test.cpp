@@ -46,5 +46,25 @@ TEST(AppendBatch, ConcatenatesValuesAndNullMasks) {
   EXPECT_EQ(all.columns[0].valid, (std::vector<uint8_t>{1, 0, 1, 0}));
 }
 
+TEST(TableBatch, KeepFirstRowsDropsTheRestOfEveryColumn) {
+  TableBatch batch;
+  batch.columns.push_back(MakeColumn("n", ColumnType::kBigint));
+  batch.columns.push_back(MakeColumn("s", ColumnType::kVarchar));
+  for (int64_t row = 0; row < 5; ++row) {
+    std::get<std::vector<int64_t>>(batch.columns[0].values).push_back(row);
+    batch.columns[0].valid.push_back(1);
+    std::get<std::vector<std::string>>(batch.columns[1].values).push_back("v");
+    batch.columns[1].valid.push_back(row % 2 == 0 ? 1 : 0);
+  }
+  batch.row_count = 5;
+  KeepFirstRows(batch, 2);
+  EXPECT_EQ(batch.row_count, 2u);
+  for (const Column& column : batch.columns) EXPECT_EQ(column.size(), 2u);
+  EXPECT_EQ(std::get<std::vector<std::string>>(batch.columns[1].values).size(), 2u);
+  EXPECT_FALSE(batch.columns[1].IsValid(1));
+  KeepFirstRows(batch, 10);
+  EXPECT_EQ(batch.row_count, 2u);
+}
+
 }  // namespace
 }  // namespace pika
