@@ -2,7 +2,7 @@
 JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
 
-.PHONY: setup build run test test-all test-tsan golden bench bench-plot format
+.PHONY: setup build run test test-all test-tsan golden bench bench-plot bench-remote format
 
 setup:
 	@bash scripts/setup.sh
@@ -42,6 +42,11 @@ bench: build
 # pika plot vs matplotlib and gnuplot on a 10M-row CSV (installs those two for the run).
 bench-plot: build
 	@bash scripts/bench_plot_vs_tools.sh build/release
+
+# Remote plots pushed down to ClickHouse (two shards) and PostgreSQL vs fetched and reduced
+# here, on 10M generated rows (PIKA_REMOTE_ROWS to change).
+bench-remote: build
+	@bash scripts/bench_remote.sh build/release
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -12,10 +12,13 @@ debian_packages=(
   build-essential cmake ninja-build ccache pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins qt6-svg-dev libqt6opengl6-dev libgl-dev
   xvfb xauth libgl1-mesa-dri libegl1 mesa-utils
+  libcurl4-openssl-dev libpq-dev
   zlib1g-dev libzstd-dev libzip-dev nlohmann-json3-dev libxxhash-dev libfmt-dev libspdlog-dev libcli11-dev libtbb-dev
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
   poppler-utils fonts-dejavu-core gzip zstd openssl
   clang-format clang-tidy
+  # Servers the remote-source tests start on 127.0.0.1 (scripts/remote_servers.sh).
+  clickhouse-server clickhouse-client postgresql
 )
 
 missing_debian_packages() {

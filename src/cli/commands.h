@@ -11,6 +11,7 @@ void AddInspectCommand(CLI::App& app, int& exit_code);
 void AddImportCommand(CLI::App& app, int& exit_code);
 void AddSqlCommand(CLI::App& app, int& exit_code);
 void AddPlotCommand(CLI::App& app, int& exit_code);
+void AddRemoteCommand(CLI::App& app, int& exit_code);
 void AddWorkspaceCommands(CLI::App& app, int& exit_code);  // info, render
 
 // Prints a failure once, on stderr, and returns its exit code.

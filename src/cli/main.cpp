@@ -24,6 +24,7 @@ int Run(int argc, char** argv) {
   AddImportCommand(app, exit_code);
   AddSqlCommand(app, exit_code);
   AddPlotCommand(app, exit_code);
+  AddRemoteCommand(app, exit_code);
   AddWorkspaceCommands(app, exit_code);
   try {
     app.parse(argc, argv);

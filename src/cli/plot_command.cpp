@@ -10,7 +10,10 @@
 #include "cli/commands.h"
 #include "cli/database_flag.h"
 #include "cli/exit_codes.h"
+#include "cli/interrupt_signal.h"
+#include "cli/remote_flag.h"
 #include "compute/plot_data.h"
+#include "compute/remote_plot.h"
 #include "render/headless_gui.h"
 #include "render/scene_export.h"
 #include "render/text_metrics.h"
@@ -29,7 +32,8 @@ struct PlotArgs {
   double width = 800, height = 500, dpi = 96;
   bool json = false;
   bool x_log = false, y_log = false;
-  std::string size;  // scatter: the column that sizes the points
+  std::string size;    // scatter: the column that sizes the points
+  std::string remote;  // a ClickHouse or PostgreSQL table: the plot is reduced there
 };
 
 // The relation to plot from: the query, the table, or the imported file.
@@ -103,7 +107,62 @@ void PrintSummary(const PlotArgs& args, const PlotData& data, uint64_t rejected,
   std::cout << summary.dump() << '\n';
 }
 
+PlotSpec SpecOf(const PlotArgs& args, const PlotDataRequest& request) {
+  PlotSpec spec;
+  spec.title = args.title;
+  spec.x_title = args.x;
+  spec.y_title = PlotYTitle(request);
+  spec.theme = args.theme == "dark" ? ThemeKind::kDark : ThemeKind::kLight;
+  spec.width = args.width;
+  spec.height = args.height;
+  return spec;
+}
+
+PlotDataRequest RequestOf(const PlotArgs& args, std::string relation) {
+  PlotDataRequest request{std::move(relation), args.kind, args.x, args.y, args.agg, args.color};
+  request.x_log = args.x_log;
+  request.y_log = args.y_log;
+  request.size = args.size;
+  return request;
+}
+
+void PrintRemoteSummary(const PlotArgs& args, const RemotePlot& remote) {
+  if (!args.json) {
+    std::cout << fmt::format("{}: {} ({} rows, {} bytes received)\n", args.output,
+                             remote.plot.badge, remote.rows, remote.bytes_received);
+    return;
+  }
+  const nlohmann::json summary{{"kind", args.kind},
+                               {"source", args.remote},
+                               {"rows", remote.rows},
+                               {"badge", remote.plot.badge},
+                               {"bytes_received", remote.bytes_received},
+                               {"queries", remote.queries},
+                               {"x_range", {remote.plot.x_min, remote.plot.x_max}},
+                               {"y_range", {remote.plot.y_min, remote.plot.y_max}},
+                               {"output", args.output}};
+  std::cout << summary.dump() << '\n';
+}
+
+// The plot of a remote table: reduced on its engine, only the result fetched.
+int RunRemotePlot(const PlotArgs& args) {
+  if (!args.source.empty() || !args.db.empty() || !args.sql.empty() || !args.table.empty())
+    return Fail(
+        InvalidInput("--remote plots a remote table: give no file, --db, --table or --sql"));
+  auto client = ConnectRemoteUrl(args.remote);
+  if (!client.ok()) return Fail(client.error());
+  const PlotDataRequest request = RequestOf(args, "");
+  const HeadlessGui gui;
+  auto remote =
+      PlotRemote(**client, request, SpecOf(args, request), TickLabelWidth(), CancelOnInterrupt());
+  if (!remote.ok()) return Fail(remote.error());
+  if (Status exported = Export(remote->plot, args); !exported.ok()) return Fail(exported.error());
+  PrintRemoteSummary(args, *remote);
+  return kExitOk;
+}
+
 int RunPlot(const PlotArgs& args) {
+  if (!args.remote.empty()) return RunRemotePlot(args);
   auto database = OpenDatabaseFor(args.db, DatabaseUse::kExisting);
   if (!database.ok()) return Fail(database.error());
   auto connection = database->Connect();
@@ -112,10 +171,7 @@ int RunPlot(const PlotArgs& args) {
   if (!rejected.ok()) return Fail(rejected.error());
   auto relation = Relation(args);
   if (!relation.ok()) return Fail(relation.error());
-  PlotDataRequest request{*relation, args.kind, args.x, args.y, args.agg, args.color};
-  request.x_log = args.x_log;
-  request.y_log = args.y_log;
-  request.size = args.size;
+  const PlotDataRequest request = RequestOf(args, *relation);
   auto data = FetchPlotData(*connection, request);
   if (!data.ok()) return Fail(data.error());
   if (*rejected > 0) {
@@ -125,15 +181,8 @@ int RunPlot(const PlotArgs& args) {
   }
   // Text needs Qt's font machinery; the CLI never opens a window.
   const HeadlessGui gui;
-  PlotSpec spec;
-  spec.title = args.title;
-  spec.x_title = args.x;
-  spec.y_title = PlotYTitle(request);
-  spec.theme = args.theme == "dark" ? ThemeKind::kDark : ThemeKind::kLight;
-  spec.width = args.width;
-  spec.height = args.height;
   GridPool pool;
-  auto plot = BuildScene(request, *data, spec, TickLabelWidth(), pool);
+  auto plot = BuildScene(request, *data, SpecOf(args, request), TickLabelWidth(), pool);
   if (!plot.ok()) return Fail(plot.error());
   if (Status exported = Export(*plot, args); !exported.ok()) return Fail(exported.error());
   PrintSummary(args, *data, *rejected, *plot);
@@ -150,6 +199,8 @@ void AddPlotCommand(CLI::App& app, int& exit_code) {
   command->add_option("--db", args->db, "Plot from a DuckDB database (with --table or --sql)");
   command->add_option("--table", args->table, "Table to plot from (with --db)");
   command->add_option("--sql", args->sql, "Query to plot from");
+  command->add_option("--remote", args->remote,
+                      std::string("Plot a remote table, reduced on its engine: ") + kRemoteUrlHelp);
   command
       ->add_option("--kind", args->kind, "scatter (default), line, histogram, bar, box or heatmap")
       ->check(CLI::IsMember({"scatter", "line", "histogram", "bar", "box", "heatmap"}));

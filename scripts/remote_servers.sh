@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# Starts (or stops) the servers the remote-source tests and benchmarks talk to, on 127.0.0.1
+# only, with their data in DIR:
+#   - a two-shard ClickHouse cluster: two server processes and the cluster `pika_two_shards`;
+#   - a throwaway PostgreSQL cluster, with the role `pika` (password `pika-test`);
+#   - the table `points` in both, the same PIKA_REMOTE_ROWS rows (default 200,000) in each
+#     (PostgreSQL: PIKA_REMOTE_POSTGRES_ROWS when set, for benchmarks too big for it).
+# `start DIR` writes DIR/servers.env (ports, users) for the tests and stops nothing else;
+# `stop DIR` stops them by the PIDs recorded in DIR. Both are safe to repeat.
+#   scripts/remote_servers.sh start build/debug/remote_servers
+#   scripts/remote_servers.sh stop build/debug/remote_servers
+set -euo pipefail
+
+action=${1:-}
+dir=${2:-}
+if [ -z "$action" ] || [ -z "$dir" ]; then
+  echo "usage: $0 start|stop DIR" >&2
+  exit 2
+fi
+mkdir -p "$dir"
+dir=$(cd "$dir" && pwd)
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+
+port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Five consecutive free ports from a random start, so that parallel runs do not collide.
+pick_base_port() {
+  local base i ok
+  for _ in $(seq 1 50); do
+    base=$((20000 + RANDOM % 20000))
+    ok=1
+    for i in 0 1 2 3 4; do port_is_free $((base + i)) || ok=0; done
+    [ $ok = 1 ] && echo "$base" && return 0
+  done
+  echo "remote_servers: no five free ports found on 127.0.0.1" >&2
+  return 1
+}
+
+wait_for() {  # what, command...
+  local what=$1
+  shift
+  for _ in $(seq 1 150); do
+    "$@" >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  echo "remote_servers: $what did not start; its log is in $dir" >&2
+  return 1
+}
+
+clickhouse_config() {  # shard http_port tcp_port shard2_tcp shard1_tcp
+  local shard=$1 http=$2 tcp=$3 first=$4 second=$5 home="$dir/clickhouse$1"
+  mkdir -p "$home/data" "$home/tmp"
+  cat >"$home/config.xml" <<EOF
+<?xml version="1.0"?>
+<yandex>
+  <logger><level>warning</level><log>$home/server.log</log><errorlog>$home/error.log</errorlog></logger>
+  <http_port>$http</http_port>
+  <tcp_port>$tcp</tcp_port>
+  <listen_host>127.0.0.1</listen_host>
+  <path>$home/data/</path>
+  <tmp_path>$home/tmp/</tmp_path>
+  <user_files_path>$home/data/user_files/</user_files_path>
+  <format_schema_path>$home/data/format_schemas/</format_schema_path>
+  <mark_cache_size>268435456</mark_cache_size>
+  <users_config>$dir/clickhouse_users.xml</users_config>
+  <default_profile>default</default_profile>
+  <default_database>default</default_database>
+  <remote_servers>
+    <pika_two_shards>
+      <shard><replica><host>127.0.0.1</host><port>$first</port></replica></shard>
+      <shard><replica><host>127.0.0.1</host><port>$second</port></replica></shard>
+    </pika_two_shards>
+  </remote_servers>
+</yandex>
+EOF
+}
+
+start_clickhouse() {  # base port
+  local base=$1 shard http tcp
+  rm -rf "$dir/clickhouse1" "$dir/clickhouse2"
+  cat >"$dir/clickhouse_users.xml" <<EOF
+<?xml version="1.0"?>
+<yandex>
+  <profiles><default><max_threads>2</max_threads><max_memory_usage>2000000000</max_memory_usage></default></profiles>
+  <users>
+    <default><password></password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></default>
+    <pika><password>pika-test</password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></pika>
+  </users>
+  <quotas><default></default></quotas>
+</yandex>
+EOF
+  for shard in 1 2; do
+    http=$((base + shard - 1))
+    tcp=$((base + shard + 1))
+    clickhouse_config "$shard" "$http" "$tcp" $((base + 2)) $((base + 3))
+    # In the foreground (no --daemon) this server writes no pid file of its own.
+    /usr/sbin/clickhouse-server --config-file="$dir/clickhouse$shard/config.xml" \
+      >"$dir/clickhouse$shard/stdout" 2>&1 &
+    echo $! >"$dir/clickhouse$shard/pid"
+  done
+  for shard in 1 2; do
+    wait_for "ClickHouse shard $shard" curl -sf "http://127.0.0.1:$((base + shard - 1))/ping"
+  done
+}
+
+# initdb refuses to run as root: a root run hands the cluster to the postgres user.
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start_postgres() {  # port
+  local port=$1 home="$dir/postgres"
+  rm -rf "$home"
+  mkdir -p "$home"
+  echo "pika-test" >"$dir/postgres_password"
+  if [ "$(id -u)" -eq 0 ]; then chown -R postgres "$home" "$dir/postgres_password"; fi
+  as_postgres "$pg_bin/initdb" -D "$home/data" -U pika --pwfile="$dir/postgres_password" \
+    --auth=scram-sha-256 -E UTF8 --no-sync >"$dir/postgres_initdb.log" 2>&1
+  as_postgres "$pg_bin/pg_ctl" -D "$home/data" -l "$home/server.log" -w -o \
+    "-p $port -k $home -c listen_addresses=127.0.0.1 -c fsync=off -c max_parallel_workers_per_gather=2" \
+    start >/dev/null
+}
+
+clickhouse_sql() {  # port sql
+  curl -sS --fail-with-body -u pika:pika-test "http://127.0.0.1:$1/" --data-binary "$2"
+}
+
+# The same rows in every engine, computed from n with integer arithmetic and divisions by
+# powers of two, so that each engine holds exactly the same doubles (no text round trip):
+# t = n; x = a scrambled n / 64, NULL every 997th row; y = another / 32, NaN every 1000th.
+load_points() {  # clickhouse_base_port postgres_port rows
+  local base=$1 pg_port=$2 rows=$3 pg_rows=${PIKA_REMOTE_POSTGRES_ROWS:-$3} shard
+  for shard in 1 2; do
+    clickhouse_sql $((base + shard - 1)) "CREATE TABLE points_local (n UInt64, t Float64,
+      x Nullable(Float64), y Float64, c String) ENGINE = MergeTree ORDER BY n"
+    clickhouse_sql $((base + shard - 1)) "CREATE TABLE points AS points_local
+      ENGINE = Distributed(pika_two_shards, default, points_local, n)"
+    # Each shard gets its half directly: inserts through the Distributed table are queued.
+    clickhouse_sql $((base + shard - 1)) "INSERT INTO points_local SELECT number,
+      toFloat64(number), if(number % 997 = 0, NULL, toFloat64(number * 7919 % 100003) / 64),
+      if(number % 1000 = 0, nan, toFloat64(number * 104729 % 99991) / 32),
+      concat('c', toString(number % 7)) FROM numbers($rows) WHERE number % 2 = $((shard - 1))"
+  done
+  PGPASSWORD=pika-test psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U pika -d postgres \
+    -c "CREATE TABLE points AS SELECT n, n::float8 AS t,
+      CASE WHEN n % 997 = 0 THEN NULL ELSE (n * 7919 % 100003)::float8 / 64 END AS x,
+      CASE WHEN n % 1000 = 0 THEN 'NaN'::float8 ELSE (n * 104729 % 99991)::float8 / 32 END AS y,
+      'c' || (n % 7) AS c FROM generate_series(0::bigint, $pg_rows - 1) n" -c "ANALYZE points"
+}
+
+start() {
+  stop_servers
+  local base
+  base=$(pick_base_port)
+  start_clickhouse "$base"
+  start_postgres $((base + 4))
+  load_points "$base" $((base + 4)) "${PIKA_REMOTE_ROWS:-200000}"
+  cat >"$dir/servers.env" <<EOF
+PIKA_CLICKHOUSE_SHARD1_PORT=$base
+PIKA_CLICKHOUSE_SHARD2_PORT=$((base + 1))
+PIKA_CLICKHOUSE_CLUSTER=pika_two_shards
+PIKA_POSTGRES_PORT=$((base + 4))
+PIKA_REMOTE_USER=pika
+PIKA_REMOTE_PASSWORD=pika-test
+PIKA_REMOTE_ROWS=${PIKA_REMOTE_ROWS:-200000}
+EOF
+  echo "remote_servers: ClickHouse on 127.0.0.1:$base and :$((base + 1)), PostgreSQL on :$((base + 4))"
+}
+
+stop_pid_file() {
+  local file=$1 pid
+  [ -f "$file" ] || return 0
+  pid=$(head -n 1 "$file")
+  if [ -n "$pid" ] && kill "$pid" 2>/dev/null; then
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$file"
+}
+
+stop_servers() {
+  stop_pid_file "$dir/clickhouse1/pid"
+  stop_pid_file "$dir/clickhouse2/pid"
+  if [ -f "$dir/postgres/data/postmaster.pid" ]; then
+    as_postgres "$pg_bin/pg_ctl" -D "$dir/postgres/data" -m immediate stop >/dev/null 2>&1 ||
+      stop_pid_file "$dir/postgres/data/postmaster.pid"
+  fi
+  rm -f "$dir/servers.env"
+}
+
+case "$action" in
+  start) start ;;
+  stop) stop_servers ;;
+  *)
+    echo "usage: $0 start|stop DIR" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,129 @@
+// pika remote URL [--rows N] [--sql SQL] [--format table|csv|json]: what a remote table holds
+// (columns, row count, first rows), or the result of SQL run on its engine.
+#include <fmt/format.h>
+
+#include <cctype>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/interrupt_signal.h"
+#include "cli/remote_flag.h"
+#include "cli/report_json.h"
+#include "cli/table_text.h"
+#include "remote/remote_catalog.h"
+
+namespace pika::cli {
+
+namespace {
+
+struct RemoteArgs {
+  std::string url;
+  std::string sql;
+  uint32_t rows = 10;
+  uint64_t max_rows = 10'000;
+  std::string format = "table";
+};
+
+void PrintRows(const std::string& format, const TableBatch& rows) {
+  if (format == "json") {
+    std::cout << RowsToJson(rows).dump(2) << '\n';
+  } else if (format == "csv") {
+    PrintCsv(std::cout, rows);
+  } else {
+    PrintTable(std::cout, rows);
+  }
+}
+
+nlohmann::json ColumnsJson(const std::vector<RemoteColumn>& columns) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const RemoteColumn& column : columns) {
+    list.push_back({{"name", column.name},
+                    {"type", column.engine_type},
+                    {"pika_type", std::string(ToDuckDbName(column.type))}});
+  }
+  return list;
+}
+
+void PrintDescription(const RemoteArgs& args, const RemoteClient& client,
+                      const std::vector<RemoteColumn>& columns, const RowEstimate& estimate,
+                      const TableBatch& preview) {
+  if (args.format == "json") {
+    const nlohmann::json out{{"source", RemoteUrl(client.source())},
+                             {"engine", std::string(EngineName(client.source().engine))},
+                             {"columns", ColumnsJson(columns)},
+                             {"rows", estimate.rows},
+                             {"rows_exact", estimate.exact},
+                             {"preview", RowsToJson(preview)}};
+    std::cout << out.dump(2) << '\n';
+    return;
+  }
+  std::cout << fmt::format("{} ({}): {}{} rows\n", RemoteUrl(client.source()),
+                           EngineName(client.source().engine), estimate.exact ? "" : "~",
+                           estimate.rows);
+  for (const RemoteColumn& column : columns)
+    std::cout << fmt::format("  {}  {}\n", column.name, column.engine_type);
+  std::cout << '\n';
+  PrintRows("table", preview);
+}
+
+bool IsQuery(const std::string& sql) {
+  const size_t start = sql.find_first_not_of(" \t\r\n(");
+  if (start == std::string::npos) return false;
+  std::string word = sql.substr(start, 6);
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return word.starts_with("select") || word.starts_with("with");
+}
+
+// A query's rows are capped on the server: a result too big for this machine never leaves it.
+int RunRemoteSql(const RemoteArgs& args, RemoteClient& client, const CancelToken& cancel) {
+  std::string sql = args.sql;
+  while (!sql.empty() &&
+         (sql.back() == ';' || std::isspace(static_cast<unsigned char>(sql.back()))))
+    sql.pop_back();
+  const bool capped = IsQuery(sql);
+  if (capped) sql = fmt::format("SELECT * FROM ({}) AS pika_rows LIMIT {}", sql, args.max_rows + 1);
+  auto rows = client.Query(sql, cancel);
+  if (!rows.ok()) return Fail(rows.error());
+  const bool cut = capped && rows->row_count > args.max_rows;
+  if (cut) KeepFirstRows(*rows, args.max_rows);
+  PrintRows(args.format, *rows);
+  if (cut)
+    std::cerr << fmt::format("pika: only the first {} rows are shown (--max-rows)\n",
+                             args.max_rows);
+  return kExitOk;
+}
+
+int RunRemote(const RemoteArgs& args) {
+  const CancelToken& cancel = CancelOnInterrupt();
+  auto client = ConnectRemoteUrl(args.url);
+  if (!client.ok()) return Fail(client.error());
+  if (!args.sql.empty()) return RunRemoteSql(args, **client, cancel);
+  auto columns = DiscoverColumns(**client, cancel);
+  if (!columns.ok()) return Fail(columns.error());
+  auto estimate = EstimateRemoteRows(**client, cancel);
+  if (!estimate.ok()) return Fail(estimate.error());
+  auto preview = PreviewRemote(**client, args.rows, cancel);
+  if (!preview.ok()) return Fail(preview.error());
+  PrintDescription(args, **client, *columns, *estimate, *preview);
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddRemoteCommand(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<RemoteArgs>();
+  CLI::App* command = app.add_subcommand(
+      "remote", "Describe a table in ClickHouse or PostgreSQL, or run SQL on its engine");
+  command->add_option("URL", args->url, kRemoteUrlHelp)->required();
+  command->add_option("--rows", args->rows, "Rows to preview (default 10)");
+  command->add_option("--sql", args->sql,
+                      "Run this SQL on the remote engine and print its result instead");
+  command->add_option("--max-rows", args->max_rows,
+                      "With --sql: print at most this many rows of a query (default 10000)");
+  command->add_option("--format", args->format, "table (default), csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+  command->callback([args, &exit_code] { exit_code = RunRemote(*args); });
+}
+
+}  // namespace pika::cli

@@ -1,0 +1,256 @@
+#include "compute/remote_plot.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "plot/reduction_sql.h"
+#include "remote/remote_catalog.h"
+
+namespace pika {
+
+namespace {
+
+SqlDialect DialectOf(RemoteEngine engine) {
+  return engine == RemoteEngine::kClickHouse ? SqlDialect::kClickHouse : SqlDialect::kPostgres;
+}
+
+bool IsNumber(ColumnType type) {
+  return type == ColumnType::kBigint || type == ColumnType::kDouble;
+}
+
+// Runs the plot's queries and keeps what a user is told about them.
+class RemoteRun {
+ public:
+  RemoteRun(RemoteClient& client, const CancelToken& cancel, RemotePlot& out)
+      : client_(client), cancel_(cancel), out_(out), start_bytes_(client.bytes_received()) {}
+
+  Result<TableBatch> Query(const std::string& sql) {
+    out_.queries.push_back(sql);
+    auto rows = client_.Query(sql, cancel_);
+    out_.bytes_received = client_.bytes_received() - start_bytes_;
+    return rows;
+  }
+
+ private:
+  RemoteClient& client_;
+  const CancelToken& cancel_;
+  RemotePlot& out_;
+  uint64_t start_bytes_;
+};
+
+// `name` as a DOUBLE expression of the engine, after checking that it is a number column.
+Result<std::string> NumberColumn(const std::vector<RemoteColumn>& columns, const std::string& name,
+                                 const RemoteSource& source) {
+  const auto found = std::find_if(columns.begin(), columns.end(),
+                                  [&](const RemoteColumn& column) { return column.name == name; });
+  if (found == columns.end()) {
+    std::string names;
+    for (const RemoteColumn& column : columns) names += (names.empty() ? "" : ", ") + column.name;
+    return NotFound(
+        fmt::format("{} has no column '{}'; its columns are {}", RemoteUrl(source), name, names));
+  }
+  if (!IsNumber(found->type)) {
+    return InvalidInput(fmt::format(
+        "column '{}' of {} is {}, not a number: remote plots take number columns for now", name,
+        RemoteUrl(source), found->engine_type));
+  }
+  auto quoted = RemoteIdentifier(name);
+  if (!quoted.ok()) return quoted.error();
+  if (source.engine == RemoteEngine::kClickHouse) return fmt::format("toFloat64({})", *quoted);
+  return fmt::format("CAST({} AS DOUBLE PRECISION)", *quoted);
+}
+
+Status CheckSupported(const PlotDataRequest& request) {
+  const std::string& kind = request.kind;
+  if (kind != "scatter" && kind != "line" && kind != "histogram" && kind != "bar") {
+    return InvalidInput(fmt::format(
+        "{} plots of remote tables are not supported yet: use scatter, line, histogram or bar",
+        kind));
+  }
+  if (!request.color.empty() || !request.size.empty() || request.x_log || request.y_log)
+    return InvalidInput("remote plots take no colour, size or log axes yet");
+  if (request.x.empty()) return InvalidInput(fmt::format("a {} plot needs an x column", kind));
+  if ((kind == "scatter" || kind == "line") && request.y.empty())
+    return InvalidInput(fmt::format("a {} plot needs a y column", kind));
+  return {};
+}
+
+struct Extent {
+  uint64_t rows = 0;
+  DataWindow window;
+};
+
+Result<Extent> FetchExtent(RemoteRun& run, SqlDialect dialect, const SqlSource& source) {
+  auto rows = run.Query(ExtentSql(dialect, source));
+  if (!rows.ok()) return rows.error();
+  Extent extent;
+  extent.rows = static_cast<uint64_t>(rows->columns[0].IntAt(0));
+  if (extent.rows == 0) return extent;
+  extent.window.x_min = rows->columns[1].DoubleAt(0);
+  extent.window.x_max = rows->columns[2].DoubleAt(0);
+  if (rows->columns.size() == 5) {
+    extent.window.y_min = rows->columns[3].DoubleAt(0);
+    extent.window.y_max = rows->columns[4].DoubleAt(0);
+  }
+  return extent;
+}
+
+// Number columns of the engine's answer (integers or doubles) as doubles.
+std::vector<double> Doubles(const Column& column) {
+  std::vector<double> values(column.size(), std::nan(""));
+  for (size_t row = 0; row < column.size(); ++row) {
+    if (!column.IsValid(row)) continue;
+    values[row] = column.type == ColumnType::kDouble ? column.DoubleAt(row)
+                                                     : static_cast<double>(column.IntAt(row));
+  }
+  return values;
+}
+
+Result<PlotScene> RawPoints(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
+                            const PlotSpec& spec, const TextExtent& text_width) {
+  auto rows = run.Query(FiniteRowsSql(dialect, source, spec.kind == PlotKind::kLine));
+  if (!rows.ok()) return rows.error();
+  GridPool pool;
+  return BuildPlotScene(spec, Doubles(rows->columns[0]), Doubles(rows->columns[1]), text_width,
+                        pool);
+}
+
+Result<PlotScene> Density(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
+                          const Extent& extent, const PlotSpec& spec,
+                          const TextExtent& text_width) {
+  const DensityLayout layout = DensityLayoutFor(spec, extent.window, text_width);
+  auto sql = DensitySql(dialect, source, layout.viewport, layout.shape);
+  if (!sql.ok()) return sql.error();
+  auto cells = run.Query(*sql);
+  if (!cells.ok()) return cells.error();
+  CountGrid grid{layout.shape, std::vector<uint32_t>(layout.shape.cells(), 0), {}};
+  uint64_t in_view = 0;  // a window (pan, zoom) shows only some of the extent's rows
+  for (size_t row = 0; row < cells->row_count; ++row) {
+    const auto px = static_cast<uint32_t>(cells->columns[0].IntAt(row));
+    const auto py = static_cast<uint32_t>(cells->columns[1].IntAt(row));
+    if (px >= layout.shape.width || py >= layout.shape.height) continue;
+    grid.counts[size_t{py} * layout.shape.width + px] =
+        static_cast<uint32_t>(std::min<int64_t>(cells->columns[2].IntAt(row), UINT32_MAX));
+    in_view += static_cast<uint64_t>(cells->columns[2].IntAt(row));
+  }
+  return BuildCountedDensityScene(spec, extent.window, grid, in_view, text_width);
+}
+
+Result<PlotScene> M4Line(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
+                         const Extent& extent, PlotSpec spec, const TextExtent& text_width) {
+  const DensityLayout layout = DensityLayoutFor(spec, extent.window, text_width);
+  auto sql =
+      M4Sql(dialect, source, layout.viewport.x_min, layout.viewport.x_max, layout.shape.width);
+  if (!sql.ok()) return sql.error();
+  auto points = run.Query(*sql);
+  if (!points.ok()) return points.error();
+  spec.rows_reduced_from = extent.rows;
+  GridPool pool;
+  return BuildPlotScene(spec, Doubles(points->columns[1]), Doubles(points->columns[2]), text_width,
+                        pool);
+}
+
+Result<PlotScene> Histogram(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
+                            const Extent& extent, const PlotSpec& spec,
+                            const TextExtent& text_width) {
+  HistogramBins bins = NiceBins(extent.window.x_min, extent.window.x_max, 40);
+  auto sql = HistogramSql(dialect, source, bins.first_edge, bins.last_edge(),
+                          static_cast<uint32_t>(bins.counts.size()));
+  if (!sql.ok()) return sql.error();
+  auto counted = run.Query(*sql);
+  if (!counted.ok()) return counted.error();
+  for (size_t row = 0; row < counted->row_count; ++row) {
+    const auto bin = static_cast<size_t>(counted->columns[0].IntAt(row));
+    if (bin < bins.counts.size())
+      bins.counts[bin] = static_cast<uint64_t>(counted->columns[1].IntAt(row));
+  }
+  return BuildHistogramScene(spec, bins, text_width);
+}
+
+Result<PlotScene> Bars(RemoteRun& run, const SqlSource& source, const PlotDataRequest& request,
+                       const PlotSpec& spec, const TextExtent& text_width, uint64_t& rows) {
+  const std::string agg = BarAggregate(request);
+  if (agg != "count" && request.y.empty())
+    return InvalidInput(fmt::format("a bar plot of the {} needs a y column to aggregate", agg));
+  auto bars = run.Query(GroupedAggregateSql(source, agg == "mean" ? "avg" : agg, kMaxBars));
+  if (!bars.ok()) return bars.error();
+  auto totals = run.Query(fmt::format("SELECT count(*) AS n, count(DISTINCT {}) AS groups FROM {}",
+                                      source.x, source.relation));
+  if (!totals.ok()) return totals.error();
+  rows = static_cast<uint64_t>(totals->columns[0].IntAt(0));
+  const auto groups = static_cast<uint64_t>(totals->columns[1].IntAt(0));
+  std::vector<std::string> categories;
+  for (size_t row = 0; row < bars->row_count; ++row)
+    categories.push_back(bars->columns[0].IsValid(row) ? bars->columns[0].TextAt(row) : "NULL");
+  const std::vector<double> values = Doubles(bars->columns[1]);
+  const std::string what = agg == "count" ? "rows" : fmt::format("{} of {}", agg, request.y);
+  const std::string badge =
+      groups > categories.size()
+          ? fmt::format("{} by {}: the {} largest of {} categories (exact)", what, request.x,
+                        categories.size(), groups)
+          : fmt::format("{} by {}: {} categories (exact)", what, request.x, categories.size());
+  return BuildBarScene(spec, categories, values, rows, badge, text_width);
+}
+
+}  // namespace
+
+Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& request, PlotSpec spec,
+                              const TextExtent& text_width, const CancelToken& cancel) {
+  PIKA_TRY(CheckSupported(request));
+  const RemoteSource& remote = client.source();
+  const SqlDialect dialect = DialectOf(remote.engine);
+  RemotePlot out;
+  RemoteRun run(client, cancel, out);
+  auto columns = DiscoverColumns(client, cancel);
+  if (!columns.ok()) return columns.error();
+  spec.kind = request.kind == "line" ? PlotKind::kLine : PlotKind::kScatter;
+  spec.badge_note = fmt::format(" · reduced on {}", EngineName(remote.engine));
+  SqlSource source{RemoteTableSql(remote), "", ""};
+  if (request.kind == "bar") {
+    auto x = RemoteIdentifier(request.x);
+    if (!x.ok()) return x.error();
+    source.x = remote.engine == RemoteEngine::kClickHouse ? fmt::format("toString({})", *x)
+                                                          : fmt::format("CAST({} AS TEXT)", *x);
+    if (!request.y.empty()) {
+      auto y = NumberColumn(*columns, request.y, remote);
+      if (!y.ok()) return y.error();
+      source.y = *y;
+    }
+    auto plot = Bars(run, source, request, spec, text_width, out.rows);
+    if (!plot.ok()) return plot.error();
+    out.plot = *std::move(plot);
+    return out;
+  }
+  auto x = NumberColumn(*columns, request.x, remote);
+  if (!x.ok()) return x.error();
+  source.x = *x;
+  if (request.kind != "histogram") {
+    auto y = NumberColumn(*columns, request.y, remote);
+    if (!y.ok()) return y.error();
+    source.y = *y;
+  }
+  auto extent = FetchExtent(run, dialect, source);
+  if (!extent.ok()) return extent.error();
+  if (extent->rows == 0) {
+    return InvalidInput(
+        fmt::format("{} has no rows with finite values in {} to plot", RemoteUrl(remote),
+                    source.y.empty() ? request.x : request.x + " and " + request.y));
+  }
+  out.rows = extent->rows;
+  Result<PlotScene> plot = Internal("no plot");
+  if (request.kind == "histogram") {
+    plot = Histogram(run, dialect, source, *extent, spec, text_width);
+  } else if (extent->rows <= spec.raw_point_cap) {
+    plot = RawPoints(run, dialect, source, spec, text_width);
+  } else if (request.kind == "line") {
+    plot = M4Line(run, dialect, source, *extent, spec, text_width);
+  } else {
+    plot = Density(run, dialect, source, *extent, spec, text_width);
+  }
+  if (!plot.ok()) return plot.error();
+  out.plot = *std::move(plot);
+  return out;
+}
+
+}  // namespace pika

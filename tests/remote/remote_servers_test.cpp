@@ -1,0 +1,492 @@
+// Remote plots against real servers on 127.0.0.1: a two-shard ClickHouse cluster and a
+// PostgreSQL cluster, started with the same `points` rows by scripts/remote_servers.sh (the
+// ctest fixture `remote_servers`). Each reduction must equal DuckDB's on the same rows.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "compute/remote_plot.h"
+#include "plot/reduction_sql.h"
+#include "remote/remote_catalog.h"
+#include "support/engine.h"
+#include "support/run_process.h"
+#include "support/scene_marks.h"
+#include "support/temp_dir.h"
+
+namespace pika {
+namespace {
+
+using namespace std::chrono_literals;
+
+std::map<std::string, std::string> ServerSettings() {
+  std::map<std::string, std::string> settings;
+  const char* path = std::getenv("PIKA_REMOTE_ENV");
+  std::ifstream file(path == nullptr ? "" : path);
+  for (std::string line; std::getline(file, line);) {
+    const size_t equals = line.find('=');
+    if (equals != std::string::npos) settings[line.substr(0, equals)] = line.substr(equals + 1);
+  }
+  return settings;
+}
+
+// The points' numbers as each engine reads them (see load_points in remote_servers.sh).
+struct EngineSql {
+  SqlDialect dialect;
+  std::string table, x, y, t;
+};
+
+const EngineSql kDuckDb{SqlDialect::kDuckDb, "points", "CAST(x AS DOUBLE)", "CAST(y AS DOUBLE)",
+                        "CAST(t AS DOUBLE)"};
+const EngineSql kClickHouse{SqlDialect::kClickHouse, "`default`.`points`", "toFloat64(\"x\")",
+                            "toFloat64(\"y\")", "toFloat64(\"t\")"};
+const EngineSql kPostgres{SqlDialect::kPostgres, "\"points\"", "CAST(\"x\" AS DOUBLE PRECISION)",
+                          "CAST(\"y\" AS DOUBLE PRECISION)", "CAST(\"t\" AS DOUBLE PRECISION)"};
+
+class RemoteServers : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    settings_ = ServerSettings();
+    ASSERT_FALSE(settings_.empty())
+        << "no servers: run scripts/remote_servers.sh start DIR and set PIKA_REMOTE_ENV to "
+           "DIR/servers.env (ctest does both)";
+    rows_ = std::stoull(settings_.at("PIKA_REMOTE_ROWS"));
+    ASSERT_TRUE(duck_.connection
+                    .Execute(fmt::format(
+                        "CREATE TABLE points AS SELECT n, CAST(n AS DOUBLE) AS t, CASE WHEN "
+                        "n % 997 = 0 THEN NULL ELSE CAST(n * 7919 % 100003 AS DOUBLE) / 64 END "
+                        "AS x, CASE WHEN n % 1000 = 0 THEN CAST('NaN' AS DOUBLE) ELSE "
+                        "CAST(n * 104729 % 99991 AS DOUBLE) / 32 END AS y, 'c' || (n % 7) AS c "
+                        "FROM range({}) r(n)",
+                        rows_))
+                    .ok());
+  }
+
+  RemoteSource ClickHouse(const std::string& table = "points", int shard = 1) const {
+    const auto port = std::stoi(settings_.at(fmt::format("PIKA_CLICKHOUSE_SHARD{}_PORT", shard)));
+    return {RemoteEngine::kClickHouse,
+            "127.0.0.1",
+            static_cast<uint16_t>(port),
+            "pika",
+            "default",
+            table};
+  }
+  RemoteSource Postgres(const std::string& table = "points") const {
+    const auto port = std::stoi(settings_.at("PIKA_POSTGRES_PORT"));
+    return {RemoteEngine::kPostgres,
+            "127.0.0.1",
+            static_cast<uint16_t>(port),
+            "pika",
+            "postgres",
+            table};
+  }
+
+  std::unique_ptr<RemoteClient> Connect(const RemoteSource& source,
+                                        const RemoteOptions& options = {}) {
+    auto client = ConnectRemote(source, settings_.at("PIKA_REMOTE_PASSWORD"), options);
+    EXPECT_TRUE(client.ok()) << client.error().message;
+    return client.ok() ? std::move(*client) : nullptr;
+  }
+
+  // The rows of `sql` run on DuckDB here, ClickHouse or PostgreSQL.
+  TableBatch Run(const EngineSql& engine, const std::string& sql) {
+    if (engine.dialect == SqlDialect::kDuckDb) {
+      auto rows = duck_.connection.QueryAll(sql);
+      EXPECT_TRUE(rows.ok()) << rows.error().message;
+      return rows.ok() ? std::move(*rows) : TableBatch{};
+    }
+    auto client = Connect(engine.dialect == SqlDialect::kClickHouse ? ClickHouse() : Postgres());
+    if (client == nullptr) return {};
+    auto rows = client->Query(sql, CancelToken());
+    EXPECT_TRUE(rows.ok()) << rows.error().message << "\n" << sql;
+    return rows.ok() ? std::move(*rows) : TableBatch{};
+  }
+
+  std::map<std::string, std::string> settings_;
+  uint64_t rows_ = 0;
+  test::Engine duck_ = test::OpenEngine();
+};
+
+int64_t Int(const Column& column, size_t row) {
+  return column.type == ColumnType::kDouble ? static_cast<int64_t>(column.DoubleAt(row))
+                                            : column.IntAt(row);
+}
+
+using Cells = std::map<std::pair<int64_t, int64_t>, int64_t>;
+
+Cells CellsOf(const TableBatch& rows) {
+  Cells cells;
+  for (size_t row = 0; row < rows.row_count; ++row)
+    cells[{Int(rows.columns[0], row), Int(rows.columns[1], row)}] = Int(rows.columns[2], row);
+  return cells;
+}
+
+TEST_F(RemoteServers, DensityCountsOnClickHouseAndPostgresEqualDuckDbs) {
+  const Viewport viewport{100, 1400.5, -10, 3000};
+  const GridShape shape{317, 211};
+  std::map<std::string, Cells> cells;
+  for (const EngineSql* engine : {&kDuckDb, &kClickHouse, &kPostgres}) {
+    auto sql = DensitySql(engine->dialect, {engine->table, engine->x, engine->y}, viewport, shape);
+    ASSERT_TRUE(sql.ok());
+    cells[engine->table] = CellsOf(Run(*engine, *sql));
+  }
+  ASSERT_GT(cells["points"].size(), 1000u);
+  EXPECT_EQ(cells[kClickHouse.table], cells["points"]);
+  EXPECT_EQ(cells[kPostgres.table], cells["points"]);
+}
+
+TEST_F(RemoteServers, HistogramBinsOnBothEnginesEqualDuckDbs) {
+  std::map<std::string, Cells> bins;
+  for (const EngineSql* engine : {&kDuckDb, &kClickHouse, &kPostgres}) {
+    auto sql = HistogramSql(engine->dialect, {engine->table, engine->y, engine->y}, 0, 3200, 37);
+    ASSERT_TRUE(sql.ok());
+    const TableBatch rows = Run(*engine, *sql);
+    for (size_t row = 0; row < rows.row_count; ++row)
+      bins[engine->table][{Int(rows.columns[0], row), 0}] = Int(rows.columns[1], row);
+  }
+  ASSERT_EQ(bins["points"].size(), 37u);
+  EXPECT_EQ(bins[kClickHouse.table], bins["points"]);
+  EXPECT_EQ(bins[kPostgres.table], bins["points"]);
+}
+
+// Per pixel column: first and last x, lowest and highest y. Ties may bring more rows from one
+// engine than another; the extremes are what a line rasterizes to.
+using Extremes = std::map<int64_t, std::array<double, 4>>;
+
+Extremes ExtremesOf(const TableBatch& rows) {
+  Extremes extremes;
+  for (size_t row = 0; row < rows.row_count; ++row) {
+    const double x = rows.columns[1].DoubleAt(row), y = rows.columns[2].DoubleAt(row);
+    auto [it, fresh] = extremes.try_emplace(Int(rows.columns[0], row), std::array{x, x, y, y});
+    auto& [first, last, low, high] = it->second;
+    first = std::min(first, x);
+    last = std::max(last, x);
+    low = std::min(low, y);
+    high = std::max(high, y);
+  }
+  return extremes;
+}
+
+TEST_F(RemoteServers, M4KeepsEachPixelColumnsExtremesAsDuckDbDoes) {
+  std::map<std::string, Extremes> extremes;
+  for (const EngineSql* engine : {&kDuckDb, &kClickHouse, &kPostgres}) {
+    auto sql = M4Sql(engine->dialect, {engine->table, engine->t, engine->y}, 1000,
+                     static_cast<double>(rows_) - 1000, 640);
+    ASSERT_TRUE(sql.ok());
+    extremes[engine->table] = ExtremesOf(Run(*engine, *sql));
+  }
+  ASSERT_EQ(extremes["points"].size(), 640u);
+  EXPECT_EQ(extremes[kClickHouse.table], extremes["points"]);
+  EXPECT_EQ(extremes[kPostgres.table], extremes["points"]);
+}
+
+TEST_F(RemoteServers, ExtentsAndGroupedMeansEqualDuckDbsWithinRounding) {
+  std::map<std::string, TableBatch> extents, groups;
+  for (const EngineSql* engine : {&kDuckDb, &kClickHouse, &kPostgres}) {
+    extents[engine->table] =
+        Run(*engine, ExtentSql(engine->dialect, {engine->table, engine->x, engine->y}));
+    const std::string category = engine->dialect == SqlDialect::kClickHouse ? "toString(\"c\")"
+                                 : engine->dialect == SqlDialect::kPostgres ? "CAST(\"c\" AS TEXT)"
+                                                                            : "CAST(c AS VARCHAR)";
+    // x: NULLs, which every engine leaves out (y's NaN would make every mean NaN).
+    groups[engine->table] =
+        Run(*engine, GroupedAggregateSql({engine->table, category, engine->x}, "avg", 5));
+  }
+  const TableBatch& duck = extents["points"];
+  ASSERT_EQ(duck.row_count, 1u);
+  for (const EngineSql* engine : {&kClickHouse, &kPostgres}) {
+    const TableBatch& remote = extents[engine->table];
+    ASSERT_EQ(remote.row_count, 1u) << engine->table;
+    EXPECT_EQ(Int(remote.columns[0], 0), Int(duck.columns[0], 0));
+    for (size_t column = 1; column < 5; ++column)
+      EXPECT_EQ(remote.columns[column].DoubleAt(0), duck.columns[column].DoubleAt(0));
+    const TableBatch& means = groups[engine->table];
+    ASSERT_EQ(means.row_count, 5u);
+    for (size_t row = 0; row < 5; ++row) {
+      EXPECT_EQ(means.columns[0].TextAt(row), groups["points"].columns[0].TextAt(row));
+      // Sums are added in another order: only the last bits may differ.
+      const double expected = groups["points"].columns[1].DoubleAt(row);
+      EXPECT_NEAR(means.columns[1].DoubleAt(row), expected, std::abs(expected) * 1e-12);
+      EXPECT_EQ(Int(means.columns[2], row), Int(groups["points"].columns[2], row));
+    }
+  }
+}
+
+// The counts an image mark of a scene holds, summed.
+uint64_t CountsDrawn(const PlotScene& plot) {
+  uint64_t total = 0;
+  for (const Mark& mark : plot.scene.marks) {
+    if (const auto* image = std::get_if<ImageMark>(&mark))
+      for (uint32_t count : image->counts) total += count;
+  }
+  return total;
+}
+
+TEST_F(RemoteServers, AScatterOfManyRowsIsADensityCountedOnTheServer) {
+  const uint64_t finite = std::stoull(test::QueryValue(
+      duck_.connection, "SELECT count(*) FROM points WHERE isfinite(x) AND isfinite(y)"));
+  PlotDataRequest request{"", "scatter", "x", "y"};
+  PlotSpec spec;
+  spec.raw_point_cap = 1000;  // so that these rows are too many to draw one by one
+  spec.width = 320;           // and many more than the cells of the plot area
+  spec.height = 240;
+  std::vector<PlotScene> plots;
+  for (const RemoteSource& source : {ClickHouse(), Postgres()}) {
+    auto client = Connect(source);
+    ASSERT_NE(client, nullptr);
+    auto remote = PlotRemote(*client, request, spec, test::FakeWidth, CancelToken());
+    ASSERT_TRUE(remote.ok()) << remote.error().message;
+    EXPECT_EQ(remote->rows, finite);
+    EXPECT_EQ(remote->plot.reduction.method, ReductionMethod::kDensity);
+    EXPECT_EQ(CountsDrawn(remote->plot), finite);
+    EXPECT_NE(remote->plot.badge.find(fmt::format("reduced on {}", EngineName(source.engine))),
+              std::string::npos)
+        << remote->plot.badge;
+    // Cells, not rows, came over the network.
+    EXPECT_LT(remote->bytes_received, finite * 16 / 2);
+    plots.push_back(std::move(remote->plot));
+  }
+  // And the same picture from both engines.
+  const auto image = [](const PlotScene& plot) {
+    for (const Mark& mark : plot.scene.marks)
+      if (const auto* found = std::get_if<ImageMark>(&mark)) return found->counts;
+    return std::vector<uint32_t>{};
+  };
+  EXPECT_EQ(image(plots[0]), image(plots[1]));
+}
+
+TEST_F(RemoteServers, FewRowsArePlottedExactlyAndLinesOfManyAsM4) {
+  auto client = Connect(Postgres());
+  ASSERT_NE(client, nullptr);
+  PlotDataRequest request{"", "scatter", "x", "y"};
+  auto exact = PlotRemote(*client, request, PlotSpec{}, test::FakeWidth, CancelToken());
+  ASSERT_TRUE(exact.ok()) << exact.error().message;
+  EXPECT_EQ(exact->plot.reduction.fidelity, Fidelity::kExact);
+  request.kind = "line";
+  request.x = "t";
+  PlotSpec spec;
+  spec.raw_point_cap = 1000;
+  auto line = PlotRemote(*Connect(ClickHouse()), request, spec, test::FakeWidth, CancelToken());
+  ASSERT_TRUE(line.ok()) << line.error().message;
+  EXPECT_EQ(line->plot.reduction.method, ReductionMethod::kM4);
+  EXPECT_EQ(line->plot.reduction.rows_represented, line->rows);
+  EXPECT_NE(line->plot.badge.find("min/max of"), std::string::npos) << line->plot.badge;
+}
+
+TEST_F(RemoteServers, HistogramsAndBarsAreAggregatedOnTheServer) {
+  auto client = Connect(ClickHouse());
+  ASSERT_NE(client, nullptr);
+  auto histogram =
+      PlotRemote(*client, {"", "histogram", "x"}, PlotSpec{}, test::FakeWidth, CancelToken());
+  ASSERT_TRUE(histogram.ok()) << histogram.error().message;
+  EXPECT_EQ(std::to_string(histogram->rows),
+            test::QueryValue(duck_.connection, "SELECT count(x) FROM points"));
+  auto bars =
+      PlotRemote(*client, {"", "bar", "c", "y", "max"}, PlotSpec{}, test::FakeWidth, CancelToken());
+  ASSERT_TRUE(bars.ok()) << bars.error().message;
+  EXPECT_EQ(bars->rows, rows_);
+  EXPECT_NE(bars->plot.badge.find("max of y by c: 7 categories"), std::string::npos)
+      << bars->plot.badge;
+}
+
+TEST_F(RemoteServers, ColumnsAndRowCountsComeFromTheCatalog) {
+  for (const RemoteSource& source : {ClickHouse(), Postgres()}) {
+    auto client = Connect(source);
+    ASSERT_NE(client, nullptr);
+    auto columns = DiscoverColumns(*client, CancelToken());
+    ASSERT_TRUE(columns.ok()) << columns.error().message;
+    ASSERT_EQ(columns->size(), 5u);
+    EXPECT_EQ((*columns)[2].name, "x");
+    EXPECT_EQ((*columns)[2].type, ColumnType::kDouble);
+    EXPECT_EQ((*columns)[4].type, ColumnType::kVarchar);
+    auto estimate = EstimateRemoteRows(*client, CancelToken());
+    ASSERT_TRUE(estimate.ok()) << estimate.error().message;
+    EXPECT_NEAR(static_cast<double>(estimate->rows), static_cast<double>(rows_),
+                static_cast<double>(rows_) * 0.01);
+    auto preview = PreviewRemote(*client, 5, CancelToken());
+    ASSERT_TRUE(preview.ok()) << preview.error().message;
+    EXPECT_EQ(preview->row_count, 5u);
+  }
+}
+
+// How many queries with `marker` in their text run on `source`'s server.
+int64_t Running(RemoteClient& client, const std::string& marker) {
+  auto rows = client.Query(fmt::format("SELECT count() AS n FROM system.processes WHERE query "
+                                       "LIKE '%{}%' AND query NOT LIKE '%system.processes%'",
+                                       marker),
+                           CancelToken());
+  EXPECT_TRUE(rows.ok()) << rows.error().message;
+  return rows.ok() ? rows->columns[0].IntAt(0) : -1;
+}
+
+template <typename Condition>
+bool WaitFor(Condition condition, std::chrono::milliseconds limit = 5s) {
+  const auto until = std::chrono::steady_clock::now() + limit;
+  while (std::chrono::steady_clock::now() < until) {
+    if (condition()) return true;
+    std::this_thread::sleep_for(20ms);
+  }
+  return condition();
+}
+
+TEST_F(RemoteServers, CancelStopsTheClickHouseQueryOnEveryShard) {
+  auto client = Connect(ClickHouse());
+  auto shard1 = Connect(ClickHouse("points", 1));
+  auto shard2 = Connect(ClickHouse("points", 2));
+  ASSERT_TRUE(client && shard1 && shard2);
+  CancelToken cancel;
+  // About 200 s of sleeping per shard, in blocks of 2 s: only a cancel ends it soon.
+  auto running = std::async(std::launch::async, [&] {
+    return client->Query(
+        "SELECT count() AS pika_cancel_marker FROM points WHERE "
+        "sleepEachRow(0.002) = 0 SETTINGS max_block_size = 1024",
+        cancel);
+  });
+  ASSERT_TRUE(WaitFor([&] {
+    return Running(*shard2, "pika_cancel_marker") > 0 || Running(*shard2, "sleepEachRow") > 0;
+  }));
+  const auto cancelled_at = std::chrono::steady_clock::now();
+  cancel.Cancel();
+  ASSERT_EQ(running.wait_for(10s), std::future_status::ready);
+  const auto answer = running.get();
+  ASSERT_FALSE(answer.ok());
+  EXPECT_EQ(answer.error().kind, ErrorKind::kCancelled);
+  EXPECT_NE(answer.error().message.find("stopped on ClickHouse"), std::string::npos);
+  EXPECT_LT(std::chrono::steady_clock::now() - cancelled_at, 8s);
+  EXPECT_TRUE(WaitFor([&] { return Running(*shard1, "sleepEachRow") == 0; }, 3s));
+  EXPECT_TRUE(WaitFor([&] { return Running(*shard2, "sleepEachRow") == 0; }, 3s));
+}
+
+TEST_F(RemoteServers, CancelStopsThePostgresQuery) {
+  auto client = Connect(Postgres());
+  auto watcher = Connect(Postgres());
+  ASSERT_TRUE(client && watcher);
+  CancelToken cancel;
+  auto running =
+      std::async(std::launch::async, [&] { return client->Query("SELECT pg_sleep(60)", cancel); });
+  const auto sleeping = [&] {
+    auto rows = watcher->Query(
+        "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE "
+        "'SELECT pg_sleep%'",
+        CancelToken());
+    return rows.ok() ? rows->columns[0].IntAt(0) : -1;
+  };
+  ASSERT_TRUE(WaitFor([&] { return sleeping() == 1; }));
+  cancel.Cancel();
+  ASSERT_EQ(running.wait_for(5s), std::future_status::ready);
+  const auto answer = running.get();
+  ASSERT_FALSE(answer.ok());
+  EXPECT_EQ(answer.error().kind, ErrorKind::kCancelled);
+  EXPECT_TRUE(WaitFor([&] { return sleeping() == 0; }, 3s));
+  // The connection stays usable.
+  EXPECT_TRUE(client->Query("SELECT 1", CancelToken()).ok());
+}
+
+TEST_F(RemoteServers, UnreachableServersAreNamedWithWhatToDo) {
+  for (RemoteSource source : {ClickHouse(), Postgres()}) {
+    source.port = 1;  // nothing listens there
+    auto client = ConnectRemote(source, "pika-test", {1, 5});
+    ASSERT_FALSE(client.ok());
+    EXPECT_EQ(client.error().kind, ErrorKind::kEngine);
+    EXPECT_NE(client.error().message.find(
+                  fmt::format("cannot reach {} at 127.0.0.1:1", EngineName(source.engine))),
+              std::string::npos)
+        << client.error().message;
+    EXPECT_NE(client.error().message.find("then retry"), std::string::npos);
+  }
+}
+
+TEST_F(RemoteServers, WrongPasswordsAreRefusedNamingTheUser) {
+  for (const RemoteSource& source : {ClickHouse(), Postgres()}) {
+    auto client = ConnectRemote(source, "not-the-password");
+    ASSERT_FALSE(client.ok());
+    EXPECT_EQ(client.error().kind, ErrorKind::kInvalidInput);
+    EXPECT_NE(client.error().message.find("refused user 'pika'"), std::string::npos)
+        << client.error().message;
+    EXPECT_NE(client.error().message.find("PIKA_REMOTE_PASSWORD"), std::string::npos);
+  }
+}
+
+TEST_F(RemoteServers, MissingTablesAndColumnsAreNamed) {
+  for (const RemoteSource& source : {ClickHouse("nope"), Postgres("nope")}) {
+    auto client = Connect(source);
+    ASSERT_NE(client, nullptr);
+    auto plot =
+        PlotRemote(*client, {"", "scatter", "x", "y"}, PlotSpec{}, test::FakeWidth, CancelToken());
+    ASSERT_FALSE(plot.ok());
+    EXPECT_EQ(plot.error().kind, ErrorKind::kNotFound);
+    EXPECT_NE(plot.error().message.find("has no table nope"), std::string::npos)
+        << plot.error().message;
+  }
+  auto client = Connect(Postgres());
+  auto plot =
+      PlotRemote(*client, {"", "scatter", "x", "wind"}, PlotSpec{}, test::FakeWidth, CancelToken());
+  ASSERT_FALSE(plot.ok());
+  EXPECT_NE(plot.error().message.find("has no column 'wind'; its columns are n, t, x, y, c"),
+            std::string::npos)
+      << plot.error().message;
+  plot = PlotRemote(*client, {"", "scatter", "x", "c"}, PlotSpec{}, test::FakeWidth, CancelToken());
+  ASSERT_FALSE(plot.ok());
+  EXPECT_NE(plot.error().message.find("column 'c'"), std::string::npos) << plot.error().message;
+}
+
+TEST_F(RemoteServers, QueriesPastTheTimeoutAreStoppedByTheServer) {
+  RemoteOptions options;
+  options.query_timeout_s = 1;
+  auto clickhouse = Connect(ClickHouse(), options);
+  auto postgres = Connect(Postgres(), options);
+  ASSERT_TRUE(clickhouse && postgres);
+  const auto slow_clickhouse = clickhouse->Query(
+      "SELECT count() FROM points WHERE sleepEachRow(0.002) = 0 SETTINGS max_block_size = 1024",
+      CancelToken());
+  const auto slow_postgres = postgres->Query("SELECT pg_sleep(10)", CancelToken());
+  for (const auto* slow : {&slow_clickhouse, &slow_postgres}) {
+    ASSERT_FALSE(slow->ok());
+    EXPECT_NE(slow->error().message.find("stopped the query after 1 s"), std::string::npos)
+        << slow->error().message;
+  }
+}
+
+TEST_F(RemoteServers, CliPlotsARemoteTableAndDescribesIt) {
+  setenv("PIKA_REMOTE_PASSWORD", settings_.at("PIKA_REMOTE_PASSWORD").c_str(), 1);
+  test::TempDir dir;
+  const std::string png = (dir.path() / "remote.png").string();
+  const std::string url = RemoteUrl(ClickHouse());
+  const auto plot = test::RunProcess(
+      {PIKA_CLI_PATH, "plot", "--remote", url, "--x", "x", "--y", "y", "-o", png, "--json"});
+  ASSERT_EQ(plot.exit_code, 0) << plot.err;
+  const auto summary = nlohmann::json::parse(plot.out);
+  EXPECT_EQ(
+      summary["rows"].get<uint64_t>(),
+      std::stoull(test::QueryValue(
+          duck_.connection, "SELECT count(*) FROM points WHERE isfinite(x) AND isfinite(y)")));
+  EXPECT_GT(summary["bytes_received"].get<uint64_t>(), 0u);
+  EXPECT_GT(std::filesystem::file_size(png), 1000u);
+  const auto described =
+      test::RunProcess({PIKA_CLI_PATH, "remote", RemoteUrl(Postgres()), "--format", "json"});
+  ASSERT_EQ(described.exit_code, 0) << described.err;
+  const auto table = nlohmann::json::parse(described.out);
+  EXPECT_EQ(table["columns"][2]["type"], "double precision");
+  EXPECT_EQ(table["rows"].get<uint64_t>(), rows_);
+  const auto capped =
+      test::RunProcess({PIKA_CLI_PATH, "remote", url, "--sql", "SELECT n FROM points ORDER BY n;",
+                        "--max-rows", "3", "--format", "csv"});
+  ASSERT_EQ(capped.exit_code, 0) << capped.err;
+  EXPECT_EQ(capped.out, "n\n0\n1\n2\n");
+  EXPECT_NE(capped.err.find("only the first 3 rows"), std::string::npos) << capped.err;
+  unsetenv("PIKA_REMOTE_PASSWORD");
+  const auto refused = test::RunProcess({PIKA_CLI_PATH, "remote", url});
+  EXPECT_NE(refused.exit_code, 0);
+  EXPECT_NE(refused.err.find("refused user 'pika'"), std::string::npos) << refused.err;
+}
+
+}  // namespace
+}  // namespace pika
