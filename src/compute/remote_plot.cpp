@@ -116,25 +116,59 @@ Result<PlotScene> RawPoints(RemoteRun& run, SqlDialect dialect, const SqlSource&
                         pool);
 }
 
-Result<PlotScene> Density(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
-                          const Extent& extent, const PlotSpec& spec,
-                          const TextExtent& text_width) {
-  const DensityLayout layout = DensityLayoutFor(spec, extent.window, text_width);
+struct CountedCells {
+  CountGrid grid;
+  uint64_t rows = 0;  // in the viewport: a window (pan, zoom) shows only some rows
+};
+
+Result<CountedCells> CountCells(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
+                                const DensityLayout& layout) {
   auto sql = DensitySql(dialect, source, layout.viewport, layout.shape);
   if (!sql.ok()) return sql.error();
   auto cells = run.Query(*sql);
   if (!cells.ok()) return cells.error();
-  CountGrid grid{layout.shape, std::vector<uint32_t>(layout.shape.cells(), 0), {}};
-  uint64_t in_view = 0;  // a window (pan, zoom) shows only some of the extent's rows
+  CountedCells counted{{layout.shape, std::vector<uint32_t>(layout.shape.cells(), 0), {}}, 0};
   for (size_t row = 0; row < cells->row_count; ++row) {
     const auto px = static_cast<uint32_t>(cells->columns[0].IntAt(row));
     const auto py = static_cast<uint32_t>(cells->columns[1].IntAt(row));
     if (px >= layout.shape.width || py >= layout.shape.height) continue;
-    grid.counts[size_t{py} * layout.shape.width + px] =
-        static_cast<uint32_t>(std::min<int64_t>(cells->columns[2].IntAt(row), UINT32_MAX));
-    in_view += static_cast<uint64_t>(cells->columns[2].IntAt(row));
+    const int64_t count = cells->columns[2].IntAt(row);
+    counted.grid.counts[size_t{py} * layout.shape.width + px] =
+        static_cast<uint32_t>(std::min<int64_t>(count, UINT32_MAX));
+    counted.rows += static_cast<uint64_t>(count);
   }
-  return BuildCountedDensityScene(spec, extent.window, grid, in_view, text_width);
+  return counted;
+}
+
+Result<PlotScene> Density(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
+                          const DataWindow& extent, const PlotSpec& spec,
+                          const TextExtent& text_width) {
+  auto counted = CountCells(run, dialect, source, DensityLayoutFor(spec, extent, text_width));
+  if (!counted.ok()) return counted.error();
+  return BuildCountedDensityScene(spec, extent, counted->grid, counted->rows, text_width);
+}
+
+// A pan or zoom of a scatter: the window is the extent, so the cells are counted at once
+// (no scan for the extent first), and when few rows fall inside they are fetched instead.
+Result<PlotScene> WindowedScatter(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
+                                  const PlotSpec& spec, const TextExtent& text_width,
+                                  uint64_t& rows) {
+  const DataWindow& window = *spec.window;
+  const DensityLayout layout = DensityLayoutFor(spec, window, text_width);
+  auto counted = CountCells(run, dialect, source, layout);
+  if (!counted.ok()) return counted.error();
+  rows = counted->rows;
+  if (counted->rows > spec.raw_point_cap)
+    return BuildCountedDensityScene(spec, window, counted->grid, counted->rows, text_width);
+  const Viewport& view = layout.viewport;
+  const SqlSource inside{
+      fmt::format("(SELECT * FROM {} WHERE {} >= {} AND {} < {} AND {} >= {} AND {} < {}) AS "
+                  "pika_window",
+                  source.relation, source.x, DoubleLiteral(dialect, view.x_min), source.x,
+                  DoubleLiteral(dialect, view.x_max), source.y, DoubleLiteral(dialect, view.y_min),
+                  source.y, DoubleLiteral(dialect, view.y_max)),
+      source.x, source.y};
+  return RawPoints(run, dialect, inside, spec, text_width);
 }
 
 Result<PlotScene> M4Line(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
@@ -230,6 +264,12 @@ Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& reque
     if (!y.ok()) return y.error();
     source.y = *y;
   }
+  if (spec.window && request.kind == "scatter") {
+    auto plot = WindowedScatter(run, dialect, source, spec, text_width, out.rows);
+    if (!plot.ok()) return plot.error();
+    out.plot = *std::move(plot);
+    return out;
+  }
   auto extent = FetchExtent(run, dialect, source);
   if (!extent.ok()) return extent.error();
   if (extent->rows == 0) {
@@ -246,7 +286,7 @@ Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& reque
   } else if (request.kind == "line") {
     plot = M4Line(run, dialect, source, *extent, spec, text_width);
   } else {
-    plot = Density(run, dialect, source, *extent, spec, text_width);
+    plot = Density(run, dialect, source, extent->window, spec, text_width);
   }
   if (!plot.ok()) return plot.error();
   out.plot = *std::move(plot);

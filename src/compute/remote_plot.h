@@ -17,7 +17,7 @@ struct RemotePlot {
   PlotScene plot;
   uint64_t rows = 0;                 // the rows the plot stands for
   uint64_t bytes_received = 0;       // over the network, for every query the plot ran
-  std::vector<std::string> queries;  // the SQL it ran on the server, in order
+  std::vector<std::string> queries;  // the SQL of its reductions, run on the server in order
 };
 
 // request.relation is ignored: the plot is of the client's table. Scatter, line, histogram and

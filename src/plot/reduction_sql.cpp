@@ -5,15 +5,15 @@
 
 namespace pika {
 
-namespace {
-
-// A double literal the engine types as a double: DuckDB and ClickHouse read the exponent
-// form as DOUBLE/Float64, PostgreSQL needs a cast (it reads it as NUMERIC).
-std::string Double(SqlDialect dialect, double value) {
+// DuckDB and ClickHouse read the exponent form as DOUBLE/Float64; PostgreSQL needs a cast (it
+// reads it as NUMERIC).
+std::string DoubleLiteral(SqlDialect dialect, double value) {
   const std::string digits = fmt::format("{:.17e}", value);
   if (dialect == SqlDialect::kPostgres) return fmt::format("CAST({} AS DOUBLE PRECISION)", digits);
   return digits;
 }
+
+namespace {
 
 std::string Floor(SqlDialect dialect, const std::string& value) {
   switch (dialect) {
@@ -27,14 +27,14 @@ std::string Floor(SqlDialect dialect, const std::string& value) {
 // The pixel of `column` on `axis`, as PixelAxis::PixelOf for rows inside the axis.
 std::string Pixel(SqlDialect dialect, const std::string& column, const PixelAxis& axis) {
   const std::string scaled =
-      fmt::format("(({} * {} - {}) * {})", column, Double(dialect, axis.pre()),
-                  Double(dialect, axis.offset()), Double(dialect, axis.scale()));
+      fmt::format("(({} * {} - {}) * {})", column, DoubleLiteral(dialect, axis.pre()),
+                  DoubleLiteral(dialect, axis.offset()), DoubleLiteral(dialect, axis.scale()));
   return fmt::format("least({}, {})", Floor(dialect, scaled), axis.pixels() - 1);
 }
 
 std::string Inside(SqlDialect dialect, const std::string& column, const PixelAxis& axis) {
-  return fmt::format("{0} >= {1} AND {0} < {2}", column, Double(dialect, axis.min()),
-                     Double(dialect, axis.max()));
+  return fmt::format("{0} >= {1} AND {0} < {2}", column, DoubleLiteral(dialect, axis.min()),
+                     DoubleLiteral(dialect, axis.max()));
 }
 
 std::string Finite(SqlDialect dialect, const std::string& column) {

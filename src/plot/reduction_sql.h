@@ -24,6 +24,9 @@ struct SqlSource {
 // to the last pixel with an integer. Bounds are written as typed doubles: a literal such as
 // 1920.0 is a DECIMAL in DuckDB and made these queries 50-80x slower.
 
+// `value` as a literal the engine types as a double (never a DECIMAL or NUMERIC).
+std::string DoubleLiteral(SqlDialect dialect, double value);
+
 // Columns px, py, n: rows per pixel cell with x and y in the viewport; empty cells absent.
 Result<std::string> DensitySql(SqlDialect dialect, const SqlSource& source,
                                const Viewport& viewport, GridShape shape);

@@ -263,6 +263,31 @@ TEST_F(RemoteServers, AScatterOfManyRowsIsADensityCountedOnTheServer) {
   EXPECT_EQ(image(plots[0]), image(plots[1]));
 }
 
+TEST_F(RemoteServers, APanCountsOnlyTheWindowWithoutScanningForTheExtent) {
+  const uint64_t in_window = std::stoull(test::QueryValue(
+      duck_.connection,
+      "SELECT count(*) FROM points WHERE x BETWEEN 700 AND 860 AND y BETWEEN 1500 AND 1850"));
+  PlotDataRequest request{"", "scatter", "x", "y"};
+  PlotSpec spec;
+  spec.window = DataWindow{700, 860, 1500, 1850};
+  spec.raw_point_cap = 10;
+  auto client = Connect(ClickHouse());
+  ASSERT_NE(client, nullptr);
+  auto density = PlotRemote(*client, request, spec, test::FakeWidth, CancelToken());
+  ASSERT_TRUE(density.ok()) << density.error().message;
+  EXPECT_EQ(density->plot.reduction.method, ReductionMethod::kDensity);
+  EXPECT_EQ(density->plot.reduction.rows_in_view, in_window);
+  EXPECT_EQ(CountsDrawn(density->plot), in_window);
+  ASSERT_EQ(density->queries.size(), 1u);  // the cells: no scan for the extent first
+  EXPECT_EQ(density->queries[0].find("min("), std::string::npos) << density->queries[0];
+  // Few rows in the window: they are drawn as they are.
+  spec.raw_point_cap = in_window;
+  auto exact = PlotRemote(*Connect(Postgres()), request, spec, test::FakeWidth, CancelToken());
+  ASSERT_TRUE(exact.ok()) << exact.error().message;
+  EXPECT_EQ(exact->plot.reduction.fidelity, Fidelity::kExact);
+  EXPECT_EQ(exact->plot.reduction.rows_in_view, in_window);
+}
+
 TEST_F(RemoteServers, FewRowsArePlottedExactlyAndLinesOfManyAsM4) {
   auto client = Connect(Postgres());
   ASSERT_NE(client, nullptr);
