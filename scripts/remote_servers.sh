@@ -127,25 +127,28 @@ clickhouse_sql() {  # port sql
 
 # The same rows in every engine, computed from n with integer arithmetic and divisions by
 # powers of two, so that each engine holds exactly the same doubles (no text round trip):
-# t = n; x = a scrambled n / 64, NULL every 997th row; y = another / 32, NaN every 1000th.
+# t = n; x = a scrambled n / 64, NULL every 997th row; y = another / 32, NaN every 1000th;
+# at = a minute per row from 2023-11-14 22:13:20 UTC.
 load_points() {  # clickhouse_base_port postgres_port rows
   local base=$1 pg_port=$2 rows=$3 pg_rows=${PIKA_REMOTE_POSTGRES_ROWS:-$3} shard
   for shard in 1 2; do
     clickhouse_sql $((base + shard - 1)) "CREATE TABLE points_local (n UInt64, t Float64,
-      x Nullable(Float64), y Float64, c String) ENGINE = MergeTree ORDER BY n"
+      x Nullable(Float64), y Float64, c String, at DateTime) ENGINE = MergeTree ORDER BY n"
     clickhouse_sql $((base + shard - 1)) "CREATE TABLE points AS points_local
       ENGINE = Distributed(pika_two_shards, default, points_local, n)"
     # Each shard gets its half directly: inserts through the Distributed table are queued.
     clickhouse_sql $((base + shard - 1)) "INSERT INTO points_local SELECT number,
       toFloat64(number), if(number % 997 = 0, NULL, toFloat64(number * 7919 % 100003) / 64),
       if(number % 1000 = 0, nan, toFloat64(number * 104729 % 99991) / 32),
-      concat('c', toString(number % 7)) FROM numbers($rows) WHERE number % 2 = $((shard - 1))"
+      concat('c', toString(number % 7)), toDateTime(1700000000 + number * 60)
+      FROM numbers($rows) WHERE number % 2 = $((shard - 1))"
   done
   PGPASSWORD=pika-test psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U pika -d postgres \
     -c "CREATE TABLE points AS SELECT n, n::float8 AS t,
       CASE WHEN n % 997 = 0 THEN NULL ELSE (n * 7919 % 100003)::float8 / 64 END AS x,
       CASE WHEN n % 1000 = 0 THEN 'NaN'::float8 ELSE (n * 104729 % 99991)::float8 / 32 END AS y,
-      'c' || (n % 7) AS c FROM generate_series(0::bigint, $pg_rows - 1) n" -c "ANALYZE points"
+      'c' || (n % 7) AS c, to_timestamp(1700000000 + n * 60) AS at
+      FROM generate_series(0::bigint, $pg_rows - 1) n" -c "ANALYZE points"
 }
 
 start() {

@@ -25,6 +25,8 @@ class RemoteRun {
   RemoteRun(RemoteClient& client, const CancelToken& cancel, RemotePlot& out)
       : client_(client), cancel_(cancel), out_(out), start_bytes_(client.bytes_received()) {}
 
+  std::string_view engine() const { return EngineName(client_.source().engine); }
+
   Result<TableBatch> Query(const std::string& sql) {
     out_.queries.push_back(sql);
     auto rows = client_.Query(sql, cancel_);
@@ -39,9 +41,37 @@ class RemoteRun {
   uint64_t start_bytes_;
 };
 
-// `name` as a DOUBLE expression of the engine, after checking that it is a number column.
-Result<std::string> NumberColumn(const std::vector<RemoteColumn>& columns, const std::string& name,
-                                 const RemoteSource& source) {
+// Dates and times of either engine (ClickHouse's text answers keep them as text).
+bool IsTime(const RemoteColumn& column) {
+  if (column.type == ColumnType::kDate || column.type == ColumnType::kTimestamp) return true;
+  std::string_view type = column.engine_type;
+  if (type.starts_with("Nullable(")) type = type.substr(9);
+  return type.starts_with("Date");
+}
+
+// Microseconds since the epoch, as a time axis places them. ClickHouse's Date counts days and
+// its DateTime seconds (both UTC-based, whatever the server's time zone).
+std::string TimeValueSql(RemoteEngine engine, const RemoteColumn& column,
+                         const std::string& quoted) {
+  std::string_view type = column.engine_type;
+  if (type.starts_with("Nullable(")) type = type.substr(9);
+  if (engine == RemoteEngine::kClickHouse) {
+    return type.starts_with("DateTime") ? fmt::format("toFloat64(toUInt32({})) * 1e6", quoted)
+                                        : fmt::format("toFloat64(toUInt16({})) * 8.64e10", quoted);
+  }
+  if (column.type == ColumnType::kDate)
+    return fmt::format("CAST({} - DATE '1970-01-01' AS DOUBLE PRECISION) * 8.64e10", quoted);
+  return fmt::format("CAST(extract(epoch FROM {}) AS DOUBLE PRECISION) * 1e6", quoted);
+}
+
+struct AxisColumn {
+  std::string sql;  // a DOUBLE expression of the engine
+  bool is_time = false;
+};
+
+// `name` as an axis: numbers as doubles, dates and times (when `time_ok`) as microseconds.
+Result<AxisColumn> AxisColumnOf(const std::vector<RemoteColumn>& columns, const std::string& name,
+                                const RemoteSource& source, bool time_ok) {
   const auto found = std::find_if(columns.begin(), columns.end(),
                                   [&](const RemoteColumn& column) { return column.name == name; });
   if (found == columns.end()) {
@@ -50,15 +80,18 @@ Result<std::string> NumberColumn(const std::vector<RemoteColumn>& columns, const
     return NotFound(
         fmt::format("{} has no column '{}'; its columns are {}", RemoteUrl(source), name, names));
   }
-  if (!IsNumber(found->type)) {
-    return InvalidInput(fmt::format(
-        "column '{}' of {} is {}, not a number: remote plots take number columns for now", name,
-        RemoteUrl(source), found->engine_type));
-  }
   auto quoted = RemoteIdentifier(name);
   if (!quoted.ok()) return quoted.error();
-  if (source.engine == RemoteEngine::kClickHouse) return fmt::format("toFloat64({})", *quoted);
-  return fmt::format("CAST({} AS DOUBLE PRECISION)", *quoted);
+  if (time_ok && IsTime(*found))
+    return AxisColumn{TimeValueSql(source.engine, *found, *quoted), true};
+  if (!IsNumber(found->type)) {
+    return InvalidInput(fmt::format(
+        "column '{}' of {} is {}, not a number{}", name, RemoteUrl(source), found->engine_type,
+        time_ok ? " or a date" : ": this axis of a remote plot takes numbers"));
+  }
+  if (source.engine == RemoteEngine::kClickHouse)
+    return AxisColumn{fmt::format("toFloat64({})", *quoted)};
+  return AxisColumn{fmt::format("CAST({} AS DOUBLE PRECISION)", *quoted)};
 }
 
 Status CheckSupported(const PlotDataRequest& request) {
@@ -107,8 +140,10 @@ std::vector<double> Doubles(const Column& column) {
   return values;
 }
 
+// The rows themselves: the badge says where they came from, not that they were reduced.
 Result<PlotScene> RawPoints(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
-                            const PlotSpec& spec, const TextExtent& text_width) {
+                            PlotSpec spec, const TextExtent& text_width) {
+  spec.badge_note = fmt::format(" · from {}", run.engine());
   auto rows = run.Query(FiniteRowsSql(dialect, source, spec.kind == PlotKind::kLine));
   if (!rows.ok()) return rows.error();
   GridPool pool;
@@ -247,22 +282,24 @@ Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& reque
     source.x = remote.engine == RemoteEngine::kClickHouse ? fmt::format("toString({})", *x)
                                                           : fmt::format("CAST({} AS TEXT)", *x);
     if (!request.y.empty()) {
-      auto y = NumberColumn(*columns, request.y, remote);
+      auto y = AxisColumnOf(*columns, request.y, remote, false);
       if (!y.ok()) return y.error();
-      source.y = *y;
+      source.y = y->sql;
     }
     auto plot = Bars(run, source, request, spec, text_width, out.rows);
     if (!plot.ok()) return plot.error();
     out.plot = *std::move(plot);
     return out;
   }
-  auto x = NumberColumn(*columns, request.x, remote);
+  // Histograms of dates count calendar bins locally; remote ones take numbers for now.
+  auto x = AxisColumnOf(*columns, request.x, remote, request.kind != "histogram");
   if (!x.ok()) return x.error();
-  source.x = *x;
+  source.x = x->sql;
+  spec.x_is_time = x->is_time;
   if (request.kind != "histogram") {
-    auto y = NumberColumn(*columns, request.y, remote);
+    auto y = AxisColumnOf(*columns, request.y, remote, false);
     if (!y.ok()) return y.error();
-    source.y = *y;
+    source.y = y->sql;
   }
   if (spec.window && request.kind == "scatter") {
     auto plot = WindowedScatter(run, dialect, source, spec, text_width, out.rows);

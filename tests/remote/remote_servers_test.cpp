@@ -64,8 +64,8 @@ class RemoteServers : public ::testing::Test {
                         "CREATE TABLE points AS SELECT n, CAST(n AS DOUBLE) AS t, CASE WHEN "
                         "n % 997 = 0 THEN NULL ELSE CAST(n * 7919 % 100003 AS DOUBLE) / 64 END "
                         "AS x, CASE WHEN n % 1000 = 0 THEN CAST('NaN' AS DOUBLE) ELSE "
-                        "CAST(n * 104729 % 99991 AS DOUBLE) / 32 END AS y, 'c' || (n % 7) AS c "
-                        "FROM range({}) r(n)",
+                        "CAST(n * 104729 % 99991 AS DOUBLE) / 32 END AS y, 'c' || (n % 7) AS c, "
+                        "to_timestamp(1700000000 + n * 60) AS at FROM range({}) r(n)",
                         rows_))
                     .ok());
   }
@@ -295,6 +295,7 @@ TEST_F(RemoteServers, FewRowsArePlottedExactlyAndLinesOfManyAsM4) {
   auto exact = PlotRemote(*client, request, PlotSpec{}, test::FakeWidth, CancelToken());
   ASSERT_TRUE(exact.ok()) << exact.error().message;
   EXPECT_EQ(exact->plot.reduction.fidelity, Fidelity::kExact);
+  EXPECT_NE(exact->plot.badge.find("· from PostgreSQL"), std::string::npos) << exact->plot.badge;
   request.kind = "line";
   request.x = "t";
   PlotSpec spec;
@@ -304,6 +305,31 @@ TEST_F(RemoteServers, FewRowsArePlottedExactlyAndLinesOfManyAsM4) {
   EXPECT_EQ(line->plot.reduction.method, ReductionMethod::kM4);
   EXPECT_EQ(line->plot.reduction.rows_represented, line->rows);
   EXPECT_NE(line->plot.badge.find("min/max of"), std::string::npos) << line->plot.badge;
+}
+
+TEST_F(RemoteServers, TimesArePlottedOnATimeAxis) {
+  const double first = 1.7e15, last = (1.7e9 + static_cast<double>(rows_ - 1) * 60) * 1e6;
+  PlotSpec spec;
+  spec.raw_point_cap = 1000;
+  for (const RemoteSource& source : {ClickHouse(), Postgres()}) {
+    auto client = Connect(source);
+    ASSERT_NE(client, nullptr);
+    auto line = PlotRemote(*client, {"", "line", "at", "t"}, spec, test::FakeWidth, CancelToken());
+    ASSERT_TRUE(line.ok()) << line.error().message;
+    EXPECT_EQ(line->plot.reduction.method, ReductionMethod::kM4);
+    EXPECT_LE(line->plot.x_min, first);
+    EXPECT_GE(line->plot.x_max, last);
+    EXPECT_LT(line->plot.x_max - line->plot.x_min, (last - first) * 1.2);
+    // t rises a row per minute: the line's y spans every row.
+    EXPECT_LE(line->plot.y_min, 0);
+    EXPECT_GE(line->plot.y_max, static_cast<double>(rows_ - 1));
+  }
+  auto histogram = PlotRemote(*Connect(ClickHouse()), {"", "histogram", "at"}, spec,
+                              test::FakeWidth, CancelToken());
+  ASSERT_FALSE(histogram.ok());
+  EXPECT_NE(histogram.error().message.find("this axis of a remote plot takes numbers"),
+            std::string::npos)
+      << histogram.error().message;
 }
 
 TEST_F(RemoteServers, HistogramsAndBarsAreAggregatedOnTheServer) {
@@ -328,7 +354,7 @@ TEST_F(RemoteServers, ColumnsAndRowCountsComeFromTheCatalog) {
     ASSERT_NE(client, nullptr);
     auto columns = DiscoverColumns(*client, CancelToken());
     ASSERT_TRUE(columns.ok()) << columns.error().message;
-    ASSERT_EQ(columns->size(), 5u);
+    ASSERT_EQ(columns->size(), 6u);
     EXPECT_EQ((*columns)[2].name, "x");
     EXPECT_EQ((*columns)[2].type, ColumnType::kDouble);
     EXPECT_EQ((*columns)[4].type, ColumnType::kVarchar);
@@ -455,7 +481,7 @@ TEST_F(RemoteServers, MissingTablesAndColumnsAreNamed) {
   auto plot =
       PlotRemote(*client, {"", "scatter", "x", "wind"}, PlotSpec{}, test::FakeWidth, CancelToken());
   ASSERT_FALSE(plot.ok());
-  EXPECT_NE(plot.error().message.find("has no column 'wind'; its columns are n, t, x, y, c"),
+  EXPECT_NE(plot.error().message.find("has no column 'wind'; its columns are n, t, x, y, c, at"),
             std::string::npos)
       << plot.error().message;
   plot = PlotRemote(*client, {"", "scatter", "x", "c"}, PlotSpec{}, test::FakeWidth, CancelToken());
