@@ -108,17 +108,45 @@ as_postgres() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# The cluster's home: under DIR, or, for a root run, a fresh folder in /tmp that the postgres
+# user owns (it may not be able to enter DIR: a checkout under /root, say). DIR/postgres_home
+# says where it is.
+postgres_home() {
+  if [ -f "$dir/postgres_home" ]; then cat "$dir/postgres_home"; else echo "$dir/postgres"; fi
+}
+
 start_postgres() {  # port
-  local port=$1 home="$dir/postgres"
-  rm -rf "$home"
-  mkdir -p "$home"
-  echo "pika-test" >"$dir/postgres_password"
-  if [ "$(id -u)" -eq 0 ]; then chown -R postgres "$home" "$dir/postgres_password"; fi
-  as_postgres "$pg_bin/initdb" -D "$home/data" -U pika --pwfile="$dir/postgres_password" \
-    --auth=scram-sha-256 -E UTF8 --no-sync >"$dir/postgres_initdb.log" 2>&1
+  local port=$1 home
+  if [ "$(id -u)" -eq 0 ]; then
+    home=$(mktemp -d /tmp/pika-postgres.XXXXXX)
+    chown postgres "$home"
+  else
+    home="$dir/postgres"
+    rm -rf "$home"
+    mkdir -p "$home"
+  fi
+  echo "$home" >"$dir/postgres_home"
+  echo "pika-test" >"$home/password"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres "$home/password"; fi
+  if ! as_postgres "$pg_bin/initdb" -D "$home/data" -U pika --pwfile="$home/password" \
+    --auth=scram-sha-256 -E UTF8 --no-sync >"$dir/postgres_initdb.log" 2>&1; then
+    cat "$dir/postgres_initdb.log" >&2
+    return 1
+  fi
   as_postgres "$pg_bin/pg_ctl" -D "$home/data" -l "$home/server.log" -w -o \
     "-p $port -k $home -c listen_addresses=127.0.0.1 -c fsync=off -c max_parallel_workers_per_gather=2" \
     start >/dev/null
+}
+
+stop_postgres() {
+  local home
+  home=$(postgres_home)
+  if [ -f "$home/data/postmaster.pid" ]; then
+    as_postgres "$pg_bin/pg_ctl" -D "$home/data" -m immediate stop >/dev/null 2>&1 ||
+      stop_pid_file "$home/data/postmaster.pid"
+  fi
+  case "$home" in /tmp/pika-postgres.*) rm -rf "$home" ;; esac
+  rm -f "$dir/postgres_home"
 }
 
 clickhouse_sql() {  # port sql
@@ -184,10 +212,7 @@ stop_pid_file() {
 stop_servers() {
   stop_pid_file "$dir/clickhouse1/pid"
   stop_pid_file "$dir/clickhouse2/pid"
-  if [ -f "$dir/postgres/data/postmaster.pid" ]; then
-    as_postgres "$pg_bin/pg_ctl" -D "$dir/postgres/data" -m immediate stop >/dev/null 2>&1 ||
-      stop_pid_file "$dir/postgres/data/postmaster.pid"
-  fi
+  stop_postgres
   rm -f "$dir/servers.env"
 }
 
