@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <iostream>
+#include <optional>
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
@@ -11,7 +12,10 @@
 #include "cli/remote_flag.h"
 #include "cli/report_json.h"
 #include "cli/table_text.h"
+#include "compute/bring_local.h"
 #include "remote/remote_catalog.h"
+#include "storage/database.h"
+#include "storage/query_export.h"
 
 namespace pika::cli {
 
@@ -21,7 +25,8 @@ struct RemoteArgs {
   std::string url;
   std::string sql;
   uint32_t rows = 10;
-  uint64_t max_rows = 10'000;
+  std::optional<uint64_t> max_rows;  // printed: 10,000; brought into --out: 5,000,000
+  std::string out;                   // with --sql: write the rows to this CSV or Parquet file
   std::string format = "table";
 };
 
@@ -75,22 +80,47 @@ bool IsQuery(const std::string& sql) {
   return word.starts_with("select") || word.starts_with("with");
 }
 
-// A query's rows are capped on the server: a result too big for this machine never leaves it.
-int RunRemoteSql(const RemoteArgs& args, RemoteClient& client, const CancelToken& cancel) {
-  std::string sql = args.sql;
+std::string WithoutTrailingSemicolons(std::string sql) {
   while (!sql.empty() &&
          (sql.back() == ';' || std::isspace(static_cast<unsigned char>(sql.back()))))
     sql.pop_back();
+  return sql;
+}
+
+// The query's rows brought local, then written to the file: all or nothing.
+int WriteRemoteRows(const RemoteArgs& args, RemoteClient& client, const std::string& sql,
+                    const CancelToken& cancel) {
+  if (!IsQuery(sql)) return Fail(InvalidInput("--out takes a query: SELECT ... or WITH ..."));
+  auto format = DataFileFormatOf(args.out);
+  if (!format.ok()) return Fail(format.error());
+  auto database = Database::Open({});
+  if (!database.ok()) return Fail(database.error());
+  auto local = database->Connect();
+  if (!local.ok()) return Fail(local.error());
+  auto rows =
+      BringLocal(client, sql, args.max_rows.value_or(5'000'000), *local, "remote_rows", cancel);
+  if (!rows.ok()) return Fail(rows.error());
+  if (Status written = ExportQueryResult(*local, "SELECT * FROM remote_rows", args.out, cancel, {});
+      !written.ok())
+    return Fail(written.error());
+  std::cout << fmt::format("{}: {} rows from {}\n", args.out, *rows, RemoteUrl(client.source()));
+  return kExitOk;
+}
+
+// A query's rows are capped on the server: a result too big for this machine never leaves it.
+int RunRemoteSql(const RemoteArgs& args, RemoteClient& client, const CancelToken& cancel) {
+  std::string sql = WithoutTrailingSemicolons(args.sql);
+  if (!args.out.empty()) return WriteRemoteRows(args, client, sql, cancel);
+  const uint64_t max_rows = args.max_rows.value_or(10'000);
   const bool capped = IsQuery(sql);
-  if (capped) sql = fmt::format("SELECT * FROM ({}) AS pika_rows LIMIT {}", sql, args.max_rows + 1);
+  if (capped) sql = fmt::format("SELECT * FROM ({}) AS pika_rows LIMIT {}", sql, max_rows + 1);
   auto rows = client.Query(sql, cancel);
   if (!rows.ok()) return Fail(rows.error());
-  const bool cut = capped && rows->row_count > args.max_rows;
-  if (cut) KeepFirstRows(*rows, args.max_rows);
+  const bool cut = capped && rows->row_count > max_rows;
+  if (cut) KeepFirstRows(*rows, max_rows);
   PrintRows(args.format, *rows);
   if (cut)
-    std::cerr << fmt::format("pika: only the first {} rows are shown (--max-rows)\n",
-                             args.max_rows);
+    std::cerr << fmt::format("pika: only the first {} rows are shown (--max-rows)\n", max_rows);
   return kExitOk;
 }
 
@@ -120,7 +150,10 @@ void AddRemoteCommand(CLI::App& app, int& exit_code) {
   command->add_option("--sql", args->sql,
                       "Run this SQL on the remote engine and print its result instead");
   command->add_option("--max-rows", args->max_rows,
-                      "With --sql: print at most this many rows of a query (default 10000)");
+                      "With --sql: print at most this many rows of a query (default 10000), or "
+                      "bring at most this many into --out (default 5000000)");
+  command->add_option("--out", args->out,
+                      "With --sql: write the query's rows to this .csv or .parquet file");
   command->add_option("--format", args->format, "table (default), csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}));
   command->callback([args, &exit_code] { exit_code = RunRemote(*args); });

@@ -31,6 +31,11 @@ class Connection {
   // The same, with every row of the result at once: for results known to be small.
   Result<TableBatch> QueryAll(std::string_view sql);
 
+  // Creates `table` with the columns of `rows` (their names and types) and appends every row
+  // through DuckDB's appender: how rows fetched from elsewhere (a remote engine) come local.
+  // On failure the table is dropped again.
+  Status CreateTableFrom(std::string_view table, const TableBatch& rows);
+
   // Parses and plans one statement for repeated runs with parameters ($1, $2...).
   Result<PreparedStatement> Prepare(std::string_view sql);
 

@@ -533,6 +533,29 @@ TEST_F(RemoteServers, CliPlotsARemoteTableAndDescribesIt) {
   ASSERT_EQ(capped.exit_code, 0) << capped.err;
   EXPECT_EQ(capped.out, "n\n0\n1\n2\n");
   EXPECT_NE(capped.err.find("only the first 3 rows"), std::string::npos) << capped.err;
+  // Rows brought local into a Parquet file, after a size check on the server.
+  const std::string parquet = (dir.path() / "slice.parquet").string();
+  const auto brought =
+      test::RunProcess({PIKA_CLI_PATH, "remote", RemoteUrl(Postgres()), "--sql",
+                        "SELECT n, x, c, at FROM points WHERE n < 1000", "--out", parquet});
+  ASSERT_EQ(brought.exit_code, 0) << brought.err;
+  const std::string totals =
+      "count(*) || ' ' || count(x) || ' ' || sum(x) || ' ' || "
+      "epoch(max(\"at\"))";
+  const std::string expected = test::QueryValue(
+      duck_.connection, fmt::format("SELECT {} FROM points WHERE n < 1000", totals));
+  EXPECT_TRUE(expected.starts_with("1000 998 ")) << expected;  // x is NULL at n = 0 and 997
+  EXPECT_EQ(test::QueryValue(duck_.connection, fmt::format("SELECT {} FROM '{}'", totals, parquet)),
+            expected);
+  const std::string too_big = (dir.path() / "all.parquet").string();
+  const auto refused_size =
+      test::RunProcess({PIKA_CLI_PATH, "remote", url, "--sql", "SELECT * FROM points", "--out",
+                        too_big, "--max-rows", "100"});
+  EXPECT_EQ(refused_size.exit_code, 1);
+  EXPECT_NE(refused_size.err.find(fmt::format("the query gives {} rows, more than the 100", rows_)),
+            std::string::npos)
+      << refused_size.err;
+  EXPECT_FALSE(std::filesystem::exists(too_big));
   unsetenv("PIKA_REMOTE_PASSWORD");
   const auto refused = test::RunProcess({PIKA_CLI_PATH, "remote", url});
   EXPECT_NE(refused.exit_code, 0);

@@ -228,5 +228,58 @@ TEST(PreparedStatement, ASyntaxErrorFailsAtPrepare) {
   EXPECT_EQ(statement.error().kind, ErrorKind::kInvalidInput);
 }
 
+Column ColumnOf(std::string name, ColumnType type, std::vector<std::string> texts) {
+  Column column = MakeColumn(std::move(name), type);
+  for (const std::string& text : texts) {
+    column.valid.push_back(text != "NULL");
+    if (type == ColumnType::kDouble) {
+      std::get<std::vector<double>>(column.values).push_back(text == "NULL" ? 0 : std::stod(text));
+    } else if (type == ColumnType::kVarchar) {
+      std::get<std::vector<std::string>>(column.values).push_back(text);
+    } else {
+      std::get<std::vector<int64_t>>(column.values)
+          .push_back(text == "NULL" ? 0 : std::stoll(text));
+    }
+  }
+  return column;
+}
+
+TEST(ConnectionTable, RowsFromElsewhereBecomeATableWithTheirTypesAndNulls) {
+  auto database = Database::Open({});
+  ASSERT_TRUE(database.ok());
+  auto connection = database->Connect();
+  ASSERT_TRUE(connection.ok());
+  TableBatch rows;
+  rows.columns = {ColumnOf("flag", ColumnType::kBoolean, {"1", "0", "NULL"}),
+                  ColumnOf("n", ColumnType::kBigint, {"-5", "NULL", "7"}),
+                  ColumnOf("x", ColumnType::kDouble, {"1.5", "2.25", "NULL"}),
+                  ColumnOf("day", ColumnType::kDate, {"19723", "0", "NULL"}),
+                  ColumnOf("at", ColumnType::kTimestamp, {"1000000", "NULL", "0"}),
+                  ColumnOf("wind speed", ColumnType::kVarchar, {"a'b", "NULL", ""})};
+  rows.row_count = 3;
+  ASSERT_TRUE(connection->CreateTableFrom("from remote", rows).ok());
+  auto back = connection->QueryAll(
+      "SELECT CAST(flag AS VARCHAR), n, x, CAST(day AS VARCHAR), CAST(\"at\" AS VARCHAR), "
+      "\"wind speed\" FROM \"from remote\" ORDER BY rowid");
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  ASSERT_EQ(back->row_count, 3u);
+  EXPECT_EQ(back->columns[0].TextAt(0), "true");
+  EXPECT_FALSE(back->columns[0].IsValid(2));
+  EXPECT_EQ(back->columns[1].IntAt(0), -5);
+  EXPECT_FALSE(back->columns[1].IsValid(1));
+  EXPECT_EQ(back->columns[2].DoubleAt(1), 2.25);
+  EXPECT_EQ(back->columns[3].TextAt(0), "2024-01-01");
+  EXPECT_EQ(back->columns[4].TextAt(0), "1970-01-01 00:00:01");
+  EXPECT_EQ(back->columns[5].TextAt(0), "a'b");
+  EXPECT_FALSE(back->columns[5].IsValid(1));
+  EXPECT_TRUE(back->columns[5].IsValid(2));
+  // A name that is taken fails clearly and leaves the table there as it was.
+  const Status again = connection->CreateTableFrom("from remote", rows);
+  ASSERT_FALSE(again.ok());
+  auto count = connection->QueryAll("SELECT count(*) FROM \"from remote\"");
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ(count->columns[0].IntAt(0), 3);
+}
+
 }  // namespace
 }  // namespace pika

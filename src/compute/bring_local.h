@@ -1,0 +1,20 @@
+// Bringing a remote query's result local: into a DuckDB table, where every local feature
+// (the canvas, the cache, exports) can use it. Sized first, so that a result too big for this
+// machine is refused before any of it is fetched.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "remote/remote_client.h"
+#include "storage/connection.h"
+
+namespace pika {
+
+// Counts the rows of `query` (a SELECT or WITH query) on the server; past `max_rows` fails
+// with a message that gives the count and what to do, and fetches nothing. Otherwise creates
+// `table` in `local` with its rows. Returns the rows brought.
+Result<uint64_t> BringLocal(RemoteClient& client, const std::string& query, uint64_t max_rows,
+                            Connection& local, const std::string& table, const CancelToken& cancel);
+
+}  // namespace pika
