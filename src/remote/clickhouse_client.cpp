@@ -240,6 +240,7 @@ ClickHouseError ParseClickHouseError(std::string_view body) {
 }
 
 Result<TableBatch> ParseClickHouseTsv(std::string_view body) {
+  if (body.empty()) return TableBatch{};  // a statement without rows (CREATE, INSERT...)
   const std::vector<std::string_view> lines = Lines(body);
   if (lines.size() < 2) return EngineError("ClickHouse answered without column names and types");
   TableBatch batch;

@@ -25,7 +25,7 @@ struct ClickHouseError {
 ClickHouseError ParseClickHouseError(std::string_view body);
 
 // Rows of a TSVWithNamesAndTypes body: names, then types, then values with TSV escapes
-// (\t, \n, \\, \N for NULL).
+// (\t, \n, \\, \N for NULL). An empty body (a statement without rows) has no columns.
 Result<TableBatch> ParseClickHouseTsv(std::string_view body);
 
 }  // namespace pika

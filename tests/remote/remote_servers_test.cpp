@@ -3,6 +3,7 @@
 // ctest fixture `remote_servers`). Each reduction must equal DuckDB's on the same rows.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cmath>
@@ -439,6 +440,21 @@ TEST_F(RemoteServers, CancelStopsThePostgresQuery) {
   EXPECT_TRUE(WaitFor([&] { return sleeping() == 0; }, 3s));
   // The connection stays usable.
   EXPECT_TRUE(client->Query("SELECT 1", CancelToken()).ok());
+}
+
+TEST_F(RemoteServers, StatementsWithoutRowsSucceedOnBothEngines) {
+  const std::string table = fmt::format("scratch_{}", getpid());
+  for (const RemoteSource& source : {ClickHouse(), Postgres()}) {
+    auto client = Connect(source);
+    ASSERT_NE(client, nullptr);
+    const std::string engine = source.engine == RemoteEngine::kClickHouse ? " ENGINE = Memory" : "";
+    for (const std::string& statement : {fmt::format("CREATE TABLE {} (v Int8){}", table, engine),
+                                         fmt::format("DROP TABLE {}", table)}) {
+      auto done = client->Query(statement, CancelToken());
+      ASSERT_TRUE(done.ok()) << done.error().message;
+      EXPECT_EQ(done->row_count, 0u);
+    }
+  }
 }
 
 TEST_F(RemoteServers, UnreachableServersAreNamedWithWhatToDo) {

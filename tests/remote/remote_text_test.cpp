@@ -35,6 +35,14 @@ TEST(ClickHouseTsv, ReadsTypesEscapesAndNulls) {
   EXPECT_EQ(batch->columns[3].TextAt(0), "2024-02-29");
 }
 
+TEST(ClickHouseTsv, AStatementWithoutRowsAnswersNoColumns) {
+  auto batch = ParseClickHouseTsv("");
+  ASSERT_TRUE(batch.ok());
+  EXPECT_TRUE(batch->columns.empty());
+  EXPECT_EQ(batch->row_count, 0u);
+  EXPECT_FALSE(ParseClickHouseTsv("n\n").ok());  // names without types: a broken answer
+}
+
 TEST(ClickHouseTsv, AValueThatIsNotItsTypeIsAnErrorNamingTheColumn) {
   auto batch = ParseClickHouseTsv("n\nInt64\n12x\n");
   ASSERT_FALSE(batch.ok());
