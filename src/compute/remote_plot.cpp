@@ -69,17 +69,24 @@ struct AxisColumn {
   bool is_time = false;
 };
 
+// The column `name` of the table, or an error that lists the columns it has.
+Result<const RemoteColumn*> FindColumn(const std::vector<RemoteColumn>& columns,
+                                       const std::string& name, const RemoteSource& source) {
+  const auto found = std::find_if(columns.begin(), columns.end(),
+                                  [&](const RemoteColumn& column) { return column.name == name; });
+  if (found != columns.end()) return &*found;
+  std::string names;
+  for (const RemoteColumn& column : columns) names += (names.empty() ? "" : ", ") + column.name;
+  return NotFound(
+      fmt::format("{} has no column '{}'; its columns are {}", RemoteUrl(source), name, names));
+}
+
 // `name` as an axis: numbers as doubles, dates and times (when `time_ok`) as microseconds.
 Result<AxisColumn> AxisColumnOf(const std::vector<RemoteColumn>& columns, const std::string& name,
                                 const RemoteSource& source, bool time_ok) {
-  const auto found = std::find_if(columns.begin(), columns.end(),
-                                  [&](const RemoteColumn& column) { return column.name == name; });
-  if (found == columns.end()) {
-    std::string names;
-    for (const RemoteColumn& column : columns) names += (names.empty() ? "" : ", ") + column.name;
-    return NotFound(
-        fmt::format("{} has no column '{}'; its columns are {}", RemoteUrl(source), name, names));
-  }
+  auto column = FindColumn(columns, name, source);
+  if (!column.ok()) return column.error();
+  const RemoteColumn* found = *column;
   auto quoted = RemoteIdentifier(name);
   if (!quoted.ok()) return quoted.error();
   if (time_ok && IsTime(*found))
@@ -277,6 +284,7 @@ Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& reque
   spec.badge_note = fmt::format(" · reduced on {}", EngineName(remote.engine));
   SqlSource source{RemoteTableSql(remote), "", ""};
   if (request.kind == "bar") {
+    if (auto column = FindColumn(*columns, request.x, remote); !column.ok()) return column.error();
     auto x = RemoteIdentifier(request.x);
     if (!x.ok()) return x.error();
     source.x = remote.engine == RemoteEngine::kClickHouse ? fmt::format("toString({})", *x)

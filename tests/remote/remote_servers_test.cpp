@@ -500,6 +500,10 @@ TEST_F(RemoteServers, MissingTablesAndColumnsAreNamed) {
   EXPECT_NE(plot.error().message.find("has no column 'wind'; its columns are n, t, x, y, c, at"),
             std::string::npos)
       << plot.error().message;
+  plot = PlotRemote(*client, {"", "bar", "kind"}, PlotSpec{}, test::FakeWidth, CancelToken());
+  ASSERT_FALSE(plot.ok());
+  EXPECT_NE(plot.error().message.find("has no column 'kind'"), std::string::npos)
+      << plot.error().message;
   plot = PlotRemote(*client, {"", "scatter", "x", "c"}, PlotSpec{}, test::FakeWidth, CancelToken());
   ASSERT_FALSE(plot.ok());
   EXPECT_NE(plot.error().message.find("column 'c'"), std::string::npos) << plot.error().message;
