@@ -189,11 +189,7 @@ Status CountHistogram(Connection& connection, const PlotDataRequest& request, Pl
   if (!counted.ok()) return counted.error();
   auto rows = counted->FetchAll();
   if (!rows.ok()) return rows.error();
-  for (size_t row = 0; row < rows->row_count; ++row) {
-    const auto bin = static_cast<size_t>(rows->columns[0].IntAt(row));
-    if (bin < data.bins.counts.size())
-      data.bins.counts[bin] = static_cast<uint64_t>(rows->columns[1].IntAt(row));
-  }
+  FillBins(*rows, data.bins);
   return {};
 }
 
@@ -282,6 +278,14 @@ Status AggregateBars(Connection& connection, const PlotDataRequest& request, Plo
 }
 
 }  // namespace
+
+void FillBins(const TableBatch& rows, HistogramBins& bins) {
+  for (size_t row = 0; row < rows.row_count; ++row) {
+    const auto bin = static_cast<size_t>(rows.columns[0].IntAt(row));
+    if (bin < bins.counts.size())
+      bins.counts[bin] = static_cast<uint64_t>(rows.columns[1].IntAt(row));
+  }
+}
 
 std::string BarAggregate(const PlotDataRequest& request) {
   if (!request.agg.empty()) return request.agg;

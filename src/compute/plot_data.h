@@ -52,6 +52,9 @@ struct PlotData {
 
 inline constexpr size_t kMaxBars = 50;
 
+// Sets the counts of `bins` from HistogramSql's rows (bin, n), in any engine's answer.
+void FillBins(const TableBatch& rows, HistogramBins& bins);
+
 // "count" without y, "mean" with it, unless `agg` says.
 std::string BarAggregate(const PlotDataRequest& request);
 

@@ -236,11 +236,7 @@ Result<PlotScene> Histogram(RemoteRun& run, SqlDialect dialect, const SqlSource&
   if (!sql.ok()) return sql.error();
   auto counted = run.Query(*sql);
   if (!counted.ok()) return counted.error();
-  for (size_t row = 0; row < counted->row_count; ++row) {
-    const auto bin = static_cast<size_t>(counted->columns[0].IntAt(row));
-    if (bin < bins.counts.size())
-      bins.counts[bin] = static_cast<uint64_t>(counted->columns[1].IntAt(row));
-  }
+  FillBins(*counted, bins);
   return BuildHistogramScene(spec, bins, text_width);
 }
 

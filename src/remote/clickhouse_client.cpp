@@ -113,9 +113,8 @@ class ClickHouseClient final : public RemoteClient {
   }
 
  private:
-  std::string Url(const std::string& query_id, int timeout_s) const {
-    CurlHandle escaper = NewHandle();
-    char* database = curl_easy_escape(escaper.get(), source().database.c_str(), 0);
+  std::string Url(CURL* curl, const std::string& query_id, int timeout_s) const {
+    char* database = curl_easy_escape(curl, source().database.c_str(), 0);
     std::string url = fmt::format(
         "http://{}:{}/?database={}&query_id={}&enable_http_compression=1&wait_end_of_query=1"
         "&max_execution_time={}",
@@ -132,7 +131,7 @@ class ClickHouseClient final : public RemoteClient {
   CURLcode Post(const std::string& query_id, const std::string& body, Transfer& transfer,
                 int timeout_s, Reply& reply) const {
     CurlHandle curl = NewHandle();
-    const std::string url = Url(query_id, options_.query_timeout_s);
+    const std::string url = Url(curl.get(), query_id, options_.query_timeout_s);
     const std::string user = source().user.empty() ? "default" : source().user;
     curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
