@@ -27,6 +27,7 @@ std::string DefaultName(NodeKind kind) {
     case NodeKind::kQuery: return "query";
     case NodeKind::kPlot: return "plot";
     case NodeKind::kNote: return "";
+    case NodeKind::kRemote: return "remote";
   }
   return "node";
 }

@@ -38,6 +38,9 @@ json NodeToJson(const Node& node) {
                      {"size", node.plot.size},   {"y_log", node.plot.y_log}};
       break;
     case NodeKind::kNote: out["text"] = node.text; break;
+    case NodeKind::kRemote:
+      out["remote"] = {{"url", node.remote_url}, {"max_age_s", node.remote_max_age_s}};
+      break;
   }
   return out;
 }
@@ -110,8 +113,9 @@ Result<NodeKind> ParseKind(const std::string& kind, const std::string& where) {
   if (kind == "query") return NodeKind::kQuery;
   if (kind == "plot") return NodeKind::kPlot;
   if (kind == "note") return NodeKind::kNote;
+  if (kind == "remote") return NodeKind::kRemote;
   return InvalidInput(
-      fmt::format("graph.json: {} is '{}', not table, query, plot or note", where, kind));
+      fmt::format("graph.json: {} is '{}', not table, remote, query, plot or note", where, kind));
 }
 
 Status ReadImport(const Reader& node, Node& out) {
@@ -134,6 +138,22 @@ Status ReadImport(const Reader& node, Node& out) {
           fmt::format("graph.json: {} must hold text", import->Path("null_strings")));
     out.import.null_strings.push_back(word.get<std::string>());
   }
+  return {};
+}
+
+Status ReadRemote(const Reader& node, Node& out) {
+  auto remote = node.Object("remote");
+  if (!remote.ok()) return remote.error();
+  auto url = remote->String("url");
+  if (!url.ok()) return url.error();
+  auto max_age = remote->Number("max_age_s");
+  if (!max_age.ok()) return max_age.error();
+  if (*max_age != std::floor(*max_age) || *max_age < kUntilRefreshed || *max_age > 1e9)
+    return InvalidInput(fmt::format(
+        "graph.json: {} must be a whole number of seconds, or -1 for \"until refreshed\"",
+        remote->Path("max_age_s")));
+  out.remote_url = *url;
+  out.remote_max_age_s = static_cast<int>(*max_age);
   return {};
 }
 
@@ -216,6 +236,7 @@ Result<Node> ReadNode(const Reader& node) {
       out.text = *text;
       break;
     }
+    case NodeKind::kRemote: PIKA_TRY(ReadRemote(node, out)); break;
   }
   return out;
 }
@@ -228,6 +249,7 @@ std::string_view KindKey(NodeKind kind) {
     case NodeKind::kQuery: return "query";
     case NodeKind::kPlot: return "plot";
     case NodeKind::kNote: return "note";
+    case NodeKind::kRemote: return "remote";
   }
   return "?";
 }

@@ -8,6 +8,7 @@ std::string_view ToString(NodeKind kind) {
     case NodeKind::kQuery: return "Query";
     case NodeKind::kPlot: return "Plot";
     case NodeKind::kNote: return "Note";
+    case NodeKind::kRemote: return "Remote Table";
   }
   return "?";
 }

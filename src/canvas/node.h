@@ -14,7 +14,7 @@ namespace pika::canvas {
 using NodeId = uint64_t;
 inline constexpr NodeId kNoNode = 0;
 
-enum class NodeKind { kTable, kQuery, kPlot, kNote };
+enum class NodeKind { kTable, kQuery, kPlot, kNote, kRemote };
 
 std::string_view ToString(NodeKind kind);
 
@@ -34,7 +34,8 @@ constexpr Size NodeSize(NodeKind kind) {
     case NodeKind::kPlot: return {230, 230};
     case NodeKind::kNote: return {230, 130};
     case NodeKind::kTable:
-    case NodeKind::kQuery: break;
+    case NodeKind::kQuery:
+    case NodeKind::kRemote: break;
   }
   return {230, 96};
 }
@@ -62,6 +63,13 @@ struct ImportSettings {
   friend bool operator==(const ImportSettings&, const ImportSettings&) = default;
 };
 
+// How long a Remote Table node's answers (its columns, counts, plot reductions) may be reused
+// before the server is asked again: remote tables change under us, and only the user knows
+// how fast. Ctrl+Enter on the node asks again at once.
+inline constexpr int kAskEveryTime = 0;
+inline constexpr int kUntilRefreshed = -1;
+inline constexpr int kDefaultRemoteMaxAgeS = 300;
+
 struct Node {
   NodeId id = kNoNode;
   NodeKind kind = NodeKind::kNote;
@@ -74,11 +82,15 @@ struct Node {
   std::string sql;          // Query: refers to upstream nodes by their names
   PlotNodeSpec plot;        // Plot
   std::string text;         // Note
+  // Remote: where the table lives, as clickhouse:// or postgres:// URL. Never a password:
+  // those come from the environment or are typed in for the session only.
+  std::string remote_url;
+  int remote_max_age_s = kDefaultRemoteMaxAgeS;  // Remote: seconds, or kUntilRefreshed
   friend bool operator==(const Node&, const Node&) = default;
 };
 
-// Ports: Table and Query nodes have one output (their rows), and so has a Plot (its input's
-// rows inside its brush: all of them without one). Query has an input that takes any number
+// Ports: Table, Remote and Query nodes have one output (their rows), and so has a Plot (its
+// input's rows inside its brush: all of them without one). Query has an input that takes any number
 // of edges, Plot one that takes a single edge. Notes have no ports.
 bool HasOutput(NodeKind kind);
 bool HasInput(NodeKind kind);

@@ -13,6 +13,7 @@
 #include "cli/report_json.h"
 #include "cli/table_text.h"
 #include "compute/bring_local.h"
+#include "compute/remote_table.h"
 #include "remote/remote_catalog.h"
 #include "storage/database.h"
 #include "storage/query_export.h"
@@ -129,13 +130,9 @@ int RunRemote(const RemoteArgs& args) {
   auto client = ConnectRemoteUrl(args.url);
   if (!client.ok()) return Fail(client.error());
   if (!args.sql.empty()) return RunRemoteSql(args, **client, cancel);
-  auto columns = DiscoverColumns(**client, cancel);
-  if (!columns.ok()) return Fail(columns.error());
-  auto estimate = EstimateRemoteRows(**client, cancel);
-  if (!estimate.ok()) return Fail(estimate.error());
-  auto preview = PreviewRemote(**client, args.rows, cancel);
-  if (!preview.ok()) return Fail(preview.error());
-  PrintDescription(args, **client, *columns, *estimate, *preview);
+  auto table = DescribeRemoteTable(**client, args.rows, cancel);
+  if (!table.ok()) return Fail(table.error());
+  PrintDescription(args, **client, table->columns, table->rows, table->preview);
   return kExitOk;
 }
 

@@ -9,9 +9,12 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/interrupt_signal.h"
+#include "cli/remote_flag.h"
 #include "compute/node_relations.h"
 #include "compute/plot_data.h"
 #include "compute/plot_sql.h"
+#include "compute/remote_plot.h"
 #include "render/headless_gui.h"
 #include "render/scene_export.h"
 #include "render/text_metrics.h"
@@ -72,6 +75,7 @@ int RunInfo(const std::string& path, bool as_json) {
       }
     }
     if (node.kind == canvas::NodeKind::kQuery) item["sql"] = node.sql;
+    if (node.kind == canvas::NodeKind::kRemote) item["url"] = node.remote_url;
     if (node.kind == canvas::NodeKind::kPlot)
       item["plot"] = {{"kind", node.plot.kind},
                       {"x", node.plot.x},
@@ -132,6 +136,24 @@ Status Evaluate(OpenedWorkspace& workspace, canvas::NodeId plot) {
   return {};
 }
 
+// A plot's picture: reduced on the server for a remote table, from its fetched rows otherwise.
+Result<PlotScene> SceneOf(OpenedWorkspace& workspace, const canvas::Node& plot,
+                          const canvas::Node& input) {
+  const PlotDataRequest request = PlotRequestOf(plot, input);
+  const PlotSpec spec = PlotSpecOf(plot, request);
+  if (input.kind == canvas::NodeKind::kRemote) {
+    auto client = ConnectRemoteUrl(input.remote_url);
+    if (!client.ok()) return client.error();
+    auto remote = PlotRemote(**client, request, spec, TickLabelWidth(), CancelOnInterrupt());
+    if (!remote.ok()) return remote.error();
+    return std::move(remote->plot);
+  }
+  auto data = FetchPlotData(workspace.connection, request);
+  if (!data.ok()) return data.error();
+  GridPool pool;
+  return BuildScene(request, *data, spec, TickLabelWidth(), pool);
+}
+
 int RunRender(const std::string& path, const std::string& out, const std::string& format) {
   auto workspace = Open(path);
   if (!workspace.ok()) return Fail(workspace.error());
@@ -147,15 +169,8 @@ int RunRender(const std::string& path, const std::string& out, const std::string
     const auto inputs = workspace->content.graph.Inputs(id);
     if (done.ok() && inputs.empty()) done = InvalidInput("the plot has no input");
     if (done.ok()) {
-      const PlotDataRequest request =
-          PlotRequestOf(node, *workspace->content.graph.Find(inputs.front()));
-      auto data = FetchPlotData(workspace->connection, request);
-      if (!data.ok()) done = data.error();
-      const PlotSpec spec = PlotSpecOf(node, request);
-      GridPool pool;
-      auto scene = data.ok() ? BuildScene(request, *data, spec, TickLabelWidth(), pool)
-                             : Result<PlotScene>(data.error());
-      if (done.ok() && !scene.ok()) done = scene.error();
+      auto scene = SceneOf(*workspace, node, *workspace->content.graph.Find(inputs.front()));
+      if (!scene.ok()) done = scene.error();
       if (done.ok()) {
         done = format == "png"   ? ExportPng(scene->scene, file, {192, false})
                : format == "svg" ? ExportSvg(scene->scene, file, node.plot.title)

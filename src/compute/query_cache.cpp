@@ -28,10 +28,18 @@ double QueryCache::PriorityLocked(const CachedResult& result) const {
   return clock_ + (result.cost_ms + 0.01) / static_cast<double>(std::max<size_t>(result.bytes, 1));
 }
 
-Result<CacheLookup> QueryCache::GetOrCompute(const Fingerprint& key, const Compute& compute) {
+Result<CacheLookup> QueryCache::GetOrCompute(
+    const Fingerprint& key, const Compute& compute,
+    std::optional<std::chrono::steady_clock::duration> max_age) {
   std::promise<Result<CachedResultPtr>> promise;
   {
     std::unique_lock lock(mutex_);
+    if (const auto found = entries_.find(key);
+        found != entries_.end() && max_age &&
+        std::chrono::steady_clock::now() - found->second.result->computed_at > *max_age) {
+      ForgetLocked(*found->second.result);
+      entries_.erase(found);
+    }
     if (const auto found = entries_.find(key); found != entries_.end()) {
       ++stats_.hits;
       found->second.priority = PriorityLocked(*found->second.result);
@@ -55,6 +63,7 @@ Result<CacheLookup> QueryCache::GetOrCompute(const Fingerprint& key, const Compu
     computed->bytes = copies * BatchBytes(computed->rows) + computed->statement.size();
     computed->id = next_id_.fetch_add(1);
     computed->key = key;
+    computed->computed_at = std::chrono::steady_clock::now();
   }
   Result<CachedResultPtr> outcome =
       computed.ok() ? Result<CachedResultPtr>(std::make_shared<CachedResult>(std::move(*computed)))

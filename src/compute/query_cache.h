@@ -2,11 +2,13 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <future>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -39,6 +41,7 @@ struct CachedResult {
   uint64_t id = 0;              // set by the cache
   Fingerprint key;              // set by the cache
   size_t bytes = 0;             // set by the cache
+  std::chrono::steady_clock::time_point computed_at;  // set by the cache
 };
 
 using CachedResultPtr = std::shared_ptr<const CachedResult>;
@@ -66,8 +69,12 @@ class QueryCache {
   using Compute = std::function<Result<CachedResult>()>;
 
   // The cached result for `key`, or `compute`'s. Concurrent callers with the same key wait
-  // for one computation. Failures are returned to every waiter and not cached.
-  Result<CacheLookup> GetOrCompute(const Fingerprint& key, const Compute& compute);
+  // for one computation. Failures are returned to every waiter and not cached. With
+  // `max_age`, a result computed longer ago than that is computed again (sources the cache
+  // is not told about, such as remote tables, may have changed).
+  Result<CacheLookup> GetOrCompute(
+      const Fingerprint& key, const Compute& compute,
+      std::optional<std::chrono::steady_clock::duration> max_age = std::nullopt);
 
   CachedResultPtr Find(const Fingerprint& key);
   // Another answer was derived from `key`: it earns its place like a hit, so that bases

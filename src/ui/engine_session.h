@@ -12,6 +12,7 @@
 
 #include "compute/job_scheduler.h"
 #include "compute/query_cache.h"
+#include "compute/remote_sessions.h"
 #include "compute/source_versions.h"
 #include "storage/database.h"
 
@@ -55,6 +56,8 @@ class EngineSession : public QObject {
   // every job that changes a node's relation reports it through versions().Bump.
   QueryCache& cache() { return cache_; }
   SourceVersions& versions() { return versions_; }
+  // Remote engines: passwords typed this session, and clients answering through cache().
+  RemoteSessions& remote() { return remote_; }
   const Database& database() const { return database_; }
 
  private:
@@ -64,6 +67,7 @@ class EngineSession : public QObject {
   Database database_;
   QueryCache cache_{size_t{256} << 20};
   SourceVersions versions_;
+  RemoteSessions remote_{cache_};
   std::unique_ptr<JobScheduler> scheduler_;  // last: its workers stop before the cache goes
   mutable std::mutex progress_mutex_;
   std::map<uint64_t, std::shared_ptr<std::atomic<double>>> progress_;

@@ -21,6 +21,7 @@
 #include "ui/engine_session.h"
 #include "ui/graph_document.h"
 #include "ui/graph_runner.h"
+#include "ui/remote_plot_job.h"
 #include "workspace/plot_node.h"
 
 namespace pika::ui {
@@ -188,6 +189,7 @@ ExportJob ExportDialog::makeJob() const {
   job.folder = folder_->text().toStdString();
   job.workspace = workspace_.toStdString();
   job.settings = settings();
+  job.remote = &engine_.remote();
   if (job.settings.include_timestamp)
     job.timestamp = QDateTime::currentDateTime().toString("yyyy-MM-dd HH:mm t").toStdString();
   const canvas::Graph& graph = document_.graph();
@@ -195,7 +197,9 @@ ExportJob ExportDialog::makeJob() const {
     const canvas::Node* node = graph.Find(id);
     if (node == nullptr) continue;
     ExportPlotItem item{node->name, node->plot.title, runner_.run(id).plot, "", "", ""};
-    if (item.plot) {
+    if (item.plot && item.plot->remote) {
+      item.sql = RemotePlotSqlText(*item.plot);
+    } else if (item.plot) {
       item.sql = PlotSqlOf(graph, id, item.plot->request, item.plot->data);
       item.data_sql = PlotQuerySql(item.plot->request, item.plot->data);
     } else {

@@ -7,8 +7,10 @@
 #include "compute/cached_query_runner.h"
 #include "compute/coarse_plot.h"
 #include "compute/plot_sql.h"
+#include "compute/remote_table.h"
 #include "render/text_metrics.h"
 #include "storage/sql_quote.h"
+#include "ui/remote_plot_job.h"
 #include "workspace/plot_node.h"
 #include "workspace/table_node.h"
 
@@ -16,6 +18,8 @@ namespace pika::ui {
 
 namespace {
 
+// The rows a Remote Table node shows of its table.
+constexpr uint32_t kRemotePreviewRows = 100;
 // Keys of jobs that are not a node's run: they never cancel one.
 constexpr uint64_t kHousekeepingKey = uint64_t{1} << 50;
 // The first level of a big scatter or line plot, counted in the engine (on every core) before
@@ -54,12 +58,33 @@ QString MissingSettings(const canvas::Graph& graph, const canvas::Node& node, bo
                  ? "write a SELECT over the nodes that feed this one"
                  : QString();
     case canvas::NodeKind::kPlot:
-      if (graph.Inputs(node.id).empty()) return "connect a Table or Query node to plot";
+      if (graph.Inputs(node.id).empty())
+        return "connect a Table, Remote Table or Query node to plot";
       // A box plot without x is one box of all of y.
       return node.plot.x.empty() && node.plot.kind != "box" ? "choose a column for the x axis"
                                                             : QString();
     case canvas::NodeKind::kNote: return "notes do not run";
+    case canvas::NodeKind::kRemote:
+      return QString::fromStdString(node.remote_url).trimmed().isEmpty()
+                 ? "enter the table's clickhouse:// or postgres:// URL"
+                 : QString();
   }
+  return {};
+}
+
+// Why `node` cannot take `input`'s rows, or an empty string. A remote table's rows stay on
+// its server: plots are reduced there, and nothing else reads them yet.
+QString RefusedInput(const canvas::Node& node, const canvas::Node& input, const NodeRun& upstream) {
+  const QString name = Text(input.name);
+  if (input.kind == canvas::NodeKind::kRemote && node.kind == canvas::NodeKind::kQuery)
+    return QString(
+               "'%1' is a remote table: queries over it do not run on its server yet. Plot it "
+               "directly, or bring rows local with pika remote URL --sql QUERY --out file.parquet "
+               "and import the file")
+        .arg(name);
+  if (upstream.state == RunState::kReady && !upstream.relation)
+    return QString("'%1' plots a remote table, whose rows stay on the server: it passes none on")
+        .arg(name);
   return {};
 }
 
@@ -76,6 +101,15 @@ NodeRun Finished(Result<T> result, std::shared_ptr<const T> NodeRun::*field) {
     done.cancelled = result.error().kind == ErrorKind::kCancelled;
   }
   return done;
+}
+
+// What a Remote Table node offers the nodes it feeds: its columns, and its rows as estimated.
+NodeRelation RelationOf(const RemoteTable& table) {
+  NodeRelation relation;
+  for (const RemoteColumn& column : table.columns)
+    relation.columns.push_back({column.name, column.type, column.engine_type});
+  relation.rows = table.rows.rows;
+  return relation;
 }
 
 // A Plot's answer: what it passes on, and what it draws.
@@ -112,12 +146,26 @@ const NodeRun& GraphRunner::run(NodeId id) const {
 
 void GraphRunner::rerun(NodeId id) {
   confirmed_.insert(id);  // asked for: runs even when its estimate would hold it back
+  refreshRemotes(id);
   markStale(id);
   debounce_.stop();
   startReady();
 }
 
 void GraphRunner::cancel(NodeId id) { engine_.cancel(id); }
+
+// Run on request: the remote table the node is or plots is asked again, not answered from the
+// cache (remote tables feed plots directly).
+void GraphRunner::refreshRemotes(NodeId id) {
+  const canvas::Graph& graph = document_.graph();
+  std::vector<NodeId> nodes = graph.Inputs(id);
+  nodes.push_back(id);
+  for (NodeId each : nodes) {
+    const canvas::Node* node = graph.Find(each);
+    if (node == nullptr || node->kind != canvas::NodeKind::kRemote) continue;
+    if (auto origin = RemoteOriginOf(*node); origin.ok()) engine_.remote().Refresh(origin->source);
+  }
+}
 
 // A plot whose brush alone changed draws the same picture: what it passes on is all that
 // runs again, and its rows are not fetched twice.
@@ -235,6 +283,13 @@ void GraphRunner::startReady() {
           inputs_ready = false;
           break;
         }
+        if (QString refused = RefusedInput(*node, *graph.Find(input), upstream);
+            !refused.isEmpty()) {
+          setRun(id, NodeRun{RunState::kError, refused});
+          changed = true;
+          inputs_ready = false;
+          break;
+        }
         inputs_ready = inputs_ready && upstream.state == RunState::kReady;
       }
       if (inputs_ready && runs_[id].state == RunState::kWaiting) {
@@ -260,6 +315,7 @@ void GraphRunner::start(NodeId id) {
     case canvas::NodeKind::kQuery: return startQuery(node, running.generation);
     case canvas::NodeKind::kPlot: return startPlot(node, running.generation);
     case canvas::NodeKind::kNote: return;
+    case canvas::NodeKind::kRemote: return startRemote(node, running.generation);
   }
 }
 
@@ -301,14 +357,60 @@ void GraphRunner::startQuery(const canvas::Node& node, uint64_t generation) {
       });
 }
 
-void GraphRunner::startPlot(const canvas::Node& node, uint64_t generation) {
+void GraphRunner::startRemote(const canvas::Node& node, uint64_t generation) {
   const NodeId id = node.id;
-  const canvas::Node& input = *document_.graph().Find(document_.graph().Inputs(id).front());
-  const PlotDataRequest request = PlotRequestOf(node, input);
+  engine_.run<RemoteTable>(
+      this, id,
+      [url = node.remote_url, max_age = node.remote_max_age_s, &remote = engine_.remote()](
+          Connection&, const CancelToken& cancel, const ProgressFn&) -> Result<RemoteTable> {
+        auto source = ParseRemoteUrl(url);
+        if (!source.ok()) return source.error();
+        auto client = remote.Open(*source, max_age);
+        return DescribeRemoteTable(*client, kRemotePreviewRows, cancel);
+      },
+      [this, id, generation](Result<RemoteTable> result) {
+        NodeRun done = Finished(std::move(result), &NodeRun::remote);
+        if (done.remote)
+          done.relation = std::make_shared<const NodeRelation>(RelationOf(*done.remote));
+        finish(id, generation, std::move(done));
+      });
+}
+
+PlotSpec GraphRunner::plotSpecFor(const canvas::Node& node, const PlotDataRequest& request) const {
   PlotSpec spec = PlotSpecOf(node, request);
   spec.width = plot_width_;
   spec.height = plot_height_;
   spec.theme = plot_theme_;
+  return spec;
+}
+
+// The plot of a remote table: reduced on its server. Its rows stay there, so it passes none on.
+void GraphRunner::startRemotePlot(const canvas::Node& node, const canvas::Node& input,
+                                  uint64_t generation) {
+  const NodeId id = node.id;
+  const PlotDataRequest request = PlotRequestOf(node, input);
+  const PlotSpec spec = plotSpecFor(node, request);
+  drawn_with_[id] = {node.plot, spec.width, spec.height, spec.theme};
+  keep_drawing_.erase(id);
+  auto origin = RemoteOriginOf(input);
+  engine_.run<PlotResult>(
+      this, id,
+      [origin, request, spec, &remote = engine_.remote()](Connection&, const CancelToken& cancel,
+                                                          const ProgressFn&) -> Result<PlotResult> {
+        if (!origin.ok()) return origin.error();
+        return RunRemotePlot(remote, *origin, request, spec, cancel);
+      },
+      [this, id, generation](Result<PlotResult> result) {
+        finish(id, generation, Finished(std::move(result), &NodeRun::plot));
+      });
+}
+
+void GraphRunner::startPlot(const canvas::Node& node, uint64_t generation) {
+  const NodeId id = node.id;
+  const canvas::Node& input = *document_.graph().Find(document_.graph().Inputs(id).front());
+  if (input.kind == canvas::NodeKind::kRemote) return startRemotePlot(node, input, generation);
+  const PlotDataRequest request = PlotRequestOf(node, input);
+  const PlotSpec spec = plotSpecFor(node, request);
   // Posted to the engine session, like the job's answer and before it: both arrive in order.
   auto show_coarse = [guard = QPointer<GraphRunner>(this), &engine = engine_, id,
                       generation](std::shared_ptr<const CoarsePlot> coarse) {
@@ -412,7 +514,8 @@ void GraphRunner::onRenamed(NodeId id, const QString& from, const QString& to) {
   const canvas::Node* node = document_.graph().Find(id);
   if (node == nullptr) return;
   // A ready result keeps its rows under the new name; a re-import would cost seconds.
-  if (run(id).state != RunState::kReady || node->kind == canvas::NodeKind::kPlot) {
+  if (run(id).state != RunState::kReady || node->kind == canvas::NodeKind::kPlot ||
+      node->kind == canvas::NodeKind::kRemote) {
     engine_.run<bool>(
         this, kHousekeepingKey | id,
         [from = from.toStdString(), &versions = engine_.versions()](

@@ -10,6 +10,7 @@
 #include "ui/note_editor.h"
 #include "ui/plot_editor.h"
 #include "ui/query_editor.h"
+#include "ui/remote_editor.h"
 #include "ui/table_editor.h"
 
 namespace pika::ui {
@@ -23,20 +24,22 @@ Inspector::Inspector(GraphDocument& document, GraphRunner& runner, EngineSession
       name_error_(new QLabel(this)),
       pages_(new QStackedWidget(this)),
       empty_(new QLabel("Select a node to edit it.\n\nAdd nodes from the toolbar, or drop a "
-                        "CSV or Parquet file on the canvas.",
+                        "CSV or Parquet file on the canvas. A Remote Table plots a ClickHouse "
+                        "or PostgreSQL table where it lives.",
                         this)),
       table_(new TableEditor(document, runner, engine, this)),
       query_(new QueryEditor(document, runner, engine, this)),
       plot_(new PlotEditor(document, runner, this)),
-      note_(new NoteEditor(document, this)) {
+      note_(new NoteEditor(document, this)),
+      remote_(new RemoteEditor(document, runner, engine, this)) {
   name_->setPlaceholderText("name (queries refer to the node by it)");
   name_error_->setStyleSheet("color: #d62728");
   name_error_->setWordWrap(true);
   empty_->setWordWrap(true);
   empty_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-  for (QWidget* page :
-       {static_cast<QWidget*>(empty_), static_cast<QWidget*>(table_), static_cast<QWidget*>(query_),
-        static_cast<QWidget*>(plot_), static_cast<QWidget*>(note_)}) {
+  for (QWidget* page : {static_cast<QWidget*>(empty_), static_cast<QWidget*>(table_),
+                        static_cast<QWidget*>(query_), static_cast<QWidget*>(plot_),
+                        static_cast<QWidget*>(note_), static_cast<QWidget*>(remote_)}) {
     pages_->addWidget(page);
   }
   auto* layout = new QVBoxLayout(this);
@@ -71,6 +74,7 @@ NodeEditor* Inspector::editorFor(canvas::NodeKind kind) const {
     case canvas::NodeKind::kQuery: return query_;
     case canvas::NodeKind::kPlot: return plot_;
     case canvas::NodeKind::kNote: return note_;
+    case canvas::NodeKind::kRemote: return remote_;
   }
   return nullptr;
 }

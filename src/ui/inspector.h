@@ -17,6 +17,7 @@ class GraphRunner;
 class NodeEditor;
 class PlotEditor;
 class QueryEditor;
+class RemoteEditor;
 
 class Inspector : public QWidget {
   Q_OBJECT
@@ -29,6 +30,7 @@ class Inspector : public QWidget {
   canvas::NodeId node() const { return id_; }
   QueryEditor* queryEditor() const { return query_; }
   PlotEditor* plotEditor() const { return plot_; }
+  RemoteEditor* remoteEditor() const { return remote_; }
 
  private:
   void refresh();
@@ -46,6 +48,7 @@ class Inspector : public QWidget {
   QueryEditor* query_;
   PlotEditor* plot_;
   NodeEditor* note_;
+  RemoteEditor* remote_;
 };
 
 }  // namespace pika::ui

@@ -465,7 +465,8 @@ QMenu* MainWindow::contextMenu(canvas::NodeId node, canvas::NodeId from, canvas:
     }
     if (canvas::HasOutput(kind)) {
       menu->addSeparator();
-      menu->addAction("Add Query from here", this, [this] { addNode(canvas::NodeKind::kQuery); });
+      if (kind != canvas::NodeKind::kRemote)  // its rows stay on the server
+        menu->addAction("Add Query from here", this, [this] { addNode(canvas::NodeKind::kQuery); });
       menu->addAction("Add Plot from here", this, [this] { addNode(canvas::NodeKind::kPlot); });
     }
     menu->addSeparator();
@@ -473,8 +474,8 @@ QMenu* MainWindow::contextMenu(canvas::NodeId node, canvas::NodeId from, canvas:
   } else if (from != canvas::kNoNode) {
     menu->addAction("Disconnect", this, [this, from, to] { document_->disconnectNodes(from, to); });
   } else {
-    for (auto kind : {canvas::NodeKind::kTable, canvas::NodeKind::kQuery, canvas::NodeKind::kPlot,
-                      canvas::NodeKind::kNote}) {
+    for (auto kind : {canvas::NodeKind::kTable, canvas::NodeKind::kRemote, canvas::NodeKind::kQuery,
+                      canvas::NodeKind::kPlot, canvas::NodeKind::kNote}) {
       menu->addAction(
           QString("Add %1 here").arg(QString::fromStdString(std::string(ToString(kind)))), this,
           [this, kind, at] {
@@ -561,8 +562,8 @@ void MainWindow::buildActions() {
   tools->addAction(save);
   tools->addAction(import);
   tools->addSeparator();
-  for (auto kind : {canvas::NodeKind::kTable, canvas::NodeKind::kQuery, canvas::NodeKind::kPlot,
-                    canvas::NodeKind::kNote}) {
+  for (auto kind : {canvas::NodeKind::kTable, canvas::NodeKind::kRemote, canvas::NodeKind::kQuery,
+                    canvas::NodeKind::kPlot, canvas::NodeKind::kNote}) {
     const QString name = QString::fromStdString(std::string(ToString(kind)));
     QAction* action = add->addAction(name, this, [this, kind] { addNode(kind); });
     action->setToolTip(QString("Add a %1 node").arg(name));

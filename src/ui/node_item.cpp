@@ -21,6 +21,7 @@ QColor KindColor(canvas::NodeKind kind) {
     case canvas::NodeKind::kQuery: return QColor(0x59, 0xa1, 0x4f);
     case canvas::NodeKind::kPlot: return QColor(0xb0, 0x7a, 0xa1);
     case canvas::NodeKind::kNote: return QColor(0xed, 0xc9, 0x48);
+    case canvas::NodeKind::kRemote: return QColor(0x2e, 0x5a, 0x88);
   }
   return Qt::gray;
 }
@@ -93,6 +94,13 @@ QString NodeItem::statusText() const {
       return progress_ >= 0 ? QString("running %1%").arg(qRound(progress_ * 100)) : "running";
     case RunState::kError: return run_.message.section('\n', 0, 0);
     case RunState::kReady:
+      if (run_.remote) {
+        return QString("%1%2 rows × %3 columns · %4")
+            .arg(run_.remote->rows.exact ? "" : "≈")
+            .arg(Rows(run_.remote->rows.rows))
+            .arg(run_.remote->columns.size())
+            .arg(QString::fromStdString(std::string(EngineName(run_.remote->source.engine))));
+      }
       if (run_.relation) {
         QString text = QString("%1 rows × %2 columns")
                            .arg(Rows(run_.relation->rows))
@@ -138,8 +146,9 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
   const bool note = node_.kind == canvas::NodeKind::kNote;
   const QRectF text_area(10, kHeader + 6, kWidth - 20, note ? rect.height() - kHeader - 12 : 36);
   QString detail =
-      node_.kind == canvas::NodeKind::kTable   ? QString::fromStdString(node_.source_path)
-      : node_.kind == canvas::NodeKind::kQuery ? QString::fromStdString(node_.sql).simplified()
+      node_.kind == canvas::NodeKind::kTable    ? QString::fromStdString(node_.source_path)
+      : node_.kind == canvas::NodeKind::kRemote ? QString::fromStdString(node_.remote_url)
+      : node_.kind == canvas::NodeKind::kQuery  ? QString::fromStdString(node_.sql).simplified()
       : node_.kind == canvas::NodeKind::kNote
           ? QString::fromStdString(node_.text)
           : QString::fromStdString(node_.plot.kind + " of " + node_.plot.x +

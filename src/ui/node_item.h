@@ -30,6 +30,8 @@ class NodeItem : public QGraphicsObject {
   bool hitsInputPort(QPointF scene_point) const;
 
   static constexpr double kPortRadius = 7;
+  // The status line under the node: its state, rows, or the first line of its error.
+  QString statusText() const;
 
  Q_SIGNALS:
   void moved();
@@ -39,7 +41,6 @@ class NodeItem : public QGraphicsObject {
 
  private:
   QRectF body() const;
-  QString statusText() const;
   void paintThumbnail(QPainter& painter, const QRectF& area) const;
 
   canvas::Node node_;

@@ -8,6 +8,7 @@
 
 #include "compute/node_relations.h"
 #include "compute/plot_data.h"
+#include "compute/remote_table.h"
 #include "compute/sql_error_position.h"
 
 namespace pika::ui {
@@ -20,12 +21,21 @@ enum class RunState {
   kError,
 };
 
+// Where a plot of a remote table is reduced: every new size or window asks the server again
+// (or the cache, for answers younger than max_age_s).
+struct RemoteOrigin {
+  RemoteSource source;
+  int max_age_s = 0;
+};
+
 // A Plot node's fetched data and the scene laid out from it.
 struct PlotResult {
   PlotDataRequest request;
-  PlotData data;
+  PlotData data;  // empty for a remote plot: its rows stay on the server
   PlotScene scene;
   bool data_released = false;  // memory ran short: the scene stays, the data must be fetched again
+  std::optional<RemoteOrigin> remote;       // set when the plot is of a remote table
+  std::vector<std::string> remote_queries;  // the SQL its server ran, in order
 };
 
 // A Plot's first level while its rows are still coming: the counts, and the scene drawn from
@@ -42,7 +52,8 @@ struct NodeRun {
   bool cancelled = false;  // the run was stopped (by the user or a newer run), not failed
   bool held_back = false;  // Query: expected to be huge, waits for the go-ahead (idle)
   std::optional<SqlPosition> error_position;     // Query: where in the SQL the error points
-  std::shared_ptr<const NodeRelation> relation;  // Table, Query: when ready
+  std::shared_ptr<const NodeRelation> relation;  // Table, Query, Remote: when ready
+  std::shared_ptr<const RemoteTable> remote;     // Remote: when ready
   // Plot: when ready, and while it runs again for a new brush alone (the drawing stays).
   std::shared_ptr<const PlotResult> plot;
   std::shared_ptr<const CoarsePlot> coarse;  // Plot: while running, when it has many rows

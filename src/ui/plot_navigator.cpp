@@ -16,6 +16,7 @@
 #include "render/scene_export.h"
 #include "render/text_metrics.h"
 #include "ui/engine_session.h"
+#include "ui/remote_plot_job.h"
 
 namespace pika::ui {
 
@@ -271,6 +272,7 @@ void PlotNavigator::layOut() {
   spec.window = window_;
   spec.theme = theme_;
   const uint64_t request = ++layout_requests_;
+  if (plot_->remote) return layOutRemote(spec, request);
   if (pyramid_ && window_) {
     // Coarse first: a pyramid level at once, then the exact counts replace it.
     PlotSpec coarse = spec;
@@ -311,6 +313,41 @@ void PlotNavigator::layOut() {
       });
 }
 
+// A remote table's view is reduced on its server; a newer view cancels this one there.
+void PlotNavigator::layOutRemote(const PlotSpec& spec, uint64_t request) {
+  Q_EMIT notice("asking the server…", false);
+  engine_.run<PlotResult>(
+      this, key_,
+      [plot = plot_, spec, &remote = engine_.remote()](Connection&, const CancelToken& cancel,
+                                                       const ProgressFn&) -> Result<PlotResult> {
+        if (cancel.cancelled()) return Cancelled();
+        return RunRemotePlot(remote, *plot->remote, plot->request, spec, cancel);
+      },
+      [this, window = window_, request](Result<PlotResult> result) {
+        if (request != layout_requests_) return;
+        if (!result.ok()) {
+          if (result.error().kind != ErrorKind::kCancelled)
+            Q_EMIT notice(QString::fromStdString(result.error().message), true);
+          return;
+        }
+        exact_shown_ = request;
+        scene_ = std::move(result->scene);
+        ++scene_version_;
+        shown_window_ = window;
+        Q_EMIT notice(QString::fromStdString(scene_->badge), false);
+        Q_EMIT changed();
+        Q_EMIT relaidOut();
+      });
+}
+
+bool PlotNavigator::refuseRemote(const char* what) {
+  if (!plot_ || !plot_->remote) return false;
+  Q_EMIT notice(
+      QString("%1 is not available for remote tables yet: their rows stay on the server").arg(what),
+      true);
+  return true;
+}
+
 bool PlotNavigator::eventFilter(QObject* watched, QEvent* event) {
   if (watched != &view_) return false;
   switch (event->type()) {
@@ -340,6 +377,7 @@ bool PlotNavigator::eventFilter(QObject* watched, QEvent* event) {
         return true;
       }
       if (release->button() == Qt::RightButton) {
+        if (refuseRemote("the rows behind a mark")) return true;
         if (auto predicate = drillPredicateAt(release->position()))
           Q_EMIT drillRequested(QString::fromStdString(*predicate));
         return true;
@@ -401,6 +439,7 @@ QRectF PlotNavigator::brushRect(QPointF from, QPointF to) const {
 
 void PlotNavigator::brushBetween(QPointF from, QPointF to) {
   if (!scene_ || !plot_ || !KindBrushesRanges(plot_->request.kind) || !hasArea()) return;
+  if (refuseRemote("brushing")) return;
   const QRectF rect = brushRect(from, to);
   if (rect.width() < 2 || (plot_->request.kind == "scatter" && rect.height() < 2)) return;
   const QPointF low = dataOfClamped(rect.bottomLeft());
@@ -436,6 +475,7 @@ std::optional<size_t> PlotNavigator::barAt(QPointF at) const {
 
 void PlotNavigator::pickBarAt(QPointF at, bool add) {
   if (!scene_ || !plot_ || !KindPicksCategories(plot_->request) || !hasArea()) return;
+  if (refuseRemote("picking bars")) return;
   const std::optional<size_t> bar = barAt(at);
   if (!bar) return;
   const std::string& category = plot_->data.categories[*bar];
@@ -452,7 +492,7 @@ void PlotNavigator::pickBarAt(QPointF at, bool add) {
 }
 
 std::optional<std::string> PlotNavigator::drillPredicateAt(QPointF at) const {
-  if (!scene_ || !plot_ || !hasArea()) return std::nullopt;
+  if (!scene_ || !plot_ || !hasArea() || plot_->remote) return std::nullopt;
   const PlotScene& plot = *scene_;
   if (at.x() < plot.area_left || at.x() > plot.area_right || at.y() < plot.area_top ||
       at.y() > plot.area_bottom)

@@ -75,12 +75,17 @@ class PlotNavigator : public QObject {
   void relaidOut();  // a new scene arrived
   void brushed(const QString& predicate);
   void drillRequested(const QString& predicate);
+  // Something the user asked for could not be done (a remote table's view could not be
+  // reduced, or brushing one): what happened, in words.
+  void notice(const QString& message, bool error);
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
   void layOut();
+  void layOutRemote(const PlotSpec& spec, uint64_t request);
+  bool refuseRemote(const char* what);
   bool navigable() const;
   DataWindow currentWindow() const;
   void requestLayout();

@@ -18,6 +18,7 @@
 #include "ui/graph_runner.h"
 #include "ui/plot_navigator.h"
 #include "ui/plot_view.h"
+#include "ui/remote_plot_job.h"
 #include "ui/rows_popup.h"
 #include "workspace/plot_node.h"
 
@@ -79,6 +80,7 @@ PlotWindow::PlotWindow(GraphDocument& document, GraphRunner& runner, EngineSessi
   connect(save, &QPushButton::clicked, this, &PlotWindow::exportPlot);
   connect(sql, &QPushButton::clicked, this, &PlotWindow::copySql);
   connect(navigator_, &PlotNavigator::drillRequested, this, &PlotWindow::showRowsBehind);
+  connect(navigator_, &PlotNavigator::notice, this, &PlotWindow::showStatus);
   connect(navigator_, &PlotNavigator::brushed, this, [this](const QString& predicate) {
     const canvas::Node* node = document_.graph().Find(id_);
     if (node == nullptr) return;
@@ -166,7 +168,9 @@ void PlotWindow::showStatus(const QString& text, bool error) {
 void PlotWindow::copySql() {
   const NodeRun& run = runner_.run(id_);
   if (!run.plot) return showStatus("the plot has not been drawn yet: nothing to copy", true);
-  const std::string sql = PlotSqlOf(document_.graph(), id_, run.plot->request, run.plot->data);
+  const std::string sql =
+      run.plot->remote ? RemotePlotSqlText(*run.plot)
+                       : PlotSqlOf(document_.graph(), id_, run.plot->request, run.plot->data);
   QGuiApplication::clipboard()->setText(QString::fromStdString(sql));
   showStatus("copied the SQL behind the plot");
 }
@@ -174,6 +178,11 @@ void PlotWindow::copySql() {
 void PlotWindow::exportDataInView() {
   const NodeRun& run = runner_.run(id_);
   if (!run.plot) return showStatus("the plot has not been drawn yet: nothing to export", true);
+  if (run.plot->remote)
+    return showStatus(
+        "the rows of a remote table stay on its server: bring them local with pika remote URL "
+        "--sql QUERY --out file.parquet",
+        true);
   const QString path = QFileDialog::getSaveFileName(this, "Export data in view", "data.csv",
                                                     "CSV (*.csv);;Parquet (*.parquet)");
   if (!path.isEmpty()) exportDataTo(path);

@@ -9,6 +9,7 @@
 #include "render/text_metrics.h"
 #include "storage/file_system.h"
 #include "storage/query_export.h"
+#include "ui/remote_plot_job.h"
 #include "workspace/export_summary.h"
 
 namespace pika::ui {
@@ -28,12 +29,22 @@ const char* ExtensionOf(ExportFormat format) {
   return "";
 }
 
+// A remote table's plot, reduced on its server at the export's size.
+Result<PlotScene> ReduceRemotely(const ExportJob& job, const PlotResult& plot, const PlotSpec& spec,
+                                 const CancelToken& cancel) {
+  if (job.remote == nullptr) return InvalidInput("remote plots cannot be exported from here");
+  auto reduced = RunRemotePlot(*job.remote, *plot.remote, plot.request, spec, cancel);
+  if (!reduced.ok()) return reduced.error();
+  return std::move(reduced->scene);
+}
+
 // The picture at the export's size; data given back under memory pressure is fetched again.
-Result<Scene> DrawPlot(Connection& connection, const ExportPlotItem& item, const ExportJob& job) {
+Result<Scene> DrawPlot(Connection& connection, const ExportPlotItem& item, const ExportJob& job,
+                       const CancelToken& cancel) {
   const ExportSettings& settings = job.settings;
   PlotData refetched;
   const PlotData* data = &item.plot->data;
-  if (item.plot->data_released) {
+  if (item.plot->data_released && !item.plot->remote) {
     auto fetched = FetchPlotData(connection, item.plot->request);
     if (!fetched.ok()) return fetched.error();
     refetched = std::move(*fetched);
@@ -47,7 +58,9 @@ Result<Scene> DrawPlot(Connection& connection, const ExportPlotItem& item, const
   spec.height = settings.height;
   spec.theme = settings.theme;
   GridPool pool;
-  auto plot = BuildScene(item.plot->request, *data, spec, TickLabelWidth(), pool);
+  auto plot = item.plot->remote
+                  ? ReduceRemotely(job, *item.plot, spec, cancel)
+                  : BuildScene(item.plot->request, *data, spec, TickLabelWidth(), pool);
   if (!plot.ok()) return plot.error();
   if (settings.include_timestamp && !job.timestamp.empty()) {
     TextMark stamp{job.timestamp,
@@ -97,7 +110,7 @@ Result<ExportReport> RunExport(Connection& connection, const ExportJob& job,
                      item.error};
     Status done = item.plot ? Status() : InvalidInput(item.error);
     if (done.ok() && IsPicture(format)) {
-      auto scene = DrawPlot(connection, item, job);
+      auto scene = DrawPlot(connection, item, job, cancel);
       if (!scene.ok()) {
         done = scene.error();
       } else if (format == ExportFormat::kPdf) {
@@ -109,6 +122,10 @@ Result<ExportReport> RunExport(Connection& connection, const ExportJob& job,
         done = WritePicture(*scene, (fs::path(job.folder) / out.file).string(), job.settings,
                             item.title);
       }
+    } else if (done.ok() && item.plot->remote) {
+      done = InvalidInput(
+          "the rows of a remote table stay on its server: export the picture, or bring rows "
+          "local with pika remote URL --sql QUERY --out file.parquet");
     } else if (done.ok()) {
       out.file = UniqueFileName(item.name, ExtensionOf(format), taken);
       done = ExportQueryResult(connection, item.data_sql,

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "compute/remote_sessions.h"
 #include "core/cancel_token.h"
 #include "core/result.h"
 #include "plot/theme.h"
@@ -49,6 +50,8 @@ struct ExportJob {
   std::vector<ExportPlotItem> plots;
   std::vector<std::string> notes;
   ExportSettings settings;
+  // Where plots of remote tables are reduced again at the export's size (the app's).
+  RemoteSessions* remote = nullptr;
 };
 
 struct ExportReport {

@@ -31,6 +31,21 @@ TEST(GraphJson, ARoundTripKeepsEveryField) {
   EXPECT_EQ(back->viewport, (Viewport{1, 2, 3}));
 }
 
+TEST(GraphJson, RemoteTableKeepsItsUrlAndFreshnessAndHasNoPasswordField) {
+  Graph graph;
+  Node remote;
+  remote.kind = NodeKind::kRemote;
+  remote.name = "events";
+  remote.remote_url = "clickhouse://pika@ch.local:8123/analytics/events";
+  remote.remote_max_age_s = kUntilRefreshed;
+  ASSERT_TRUE(graph.Add(remote).ok());
+  const std::string text = GraphToJson(graph, {});
+  EXPECT_EQ(text.find("password"), std::string::npos);
+  auto back = GraphFromJson(text);
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->graph.nodes(), graph.nodes());
+}
+
 TEST(GraphJson, APlotSavedBeforeColourExistedLoadsInOneColour) {
   auto back = GraphFromJson(
       R"({"nodes":[{"id":1,"kind":"plot","name":"p","x":0,"y":0,"user_placed":true,"plot":)"
@@ -50,7 +65,11 @@ TEST(GraphJson, WrongFieldsAreNamedWithTheirPlace) {
     return parsed.ok() ? std::string() : parsed.error().message;
   };
   EXPECT_EQ(message(R"([{"id":1,"kind":"chart","name":"a","x":0,"y":0,"user_placed":true}])"),
-            "graph.json: graph.nodes[0].kind is 'chart', not table, query, plot or note");
+            "graph.json: graph.nodes[0].kind is 'chart', not table, remote, query, plot or note");
+  EXPECT_EQ(message(R"([{"id":1,"kind":"remote","name":"r","x":0,"y":0,"user_placed":true,)"
+                    R"("remote":{"url":"postgres://h/db/t","max_age_s":1.5}}])"),
+            "graph.json: graph.nodes[0].remote.max_age_s must be a whole number of seconds, or "
+            "-1 for \"until refreshed\"");
   EXPECT_EQ(
       message(R"([{"id":-1,"kind":"query","name":"a","x":0,"y":0,"user_placed":true,"sql":""}])"),
       "graph.json: graph.nodes[0].id must be a whole number from 1 to 2^40");

@@ -20,6 +20,7 @@
 #include "ui/graph_document.h"
 #include "ui/graph_runner.h"
 #include "ui/inspector.h"
+#include "ui/plot_editor.h"
 #include "ui/main_window.h"
 #include "ui/node_item.h"
 #include "ui/plot_navigator.h"
@@ -166,7 +167,7 @@ class EndToEndTest : public QObject {
     QTest::mouseClick(ToolButton(window, "Plot"), Qt::LeftButton);
     const NodeId plot = Newest(window);
     ClickNode(window, plot);
-    auto combos = window.inspector().findChildren<QComboBox*>();
+    auto combos = window.inspector().plotEditor()->findChildren<QComboBox*>();
     QComboBox* kind = combos.at(0);
     QComboBox* x = combos.at(1);
     QComboBox* y = combos.at(2);

@@ -1,0 +1,53 @@
+// RemoteEditor: a Remote Table node's connection (URL, a password kept for this session only,
+// how long answers may be reused), what the server said about the table (columns, rows, its
+// first rows) or why it could not be reached, and one click to ask it again.
+#pragma once
+
+#include "ui/node_editor.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableWidget;
+
+namespace pika::ui {
+
+class EngineSession;
+class GraphRunner;
+
+class RemoteEditor : public NodeEditor {
+  Q_OBJECT
+
+ public:
+  RemoteEditor(GraphDocument& document, GraphRunner& runner, EngineSession& engine,
+               QWidget* parent = nullptr);
+  void showNode(const canvas::Node& node, const NodeRun& run) override;
+
+  QLineEdit* url() const { return url_; }
+  QLineEdit* password() const { return password_; }
+  QComboBox* freshness() const { return freshness_; }
+  QPushButton* refresh() const { return refresh_; }
+  QLabel* summary() const { return summary_; }
+  QTableWidget* preview() const { return preview_; }
+
+ private:
+  void applyUrl();
+  void applyFreshness();
+  void connectWithPassword();
+  void showPreview(const RemoteTable& table);
+
+  GraphRunner& runner_;
+  EngineSession& engine_;
+  canvas::NodeId id_ = canvas::kNoNode;
+  QLineEdit* url_;
+  QLineEdit* password_;
+  QComboBox* freshness_;
+  QPushButton* refresh_;
+  QPushButton* cancel_;
+  QLabel* summary_;
+  QTableWidget* preview_;
+  std::shared_ptr<const RemoteTable> shown_;
+};
+
+}  // namespace pika::ui

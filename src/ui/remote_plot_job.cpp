@@ -1,0 +1,37 @@
+#include "ui/remote_plot_job.h"
+
+#include <fmt/format.h>
+
+#include "compute/remote_plot.h"
+#include "render/text_metrics.h"
+
+namespace pika::ui {
+
+Result<PlotResult> RunRemotePlot(RemoteSessions& sessions, const RemoteOrigin& origin,
+                                 const PlotDataRequest& request, const PlotSpec& spec,
+                                 const CancelToken& cancel) {
+  auto client = sessions.Open(origin.source, origin.max_age_s);
+  auto plot = PlotRemote(*client, request, spec, TickLabelWidth(), cancel);
+  if (!plot.ok()) return plot.error();
+  PlotResult result;
+  result.request = request;
+  result.scene = std::move(plot->plot);
+  result.remote = origin;
+  result.remote_queries = std::move(plot->queries);
+  return result;
+}
+
+std::string RemotePlotSqlText(const PlotResult& plot) {
+  std::string text = fmt::format("-- run on {} ({})\n", EngineName(plot.remote->source.engine),
+                                 RemoteUrl(plot.remote->source));
+  for (const std::string& query : plot.remote_queries) text += query + ";\n";
+  return text;
+}
+
+Result<RemoteOrigin> RemoteOriginOf(const canvas::Node& remote) {
+  auto source = ParseRemoteUrl(remote.remote_url);
+  if (!source.ok()) return source.error();
+  return RemoteOrigin{std::move(*source), remote.remote_max_age_s};
+}
+
+}  // namespace pika::ui

@@ -1,0 +1,262 @@
+// The app's Remote Table node against the servers scripts/remote_servers.sh starts (ctest
+// does, with the remote_servers fixture): a table described from the server, plots reduced
+// there and again on every pan, errors on the node with a one-click retry, answers reused
+// within the freshness the user chose, and passwords that never reach the workspace file.
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <fstream>
+#include <map>
+
+#include "ui/canvas_scene.h"
+#include "ui/canvas_view.h"
+#include "ui/engine_session.h"
+#include "ui/graph_document.h"
+#include "ui/graph_runner.h"
+#include "ui/inspector.h"
+#include "ui/main_window.h"
+#include "ui/node_item.h"
+#include "ui/plot_navigator.h"
+#include "ui/plot_window.h"
+#include "ui/remote_editor.h"
+
+using pika::DataWindow;
+using pika::canvas::Node;
+using pika::canvas::NodeId;
+using pika::canvas::NodeKind;
+using namespace pika::ui;
+
+namespace {
+
+constexpr int kRunTimeoutMs = 60'000;
+
+std::map<std::string, std::string> ServerSettings() {
+  std::map<std::string, std::string> settings;
+  const char* path = std::getenv("PIKA_REMOTE_ENV");
+  std::ifstream file(path == nullptr ? "" : path);
+  for (std::string line; std::getline(file, line);) {
+    const size_t equals = line.find('=');
+    if (equals != std::string::npos) settings[line.substr(0, equals)] = line.substr(equals + 1);
+  }
+  return settings;
+}
+
+}  // namespace
+
+class RemoteAppTest : public QObject {
+  Q_OBJECT
+
+ private:
+  std::unique_ptr<MainWindow> window_;
+  std::map<std::string, std::string> servers_;
+  QTemporaryDir dir_;
+
+  GraphDocument& document() { return window_->document(); }
+  GraphRunner& runner() { return window_->runner(); }
+  bool WaitIdle() {
+    QDeadlineTimer deadline(kRunTimeoutMs);
+    while (runner().busy() && !deadline.hasExpired()) QTest::qWait(20);
+    return !runner().busy();
+  }
+  std::string ClickHouseUrl(const std::string& table = "points") const {
+    return "clickhouse://pika@127.0.0.1:" + servers_.at("PIKA_CLICKHOUSE_SHARD1_PORT") +
+           "/default/" + table;
+  }
+  std::string PostgresUrl() const {
+    return "postgres://pika@127.0.0.1:" + servers_.at("PIKA_POSTGRES_PORT") + "/postgres/points";
+  }
+  NodeId AddRemote(const std::string& url, int max_age_s = pika::canvas::kDefaultRemoteMaxAgeS) {
+    Node node;
+    node.kind = NodeKind::kRemote;
+    node.name = "points";
+    node.remote_url = url;
+    node.remote_max_age_s = max_age_s;
+    node.position = {-300, 0};
+    return document().addNode(node);
+  }
+  NodeId AddScatterOf(NodeId remote, const std::string& name = "scatter") {
+    Node plot;
+    plot.kind = NodeKind::kPlot;
+    plot.name = name;
+    plot.plot.kind = "scatter";
+    plot.plot.x = "x";
+    plot.plot.y = "y";
+    const NodeId id = document().addNode(plot);
+    return document().connectNodes(remote, id).isEmpty() ? id : pika::canvas::kNoNode;
+  }
+  uint64_t CacheHits() { return window_->engine().cache().Stats().hits; }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QCoreApplication::setOrganizationName("PikaPlotTests");
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.path());
+    qputenv("PIKA_RECOVERY_DIR", dir_.filePath("recovery").toUtf8());
+    servers_ = ServerSettings();
+    QVERIFY2(!servers_.empty(),
+             "no servers: run scripts/remote_servers.sh start DIR and set PIKA_REMOTE_ENV to "
+             "DIR/servers.env (ctest does both)");
+  }
+
+  void init() {
+    // Each test sets the password it means to use: none in the environment by default.
+    qunsetenv("PIKA_REMOTE_PASSWORD");
+    auto engine = EngineSession::Open();
+    QVERIFY(engine.ok());
+    window_ = std::make_unique<MainWindow>(std::move(*engine));
+    window_->show();
+  }
+
+  void cleanup() { window_.reset(); }
+
+  void remoteTableShowsItsColumnsRowCountAndFirstRowsFromTheServer() {
+    qputenv("PIKA_REMOTE_PASSWORD", servers_.at("PIKA_REMOTE_PASSWORD").c_str());
+    const NodeId id = AddRemote(ClickHouseUrl());
+    QVERIFY(WaitIdle());
+    const NodeRun& run = runner().run(id);
+    QCOMPARE(run.state, RunState::kReady);
+    QVERIFY(run.remote);
+    QCOMPARE(run.remote->rows.rows, std::stoull(servers_.at("PIKA_REMOTE_ROWS")));
+    QVERIFY(run.remote->rows.exact);
+    QCOMPARE(run.relation->columns.size(), size_t{6});
+    window_->inspector().showNode(id);
+    RemoteEditor& editor = *window_->inspector().remoteEditor();
+    QCOMPARE(editor.preview()->rowCount(), 100);
+    QCOMPARE(editor.preview()->columnCount(), 6);
+    QVERIFY2(editor.summary()->text().contains("counted"), qPrintable(editor.summary()->text()));
+    QVERIFY(editor.summary()->text().contains("x Nullable(Float64)"));
+    const QString status = window_->scene().item(id)->statusText();
+    QVERIFY2(status.contains("× 6 columns · ClickHouse"), qPrintable(status));
+  }
+
+  void plotOfRemoteTableIsReducedOnTheServerAndEveryPanAsksItAgain() {
+    qputenv("PIKA_REMOTE_PASSWORD", servers_.at("PIKA_REMOTE_PASSWORD").c_str());
+    const NodeId remote = AddRemote(ClickHouseUrl(), pika::canvas::kAskEveryTime);
+    const NodeId plot = AddScatterOf(remote);
+    QVERIFY(plot != pika::canvas::kNoNode);
+    QVERIFY(WaitIdle());
+    const NodeRun& run = runner().run(plot);
+    QVERIFY2(run.state == RunState::kReady, qPrintable(run.message));
+    QVERIFY(run.plot->remote);
+    QVERIFY(run.plot->data.x.empty());  // nothing kept here: the server draws every view
+    // Fewer rows than the raw cap: the points themselves, drawn exactly.
+    QVERIFY2(QString::fromStdString(run.plot->scene.badge).contains("from ClickHouse"),
+             run.plot->scene.badge.c_str());
+    QVERIFY(!run.plot->remote_queries.empty());
+
+    PlotWindow window(document(), runner(), window_->engine(), plot);
+    window.resize(700, 450);
+    window.show();
+    QSignalSpy laid_out(&window.navigator(), &PlotNavigator::relaidOut);
+    QVERIFY(laid_out.wait(kRunTimeoutMs));
+    const DataWindow zoomed{100, 200, 500, 900};
+    window.navigator().showWindow(zoomed);
+    QVERIFY(laid_out.wait(kRunTimeoutMs));
+    const pika::PlotScene& scene = *window.navigator().scene();
+    QCOMPARE(scene.x_min, zoomed.x_min);
+    QCOMPARE(scene.x_max, zoomed.x_max);
+    QVERIFY2(QString::fromStdString(scene.badge).contains("ClickHouse"), scene.badge.c_str());
+    QVERIFY2(window.statusText().contains("ClickHouse"), qPrintable(window.statusText()));
+
+    // To look at: PIKA_REMOTE_SHOT=dir saves the canvas with the inspector, and the window.
+    if (const QByteArray shots = qgetenv("PIKA_REMOTE_SHOT"); !shots.isEmpty()) {
+      window_->inspector().showNode(remote);
+      window_->resize(1400, 800);
+      window_->view().fitAll();
+      QTest::qWait(300);
+      QVERIFY(window_->grab().save(QString(shots) + "/remote_canvas.png"));
+      QVERIFY(window.grab().save(QString(shots) + "/remote_plot_window.png"));
+    }
+  }
+
+  void answersAreReusedWithinTheChosenFreshnessAndAskedAgainOtherwise() {
+    qputenv("PIKA_REMOTE_PASSWORD", servers_.at("PIKA_REMOTE_PASSWORD").c_str());
+    const NodeId reused = AddRemote(ClickHouseUrl(), 3600);
+    AddScatterOf(reused, "first");
+    QVERIFY(WaitIdle());
+    const uint64_t before = CacheHits();
+    const NodeId second = AddScatterOf(reused, "second");
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(second).state, RunState::kReady);
+    QVERIFY2(CacheHits() > before, "a second identical plot within the hour asks the server");
+
+    Node fresh = *document().graph().Find(reused);
+    fresh.remote_max_age_s = pika::canvas::kAskEveryTime;
+    document().updateNode(fresh);
+    QVERIFY(WaitIdle());
+    const uint64_t asked = CacheHits();
+    runner().rerun(second);
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(second).state, RunState::kReady);
+    QCOMPARE(CacheHits(), asked);
+  }
+
+  void wrongPasswordShowsOnTheNodeAndThePasswordTypedInTheInspectorRetries() {
+    qputenv("PIKA_REMOTE_PASSWORD", "not-the-password");
+    const NodeId id = AddRemote(PostgresUrl());
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(id).state, RunState::kError);
+    QVERIFY2(runner().run(id).message.contains("password"), qPrintable(runner().run(id).message));
+
+    window_->inspector().showNode(id);
+    RemoteEditor& editor = *window_->inspector().remoteEditor();
+    QVERIFY(editor.summary()->text().contains("password"));
+    editor.password()->setText(QString::fromStdString(servers_.at("PIKA_REMOTE_PASSWORD")));
+    editor.refresh()->click();
+    QVERIFY(WaitIdle());
+    QVERIFY2(runner().run(id).state == RunState::kReady, qPrintable(runner().run(id).message));
+    QVERIFY(editor.password()->text().isEmpty());  // not left in the widget either
+
+    // Saved: the URL is in the file, the password nowhere.
+    const QString path = dir_.filePath("remote.pikaplot");
+    bool saved = false;
+    window_->saveTo(path, [&saved](pika::Status status) { saved = status.ok(); });
+    QTRY_VERIFY_WITH_TIMEOUT(saved, kRunTimeoutMs);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(!bytes.contains(servers_.at("PIKA_REMOTE_PASSWORD").c_str()));
+    QVERIFY(!bytes.contains("not-the-password"));
+  }
+
+  void unreachableServerAndMissingTableAreClearOnTheNode() {
+    const NodeId down = AddRemote("clickhouse://pika@127.0.0.1:1/default/points");
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(down).state, RunState::kError);
+    QVERIFY2(runner().run(down).message.contains("cannot reach ClickHouse at 127.0.0.1:1"),
+             qPrintable(runner().run(down).message));
+
+    qputenv("PIKA_REMOTE_PASSWORD", servers_.at("PIKA_REMOTE_PASSWORD").c_str());
+    Node missing = *document().graph().Find(down);
+    missing.remote_url = ClickHouseUrl("no_such_table");
+    document().updateNode(missing);
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(down).state, RunState::kError);
+    QVERIFY2(runner().run(down).message.contains("no_such_table"),
+             qPrintable(runner().run(down).message));
+  }
+
+  void queryOverRemoteTableSaysWhyItCannotRun() {
+    qputenv("PIKA_REMOTE_PASSWORD", servers_.at("PIKA_REMOTE_PASSWORD").c_str());
+    const NodeId remote = AddRemote(ClickHouseUrl());
+    Node query;
+    query.kind = NodeKind::kQuery;
+    query.name = "q";
+    query.sql = "SELECT * FROM points";
+    const NodeId q = document().addNode(query);
+    QVERIFY(document().connectNodes(remote, q).isEmpty());
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(q).state, RunState::kError);
+    QVERIFY2(runner().run(q).message.contains("'points' is a remote table"),
+             qPrintable(runner().run(q).message));
+    QCOMPARE(runner().run(remote).state, RunState::kReady);  // nothing else broke
+  }
+};
+
+QTEST_MAIN(RemoteAppTest)
+#include "remote_app_test.moc"
