@@ -10,7 +10,6 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/interrupt_signal.h"
-#include "cli/remote_flag.h"
 #include "compute/node_relations.h"
 #include "compute/plot_data.h"
 #include "compute/plot_sql.h"
@@ -21,6 +20,7 @@
 #include "storage/database.h"
 #include "storage/sql_quote.h"
 #include "workspace/plot_node.h"
+#include "workspace/remote_node.h"
 #include "workspace/table_node.h"
 #include "workspace/workspace_file.h"
 
@@ -141,8 +141,11 @@ Result<PlotScene> SceneOf(OpenedWorkspace& workspace, const canvas::Node& plot,
                           const canvas::Node& input) {
   const PlotDataRequest request = PlotRequestOf(plot, input);
   const PlotSpec spec = PlotSpecOf(plot, request);
-  if (input.kind == canvas::NodeKind::kRemote) {
-    auto client = ConnectRemoteUrl(input.remote_url);
+  auto origin = RemoteOriginOf(workspace.content.graph, input.id);
+  if (!origin.ok()) return origin.error();
+  if (*origin) {
+    const RemoteSource& source = (*origin)->source;
+    auto client = ConnectRemote(source, PasswordFromEnvironment(source));
     if (!client.ok()) return client.error();
     auto remote = PlotRemote(**client, request, spec, TickLabelWidth(), CancelOnInterrupt());
     if (!remote.ok()) return remote.error();

@@ -52,8 +52,36 @@ Result<std::string> RemoteIdentifier(std::string_view name) {
   return fmt::format("\"{}\"", name);
 }
 
+namespace {
+
+// A query's columns: ClickHouse describes a SELECT with its own type names; PostgreSQL's
+// are read from an empty result's column types.
+Result<std::vector<RemoteColumn>> QueryColumns(RemoteClient& client, const CancelToken& cancel) {
+  const RemoteSource& source = client.source();
+  std::vector<RemoteColumn> columns;
+  if (source.engine == RemoteEngine::kClickHouse) {
+    auto rows = client.Query(fmt::format("DESC ({})", source.query), cancel);
+    if (!rows.ok()) return rows.error();
+    for (size_t row = 0; row < rows->row_count; ++row) {
+      RemoteColumn column{rows->columns[0].TextAt(row), rows->columns[1].TextAt(row)};
+      column.type = ClickHouseColumnType(column.engine_type);
+      columns.push_back(std::move(column));
+    }
+    return columns;
+  }
+  auto empty =
+      client.Query(fmt::format("SELECT * FROM {} LIMIT 0", RemoteTableSql(source)), cancel);
+  if (!empty.ok()) return empty.error();
+  for (const Column& column : empty->columns)
+    columns.push_back({column.name, std::string(ToDuckDbName(column.type)), column.type});
+  return columns;
+}
+
+}  // namespace
+
 Result<std::vector<RemoteColumn>> DiscoverColumns(RemoteClient& client, const CancelToken& cancel) {
   const RemoteSource& source = client.source();
+  if (!source.query.empty()) return QueryColumns(client, cancel);
   auto rows = client.Query(ColumnsSql(source), cancel);
   if (!rows.ok()) return rows.error();
   if (rows->row_count == 0) {
@@ -73,7 +101,7 @@ Result<std::vector<RemoteColumn>> DiscoverColumns(RemoteClient& client, const Ca
 
 Result<RowEstimate> EstimateRemoteRows(RemoteClient& client, const CancelToken& cancel) {
   const RemoteSource& source = client.source();
-  if (source.engine == RemoteEngine::kPostgres) {
+  if (source.engine == RemoteEngine::kPostgres && source.query.empty()) {
     auto estimate = client.Query(
         fmt::format("SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass({})",
                     PostgresRegclass(source)),

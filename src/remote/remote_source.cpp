@@ -109,6 +109,7 @@ std::string RemoteUrl(const RemoteSource& source) {
 }
 
 std::string RemoteTableSql(const RemoteSource& source) {
+  if (!source.query.empty()) return fmt::format("({}) AS pika_query", source.query);
   if (source.engine == RemoteEngine::kClickHouse)
     return Quoted(source.database, '`') + "." + Quoted(source.table, '`');
   const size_t dot = source.table.find('.');

@@ -20,6 +20,9 @@ struct RemoteSource {
   std::string user;   // empty: the engine's default (ClickHouse `default`, libpq's login name)
   std::string database;
   std::string table;  // PostgreSQL: `schema.table` or `table`
+  // Set: the rows are this SELECT's on the server (a Query node over remote tables), and
+  // `table` is only what messages call it.
+  std::string query;
 
   friend bool operator==(const RemoteSource&, const RemoteSource&) = default;
 };
@@ -37,7 +40,8 @@ Result<RemoteSource> ParseRemoteUrl(std::string_view url);
 // The URL ParseRemoteUrl reads back, without a password: what messages and workspaces show.
 std::string RemoteUrl(const RemoteSource& source);
 
-// The table as the engine's SQL names it, quoted: `db`.`table` or "schema"."table".
+// The table as the engine's SQL names it, quoted: `db`.`table` or "schema"."table"; a query
+// source's SELECT in parentheses, with an alias.
 std::string RemoteTableSql(const RemoteSource& source);
 
 // The password for `source` from the environment: PIKA_REMOTE_PASSWORD, else the engine's

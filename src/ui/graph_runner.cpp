@@ -72,15 +72,24 @@ QString MissingSettings(const canvas::Graph& graph, const canvas::Node& node, bo
   return {};
 }
 
+bool LivesRemotely(const canvas::Graph& graph, NodeId id) {
+  auto origin = RemoteOriginOf(graph, id);
+  return !origin.ok() || origin->has_value();
+}
+
 // Why `node` cannot take `input`'s rows, or an empty string. A remote table's rows stay on
-// its server: plots are reduced there, and nothing else reads them yet.
-QString RefusedInput(const canvas::Node& node, const canvas::Node& input, const NodeRun& upstream) {
+// its server: plots are reduced there, queries over tables of one server run there, and
+// nothing reads them here yet.
+QString RefusedInput(const canvas::Graph& graph, const canvas::Node& node,
+                     const canvas::Node& input, const NodeRun& upstream) {
   const QString name = Text(input.name);
-  if (input.kind == canvas::NodeKind::kRemote && node.kind == canvas::NodeKind::kQuery)
+  if (node.kind == canvas::NodeKind::kQuery && LivesRemotely(graph, input.id) &&
+      !LivesRemotely(graph, node.id))
     return QString(
-               "'%1' is a remote table: queries over it do not run on its server yet. Plot it "
-               "directly, or bring rows local with pika remote URL --sql QUERY --out file.parquet "
-               "and import the file")
+               "'%1' lives on a remote server, and this query also reads local nodes or another "
+               "server: a query runs either here or on one server. Query the remote tables in a "
+               "node of their own, or bring rows local with pika remote URL --sql QUERY --out "
+               "file.parquet and import the file")
         .arg(name);
   if (upstream.state == RunState::kReady && !upstream.relation)
     return QString("'%1' plots a remote table, whose rows stay on the server: it passes none on")
@@ -154,17 +163,13 @@ void GraphRunner::rerun(NodeId id) {
 
 void GraphRunner::cancel(NodeId id) { engine_.cancel(id); }
 
-// Run on request: the remote table the node is or plots is asked again, not answered from the
-// cache (remote tables feed plots directly).
+// Run on request: the servers the node's rows come from are asked again, not answered from
+// the cache.
 void GraphRunner::refreshRemotes(NodeId id) {
   const canvas::Graph& graph = document_.graph();
-  std::vector<NodeId> nodes = graph.Inputs(id);
-  nodes.push_back(id);
-  for (NodeId each : nodes) {
-    const canvas::Node* node = graph.Find(each);
-    if (node == nullptr || node->kind != canvas::NodeKind::kRemote) continue;
-    if (auto origin = RemoteOriginOf(*node); origin.ok()) engine_.remote().Refresh(origin->source);
-  }
+  if (auto origin = RemoteOriginOf(graph, id); origin.ok() && *origin)
+    engine_.remote().Refresh((*origin)->source);
+  for (NodeId input : graph.Inputs(id)) refreshRemotes(input);
 }
 
 // A plot whose brush alone changed draws the same picture: what it passes on is all that
@@ -283,7 +288,7 @@ void GraphRunner::startReady() {
           inputs_ready = false;
           break;
         }
-        if (QString refused = RefusedInput(*node, *graph.Find(input), upstream);
+        if (QString refused = RefusedInput(graph, *node, *graph.Find(input), upstream);
             !refused.isEmpty()) {
           setRun(id, NodeRun{RunState::kError, refused});
           changed = true;
@@ -315,7 +320,8 @@ void GraphRunner::start(NodeId id) {
     case canvas::NodeKind::kQuery: return startQuery(node, running.generation);
     case canvas::NodeKind::kPlot: return startPlot(node, running.generation);
     case canvas::NodeKind::kNote: return;
-    case canvas::NodeKind::kRemote: return startRemote(node, running.generation);
+    case canvas::NodeKind::kRemote:
+      return startRemote(id, RemoteOriginOf(document_.graph(), id), running.generation);
   }
 }
 
@@ -336,6 +342,8 @@ void GraphRunner::startTable(const canvas::Node& node, uint64_t generation) {
 
 void GraphRunner::startQuery(const canvas::Node& node, uint64_t generation) {
   const NodeId id = node.id;
+  auto origin = RemoteOriginOf(document_.graph(), id);
+  if (!origin.ok() || *origin) return startRemote(id, std::move(origin), generation);
   const bool check_cost = confirmed_.erase(id) == 0;
   engine_.run<NodeRelation>(
       this, id,
@@ -357,15 +365,15 @@ void GraphRunner::startQuery(const canvas::Node& node, uint64_t generation) {
       });
 }
 
-void GraphRunner::startRemote(const canvas::Node& node, uint64_t generation) {
-  const NodeId id = node.id;
+// A Remote Table, or a Query that runs on its inputs' server: described from there.
+void GraphRunner::startRemote(NodeId id, Result<std::optional<RemoteOrigin>> origin,
+                              uint64_t generation) {
   engine_.run<RemoteTable>(
       this, id,
-      [url = node.remote_url, max_age = node.remote_max_age_s, &remote = engine_.remote()](
+      [origin = std::move(origin), &remote = engine_.remote()](
           Connection&, const CancelToken& cancel, const ProgressFn&) -> Result<RemoteTable> {
-        auto source = ParseRemoteUrl(url);
-        if (!source.ok()) return source.error();
-        auto client = remote.Open(*source, max_age);
+        if (!origin.ok()) return origin.error();
+        auto client = remote.Open((*origin)->source, (*origin)->max_age_s);
         return DescribeRemoteTable(*client, kRemotePreviewRows, cancel);
       },
       [this, id, generation](Result<RemoteTable> result) {
@@ -386,19 +394,17 @@ PlotSpec GraphRunner::plotSpecFor(const canvas::Node& node, const PlotDataReques
 
 // The plot of a remote table: reduced on its server. Its rows stay there, so it passes none on.
 void GraphRunner::startRemotePlot(const canvas::Node& node, const canvas::Node& input,
-                                  uint64_t generation) {
+                                  RemoteOrigin origin, uint64_t generation) {
   const NodeId id = node.id;
   const PlotDataRequest request = PlotRequestOf(node, input);
   const PlotSpec spec = plotSpecFor(node, request);
   drawn_with_[id] = {node.plot, spec.width, spec.height, spec.theme};
   keep_drawing_.erase(id);
-  auto origin = RemoteOriginOf(input);
   engine_.run<PlotResult>(
       this, id,
-      [origin, request, spec, &remote = engine_.remote()](Connection&, const CancelToken& cancel,
-                                                          const ProgressFn&) -> Result<PlotResult> {
-        if (!origin.ok()) return origin.error();
-        return RunRemotePlot(remote, *origin, request, spec, cancel);
+      [origin = std::move(origin), request, spec, &remote = engine_.remote()](
+          Connection&, const CancelToken& cancel, const ProgressFn&) -> Result<PlotResult> {
+        return RunRemotePlot(remote, origin, request, spec, cancel);
       },
       [this, id, generation](Result<PlotResult> result) {
         finish(id, generation, Finished(std::move(result), &NodeRun::plot));
@@ -408,7 +414,11 @@ void GraphRunner::startRemotePlot(const canvas::Node& node, const canvas::Node& 
 void GraphRunner::startPlot(const canvas::Node& node, uint64_t generation) {
   const NodeId id = node.id;
   const canvas::Node& input = *document_.graph().Find(document_.graph().Inputs(id).front());
-  if (input.kind == canvas::NodeKind::kRemote) return startRemotePlot(node, input, generation);
+  if (auto origin = RemoteOriginOf(document_.graph(), input.id); !origin.ok()) {
+    return finish(id, generation, NodeRun{RunState::kError, Text(origin.error().message)});
+  } else if (*origin) {
+    return startRemotePlot(node, input, std::move(**origin), generation);
+  }
   const PlotDataRequest request = PlotRequestOf(node, input);
   const PlotSpec spec = plotSpecFor(node, request);
   // Posted to the engine session, like the job's answer and before it: both arrive in order.

@@ -63,8 +63,9 @@ class GraphRunner : public QObject {
   void startTable(const canvas::Node& node, uint64_t generation);
   void startQuery(const canvas::Node& node, uint64_t generation);
   void startPlot(const canvas::Node& node, uint64_t generation);
-  void startRemote(const canvas::Node& node, uint64_t generation);
-  void startRemotePlot(const canvas::Node& node, const canvas::Node& input, uint64_t generation);
+  void startRemote(NodeId id, Result<std::optional<RemoteOrigin>> origin, uint64_t generation);
+  void startRemotePlot(const canvas::Node& node, const canvas::Node& input, RemoteOrigin origin,
+                       uint64_t generation);
   PlotSpec plotSpecFor(const canvas::Node& node, const PlotDataRequest& request) const;
   void refreshRemotes(NodeId id);
   void showCoarse(NodeId id, uint64_t generation, std::shared_ptr<const CoarsePlot> coarse);

@@ -465,8 +465,7 @@ QMenu* MainWindow::contextMenu(canvas::NodeId node, canvas::NodeId from, canvas:
     }
     if (canvas::HasOutput(kind)) {
       menu->addSeparator();
-      if (kind != canvas::NodeKind::kRemote)  // its rows stay on the server
-        menu->addAction("Add Query from here", this, [this] { addNode(canvas::NodeKind::kQuery); });
+      menu->addAction("Add Query from here", this, [this] { addNode(canvas::NodeKind::kQuery); });
       menu->addAction("Add Plot from here", this, [this] { addNode(canvas::NodeKind::kPlot); });
     }
     menu->addSeparator();

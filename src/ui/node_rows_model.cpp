@@ -32,6 +32,20 @@ void NodeRowsModel::setRelation(const std::string& name,
 
 void NodeRowsModel::clear() { setRelation({}, nullptr); }
 
+void NodeRowsModel::setFetchedRows(std::shared_ptr<const NodeRelation> relation,
+                                   const TableBatch& rows) {
+  auto shown = std::make_shared<NodeRelation>(*relation);
+  shown->rows = std::min<uint64_t>(rows.row_count, kPageRows);  // one page, never fetched
+  beginResetModel();
+  name_.clear();
+  relation_ = std::move(shown);
+  ++epoch_;
+  pages_ = {{0, rows}};
+  recent_ = {0};
+  requested_.clear();
+  endResetModel();
+}
+
 int NodeRowsModel::rowCount(const QModelIndex& parent) const {
   if (parent.isValid() || !relation_) return 0;
   return static_cast<int>(std::min<uint64_t>(relation_->rows, INT32_MAX));

@@ -25,6 +25,9 @@ class NodeRowsModel : public QAbstractTableModel {
   // Shows `relation`'s rows, read from the view named `name`.
   void setRelation(const std::string& name, std::shared_ptr<const NodeRelation> relation);
   void clear();
+  // Shows rows already fetched (a remote result's first rows) as `relation`'s: nothing more
+  // is fetched.
+  void setFetchedRows(std::shared_ptr<const NodeRelation> relation, const TableBatch& rows);
 
   int rowCount(const QModelIndex& parent = {}) const override;
   int columnCount(const QModelIndex& parent = {}) const override;

@@ -10,6 +10,7 @@
 #include "compute/plot_data.h"
 #include "compute/remote_table.h"
 #include "compute/sql_error_position.h"
+#include "workspace/remote_node.h"
 
 namespace pika::ui {
 
@@ -21,20 +22,15 @@ enum class RunState {
   kError,
 };
 
-// Where a plot of a remote table is reduced: every new size or window asks the server again
-// (or the cache, for answers younger than max_age_s).
-struct RemoteOrigin {
-  RemoteSource source;
-  int max_age_s = 0;
-};
-
 // A Plot node's fetched data and the scene laid out from it.
 struct PlotResult {
   PlotDataRequest request;
   PlotData data;  // empty for a remote plot: its rows stay on the server
   PlotScene scene;
   bool data_released = false;  // memory ran short: the scene stays, the data must be fetched again
-  std::optional<RemoteOrigin> remote;       // set when the plot is of a remote table
+  // Set when the plot is of a remote table: every new size or window asks its server again
+  // (or the cache, for answers younger than its freshness).
+  std::optional<RemoteOrigin> remote;
   std::vector<std::string> remote_queries;  // the SQL its server ran, in order
 };
 

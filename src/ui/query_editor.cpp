@@ -108,6 +108,16 @@ void QueryEditor::showNode(const canvas::Node& node, const NodeRun& run) {
   switch (run.state) {
     case RunState::kReady:
       status_->setStyleSheet({});
+      if (run.remote) {
+        status_->setText(
+            QString("%1 rows × %2 columns, run on %3 in %4 s (the first %5 shown)")
+                .arg(QLocale().toString(static_cast<qulonglong>(run.remote->rows.rows)))
+                .arg(run.remote->columns.size())
+                .arg(QString::fromStdString(std::string(EngineName(run.remote->source.engine))))
+                .arg(run.seconds, 0, 'f', 2)
+                .arg(run.remote->preview.row_count));
+        break;
+      }
       status_->setText(QString("%1 rows × %2 columns in %3 s%4")
                            .arg(QLocale().toString(static_cast<qulonglong>(run.relation->rows)))
                            .arg(run.relation->columns.size())
@@ -127,7 +137,11 @@ void QueryEditor::showNode(const canvas::Node& node, const NodeRun& run) {
   // The preview keeps the last good result while a new one runs.
   if (run.relation && run.relation != shown_) {
     shown_ = run.relation;
-    rows_->setRelation(node.name, run.relation);
+    if (run.remote) {
+      rows_->setFetchedRows(run.relation, run.remote->preview);  // the rest stays on the server
+    } else {
+      rows_->setRelation(node.name, run.relation);
+    }
     completionsFor(node);
   } else if (other_node && !run.relation) {
     shown_ = nullptr;

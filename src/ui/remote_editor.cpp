@@ -7,12 +7,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 #include "ui/engine_session.h"
 #include "ui/graph_document.h"
 #include "ui/graph_runner.h"
+#include "ui/node_rows_model.h"
 
 namespace pika::ui {
 
@@ -55,7 +56,8 @@ RemoteEditor::RemoteEditor(GraphDocument& document, GraphRunner& runner, EngineS
       refresh_(new QPushButton("Refresh from server", this)),
       cancel_(new QPushButton("Cancel", this)),
       summary_(new QLabel(this)),
-      preview_(new QTableWidget(this)) {
+      table_(new QTableView(this)),
+      rows_(new NodeRowsModel(engine, this)) {
   url_->setPlaceholderText("clickhouse://user@host:8123/database/table");
   url_->setToolTip(
       "clickhouse://[user@]host[:port]/database/table (the HTTP port, 8123 by default) or\n"
@@ -73,8 +75,8 @@ RemoteEditor::RemoteEditor(GraphDocument& document, GraphRunner& runner, EngineS
   refresh_->setToolTip("Ask the server again, now (Ctrl+Enter)");
   summary_->setWordWrap(true);
   summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  preview_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  preview_->verticalHeader()->setDefaultSectionSize(22);
+  table_->setModel(rows_);
+  table_->verticalHeader()->setDefaultSectionSize(22);
   auto* form = new QFormLayout;
   form->addRow("Table", url_);
   form->addRow("Password", password_);
@@ -88,7 +90,7 @@ RemoteEditor::RemoteEditor(GraphDocument& document, GraphRunner& runner, EngineS
   layout->addLayout(form);
   layout->addLayout(actions);
   layout->addWidget(summary_);
-  layout->addWidget(preview_, 1);
+  layout->addWidget(table_, 1);
   connect(url_, &QLineEdit::editingFinished, this, &RemoteEditor::applyUrl);
   connect(password_, &QLineEdit::returnPressed, this, &RemoteEditor::connectWithPassword);
   connect(freshness_, &QComboBox::activated, this, &RemoteEditor::applyFreshness);
@@ -143,32 +145,13 @@ void RemoteEditor::showNode(const canvas::Node& node, const NodeRun& run) {
                                                       : run.message);
     summary_->setStyleSheet(run.state == RunState::kError ? "color: #d62728" : "");
   }
-  if (run.remote != shown_ && !busy) {
-    shown_ = run.remote;
-    if (shown_) {
-      showPreview(*shown_);
-    } else {
-      preview_->clear();
-      preview_->setRowCount(0);
-      preview_->setColumnCount(0);
-    }
-  }
-}
-
-void RemoteEditor::showPreview(const RemoteTable& table) {
-  const TableBatch& rows = table.preview;
-  preview_->clear();
-  preview_->setRowCount(static_cast<int>(rows.row_count));
-  preview_->setColumnCount(static_cast<int>(rows.columns.size()));
-  QStringList headers;
-  for (const Column& column : rows.columns) headers << QString::fromStdString(column.name);
-  preview_->setHorizontalHeaderLabels(headers);
-  for (size_t c = 0; c < rows.columns.size(); ++c) {
-    for (size_t r = 0; r < rows.row_count; ++r) {
-      preview_->setItem(
-          static_cast<int>(r), static_cast<int>(c),
-          new QTableWidgetItem(QString::fromStdString(FormatValue(rows.columns[c], r))));
-    }
+  // The preview keeps the last good rows while the server is asked again.
+  if (run.remote && run.relation != shown_) {
+    shown_ = run.relation;
+    rows_->setFetchedRows(run.relation, run.remote->preview);
+  } else if (!run.remote && !busy) {
+    shown_ = nullptr;
+    rows_->clear();
   }
 }
 

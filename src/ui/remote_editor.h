@@ -9,12 +9,13 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QTableWidget;
+class QTableView;
 
 namespace pika::ui {
 
 class EngineSession;
 class GraphRunner;
+class NodeRowsModel;
 
 class RemoteEditor : public NodeEditor {
   Q_OBJECT
@@ -29,13 +30,12 @@ class RemoteEditor : public NodeEditor {
   QComboBox* freshness() const { return freshness_; }
   QPushButton* refresh() const { return refresh_; }
   QLabel* summary() const { return summary_; }
-  QTableWidget* preview() const { return preview_; }
+  NodeRowsModel* preview() const { return rows_; }
 
  private:
   void applyUrl();
   void applyFreshness();
   void connectWithPassword();
-  void showPreview(const RemoteTable& table);
 
   GraphRunner& runner_;
   EngineSession& engine_;
@@ -46,8 +46,9 @@ class RemoteEditor : public NodeEditor {
   QPushButton* refresh_;
   QPushButton* cancel_;
   QLabel* summary_;
-  QTableWidget* preview_;
-  std::shared_ptr<const RemoteTable> shown_;
+  QTableView* table_;
+  NodeRowsModel* rows_;
+  std::shared_ptr<const NodeRelation> shown_;
 };
 
 }  // namespace pika::ui

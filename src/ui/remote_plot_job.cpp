@@ -28,10 +28,4 @@ std::string RemotePlotSqlText(const PlotResult& plot) {
   return text;
 }
 
-Result<RemoteOrigin> RemoteOriginOf(const canvas::Node& remote) {
-  auto source = ParseRemoteUrl(remote.remote_url);
-  if (!source.ok()) return source.error();
-  return RemoteOrigin{std::move(*source), remote.remote_max_age_s};
-}
-
 }  // namespace pika::ui

@@ -2,7 +2,6 @@
 // node's run and every pan or zoom of its view ask for.
 #pragma once
 
-#include "canvas/node.h"
 #include "compute/remote_sessions.h"
 #include "ui/node_run.h"
 
@@ -14,9 +13,5 @@ Result<PlotResult> RunRemotePlot(RemoteSessions& sessions, const RemoteOrigin& o
 
 // The SQL a remote plot's server ran, as a script with the source in a comment (Copy SQL).
 std::string RemotePlotSqlText(const PlotResult& plot);
-
-// The origin a Remote Table node gives the plots it feeds; an error for a URL that does not
-// parse.
-Result<RemoteOrigin> RemoteOriginOf(const canvas::Node& remote);
 
 }  // namespace pika::ui

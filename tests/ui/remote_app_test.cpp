@@ -7,7 +7,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <fstream>
@@ -21,8 +20,10 @@
 #include "ui/inspector.h"
 #include "ui/main_window.h"
 #include "ui/node_item.h"
+#include "ui/node_rows_model.h"
 #include "ui/plot_navigator.h"
 #include "ui/plot_window.h"
+#include "ui/query_editor.h"
 #include "ui/remote_editor.h"
 
 using pika::DataWindow;
@@ -128,6 +129,7 @@ class RemoteAppTest : public QObject {
     RemoteEditor& editor = *window_->inspector().remoteEditor();
     QCOMPARE(editor.preview()->rowCount(), 100);
     QCOMPARE(editor.preview()->columnCount(), 6);
+    QCOMPARE(editor.preview()->index(0, 0).data().toString(), QString("0"));
     QVERIFY2(editor.summary()->text().contains("counted"), qPrintable(editor.summary()->text()));
     QVERIFY(editor.summary()->text().contains("x Nullable(Float64)"));
     const QString status = window_->scene().item(id)->statusText();
@@ -241,18 +243,65 @@ class RemoteAppTest : public QObject {
              qPrintable(runner().run(down).message));
   }
 
-  void queryOverRemoteTableSaysWhyItCannotRun() {
+  void queryOverRemoteTablesRunsOnTheirServerAndItsPlotIsReducedThere() {
+    qputenv("PIKA_REMOTE_PASSWORD", servers_.at("PIKA_REMOTE_PASSWORD").c_str());
+    for (const std::string& url : {ClickHouseUrl(), PostgresUrl()}) {
+      std::vector<NodeId> all;
+      for (const auto& [id, node] : document().graph().nodes()) all.push_back(id);
+      document().removeNodes(all);
+      const NodeId remote = AddRemote(url);
+      Node query;
+      query.kind = NodeKind::kQuery;
+      query.name = "groups";
+      query.sql = "SELECT p.c, count(*) AS n FROM points AS p WHERE p.x > 100 GROUP BY p.c";
+      const NodeId q = document().addNode(query);
+      QVERIFY(document().connectNodes(remote, q).isEmpty());
+      Node bars;
+      bars.kind = NodeKind::kPlot;
+      bars.name = "bars";
+      bars.plot.kind = "bar";
+      bars.plot.x = "c";
+      bars.plot.y = "n";
+      bars.plot.agg = "sum";
+      const NodeId plot = document().addNode(bars);
+      QVERIFY(document().connectNodes(q, plot).isEmpty());
+      QVERIFY(WaitIdle());
+      const NodeRun& ran = runner().run(q);
+      QVERIFY2(ran.state == RunState::kReady, qPrintable(ran.message));
+      QVERIFY(ran.remote);
+      QCOMPARE(ran.remote->rows.rows, uint64_t{7});  // c0 … c6
+      QVERIFY(ran.remote->rows.exact);
+      QCOMPARE(ran.relation->columns.size(), size_t{2});
+      window_->inspector().showNode(q);
+      QCOMPARE(window_->inspector().queryEditor()->preview()->rowCount(), 7);
+
+      const NodeRun& drawn = runner().run(plot);
+      QVERIFY2(drawn.state == RunState::kReady, qPrintable(drawn.message));
+      QVERIFY(drawn.plot->remote);
+      QVERIFY(!drawn.plot->remote->source.query.empty());
+      QVERIFY2(QString::fromStdString(drawn.plot->scene.badge).contains("7"),
+               drawn.plot->scene.badge.c_str());
+    }
+  }
+
+  void queryMixingRemoteAndLocalInputsSaysWhyItCannotRun() {
     qputenv("PIKA_REMOTE_PASSWORD", servers_.at("PIKA_REMOTE_PASSWORD").c_str());
     const NodeId remote = AddRemote(ClickHouseUrl());
+    Node local;
+    local.kind = NodeKind::kQuery;
+    local.name = "local";
+    local.sql = "SELECT 1 AS n";
+    const NodeId l = document().addNode(local);
     Node query;
     query.kind = NodeKind::kQuery;
     query.name = "q";
-    query.sql = "SELECT * FROM points";
+    query.sql = "SELECT * FROM points, local";
     const NodeId q = document().addNode(query);
     QVERIFY(document().connectNodes(remote, q).isEmpty());
+    QVERIFY(document().connectNodes(l, q).isEmpty());
     QVERIFY(WaitIdle());
     QCOMPARE(runner().run(q).state, RunState::kError);
-    QVERIFY2(runner().run(q).message.contains("'points' is a remote table"),
+    QVERIFY2(runner().run(q).message.contains("'points' lives on a remote server"),
              qPrintable(runner().run(q).message));
     QCOMPARE(runner().run(remote).state, RunState::kReady);  // nothing else broke
   }
