@@ -29,7 +29,10 @@ json NodeToJson(const Node& node) {
       out["import"] = {{"column_types", types}, {"null_strings", node.import.null_strings}};
       break;
     }
-    case NodeKind::kQuery: out["sql"] = node.sql; break;
+    case NodeKind::kQuery:
+      out["sql"] = node.sql;
+      out["keep_local"] = node.keep_local;
+      break;
     case NodeKind::kPlot:
       out["plot"] = {{"kind", node.plot.kind},   {"x", node.plot.x},
                      {"y", node.plot.y},         {"agg", node.plot.agg},
@@ -39,7 +42,9 @@ json NodeToJson(const Node& node) {
       break;
     case NodeKind::kNote: out["text"] = node.text; break;
     case NodeKind::kRemote:
-      out["remote"] = {{"url", node.remote_url}, {"max_age_s", node.remote_max_age_s}};
+      out["remote"] = {{"url", node.remote_url},
+                       {"max_age_s", node.remote_max_age_s},
+                       {"keep_local", node.keep_local}};
       break;
   }
   return out;
@@ -152,8 +157,11 @@ Status ReadRemote(const Reader& node, Node& out) {
     return InvalidInput(fmt::format(
         "graph.json: {} must be a whole number of seconds, or -1 for \"until refreshed\"",
         remote->Path("max_age_s")));
+  auto keep_local = remote->Bool("keep_local", /*optional=*/true);
+  if (!keep_local.ok()) return keep_local.error();
   out.remote_url = *url;
   out.remote_max_age_s = static_cast<int>(*max_age);
+  out.keep_local = *keep_local;
   return {};
 }
 
@@ -189,7 +197,10 @@ Result<Node> ReadNode(const Reader& node) {
     case NodeKind::kQuery: {
       auto sql = node.String("sql");
       if (!sql.ok()) return sql.error();
+      auto keep_local = node.Bool("keep_local", /*optional=*/true);  // files before remotes
+      if (!keep_local.ok()) return keep_local.error();
       out.sql = *sql;
+      out.keep_local = *keep_local;
       break;
     }
     case NodeKind::kPlot: {

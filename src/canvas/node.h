@@ -86,6 +86,9 @@ struct Node {
   // those come from the environment or are typed in for the session only.
   std::string remote_url;
   int remote_max_age_s = kDefaultRemoteMaxAgeS;  // Remote: seconds, or kUntilRefreshed
+  // Remote, and a Query that runs on a server: its rows are also brought into the local
+  // engine (sized first), where the nodes it feeds read them like a Table's.
+  bool keep_local = false;
   friend bool operator==(const Node&, const Node&) = default;
 };
 

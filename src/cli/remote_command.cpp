@@ -98,8 +98,8 @@ int WriteRemoteRows(const RemoteArgs& args, RemoteClient& client, const std::str
   if (!database.ok()) return Fail(database.error());
   auto local = database->Connect();
   if (!local.ok()) return Fail(local.error());
-  auto rows =
-      BringLocal(client, sql, args.max_rows.value_or(5'000'000), *local, "remote_rows", cancel);
+  auto rows = BringLocal(client, sql, args.max_rows.value_or(kBringLocalRows), *local,
+                         "remote_rows", cancel);
   if (!rows.ok()) return Fail(rows.error());
   if (Status written = ExportQueryResult(*local, "SELECT * FROM remote_rows", args.out, cancel, {});
       !written.ok())

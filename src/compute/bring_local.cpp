@@ -25,4 +25,17 @@ Result<uint64_t> BringLocal(RemoteClient& client, const std::string& query, uint
   return static_cast<uint64_t>(fetched->row_count);
 }
 
+Result<NodeRelation> BringRemoteNode(RemoteClient& client, Connection& local, uint64_t node_id,
+                                     const std::string& name, const CancelToken& cancel) {
+  const std::string table = NodeDataTable(node_id);
+  const std::string staging = table + "_incoming";
+  PIKA_TRY(local.Execute(fmt::format("DROP TABLE IF EXISTS {}", staging)));
+  auto brought = BringLocal(client, "SELECT * FROM " + RemoteTableSql(client.source()),
+                            kBringLocalRows, local, staging, cancel);
+  if (!brought.ok()) return brought.error();
+  PIKA_TRY(local.Execute(fmt::format("DROP TABLE IF EXISTS {}", table)));
+  PIKA_TRY(local.Execute(fmt::format("ALTER TABLE {} RENAME TO {}", staging, table)));
+  return AdoptTableNode(local, node_id, name);
+}
+
 }  // namespace pika

@@ -6,15 +6,26 @@
 #include <cstdint>
 #include <string>
 
+#include "compute/node_relations.h"
 #include "remote/remote_client.h"
 #include "storage/connection.h"
 
 namespace pika {
+
+// The most rows brought local unless the user asks for more.
+inline constexpr uint64_t kBringLocalRows = 5'000'000;
 
 // Counts the rows of `query` (a SELECT or WITH query) on the server; past `max_rows` fails
 // with a message that gives the count and what to do, and fetches nothing. Otherwise creates
 // `table` in `local` with its rows. Returns the rows brought.
 Result<uint64_t> BringLocal(RemoteClient& client, const std::string& query, uint64_t max_rows,
                             Connection& local, const std::string& table, const CancelToken& cancel);
+
+// A remote node's rows (its client's table or query) as the local engine's rows of node
+// `node_id`, named `name` like a Table's: what the nodes it feeds then read. Up to
+// kBringLocalRows, sized first; the rows it held before are replaced only once the new ones
+// are all here.
+Result<NodeRelation> BringRemoteNode(RemoteClient& client, Connection& local, uint64_t node_id,
+                                     const std::string& name, const CancelToken& cancel);
 
 }  // namespace pika

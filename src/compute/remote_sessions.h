@@ -27,6 +27,11 @@ class RemoteSessions {
   // A client for `source` that connects on its first cache miss. Answers younger than
   // `max_age_s` seconds come from the cache; a negative age keeps them until Refresh.
   std::unique_ptr<CachedRemoteClient> Open(const RemoteSource& source, int max_age_s);
+  // A client for `source` that always asks the server and keeps nothing in the cache: for
+  // rows brought local, which the local engine then holds.
+  Result<std::unique_ptr<RemoteClient>> Connect(const RemoteSource& source) const {
+    return ConnectRemote(source, PasswordFor(source), options_);
+  }
   // Forgets every cached answer from `source`'s database: the next question goes to the server.
   void Refresh(const RemoteSource& source) { cache_.InvalidateSource(RemoteCacheSource(source)); }
 

@@ -4,6 +4,7 @@
 
 #include <QPointer>
 
+#include "compute/bring_local.h"
 #include "compute/cached_query_runner.h"
 #include "compute/coarse_plot.h"
 #include "compute/plot_sql.h"
@@ -72,8 +73,13 @@ QString MissingSettings(const canvas::Graph& graph, const canvas::Node& node, bo
   return {};
 }
 
+// Where the nodes `id` feeds read its rows from, or where `id` runs itself.
 bool LivesRemotely(const canvas::Graph& graph, NodeId id) {
   auto origin = RemoteOriginOf(graph, id);
+  return !origin.ok() || origin->has_value();
+}
+bool RunsRemotely(const canvas::Graph& graph, NodeId id) {
+  auto origin = RemoteRunOf(graph, id);
   return !origin.ok() || origin->has_value();
 }
 
@@ -84,12 +90,12 @@ QString RefusedInput(const canvas::Graph& graph, const canvas::Node& node,
                      const canvas::Node& input, const NodeRun& upstream) {
   const QString name = Text(input.name);
   if (node.kind == canvas::NodeKind::kQuery && LivesRemotely(graph, input.id) &&
-      !LivesRemotely(graph, node.id))
+      !RunsRemotely(graph, node.id))
     return QString(
                "'%1' lives on a remote server, and this query also reads local nodes or another "
-               "server: a query runs either here or on one server. Query the remote tables in a "
-               "node of their own, or bring rows local with pika remote URL --sql QUERY --out "
-               "file.parquet and import the file")
+               "server: a query runs either here or on one server. Tick \"keep a local copy\" "
+               "on '%1', or query the remote tables in a node of their own and keep a local copy "
+               "of its result")
         .arg(name);
   if (upstream.state == RunState::kReady && !upstream.relation)
     return QString("'%1' plots a remote table, whose rows stay on the server: it passes none on")
@@ -120,6 +126,13 @@ NodeRelation RelationOf(const RemoteTable& table) {
   relation.rows = table.rows.rows;
   return relation;
 }
+
+// A remote node's answer: its table as the server describes it, and what the nodes it feeds
+// see (its local copy, when it keeps one).
+struct RemoteRun {
+  RemoteTable table;
+  NodeRelation relation;
+};
 
 // A Plot's answer: what it passes on, and what it draws.
 struct PlotRun {
@@ -167,7 +180,7 @@ void GraphRunner::cancel(NodeId id) { engine_.cancel(id); }
 // the cache.
 void GraphRunner::refreshRemotes(NodeId id) {
   const canvas::Graph& graph = document_.graph();
-  if (auto origin = RemoteOriginOf(graph, id); origin.ok() && *origin)
+  if (auto origin = RemoteRunOf(graph, id); origin.ok() && *origin)
     engine_.remote().Refresh((*origin)->source);
   for (NodeId input : graph.Inputs(id)) refreshRemotes(input);
 }
@@ -321,7 +334,7 @@ void GraphRunner::start(NodeId id) {
     case canvas::NodeKind::kPlot: return startPlot(node, running.generation);
     case canvas::NodeKind::kNote: return;
     case canvas::NodeKind::kRemote:
-      return startRemote(id, RemoteOriginOf(document_.graph(), id), running.generation);
+      return startRemote(node, RemoteRunOf(document_.graph(), id), running.generation);
   }
 }
 
@@ -342,8 +355,8 @@ void GraphRunner::startTable(const canvas::Node& node, uint64_t generation) {
 
 void GraphRunner::startQuery(const canvas::Node& node, uint64_t generation) {
   const NodeId id = node.id;
-  auto origin = RemoteOriginOf(document_.graph(), id);
-  if (!origin.ok() || *origin) return startRemote(id, std::move(origin), generation);
+  auto origin = RemoteRunOf(document_.graph(), id);
+  if (!origin.ok() || *origin) return startRemote(node, std::move(origin), generation);
   const bool check_cost = confirmed_.erase(id) == 0;
   engine_.run<NodeRelation>(
       this, id,
@@ -365,21 +378,41 @@ void GraphRunner::startQuery(const canvas::Node& node, uint64_t generation) {
       });
 }
 
-// A Remote Table, or a Query that runs on its inputs' server: described from there.
-void GraphRunner::startRemote(NodeId id, Result<std::optional<RemoteOrigin>> origin,
+// A Remote Table, or a Query that runs on its inputs' server: described from there, and its
+// rows brought into the local engine when the node keeps a local copy.
+void GraphRunner::startRemote(const canvas::Node& node, Result<std::optional<RemoteOrigin>> origin,
                               uint64_t generation) {
-  engine_.run<RemoteTable>(
+  const NodeId id = node.id;
+  engine_.run<RemoteRun>(
       this, id,
-      [origin = std::move(origin), &remote = engine_.remote()](
-          Connection&, const CancelToken& cancel, const ProgressFn&) -> Result<RemoteTable> {
+      [origin = std::move(origin), id, name = node.name, keep_local = node.keep_local,
+       &engine = engine_](Connection& connection, const CancelToken& cancel,
+                          const ProgressFn&) -> Result<RemoteRun> {
         if (!origin.ok()) return origin.error();
-        auto client = remote.Open((*origin)->source, (*origin)->max_age_s);
-        return DescribeRemoteTable(*client, kRemotePreviewRows, cancel);
+        const RemoteSource& source = (*origin)->source;
+        auto client = engine.remote().Open(source, (*origin)->max_age_s);
+        auto table = DescribeRemoteTable(*client, kRemotePreviewRows, cancel);
+        if (!table.ok()) return table.error();
+        if (!keep_local) {
+          NodeRelation relation = RelationOf(*table);
+          return RemoteRun{std::move(*table), std::move(relation)};
+        }
+        auto fresh = engine.remote().Connect(source);
+        if (!fresh.ok()) return fresh.error();
+        auto local = BringRemoteNode(**fresh, connection, id, name, cancel);
+        engine.versions().Bump(name);  // cached answers over the old copy no longer match
+        if (!local.ok()) return local.error();
+        return RemoteRun{std::move(*table), std::move(*local)};
       },
-      [this, id, generation](Result<RemoteTable> result) {
-        NodeRun done = Finished(std::move(result), &NodeRun::remote);
-        if (done.remote)
-          done.relation = std::make_shared<const NodeRelation>(RelationOf(*done.remote));
+      [this, id, generation](Result<RemoteRun> result) {
+        NodeRun done;
+        if (result.ok()) {
+          done.state = RunState::kReady;
+          done.remote = std::make_shared<const RemoteTable>(std::move(result->table));
+          done.relation = std::make_shared<const NodeRelation>(std::move(result->relation));
+        } else {
+          done = Finished(Result<RemoteTable>(result.error()), &NodeRun::remote);
+        }
         finish(id, generation, std::move(done));
       });
 }

@@ -63,7 +63,8 @@ class GraphRunner : public QObject {
   void startTable(const canvas::Node& node, uint64_t generation);
   void startQuery(const canvas::Node& node, uint64_t generation);
   void startPlot(const canvas::Node& node, uint64_t generation);
-  void startRemote(NodeId id, Result<std::optional<RemoteOrigin>> origin, uint64_t generation);
+  void startRemote(const canvas::Node& node, Result<std::optional<RemoteOrigin>> origin,
+                   uint64_t generation);
   void startRemotePlot(const canvas::Node& node, const canvas::Node& input, RemoteOrigin origin,
                        uint64_t generation);
   PlotSpec plotSpecFor(const canvas::Node& node, const PlotDataRequest& request) const;

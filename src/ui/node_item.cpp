@@ -95,11 +95,12 @@ QString NodeItem::statusText() const {
     case RunState::kError: return run_.message.section('\n', 0, 0);
     case RunState::kReady:
       if (run_.remote) {
-        return QString("%1%2 rows × %3 columns · %4")
+        return QString("%1%2 rows × %3 columns · %4%5")
             .arg(run_.remote->rows.exact ? "" : "≈")
             .arg(Rows(run_.remote->rows.rows))
             .arg(run_.remote->columns.size())
-            .arg(QString::fromStdString(std::string(EngineName(run_.remote->source.engine))));
+            .arg(QString::fromStdString(std::string(EngineName(run_.remote->source.engine))))
+            .arg(node_.keep_local ? ", copied here" : "");
       }
       if (run_.relation) {
         QString text = QString("%1 rows × %2 columns")

@@ -343,7 +343,9 @@ void PlotNavigator::layOutRemote(const PlotSpec& spec, uint64_t request) {
 bool PlotNavigator::refuseRemote(const char* what) {
   if (!plot_ || !plot_->remote) return false;
   Q_EMIT notice(
-      QString("%1 is not available for remote tables yet: their rows stay on the server").arg(what),
+      QString("%1: not available while the plot is reduced on the server. Tick \"Keep a local "
+              "copy\" on the remote node to plot its rows here")
+          .arg(what),
       true);
   return true;
 }
@@ -377,7 +379,7 @@ bool PlotNavigator::eventFilter(QObject* watched, QEvent* event) {
         return true;
       }
       if (release->button() == Qt::RightButton) {
-        if (refuseRemote("the rows behind a mark")) return true;
+        if (refuseRemote("The rows behind a mark")) return true;
         if (auto predicate = drillPredicateAt(release->position()))
           Q_EMIT drillRequested(QString::fromStdString(*predicate));
         return true;
@@ -439,7 +441,7 @@ QRectF PlotNavigator::brushRect(QPointF from, QPointF to) const {
 
 void PlotNavigator::brushBetween(QPointF from, QPointF to) {
   if (!scene_ || !plot_ || !KindBrushesRanges(plot_->request.kind) || !hasArea()) return;
-  if (refuseRemote("brushing")) return;
+  if (refuseRemote("Brushing")) return;
   const QRectF rect = brushRect(from, to);
   if (rect.width() < 2 || (plot_->request.kind == "scatter" && rect.height() < 2)) return;
   const QPointF low = dataOfClamped(rect.bottomLeft());
@@ -475,7 +477,7 @@ std::optional<size_t> PlotNavigator::barAt(QPointF at) const {
 
 void PlotNavigator::pickBarAt(QPointF at, bool add) {
   if (!scene_ || !plot_ || !KindPicksCategories(plot_->request) || !hasArea()) return;
-  if (refuseRemote("picking bars")) return;
+  if (refuseRemote("Picking bars")) return;
   const std::optional<size_t> bar = barAt(at);
   if (!bar) return;
   const std::string& category = plot_->data.categories[*bar];

@@ -180,8 +180,8 @@ void PlotWindow::exportDataInView() {
   if (!run.plot) return showStatus("the plot has not been drawn yet: nothing to export", true);
   if (run.plot->remote)
     return showStatus(
-        "the rows of a remote table stay on its server: bring them local with pika remote URL "
-        "--sql QUERY --out file.parquet",
+        "the rows of a remote table stay on its server: tick \"Keep a local copy\" on the "
+        "remote node to export them from here",
         true);
   const QString path = QFileDialog::getSaveFileName(this, "Export data in view", "data.csv",
                                                     "CSV (*.csv);;Parquet (*.parquet)");

@@ -16,6 +16,7 @@
 #include "ui/engine_session.h"
 #include "ui/graph_document.h"
 #include "ui/graph_runner.h"
+#include "ui/keep_local_box.h"
 #include "ui/node_rows_model.h"
 #include "ui/sql_editor.h"
 
@@ -40,6 +41,7 @@ QueryEditor::QueryEditor(GraphDocument& document, GraphRunner& runner, EngineSes
       limit_(new QPushButton(
           QString("Keep the first %1 rows").arg(QLocale().toString(kOfferedRows)), this)),
       anyway_(new QPushButton("Run anyway", this)),
+      keep_local_(new KeepLocalBox(document, this)),
       status_(new QLabel(this)),
       table_(new QTableView(this)),
       rows_(new NodeRowsModel(engine, this)) {
@@ -55,6 +57,7 @@ QueryEditor::QueryEditor(GraphDocument& document, GraphRunner& runner, EngineSes
   buttons->addWidget(limit_);
   buttons->addWidget(anyway_);
   buttons->addStretch();
+  buttons->addWidget(keep_local_);
   limit_->setToolTip("Wrap the query in SELECT * FROM (...) LIMIT: one undo step takes it back");
   limit_->hide();
   anyway_->hide();
@@ -103,6 +106,8 @@ void QueryEditor::showNode(const canvas::Node& node, const NodeRun& run) {
   if (other_node) completionsFor(node);
   cancel_->setEnabled(run.state == RunState::kRunning || run.state == RunState::kWaiting);
   limit_->setVisible(run.held_back);
+  keep_local_->showNode(node);
+  keep_local_->setVisible(run.remote != nullptr || node.keep_local);
   anyway_->setVisible(run.held_back);
   sql_->showError(run.state == RunState::kError ? run.error_position : std::nullopt);
   switch (run.state) {
@@ -137,7 +142,7 @@ void QueryEditor::showNode(const canvas::Node& node, const NodeRun& run) {
   // The preview keeps the last good result while a new one runs.
   if (run.relation && run.relation != shown_) {
     shown_ = run.relation;
-    if (run.remote) {
+    if (run.remote && !node.keep_local) {
       rows_->setFetchedRows(run.relation, run.remote->preview);  // the rest stays on the server
     } else {
       rows_->setRelation(node.name, run.relation);

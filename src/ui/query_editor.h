@@ -14,6 +14,7 @@ namespace pika::ui {
 
 class EngineSession;
 class GraphRunner;
+class KeepLocalBox;
 class NodeRowsModel;
 class SqlEditor;
 
@@ -29,6 +30,7 @@ class QueryEditor : public NodeEditor {
   // What a query held back as huge offers: its first rows, or running it anyway.
   QPushButton* limitButton() const { return limit_; }
   QPushButton* runAnywayButton() const { return anyway_; }
+  KeepLocalBox* keepLocal() const { return keep_local_; }
 
  private:
   void completionsFor(const canvas::Node& node);
@@ -42,6 +44,7 @@ class QueryEditor : public NodeEditor {
   QPushButton* cancel_;
   QPushButton* limit_;  // offered when the query is held back
   QPushButton* anyway_;
+  KeepLocalBox* keep_local_;  // shown when the query runs on a server
   QLabel* status_;
   QTableView* table_;
   NodeRowsModel* rows_;

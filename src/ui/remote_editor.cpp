@@ -13,6 +13,7 @@
 #include "ui/engine_session.h"
 #include "ui/graph_document.h"
 #include "ui/graph_runner.h"
+#include "ui/keep_local_box.h"
 #include "ui/node_rows_model.h"
 
 namespace pika::ui {
@@ -53,6 +54,7 @@ RemoteEditor::RemoteEditor(GraphDocument& document, GraphRunner& runner, EngineS
       url_(new QLineEdit(this)),
       password_(new QLineEdit(this)),
       freshness_(new QComboBox(this)),
+      keep_local_(new KeepLocalBox(document, this)),
       refresh_(new QPushButton("Refresh from server", this)),
       cancel_(new QPushButton("Cancel", this)),
       summary_(new QLabel(this)),
@@ -81,6 +83,7 @@ RemoteEditor::RemoteEditor(GraphDocument& document, GraphRunner& runner, EngineS
   form->addRow("Table", url_);
   form->addRow("Password", password_);
   form->addRow("Answers", freshness_);
+  form->addRow("", keep_local_);
   auto* actions = new QHBoxLayout;
   actions->addWidget(refresh_);
   actions->addWidget(cancel_);
@@ -133,6 +136,7 @@ void RemoteEditor::connectWithPassword() {
 void RemoteEditor::showNode(const canvas::Node& node, const NodeRun& run) {
   id_ = node.id;
   if (!url_->hasFocus()) url_->setText(QString::fromStdString(node.remote_url));
+  keep_local_->showNode(node);
   const int index = freshness_->findData(node.remote_max_age_s);
   if (index >= 0) freshness_->setCurrentIndex(index);
   const bool busy = run.state == RunState::kRunning || run.state == RunState::kWaiting;
@@ -148,7 +152,11 @@ void RemoteEditor::showNode(const canvas::Node& node, const NodeRun& run) {
   // The preview keeps the last good rows while the server is asked again.
   if (run.remote && run.relation != shown_) {
     shown_ = run.relation;
-    rows_->setFetchedRows(run.relation, run.remote->preview);
+    if (node.keep_local) {
+      rows_->setRelation(node.name, run.relation);  // every row, from the local copy
+    } else {
+      rows_->setFetchedRows(run.relation, run.remote->preview);
+    }
   } else if (!run.remote && !busy) {
     shown_ = nullptr;
     rows_->clear();

@@ -15,6 +15,7 @@ namespace pika::ui {
 
 class EngineSession;
 class GraphRunner;
+class KeepLocalBox;
 class NodeRowsModel;
 
 class RemoteEditor : public NodeEditor {
@@ -29,6 +30,7 @@ class RemoteEditor : public NodeEditor {
   QLineEdit* password() const { return password_; }
   QComboBox* freshness() const { return freshness_; }
   QPushButton* refresh() const { return refresh_; }
+  KeepLocalBox* keepLocal() const { return keep_local_; }
   QLabel* summary() const { return summary_; }
   NodeRowsModel* preview() const { return rows_; }
 
@@ -43,6 +45,7 @@ class RemoteEditor : public NodeEditor {
   QLineEdit* url_;
   QLineEdit* password_;
   QComboBox* freshness_;
+  KeepLocalBox* keep_local_;
   QPushButton* refresh_;
   QPushButton* cancel_;
   QLabel* summary_;

@@ -124,8 +124,8 @@ Result<ExportReport> RunExport(Connection& connection, const ExportJob& job,
       }
     } else if (done.ok() && item.plot->remote) {
       done = InvalidInput(
-          "the rows of a remote table stay on its server: export the picture, or bring rows "
-          "local with pika remote URL --sql QUERY --out file.parquet");
+          "the rows of a remote table stay on its server: export the picture, or tick \"Keep a "
+          "local copy\" on the remote node");
     } else if (done.ok()) {
       out.file = UniqueFileName(item.name, ExtensionOf(format), taken);
       done = ExportQueryResult(connection, item.data_sql,

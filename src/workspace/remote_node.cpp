@@ -55,6 +55,12 @@ bool SameServer(const RemoteSource& a, const RemoteSource& b) {
 
 Result<std::optional<RemoteOrigin>> RemoteOriginOf(const canvas::Graph& graph, canvas::NodeId id) {
   const canvas::Node* node = graph.Find(id);
+  if (node == nullptr || node->keep_local) return std::optional<RemoteOrigin>();
+  return RemoteRunOf(graph, id);
+}
+
+Result<std::optional<RemoteOrigin>> RemoteRunOf(const canvas::Graph& graph, canvas::NodeId id) {
+  const canvas::Node* node = graph.Find(id);
   if (node == nullptr) return std::optional<RemoteOrigin>();
   if (node->kind == canvas::NodeKind::kQuery) return RemoteQueryOrigin(graph, *node);
   if (node->kind != canvas::NodeKind::kRemote) return std::optional<RemoteOrigin>();

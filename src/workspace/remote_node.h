@@ -18,9 +18,13 @@ struct RemoteOrigin {
   int max_age_s = 0;
 };
 
-// Nothing for a node whose rows are local (or that mixes local and remote inputs); an error
-// for a Remote Table URL that does not parse.
+// Where the nodes `id` feeds read its rows: nothing when they are local (a local node, one
+// that mixes local and remote inputs, or a remote node that keeps a local copy); an error for
+// a Remote Table URL that does not parse.
 Result<std::optional<RemoteOrigin>> RemoteOriginOf(const canvas::Graph& graph, canvas::NodeId id);
+
+// Where node `id` itself runs: the same, except that its own local copy does not count.
+Result<std::optional<RemoteOrigin>> RemoteRunOf(const canvas::Graph& graph, canvas::NodeId id);
 
 // The same server and database (and user): where one query can read both.
 bool SameServer(const RemoteSource& a, const RemoteSource& b);

@@ -38,6 +38,7 @@ TEST(GraphJson, RemoteTableKeepsItsUrlAndFreshnessAndHasNoPasswordField) {
   remote.name = "events";
   remote.remote_url = "clickhouse://pika@ch.local:8123/analytics/events";
   remote.remote_max_age_s = kUntilRefreshed;
+  remote.keep_local = true;
   ASSERT_TRUE(graph.Add(remote).ok());
   const std::string text = GraphToJson(graph, {});
   EXPECT_EQ(text.find("password"), std::string::npos);

@@ -18,6 +18,7 @@
 #include "ui/graph_document.h"
 #include "ui/graph_runner.h"
 #include "ui/inspector.h"
+#include "ui/keep_local_box.h"
 #include "ui/main_window.h"
 #include "ui/node_item.h"
 #include "ui/node_rows_model.h"
@@ -164,6 +165,10 @@ class RemoteAppTest : public QObject {
     QCOMPARE(scene.x_max, zoomed.x_max);
     QVERIFY2(QString::fromStdString(scene.badge).contains("ClickHouse"), scene.badge.c_str());
     QVERIFY2(window.statusText().contains("ClickHouse"), qPrintable(window.statusText()));
+    // Brushing needs the rows here: the window says so, and the node keeps no brush.
+    window.navigator().brushBetween(QPointF(200, 100), QPointF(400, 300));
+    QVERIFY2(window.statusText().contains("Keep a local copy"), qPrintable(window.statusText()));
+    QVERIFY(document().graph().Find(plot)->plot.brush.empty());
 
     // To look at: PIKA_REMOTE_SHOT=dir saves the canvas with the inspector, and the window.
     if (const QByteArray shots = qgetenv("PIKA_REMOTE_SHOT"); !shots.isEmpty()) {
@@ -304,6 +309,47 @@ class RemoteAppTest : public QObject {
     QVERIFY2(runner().run(q).message.contains("'points' lives on a remote server"),
              qPrintable(runner().run(q).message));
     QCOMPARE(runner().run(remote).state, RunState::kReady);  // nothing else broke
+  }
+
+  void localCopyOfRemoteTableFeedsLocalQueriesAndLocalPlots() {
+    qputenv("PIKA_REMOTE_PASSWORD", servers_.at("PIKA_REMOTE_PASSWORD").c_str());
+    const NodeId remote = AddRemote(PostgresUrl());
+    Node local;
+    local.kind = NodeKind::kQuery;
+    local.name = "wanted";
+    local.sql = "SELECT 'c3' AS c";
+    const NodeId l = document().addNode(local);
+    Node query;
+    query.kind = NodeKind::kQuery;
+    query.name = "joined";
+    query.sql = "SELECT count(*) AS n FROM points JOIN wanted USING (c)";
+    const NodeId q = document().addNode(query);
+    QVERIFY(document().connectNodes(remote, q).isEmpty());
+    QVERIFY(document().connectNodes(l, q).isEmpty());
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(q).state, RunState::kError);  // mixes a server and a local node
+
+    window_->inspector().showNode(remote);
+    RemoteEditor& editor = *window_->inspector().remoteEditor();
+    editor.keepLocal()->click();  // as the user ticks it
+    QVERIFY(document().graph().Find(remote)->keep_local);
+    QVERIFY(WaitIdle());
+    const uint64_t rows = std::stoull(servers_.at("PIKA_REMOTE_ROWS"));
+    QVERIFY2(runner().run(remote).state == RunState::kReady,
+             qPrintable(runner().run(remote).message));
+    QCOMPARE(runner().run(remote).relation->rows, rows);  // every row, here
+    QVERIFY(window_->scene().item(remote)->statusText().contains("copied here"));
+    const NodeRun& joined = runner().run(q);
+    QVERIFY2(joined.state == RunState::kReady, qPrintable(joined.message));
+    QVERIFY(!joined.remote);  // ran here, on the copy
+    QCOMPARE(joined.relation->rows, uint64_t{1});
+
+    const NodeId plot = AddScatterOf(remote);
+    QVERIFY(WaitIdle());
+    const NodeRun& drawn = runner().run(plot);
+    QVERIFY2(drawn.state == RunState::kReady, qPrintable(drawn.message));
+    QVERIFY(!drawn.plot->remote);  // a local plot: brushing and drill-down work
+    QCOMPARE(drawn.plot->data.x.size(), static_cast<size_t>(rows));
   }
 };
 
