@@ -35,6 +35,7 @@ Result<TableBatch> CachedRemoteClient::Query(const std::string& sql, const Cance
   auto compute = [&]() -> Result<CachedResult> {
     auto client = Connected();
     if (!client.ok()) return client.error();
+    (*client)->SetProgress(progress());
     const uint64_t before = (*client)->bytes_received();
     const auto started = std::chrono::steady_clock::now();
     auto rows = (*client)->Query(sql, cancel);

@@ -3,7 +3,11 @@
 #include <curl/curl.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
+#include <chrono>
+#include <cstdlib>
+#include <functional>
 #include <mutex>
 #include <random>
 #include <vector>
@@ -34,7 +38,14 @@ struct Transfer {
   uint64_t max_bytes = 0;
   const CancelToken* cancel = nullptr;
   bool too_big = false;
+  // Called now and then while the transfer waits (the query's progress), or empty.
+  std::function<void()> poll;
+  std::chrono::steady_clock::time_point next_poll = std::chrono::steady_clock::now();
 };
+
+// How often a running query's progress is asked for: a query shorter than the first
+// interval never is.
+constexpr auto kProgressInterval = std::chrono::milliseconds(500);
 
 size_t Append(char* data, size_t size, size_t count, void* user) {
   auto& transfer = *static_cast<Transfer*>(user);
@@ -47,8 +58,13 @@ size_t Append(char* data, size_t size, size_t count, void* user) {
 }
 
 int CheckCancel(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
-  const auto& transfer = *static_cast<Transfer*>(user);
-  return transfer.cancel != nullptr && transfer.cancel->cancelled() ? 1 : 0;
+  auto& transfer = *static_cast<Transfer*>(user);
+  if (transfer.cancel != nullptr && transfer.cancel->cancelled()) return 1;
+  if (transfer.poll && std::chrono::steady_clock::now() >= transfer.next_poll) {
+    transfer.poll();
+    transfer.next_poll = std::chrono::steady_clock::now() + kProgressInterval;
+  }
+  return 0;
 }
 
 std::string_view Field(std::string_view line, size_t& at) {
@@ -99,6 +115,13 @@ class ClickHouseClient final : public RemoteClient {
   Result<TableBatch> Query(const std::string& sql, const CancelToken& cancel) override {
     const std::string query_id = NewQueryId();
     Transfer transfer{{}, options_.max_result_bytes, &cancel, false};
+    if (progress()) {
+      transfer.poll = [this, &query_id, shown = 0.0]() mutable {
+        shown = std::max(shown, QueryProgress(query_id));  // a shard's total may come late
+        if (shown > 0) progress()(shown);
+      };
+      transfer.next_poll += kProgressInterval;
+    }
     const std::string body = sql + "\nFORMAT TSVWithNamesAndTypes";
     Reply reply;
     const CURLcode code = Post(query_id, body, transfer, options_.query_timeout_s + 5, reply);
@@ -154,6 +177,27 @@ class ClickHouseClient final : public RemoteClient {
     curl_easy_getinfo(curl.get(), CURLINFO_SIZE_DOWNLOAD_T, &bytes);
     reply.bytes = static_cast<uint64_t>(bytes);
     return code;
+  }
+
+  // The initiating server's view of a running query: rows read so far of those it expects to
+  // read (a distributed query's shards report theirs to it), or 0 when it cannot tell. Not
+  // past 99%: the result has yet to come.
+  double QueryProgress(const std::string& query_id) const {
+    Transfer transfer{{}, 1 << 16, nullptr, false};
+    Reply reply;
+    const CURLcode code = Post(
+        NewQueryId(),
+        fmt::format("SELECT read_rows, total_rows_approx FROM system.processes WHERE query_id = "
+                    "'{}' FORMAT TSV",
+                    query_id),
+        transfer, options_.connect_timeout_s, reply);
+    // No row: the query has just ended.
+    if (code != CURLE_OK || reply.status != 200 || transfer.body.find('\t') == std::string::npos)
+      return 0;
+    char* end = nullptr;
+    const double read = std::strtod(transfer.body.c_str(), &end);
+    const double total = std::strtod(end, nullptr);
+    return total > 0 ? std::min(read / total, 0.99) : 0;
   }
 
   // Stops the query on the server: on its own, an aborted transfer leaves it running there.

@@ -30,6 +30,10 @@ class RemoteClient {
   virtual Result<TableBatch> Query(const std::string& sql, const CancelToken& cancel) = 0;
 
   const RemoteSource& source() const { return source_; }
+  // Where queries report how far they are, in [0, 1), while they run (ClickHouse: rows read
+  // of the rows it expects to read; PostgreSQL reports nothing).
+  void SetProgress(ProgressFn progress) { progress_ = std::move(progress); }
+  const ProgressFn& progress() const { return progress_; }
   // Bytes that came over the network for results so far (compressed where the engine
   // compressed them).
   uint64_t bytes_received() const { return bytes_received_; }
@@ -41,6 +45,7 @@ class RemoteClient {
  private:
   RemoteSource source_;
   uint64_t bytes_received_ = 0;
+  ProgressFn progress_;
 };
 
 // Connects to `source` and checks that the server answers and takes the credentials, so that

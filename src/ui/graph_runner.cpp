@@ -232,7 +232,8 @@ std::map<NodeId, uint64_t> GraphRunner::tableDataVersions() const {
 uint64_t GraphRunner::releaseMemory() {
   uint64_t released = 0;
   for (auto& [id, current] : runs_) {
-    if (!current.plot || current.plot->data_released) continue;
+    // A plot reduced on a server holds no rows here: nothing to give back.
+    if (!current.plot || current.plot->data_released || current.plot->remote) continue;
     const PlotData& data = current.plot->data;
     released += (data.x.size() + data.y.size()) * sizeof(double);
     auto light = std::make_shared<PlotResult>();
@@ -387,10 +388,11 @@ void GraphRunner::startRemote(const canvas::Node& node, Result<std::optional<Rem
       this, id,
       [origin = std::move(origin), id, name = node.name, keep_local = node.keep_local,
        &engine = engine_](Connection& connection, const CancelToken& cancel,
-                          const ProgressFn&) -> Result<RemoteRun> {
+                          const ProgressFn& progress) -> Result<RemoteRun> {
         if (!origin.ok()) return origin.error();
         const RemoteSource& source = (*origin)->source;
         auto client = engine.remote().Open(source, (*origin)->max_age_s);
+        client->SetProgress(progress);
         auto table = DescribeRemoteTable(*client, kRemotePreviewRows, cancel);
         if (!table.ok()) return table.error();
         if (!keep_local) {
@@ -436,8 +438,9 @@ void GraphRunner::startRemotePlot(const canvas::Node& node, const canvas::Node& 
   engine_.run<PlotResult>(
       this, id,
       [origin = std::move(origin), request, spec, &remote = engine_.remote()](
-          Connection&, const CancelToken& cancel, const ProgressFn&) -> Result<PlotResult> {
-        return RunRemotePlot(remote, origin, request, spec, cancel);
+          Connection&, const CancelToken& cancel,
+          const ProgressFn& progress) -> Result<PlotResult> {
+        return RunRemotePlot(remote, origin, request, spec, cancel, progress);
       },
       [this, id, generation](Result<PlotResult> result) {
         finish(id, generation, Finished(std::move(result), &NodeRun::plot));

@@ -9,8 +9,9 @@ namespace pika::ui {
 
 Result<PlotResult> RunRemotePlot(RemoteSessions& sessions, const RemoteOrigin& origin,
                                  const PlotDataRequest& request, const PlotSpec& spec,
-                                 const CancelToken& cancel) {
+                                 const CancelToken& cancel, const ProgressFn& progress) {
   auto client = sessions.Open(origin.source, origin.max_age_s);
+  client->SetProgress(progress);
   auto plot = PlotRemote(*client, request, spec, TickLabelWidth(), cancel);
   if (!plot.ok()) return plot.error();
   PlotResult result;

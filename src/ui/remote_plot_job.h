@@ -9,7 +9,7 @@ namespace pika::ui {
 
 Result<PlotResult> RunRemotePlot(RemoteSessions& sessions, const RemoteOrigin& origin,
                                  const PlotDataRequest& request, const PlotSpec& spec,
-                                 const CancelToken& cancel);
+                                 const CancelToken& cancel, const ProgressFn& progress = {});
 
 // The SQL a remote plot's server ran, as a script with the source in a comment (Copy SQL).
 std::string RemotePlotSqlText(const PlotResult& plot);

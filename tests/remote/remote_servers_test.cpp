@@ -1,6 +1,8 @@
 // Remote plots against real servers on 127.0.0.1: a two-shard ClickHouse cluster and a
 // PostgreSQL cluster, started with the same `points` rows by scripts/remote_servers.sh (the
 // ctest fixture `remote_servers`). Each reduction must equal DuckDB's on the same rows.
+#include "support/remote_servers.h"
+
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -9,7 +11,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <future>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -28,17 +29,6 @@ namespace {
 
 using namespace std::chrono_literals;
 
-std::map<std::string, std::string> ServerSettings() {
-  std::map<std::string, std::string> settings;
-  const char* path = std::getenv("PIKA_REMOTE_ENV");
-  std::ifstream file(path == nullptr ? "" : path);
-  for (std::string line; std::getline(file, line);) {
-    const size_t equals = line.find('=');
-    if (equals != std::string::npos) settings[line.substr(0, equals)] = line.substr(equals + 1);
-  }
-  return settings;
-}
-
 // The points' numbers as each engine reads them (see load_points in remote_servers.sh).
 struct EngineSql {
   SqlDialect dialect;
@@ -55,7 +45,7 @@ const EngineSql kPostgres{SqlDialect::kPostgres, "\"points\"", "CAST(\"x\" AS DO
 class RemoteServers : public ::testing::Test {
  protected:
   void SetUp() override {
-    settings_ = ServerSettings();
+    settings_ = test::RemoteServerSettings();
     ASSERT_FALSE(settings_.empty())
         << "no servers: run scripts/remote_servers.sh start DIR and set PIKA_REMOTE_ENV to "
            "DIR/servers.env (ctest does both)";
@@ -417,6 +407,24 @@ TEST_F(RemoteServers, CancelStopsTheClickHouseQueryOnEveryShard) {
   EXPECT_LT(std::chrono::steady_clock::now() - cancelled_at, 8s);
   EXPECT_TRUE(WaitFor([&] { return Running(*shard1, marker) == 0; }, 5s));
   EXPECT_TRUE(WaitFor([&] { return Running(*shard2, marker) == 0; }, 5s));
+}
+
+TEST_F(RemoteServers, ClickHouseReportsProgressWhileAQueryRunsOnBothShards) {
+  auto client = Connect(ClickHouse());
+  ASSERT_TRUE(client);
+  std::vector<double> reported;
+  client->SetProgress([&reported](double fraction) { reported.push_back(fraction); });
+  // About 2 s of sleeping per shard, in blocks a few milliseconds long.
+  const auto answer = client->Query(
+      "SELECT count() AS n FROM points WHERE sleepEachRow(0.00002) = 0 SETTINGS max_block_size "
+      "= 512",
+      CancelToken());
+  ASSERT_TRUE(answer.ok()) << answer.error().message;
+  EXPECT_EQ(static_cast<uint64_t>(answer->columns[0].IntAt(0)), rows_);
+  ASSERT_FALSE(reported.empty());
+  EXPECT_TRUE(std::is_sorted(reported.begin(), reported.end()));
+  EXPECT_GT(reported.back(), 0.0);
+  EXPECT_LT(reported.back(), 1.0);
 }
 
 TEST_F(RemoteServers, CancelStopsThePostgresQuery) {

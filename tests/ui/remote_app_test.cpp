@@ -9,9 +9,9 @@
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QtTest>
-#include <fstream>
 #include <map>
 
+#include "support/remote_servers.h"
 #include "ui/canvas_scene.h"
 #include "ui/canvas_view.h"
 #include "ui/engine_session.h"
@@ -36,17 +36,6 @@ using namespace pika::ui;
 namespace {
 
 constexpr int kRunTimeoutMs = 60'000;
-
-std::map<std::string, std::string> ServerSettings() {
-  std::map<std::string, std::string> settings;
-  const char* path = std::getenv("PIKA_REMOTE_ENV");
-  std::ifstream file(path == nullptr ? "" : path);
-  for (std::string line; std::getline(file, line);) {
-    const size_t equals = line.find('=');
-    if (equals != std::string::npos) settings[line.substr(0, equals)] = line.substr(equals + 1);
-  }
-  return settings;
-}
 
 }  // namespace
 
@@ -81,6 +70,18 @@ class RemoteAppTest : public QObject {
     node.position = {-300, 0};
     return document().addNode(node);
   }
+  // A Query node reading `inputs`; kNoNode when a wire is refused.
+  NodeId AddQuery(const std::string& name, const std::string& sql,
+                  const std::vector<NodeId>& inputs) {
+    Node query;
+    query.kind = NodeKind::kQuery;
+    query.name = name;
+    query.sql = sql;
+    const NodeId id = document().addNode(query);
+    for (NodeId input : inputs)
+      if (!document().connectNodes(input, id).isEmpty()) return pika::canvas::kNoNode;
+    return id;
+  }
   NodeId AddScatterOf(NodeId remote, const std::string& name = "scatter") {
     Node plot;
     plot.kind = NodeKind::kPlot;
@@ -99,7 +100,7 @@ class RemoteAppTest : public QObject {
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.path());
     qputenv("PIKA_RECOVERY_DIR", dir_.filePath("recovery").toUtf8());
-    servers_ = ServerSettings();
+    servers_ = pika::test::RemoteServerSettings();
     QVERIFY2(!servers_.empty(),
              "no servers: run scripts/remote_servers.sh start DIR and set PIKA_REMOTE_ENV to "
              "DIR/servers.env (ctest does both)");
@@ -255,12 +256,10 @@ class RemoteAppTest : public QObject {
       for (const auto& [id, node] : document().graph().nodes()) all.push_back(id);
       document().removeNodes(all);
       const NodeId remote = AddRemote(url);
-      Node query;
-      query.kind = NodeKind::kQuery;
-      query.name = "groups";
-      query.sql = "SELECT p.c, count(*) AS n FROM points AS p WHERE p.x > 100 GROUP BY p.c";
-      const NodeId q = document().addNode(query);
-      QVERIFY(document().connectNodes(remote, q).isEmpty());
+      const NodeId q = AddQuery(
+          "groups", "SELECT p.c, count(*) AS n FROM points AS p WHERE p.x > 100 GROUP BY p.c",
+          {remote});
+      QVERIFY(q != pika::canvas::kNoNode);
       Node bars;
       bars.kind = NodeKind::kPlot;
       bars.name = "bars";
@@ -292,18 +291,9 @@ class RemoteAppTest : public QObject {
   void queryMixingRemoteAndLocalInputsSaysWhyItCannotRun() {
     qputenv("PIKA_REMOTE_PASSWORD", servers_.at("PIKA_REMOTE_PASSWORD").c_str());
     const NodeId remote = AddRemote(ClickHouseUrl());
-    Node local;
-    local.kind = NodeKind::kQuery;
-    local.name = "local";
-    local.sql = "SELECT 1 AS n";
-    const NodeId l = document().addNode(local);
-    Node query;
-    query.kind = NodeKind::kQuery;
-    query.name = "q";
-    query.sql = "SELECT * FROM points, local";
-    const NodeId q = document().addNode(query);
-    QVERIFY(document().connectNodes(remote, q).isEmpty());
-    QVERIFY(document().connectNodes(l, q).isEmpty());
+    const NodeId l = AddQuery("local", "SELECT 1 AS n", {});
+    const NodeId q = AddQuery("q", "SELECT * FROM points, local", {remote, l});
+    QVERIFY(q != pika::canvas::kNoNode);
     QVERIFY(WaitIdle());
     QCOMPARE(runner().run(q).state, RunState::kError);
     QVERIFY2(runner().run(q).message.contains("'points' lives on a remote server"),
@@ -314,18 +304,10 @@ class RemoteAppTest : public QObject {
   void localCopyOfRemoteTableFeedsLocalQueriesAndLocalPlots() {
     qputenv("PIKA_REMOTE_PASSWORD", servers_.at("PIKA_REMOTE_PASSWORD").c_str());
     const NodeId remote = AddRemote(PostgresUrl());
-    Node local;
-    local.kind = NodeKind::kQuery;
-    local.name = "wanted";
-    local.sql = "SELECT 'c3' AS c";
-    const NodeId l = document().addNode(local);
-    Node query;
-    query.kind = NodeKind::kQuery;
-    query.name = "joined";
-    query.sql = "SELECT count(*) AS n FROM points JOIN wanted USING (c)";
-    const NodeId q = document().addNode(query);
-    QVERIFY(document().connectNodes(remote, q).isEmpty());
-    QVERIFY(document().connectNodes(l, q).isEmpty());
+    const NodeId l = AddQuery("wanted", "SELECT 'c3' AS c", {});
+    const NodeId q =
+        AddQuery("joined", "SELECT count(*) AS n FROM points JOIN wanted USING (c)", {remote, l});
+    QVERIFY(q != pika::canvas::kNoNode);
     QVERIFY(WaitIdle());
     QCOMPARE(runner().run(q).state, RunState::kError);  // mixes a server and a local node
 
