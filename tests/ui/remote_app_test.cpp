@@ -45,6 +45,7 @@ class RemoteAppTest : public QObject {
  private:
   std::unique_ptr<MainWindow> window_;
   std::map<std::string, std::string> servers_;
+  int remote_engine_index_ = 0;  // names the screenshots of the query test
   QTemporaryDir dir_;
 
   GraphDocument& document() { return window_->document(); }
@@ -285,6 +286,15 @@ class RemoteAppTest : public QObject {
       QVERIFY(!drawn.plot->remote->source.query.empty());
       QVERIFY2(QString::fromStdString(drawn.plot->scene.badge).contains("7"),
                drawn.plot->scene.badge.c_str());
+      if (const QByteArray shots = qgetenv("PIKA_REMOTE_SHOT"); !shots.isEmpty()) {
+        Node placed = *document().graph().Find(plot);
+        document().moveNodes({{plot, placed.position}}, {{plot, {300, 0}}});
+        window_->resize(1400, 800);
+        window_->view().fitAll();
+        QTest::qWait(300);
+        QVERIFY(window_->grab().save(QString(shots) + "/remote_query_" +
+                                     QString::number(remote_engine_index_++) + ".png"));
+      }
     }
   }
 
