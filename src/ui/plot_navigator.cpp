@@ -4,6 +4,7 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPointer>
 #include <QToolTip>
 #include <QWheelEvent>
 #include <QWidget>
@@ -316,12 +317,23 @@ void PlotNavigator::layOut() {
 // A remote table's view is reduced on its server; a newer view cancels this one there.
 void PlotNavigator::layOutRemote(const PlotSpec& spec, uint64_t request) {
   Q_EMIT notice("asking the server…", false);
+  // Posted back to this view, like the answer; an old request's progress is dropped.
+  auto shown = [guard = QPointer<PlotNavigator>(this), request](double fraction) {
+    QMetaObject::invokeMethod(
+        guard,
+        [guard, request, fraction] {
+          if (guard && request == guard->layout_requests_ && guard->exact_shown_ != request)
+            Q_EMIT guard->notice(QString("asking the server… %1%").arg(qRound(fraction * 100)),
+                                 false);
+        },
+        Qt::QueuedConnection);
+  };
   engine_.run<PlotResult>(
       this, key_,
-      [plot = plot_, spec, &remote = engine_.remote()](Connection&, const CancelToken& cancel,
-                                                       const ProgressFn&) -> Result<PlotResult> {
+      [plot = plot_, spec, &remote = engine_.remote(), shown](
+          Connection&, const CancelToken& cancel, const ProgressFn&) -> Result<PlotResult> {
         if (cancel.cancelled()) return Cancelled();
-        return RunRemotePlot(remote, *plot->remote, plot->request, spec, cancel);
+        return RunRemotePlot(remote, *plot->remote, plot->request, spec, cancel, shown);
       },
       [this, window = window_, request](Result<PlotResult> result) {
         if (request != layout_requests_) return;
