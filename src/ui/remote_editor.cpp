@@ -137,8 +137,10 @@ void RemoteEditor::showNode(const canvas::Node& node, const NodeRun& run) {
   id_ = node.id;
   if (!url_->hasFocus()) url_->setText(QString::fromStdString(node.remote_url));
   keep_local_->showNode(node);
-  const int index = freshness_->findData(node.remote_max_age_s);
-  if (index >= 0) freshness_->setCurrentIndex(index);
+  if (freshness_->findData(node.remote_max_age_s) < 0)  // set in a workspace file by hand
+    freshness_->addItem(QString("reuse answers for %1 s").arg(node.remote_max_age_s),
+                        node.remote_max_age_s);
+  freshness_->setCurrentIndex(freshness_->findData(node.remote_max_age_s));
   const bool busy = run.state == RunState::kRunning || run.state == RunState::kWaiting;
   cancel_->setVisible(busy);
   if (run.state == RunState::kReady && run.remote) {

@@ -137,6 +137,11 @@ class RemoteAppTest : public QObject {
     QVERIFY(editor.summary()->text().contains("x Nullable(Float64)"));
     const QString status = window_->scene().item(id)->statusText();
     QVERIFY2(status.contains("× 6 columns · ClickHouse"), qPrintable(status));
+    QCOMPARE(editor.freshness()->currentData().toInt(), pika::canvas::kDefaultRemoteMaxAgeS);
+    Node odd = *document().graph().Find(id);
+    odd.remote_max_age_s = 120;  // as a hand-edited workspace file may say
+    document().updateNode(odd);
+    QCOMPARE(editor.freshness()->currentText(), QString("reuse answers for 120 s"));
   }
 
   void plotOfRemoteTableIsReducedOnTheServerAndEveryPanAsksItAgain() {
