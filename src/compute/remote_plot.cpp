@@ -6,6 +6,7 @@
 
 #include "plot/reduction_sql.h"
 #include "remote/remote_catalog.h"
+#include "remote/text_values.h"
 
 namespace pika {
 
@@ -44,17 +45,14 @@ class RemoteRun {
 // Dates and times of either engine (ClickHouse's text answers keep them as text).
 bool IsTime(const RemoteColumn& column) {
   if (column.type == ColumnType::kDate || column.type == ColumnType::kTimestamp) return true;
-  std::string_view type = column.engine_type;
-  if (type.starts_with("Nullable(")) type = type.substr(9);
-  return type.starts_with("Date");
+  return ClickHouseBaseType(column.engine_type).starts_with("Date");
 }
 
 // Microseconds since the epoch, as a time axis places them. ClickHouse's Date counts days and
 // its DateTime seconds (both UTC-based, whatever the server's time zone).
 std::string TimeValueSql(RemoteEngine engine, const RemoteColumn& column,
                          const std::string& quoted) {
-  std::string_view type = column.engine_type;
-  if (type.starts_with("Nullable(")) type = type.substr(9);
+  const std::string_view type = ClickHouseBaseType(column.engine_type);
   if (engine == RemoteEngine::kClickHouse) {
     return type.starts_with("DateTime") ? fmt::format("toFloat64(toUInt32({})) * 1e6", quoted)
                                         : fmt::format("toFloat64(toUInt16({})) * 8.64e10", quoted);

@@ -26,13 +26,11 @@ const std::set<std::string> kAfterFrom{"where",  "group",  "order",    "limit", 
                                        "union",  "window", "qualify",  "except", "intersect",
                                        "offset", "fetch",  "settings", "format", "prewhere",
                                        "sample", "final",  "array",    "on",     "using"};
-// Words that may follow a table in a FROM list without being its alias.
-const std::set<std::string> kNotAlias{
-    "where",  "group",     "order",   "limit", "having",     "union",  "window",   "qualify",
-    "except", "intersect", "offset",  "fetch", "settings",   "format", "prewhere", "sample",
-    "final",  "array",     "on",      "using", "join",       "inner",  "left",     "right",
-    "full",   "cross",     "natural", "any",   "all",        "asof",   "semi",     "anti",
-    "global", "paste",     "lateral", "for",   "tablesample"};
+// Words that may follow a table in a FROM list without being its alias: those that end the
+// list, and those that join another table to it.
+const std::set<std::string> kJoining{"join",    "inner", "left",    "right", "full",       "cross",
+                                     "natural", "any",   "all",     "asof",  "semi",       "anti",
+                                     "global",  "paste", "lateral", "for",   "tablesample"};
 
 struct Token {
   enum Kind { kSpace, kName, kQuotedName, kOther } kind = kOther;
@@ -106,7 +104,8 @@ const Token* NextSignificant(const std::vector<Token>& tokens, size_t after) {
 bool NamesAnAlias(const Token* next) {
   if (next == nullptr) return false;
   if (next->kind == Token::kQuotedName) return true;
-  return next->kind == Token::kName && !kNotAlias.contains(next->name);
+  return next->kind == Token::kName && !kAfterFrom.contains(next->name) &&
+         !kJoining.contains(next->name);
 }
 
 }  // namespace

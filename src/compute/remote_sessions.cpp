@@ -31,7 +31,7 @@ std::unique_ptr<CachedRemoteClient> RemoteSessions::Open(const RemoteSource& sou
                                                          int max_age_s) {
   std::optional<std::chrono::steady_clock::duration> max_age;
   if (max_age_s >= 0) max_age = std::chrono::seconds(max_age_s);
-  auto connect = [this, source]() { return ConnectRemote(source, PasswordFor(source), options_); };
+  auto connect = [this, source]() { return Connect(source); };
   return std::make_unique<CachedRemoteClient>(source, std::move(connect), cache_, max_age);
 }
 

@@ -6,15 +6,15 @@
 
 namespace pika {
 
-namespace {
-
-std::string_view Unwrapped(std::string_view type) {
+std::string_view ClickHouseBaseType(std::string_view type) {
   for (std::string_view wrapper : {"Nullable(", "LowCardinality("}) {
     if (type.starts_with(wrapper) && type.ends_with(')'))
-      return Unwrapped(type.substr(wrapper.size(), type.size() - wrapper.size() - 1));
+      return ClickHouseBaseType(type.substr(wrapper.size(), type.size() - wrapper.size() - 1));
   }
   return type;
 }
+
+namespace {
 
 template <typename Number>
 bool ReadNumber(std::string_view text, Number& value) {
@@ -90,7 +90,7 @@ bool ReadInteger(ColumnType type, std::string_view text, int64_t& value) {
 }  // namespace
 
 ColumnType ClickHouseColumnType(std::string_view type) {
-  type = Unwrapped(type);
+  type = ClickHouseBaseType(type);
   if (type.starts_with("Int") || type.starts_with("UInt") || type == "Bool")
     return ColumnType::kBigint;
   if (type.starts_with("Float") || type.starts_with("Decimal")) return ColumnType::kDouble;

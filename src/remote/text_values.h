@@ -9,6 +9,9 @@
 
 namespace pika {
 
+// A ClickHouse type name without its Nullable(...) and LowCardinality(...) wrappers.
+std::string_view ClickHouseBaseType(std::string_view type);
+
 // ClickHouse type names: Int*, UInt* and Bool as BIGINT, Float* and Decimal* as DOUBLE,
 // Date, DateTime (and DateTime64) and anything else as text; Nullable(...) and
 // LowCardinality(...) as what they wrap.

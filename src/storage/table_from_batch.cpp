@@ -40,20 +40,19 @@ std::string CreateSql(std::string_view table, const TableBatch& rows) {
   return fmt::format("CREATE TABLE {} ({})", QuoteIdentifier(table), columns);
 }
 
+Error AppendError(duckdb_appender appender) {
+  return EngineError(
+      fmt::format("cannot append to the table: {}", duckdb_appender_error(appender)));
+}
+
 Status AppendRows(duckdb_appender appender, const TableBatch& rows) {
   for (size_t row = 0; row < rows.row_count; ++row) {
     for (const Column& column : rows.columns) {
-      if (AppendValue(appender, column, row) == DuckDBError)
-        return EngineError(
-            fmt::format("cannot append to the table: {}", duckdb_appender_error(appender)));
+      if (AppendValue(appender, column, row) == DuckDBError) return AppendError(appender);
     }
-    if (duckdb_appender_end_row(appender) == DuckDBError)
-      return EngineError(
-          fmt::format("cannot append to the table: {}", duckdb_appender_error(appender)));
+    if (duckdb_appender_end_row(appender) == DuckDBError) return AppendError(appender);
   }
-  if (duckdb_appender_flush(appender) == DuckDBError)
-    return EngineError(
-        fmt::format("cannot append to the table: {}", duckdb_appender_error(appender)));
+  if (duckdb_appender_flush(appender) == DuckDBError) return AppendError(appender);
   return {};
 }
 
@@ -65,8 +64,7 @@ Status Connection::CreateTableFrom(std::string_view table, const TableBatch& row
   const std::string name(table);
   Status appended =
       duckdb_appender_create(connection_, nullptr, name.c_str(), &appender) == DuckDBError
-          ? EngineError(
-                fmt::format("cannot append to the table: {}", duckdb_appender_error(appender)))
+          ? AppendError(appender)
           : AppendRows(appender, rows);
   duckdb_appender_destroy(&appender);
   if (!appended.ok()) (void)Execute(fmt::format("DROP TABLE {}", QuoteIdentifier(table)));

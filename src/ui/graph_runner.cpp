@@ -73,13 +73,8 @@ QString MissingSettings(const canvas::Graph& graph, const canvas::Node& node, bo
   return {};
 }
 
-// Where the nodes `id` feeds read its rows from, or where `id` runs itself.
-bool LivesRemotely(const canvas::Graph& graph, NodeId id) {
-  auto origin = RemoteOriginOf(graph, id);
-  return !origin.ok() || origin->has_value();
-}
-bool RunsRemotely(const canvas::Graph& graph, NodeId id) {
-  auto origin = RemoteRunOf(graph, id);
+// On a server (a URL that does not parse counts: it names one).
+bool OnAServer(const Result<std::optional<RemoteOrigin>>& origin) {
   return !origin.ok() || origin->has_value();
 }
 
@@ -89,8 +84,8 @@ bool RunsRemotely(const canvas::Graph& graph, NodeId id) {
 QString RefusedInput(const canvas::Graph& graph, const canvas::Node& node,
                      const canvas::Node& input, const NodeRun& upstream) {
   const QString name = Text(input.name);
-  if (node.kind == canvas::NodeKind::kQuery && LivesRemotely(graph, input.id) &&
-      !RunsRemotely(graph, node.id))
+  if (node.kind == canvas::NodeKind::kQuery && OnAServer(RemoteOriginOf(graph, input.id)) &&
+      !OnAServer(RemoteRunOf(graph, node.id)))
     return QString(
                "'%1' lives on a remote server, and this query also reads local nodes or another "
                "server: a query runs either here or on one server. Tick \"keep a local copy\" "

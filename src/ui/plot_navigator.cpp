@@ -45,6 +45,9 @@ void PlotNavigator::setPlot(std::shared_ptr<const PlotResult> plot, const std::s
   // The same drawing again (a brush ran what it feeds): the view, pyramid and scene stay.
   if (plot != nullptr && plot == plot_ && title == title_ && theme == theme_) return;
   plot_ = std::move(plot);
+  // A remote view is a server round trip, and each one a newer view replaces is killed there:
+  // while a drag goes on, the previewed picture moves and the server is asked 5 times a second.
+  relayout_.setInterval(plot_ && plot_->remote ? 200 : 40);
   coarse_.reset();
   title_ = title;
   theme_ = theme;
