@@ -1,6 +1,7 @@
 #include "compute/job_scheduler.h"
 
 #include <algorithm>
+#include <chrono>
 
 namespace pika {
 
@@ -14,6 +15,7 @@ Result<std::unique_ptr<JobScheduler>> JobScheduler::Start(const Database& databa
   for (auto& worker : scheduler->workers_) {
     worker->thread = std::thread([raw = scheduler.get(), &w = *worker] { raw->Loop(w); });
   }
+  scheduler->interrupter_ = std::thread([raw = scheduler.get()] { raw->InterruptLoop(); });
   return scheduler;
 }
 
@@ -30,7 +32,16 @@ JobScheduler::~JobScheduler() {
     }
   }
   wake_.notify_all();
-  for (auto& worker : workers_) worker->thread.join();
+  cancelled_.notify_all();
+  for (auto& worker : workers_) {
+    if (worker->thread.joinable()) worker->thread.join();  // Start may have failed before it
+  }
+  {
+    std::lock_guard lock(mutex_);
+    workers_joined_ = true;
+  }
+  cancelled_.notify_all();
+  if (interrupter_.joinable()) interrupter_.join();
 }
 
 void JobScheduler::Submit(uint64_t key, Job job) {
@@ -69,7 +80,30 @@ void JobScheduler::CancelLocked(uint64_t key) {
     if (worker->running != nullptr && worker->running->key == key) {
       worker->running->cancel.Cancel();
       worker->connection.Interrupt();
+      cancelled_.notify_all();
     }
+  }
+}
+
+bool JobScheduler::AnyRunningCancelledLocked() const {
+  return std::any_of(workers_.begin(), workers_.end(), [](const auto& worker) {
+    return worker->running != nullptr && worker->running->cancel.cancelled();
+  });
+}
+
+// DuckDB clears a connection's interrupt when its next statement starts, so one interrupt
+// that lands between two of a job's statements is lost and the second runs to its end: a
+// cancelled job's connection is interrupted again every few milliseconds until the job returns.
+void JobScheduler::InterruptLoop() {
+  using namespace std::chrono_literals;
+  std::unique_lock lock(mutex_);
+  while (!workers_joined_) {
+    cancelled_.wait(lock, [this] { return workers_joined_ || AnyRunningCancelledLocked(); });
+    for (auto& worker : workers_) {
+      if (worker->running != nullptr && worker->running->cancel.cancelled())
+        worker->connection.Interrupt();
+    }
+    cancelled_.wait_for(lock, 10ms, [this] { return workers_joined_; });
   }
 }
 

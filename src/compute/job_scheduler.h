@@ -54,8 +54,10 @@ class JobScheduler {
 
   JobScheduler() = default;
   void Loop(Worker& worker);
+  void InterruptLoop();
   std::deque<Task>::iterator NextRunnableLocked();
   void CancelLocked(uint64_t key);
+  bool AnyRunningCancelledLocked() const;
 
   mutable std::mutex mutex_;
   std::condition_variable wake_;
@@ -63,6 +65,10 @@ class JobScheduler {
   std::vector<std::unique_ptr<Worker>> workers_;
   size_t running_ = 0;
   bool stopping_ = false;
+  // Interrupts cancelled jobs' connections again until those jobs return (see InterruptLoop).
+  std::thread interrupter_;
+  std::condition_variable cancelled_;
+  bool workers_joined_ = false;
 };
 
 }  // namespace pika
