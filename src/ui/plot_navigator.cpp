@@ -263,6 +263,9 @@ QString PlotNavigator::heatmapCellAt(QPointF at) const {
 }
 
 void PlotNavigator::layOut() {
+  // This layout reads the view's size now: a resize's pending one would only repeat it (and
+  // replace the picture a moment after it arrived).
+  relayout_.stop();
   if (!plot_) {
     if (coarse_) layOutCoarse();
     return;
