@@ -18,6 +18,7 @@
 
 #include "plot/density_grid.h"
 #include "plot/density_pyramid.h"
+#include "plot/lttb.h"
 #include "plot/m4.h"
 #include "plot/minmax_lttb.h"
 
@@ -51,6 +52,23 @@ struct Columns {
   std::vector<double> x;
   std::vector<double> y;
 };
+
+// The same values held as float32, as a REAL column would be.
+struct FloatColumns {
+  std::vector<float> x;
+  std::vector<float> y;
+};
+
+const FloatColumns& AsFloat(const Columns& columns) {
+  static std::map<const Columns*, std::unique_ptr<FloatColumns>> cache;
+  auto& narrow = cache[&columns];
+  if (!narrow) {
+    narrow = std::make_unique<FloatColumns>();
+    narrow->x.assign(columns.x.begin(), columns.x.end());
+    narrow->y.assign(columns.y.begin(), columns.y.end());
+  }
+  return *narrow;
+}
 
 template <typename Fill>
 std::unique_ptr<Columns> Generate(size_t points, Fill fill) {
@@ -94,32 +112,34 @@ const Columns& Series(size_t points) {
   return *columns;
 }
 
-// Median per-iteration wall time of the streaming read, by point count.
+// Median per-iteration wall time of the streaming read, by bytes read.
 std::map<size_t, std::vector<double>>& ReadSeconds() {
   static std::map<size_t, std::vector<double>> seconds;
   return seconds;
 }
 
-double MedianRead(size_t points) {
-  std::vector<double> seconds = ReadSeconds()[points];
+double MedianRead(size_t bytes) {
+  std::vector<double> seconds = ReadSeconds()[bytes];
   if (seconds.empty()) return NAN;
   std::nth_element(seconds.begin(), seconds.begin() + seconds.size() / 2, seconds.end());
   return seconds[seconds.size() / 2];
 }
 
-// Runs `body` per iteration and reports its wall time over the streaming read's.
+// Runs `body` per iteration and reports its wall time over the streaming read's of the same
+// bytes (two columns of `points` values of `value_bytes` each).
 template <typename Body>
-void Timed(benchmark::State& state, size_t points, Body body) {
+void Timed(benchmark::State& state, size_t points, Body body, size_t value_bytes = sizeof(double)) {
   const auto start = std::chrono::steady_clock::now();
   for (auto _ : state) body();
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
   const double per_iteration = elapsed.count() / static_cast<double>(state.iterations());
-  state.counters["x_read"] = per_iteration / MedianRead(points);
+  state.counters["x_read"] = per_iteration / MedianRead(2 * points * value_bytes);
   state.counters["points"] = static_cast<double>(points);
 }
 
 // Eight accumulators so that the add latency does not hide the memory bandwidth.
-double Sum(std::span<const double> values, size_t begin, size_t end) {
+template <typename T>
+double Sum(std::span<const T> values, size_t begin, size_t end) {
   double sums[8] = {};
   size_t row = begin;
   for (; row + 8 <= end; row += 8) {
@@ -131,23 +151,25 @@ double Sum(std::span<const double> values, size_t begin, size_t end) {
   return total;
 }
 
-void StreamingRead(benchmark::State& state, const Columns& columns) {
+template <typename ColumnPair>
+void StreamingRead(benchmark::State& state, const ColumnPair& columns) {
   const size_t points = columns.x.size();
   const auto start = std::chrono::steady_clock::now();
   for (auto _ : state) {
     const double sum = tbb::parallel_reduce(
         tbb::blocked_range<size_t>(0, points, size_t{1} << 16), 0.0,
         [&](const tbb::blocked_range<size_t>& rows, double total) {
-          return total + Sum(columns.x, rows.begin(), rows.end()) +
-                 Sum(columns.y, rows.begin(), rows.end());
+          return total + Sum(std::span(columns.x), rows.begin(), rows.end()) +
+                 Sum(std::span(columns.y), rows.begin(), rows.end());
         },
         std::plus<>());
     benchmark::DoNotOptimize(sum);
   }
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-  ReadSeconds()[points].push_back(elapsed.count() / static_cast<double>(state.iterations()));
+  const size_t bytes = points * (sizeof(columns.x[0]) + sizeof(columns.y[0]));
+  ReadSeconds()[bytes].push_back(elapsed.count() / static_cast<double>(state.iterations()));
   state.counters["x_read"] = 1.0;
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * points * 16));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
 }
 
 void BM_StreamingReadScatter(benchmark::State& state) {
@@ -156,6 +178,10 @@ void BM_StreamingReadScatter(benchmark::State& state) {
 
 void BM_StreamingReadSeries(benchmark::State& state) {
   StreamingRead(state, Series(static_cast<size_t>(state.range(0))));
+}
+
+void BM_StreamingReadScatterFloat32(benchmark::State& state) {
+  StreamingRead(state, AsFloat(Scatter(static_cast<size_t>(state.range(0)))));
 }
 
 // A frame after a pan: the viewport moves every iteration; the pool and grid are reused.
@@ -170,6 +196,24 @@ void BM_DensityAfterPan(benchmark::State& state) {
     if (!BinCounts(data.x, data.y, view, kScreen, pool, grid).ok()) state.SkipWithError("bin");
     benchmark::DoNotOptimize(grid.counts.data());
   });
+  state.counters["in_view"] = static_cast<double>(grid.stats.in_view);
+}
+
+// BM_DensityAfterPan over float32 columns, against a read of the float32 bytes.
+void BM_DensityAfterPanFloat32(benchmark::State& state) {
+  const FloatColumns& data = AsFloat(Scatter(static_cast<size_t>(state.range(0))));
+  GridPool pool;
+  CountGrid grid;
+  size_t frame = 0;
+  Timed(
+      state, data.x.size(),
+      [&] {
+        const double shift = 0.05 * static_cast<double>(frame++ % 10);
+        const Viewport view{-4.0 + shift, 4.0 + shift, -3.0, 3.5};
+        if (!BinCounts(data.x, data.y, view, kScreen, pool, grid).ok()) state.SkipWithError("bin");
+        benchmark::DoNotOptimize(grid.counts.data());
+      },
+      sizeof(float));
   state.counters["in_view"] = static_cast<double>(grid.stats.in_view);
 }
 
@@ -248,6 +292,17 @@ void M4Window(benchmark::State& state, double fraction) {
 void BM_M4Sorted(benchmark::State& state) { M4Window(state, 1.0); }
 void BM_M4SortedWindow10pct(benchmark::State& state) { M4Window(state, 0.1); }
 
+// Plain LTTB to two points per pixel column: one serial pass over every row.
+void BM_Lttb(benchmark::State& state) {
+  const Columns& data = Series(static_cast<size_t>(state.range(0)));
+  std::vector<size_t> rows;
+  rows.reserve(2 * kScreen.width);
+  Timed(state, data.x.size(), [&] {
+    Lttb(data.x, data.y, 2 * kScreen.width, rows);
+    benchmark::DoNotOptimize(rows.data());
+  });
+}
+
 void BM_MinMaxLttb(benchmark::State& state) {
   const Columns& data = Series(static_cast<size_t>(state.range(0)));
   std::vector<size_t> rows;
@@ -272,6 +327,8 @@ void Register() {
   add("BM_StreamingReadScatter", BM_StreamingReadScatter, small);
   add("BM_DensityAfterPan", BM_DensityAfterPan, small);
   add("BM_DensityZoomed", BM_DensityZoomed, small);
+  add("BM_StreamingReadScatterFloat32", BM_StreamingReadScatterFloat32, small);
+  add("BM_DensityAfterPanFloat32", BM_DensityAfterPanFloat32, small);
   for (int64_t points : {small, large}) {
     if (points == large) add("BM_StreamingReadScatter", BM_StreamingReadScatter, points);
     add("BM_PyramidBuild", BM_PyramidBuild, points);
@@ -282,6 +339,7 @@ void Register() {
     add("BM_M4Sorted", BM_M4Sorted, points);
     add("BM_M4SortedWindow10pct", BM_M4SortedWindow10pct, points);
     add("BM_MinMaxLttb", BM_MinMaxLttb, points);
+    add("BM_Lttb", BM_Lttb, points);
   }
 }
 

@@ -14,13 +14,16 @@
 
 #include "core/cancel_token.h"
 #include "plot/density_grid.h"
+#include "plot/grid_pool.h"
 #include "plot/pixel_axis.h"
 
 namespace pika::binning {
 
-// Cell indices are computed for a block first and scattered after: the first loop has no
-// dependencies (SSE2, in point_cells.cpp), the second is a tight increment loop. Out-of-view rows
-// go to a spare cell past the grid, so a zoomed view costs the same per row as a full one.
+// Cell indices are computed for a block first and counted after: the first loop has no
+// dependencies (SIMD, in point_cells.cpp), the second is a tight increment loop. Plain counts
+// keep only the in-view rows' cells, so a zoomed view costs little more than reading the
+// columns; kernels that refine cells per row keep one cell per row, out-of-view rows going to
+// a spare cell past the grid.
 inline constexpr size_t kBlock = 4096;
 // Out-of-view rows are spread over this many spare cells: incrementing one cell row after
 // row makes each increment wait for the previous one (with counters kept in memory, it made
@@ -35,9 +38,12 @@ inline bool IsFinite(double value) {
 
 // Where rows land: their cell when in the viewport, else one of the spare cells from
 // `discard` on. Cells are 32-bit: the grid (spares included) has fewer than 2^31 cells.
+// Coordinates are double or float32; float32 values are widened first, so they land in the
+// same cells as the same values held as doubles.
+template <typename T>
 struct PointCells {
-  std::span<const double> x;
-  std::span<const double> y;
+  std::span<const T> x;
+  std::span<const T> y;
   PixelAxis x_axis;
   PixelAxis y_axis;
   uint32_t discard;
@@ -49,11 +55,13 @@ struct PointCells {
   // Fills cells[0, length) for rows [first, first + length) and counts them into `stats`.
   void Fill(size_t first, size_t length, uint32_t* cells, BinningStats& stats) const;
 
- private:
-  void FillScalar(size_t first, size_t length, uint32_t* cells, BinningStats& stats) const;
-  void FillSse2(size_t first, size_t length, uint32_t* cells, BinningStats& stats) const;
-  void FillAvx2(size_t first, size_t length, uint32_t* cells, BinningStats& stats) const;
+  // Writes the cells of the in-view rows among [first, first + length) to the front of
+  // `cells` (which has room for `length`), in row order, and returns how many there are.
+  size_t FillInView(size_t first, size_t length, uint32_t* cells, BinningStats& stats) const;
 };
+
+extern template struct PointCells<double>;
+extern template struct PointCells<float>;
 
 inline void Add(BinningStats& total, const BinningStats& part) {
   total.in_view += part.in_view;
@@ -94,37 +102,71 @@ void MergeSlices(std::span<const std::span<T>> grids, std::span<T> out) {
                     });
 }
 
-// Rows ahead whose cell is prefetched: the grid (8 MB at 1920 x 1080) does not fit in L2, and
-// the prefetches let the misses overlap beyond what out-of-order execution reaches.
+// One thread's counts: small counters, and the cells whose counter wrapped, once per wrap, so
+// the true count is counts[cell] + 256 * (times the cell is listed) for 8-bit counters.
+struct SliceCounts {
+  std::span<SmallCount> counts;
+  std::vector<uint32_t>* wrapped = nullptr;
+};
+
+// out[cell] = the true count of `cell` summed over the slices, for the first out.size() cells.
+// One pass per slice, so that each loop widens and adds whole vectors.
+inline void MergeCounts(std::span<const SliceCounts> slices, std::span<uint32_t> out) {
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, out.size(), size_t{1} << 16),
+                    [&](const tbb::blocked_range<size_t>& cells) {
+                      uint32_t* sums = out.data();
+                      const SmallCount* first = slices.front().counts.data();
+                      for (size_t cell = cells.begin(); cell != cells.end(); ++cell) {
+                        sums[cell] = first[cell];
+                      }
+                      for (const SliceCounts& slice : slices.subspan(1)) {
+                        const SmallCount* counts = slice.counts.data();
+                        for (size_t cell = cells.begin(); cell != cells.end(); ++cell) {
+                          sums[cell] += counts[cell];
+                        }
+                      }
+                    });
+  constexpr uint32_t kWrap = uint32_t{std::numeric_limits<SmallCount>::max()} + 1;
+  for (const SliceCounts& slice : slices) {
+    for (const uint32_t cell : *slice.wrapped) {
+      if (cell < out.size()) out[cell] += kWrap;  // a spare cell may wrap too
+    }
+  }
+}
+
+// Rows ahead whose cell is prefetched: the grid does not fit in L2, and the prefetches let
+// the misses overlap beyond what out-of-order execution reaches.
 inline constexpr size_t kPrefetchAhead = 32;
 
-inline void IncrementCells(const uint32_t* cells, size_t length, std::span<uint32_t> counts) {
+inline void IncrementCells(const uint32_t* cells, size_t length, SliceCounts& grid) {
+  SmallCount* counts = grid.counts.data();
+  const auto increment = [&](uint32_t cell) {
+    if (++counts[cell] == 0) [[unlikely]]
+      grid.wrapped->push_back(cell);
+  };
   size_t i = 0;
   for (; i + kPrefetchAhead < length; ++i) {
     __builtin_prefetch(&counts[cells[i + kPrefetchAhead]], 1);
-    ++counts[cells[i]];
+    increment(cells[i]);
   }
-  for (; i < length; ++i) ++counts[cells[i]];
+  for (; i < length; ++i) increment(cells[i]);
 }
 
 // How many blocks pass between two looks at a cancel token: 64K rows, well under a millisecond.
 inline constexpr size_t kBlocksPerCancelCheck = 16;
 
-// Counts rows [begin, end) into `counts` (which has the discard cells at its end).
-// refine(first, length, cells, stats) may send more rows of a block to a discard cell.
-// With a `cancel` token, stops early (leaving partial counts) once it is cancelled.
-template <typename Refine>
-void CountRows(const PointCells& points, const Refine& refine, size_t begin, size_t end,
-               std::span<uint32_t> counts, BinningStats& stats,
-               const CancelToken* cancel = nullptr) {
+// Counts rows [begin, end) into `grid`. fill_block(first, length, cells, stats) writes the
+// cells to count for a block of rows and returns how many it wrote. With a `cancel` token,
+// stops early (leaving partial counts) once it is cancelled.
+template <typename FillBlock>
+void CountRows(const FillBlock& fill_block, size_t begin, size_t end, SliceCounts& grid,
+               BinningStats& stats, const CancelToken* cancel = nullptr) {
   uint32_t cells[kBlock];
   for (size_t block = begin; block < end; block += kBlock) {
     const bool check = cancel != nullptr && (block - begin) % (kBlocksPerCancelCheck * kBlock) == 0;
     if (check && cancel->cancelled()) return;
     const size_t length = std::min(kBlock, end - block);
-    points.Fill(block, length, cells, stats);
-    refine(block, length, cells, stats);
-    IncrementCells(cells, length, counts);
+    IncrementCells(cells, fill_block(block, length, cells, stats), grid);
   }
 }
 

@@ -5,8 +5,9 @@
 #include <cmath>
 #include <limits>
 
+#include "plot/simd_load.h"
+
 #if defined(__SSE2__) || defined(_M_X64)
-#include <emmintrin.h>
 #define PIKA_HAVE_SSE2 1
 #endif
 
@@ -19,8 +20,8 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 bool IsFinite(double value) { return std::fabs(value) <= std::numeric_limits<double>::max(); }
 
 // Reads two arrays only when asked: M4 on sorted x needs y alone.
-template <bool kCheckX>
-bool Valid(std::span<const double> x, std::span<const double> y, size_t row) {
+template <bool kCheckX, typename T>
+bool Valid(std::span<const T> x, std::span<const T> y, size_t row) {
   if constexpr (kCheckX) return IsFinite(x[row]) & IsFinite(y[row]);
   return IsFinite(y[row]);
 }
@@ -32,12 +33,12 @@ struct Range {
 };
 
 // The lowest and highest valid y of rows [begin, end), scalar.
-template <bool kCheckX>
-Range ScanScalar(std::span<const double> x, std::span<const double> y, size_t begin, size_t end,
+template <bool kCheckX, typename T>
+Range ScanScalar(std::span<const T> x, std::span<const T> y, size_t begin, size_t end,
                  Range range) {
   for (size_t row = begin; row < end; ++row) {
     const bool valid = Valid<kCheckX>(x, y, row);
-    const double value = y[row];
+    const double value = y[row];  // float32 widens exactly
     range.low = (valid & (value < range.low)) ? value : range.low;
     range.high = (valid & (value > range.high)) ? value : range.high;
     range.count += valid;
@@ -49,8 +50,8 @@ Range ScanScalar(std::span<const double> x, std::span<const double> y, size_t be
 
 // The same, two rows at a time: compilers do not vectorize floating-point min/max
 // reductions without -ffast-math, and this loop is all M4 does per row.
-template <bool kCheckX>
-Range Scan(std::span<const double> x, std::span<const double> y, size_t begin, size_t end) {
+template <bool kCheckX, typename T>
+Range Scan(std::span<const T> x, std::span<const T> y, size_t begin, size_t end) {
   const __m128d largest = _mm_set1_pd(std::numeric_limits<double>::max());
   const __m128d sign = _mm_set1_pd(-0.0);
   const __m128d inf = _mm_set1_pd(kInf);
@@ -63,9 +64,9 @@ Range Scan(std::span<const double> x, std::span<const double> y, size_t begin, s
   uint64_t count = 0;
   size_t row = begin;
   for (; row + 2 <= end; row += 2) {
-    const __m128d values = _mm_loadu_pd(&y[row]);
+    const __m128d values = simd::LoadPair(&y[row]);
     __m128d valid = finite(values);
-    if constexpr (kCheckX) valid = _mm_and_pd(valid, finite(_mm_loadu_pd(&x[row])));
+    if constexpr (kCheckX) valid = _mm_and_pd(valid, finite(simd::LoadPair(&x[row])));
     low = _mm_min_pd(low, _mm_or_pd(_mm_and_pd(valid, values), _mm_andnot_pd(valid, inf)));
     high = _mm_max_pd(high, _mm_or_pd(_mm_and_pd(valid, values), _mm_andnot_pd(valid, minus_inf)));
     const int bits = _mm_movemask_pd(valid);
@@ -81,8 +82,8 @@ Range Scan(std::span<const double> x, std::span<const double> y, size_t begin, s
 
 #else
 
-template <bool kCheckX>
-Range Scan(std::span<const double> x, std::span<const double> y, size_t begin, size_t end) {
+template <bool kCheckX, typename T>
+Range Scan(std::span<const T> x, std::span<const T> y, size_t begin, size_t end) {
   return ScanScalar<kCheckX>(x, y, begin, end, Range{});
 }
 
@@ -90,9 +91,8 @@ Range Scan(std::span<const double> x, std::span<const double> y, size_t begin, s
 
 // Values first, rows after: the value loop has no data-dependent branches, and the search
 // for the row of an extreme usually stops early.
-template <bool kCheckX>
-ColumnExtremes Find(std::span<const double> x, std::span<const double> y, size_t begin,
-                    size_t end) {
+template <bool kCheckX, typename T>
+ColumnExtremes Find(std::span<const T> x, std::span<const T> y, size_t begin, size_t end) {
   const auto [low, high, count] = Scan<kCheckX>(x, y, begin, end);
   ColumnExtremes extremes;
   extremes.finite_count = count;
@@ -116,7 +116,16 @@ ColumnExtremes FindExtremes(std::span<const double> y, size_t begin, size_t end)
   return Find<false>(y, y, begin, end);
 }
 
+ColumnExtremes FindExtremes(std::span<const float> y, size_t begin, size_t end) {
+  return Find<false>(y, y, begin, end);
+}
+
 ColumnExtremes FindExtremes(std::span<const double> x, std::span<const double> y, size_t begin,
+                            size_t end) {
+  return Find<true>(x, y, begin, end);
+}
+
+ColumnExtremes FindExtremes(std::span<const float> x, std::span<const float> y, size_t begin,
                             size_t end) {
   return Find<true>(x, y, begin, end);
 }

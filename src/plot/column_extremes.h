@@ -20,9 +20,12 @@ struct ColumnExtremes {
 
 // Over rows [begin, end) of `y`; a row counts when its y is finite.
 ColumnExtremes FindExtremes(std::span<const double> y, size_t begin, size_t end);
+ColumnExtremes FindExtremes(std::span<const float> y, size_t begin, size_t end);
 
 // Over rows [begin, end); a row counts when both its x and y are finite.
 ColumnExtremes FindExtremes(std::span<const double> x, std::span<const double> y, size_t begin,
+                            size_t end);
+ColumnExtremes FindExtremes(std::span<const float> x, std::span<const float> y, size_t begin,
                             size_t end);
 
 }  // namespace pika

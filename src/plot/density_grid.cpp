@@ -38,51 +38,48 @@ Status CheckInputs(size_t x_size, size_t y_size, size_t other_size, const Viewpo
   return {};
 }
 
-PointCells MakePointCells(std::span<const double> x, std::span<const double> y,
-                          const Viewport& viewport, GridShape shape, size_t discard) {
+template <typename T>
+PointCells<T> MakePointCells(std::span<const T> x, std::span<const T> y, const Viewport& viewport,
+                             GridShape shape, size_t discard) {
   return {x, y, PixelAxis(viewport.x_min, viewport.x_max, shape.width),
           PixelAxis(viewport.y_min, viewport.y_max, shape.height), static_cast<uint32_t>(discard)};
 }
 
-// For plain counts, every in-view row counts.
-constexpr auto kKeepAll = [](size_t, size_t, uint32_t*, BinningStats&) {};
-
-// Counts every row into `out` (cells entries), through per-thread pool grids when parallel.
-// A cancelled `cancel` stops the slices early; the caller reports it.
-template <typename Refine>
-BinningStats CountInto(size_t rows, size_t cells, const PointCells& points, const Refine& refine,
-                       GridPool& pool, std::vector<uint32_t>& out,
-                       const CancelToken* cancel = nullptr) {
-  // The serial path bins straight into out, discard cells included.
+// Counts every row into `out` (cells entries) through per-thread pool grids. fill_block is as
+// for binning::CountRows. A cancelled `cancel` stops the slices early; the caller reports it.
+template <typename FillBlock>
+BinningStats CountInto(size_t rows, size_t cells, const FillBlock& fill_block, GridPool& pool,
+                       std::vector<uint32_t>& out, const CancelToken* cancel = nullptr) {
   const size_t padded = cells + binning::kDiscardCells;
-  out.reserve(padded);
   const size_t slices = binning::SliceCount(rows);
-  if (slices == 1) {
-    out.assign(padded, 0);
-    const BinningStats stats = binning::RunSlices(
-        rows, 1, [&](size_t, size_t begin, size_t end, BinningStats& slice_stats) {
-          binning::CountRows(points, refine, begin, end, std::span<uint32_t>(out), slice_stats,
-                             cancel);
-        });
-    out.resize(cells);
-    return stats;
-  }
   pool.Reserve(slices);
-  std::vector<std::span<uint32_t>> grids(slices);
+  std::vector<binning::SliceCounts> grids(slices);
   const BinningStats stats = binning::RunSlices(
       rows, slices, [&](size_t slice, size_t begin, size_t end, BinningStats& slice_stats) {
-        grids[slice] = pool.Counts(slice, padded);
-        binning::CountRows(points, refine, begin, end, grids[slice], slice_stats, cancel);
+        grids[slice] = {pool.SmallCounts(slice, padded), &pool.Wrapped(slice)};
+        binning::CountRows(fill_block, begin, end, grids[slice], slice_stats, cancel);
       });
   out.resize(cells);
   if (cancel != nullptr && cancel->cancelled()) return stats;  // no merge: the grid is dropped
-  binning::MergeSlices<uint32_t>(grids, out);
+  binning::MergeCounts(grids, out);
   return stats;
+}
+
+// Plain counts: only the in-view rows' cells are counted.
+template <typename T>
+BinningStats CountInView(const PointCells<T>& points, size_t cells, GridPool& pool,
+                         std::vector<uint32_t>& out, const CancelToken* cancel = nullptr) {
+  const auto in_view = [&points](size_t first, size_t length, uint32_t* block_cells,
+                                 BinningStats& stats) {
+    return points.FillInView(first, length, block_cells, stats);
+  };
+  return CountInto(points.x.size(), cells, in_view, pool, out, cancel);
 }
 
 // Like CountRows, adding each row's value to `sums` too; rows without a finite value are
 // sent to a discard cell.
-void SumRows(const PointCells& points, std::span<const double> values, size_t begin, size_t end,
+template <typename T>
+void SumRows(const PointCells<T>& points, std::span<const T> values, size_t begin, size_t end,
              std::span<uint32_t> counts, std::span<double> sums, BinningStats& stats) {
   uint32_t cells[binning::kBlock];
   for (size_t block = begin; block < end; block += binning::kBlock) {
@@ -101,8 +98,9 @@ void SumRows(const PointCells& points, std::span<const double> values, size_t be
 }
 
 // Like CountInto, for counts and sums.
-BinningStats SumInto(size_t rows, size_t cells, const PointCells& points,
-                     std::span<const double> values, GridPool& pool, ValueGrid& out) {
+template <typename T>
+BinningStats SumInto(size_t rows, size_t cells, const PointCells<T>& points,
+                     std::span<const T> values, GridPool& pool, ValueGrid& out) {
   const size_t padded = cells + binning::kDiscardCells;
   const size_t slices = binning::SliceCount(rows);
   pool.Reserve(slices);
@@ -121,51 +119,46 @@ BinningStats SumInto(size_t rows, size_t cells, const PointCells& points,
   return stats;
 }
 
-}  // namespace
-
-Status BinCounts(std::span<const double> x, std::span<const double> y, const Viewport& viewport,
-                 GridShape shape, GridPool& pool, CountGrid& out) {
+template <typename T>
+Status BinCountsOf(std::span<const T> x, std::span<const T> y, const Viewport& viewport,
+                   GridShape shape, const CancelToken* cancel, GridPool& pool, CountGrid& out) {
   PIKA_TRY(CheckInputs(x.size(), y.size(), y.size(), viewport, shape, 1));
+  if (cancel != nullptr && cancel->cancelled()) return Cancelled();
   const size_t cells = shape.cells();
-  const PointCells points = MakePointCells(x, y, viewport, shape, cells);
   out.shape = shape;
-  out.stats = CountInto(x.size(), cells, points, kKeepAll, pool, out.counts);
+  out.stats =
+      CountInView(MakePointCells(x, y, viewport, shape, cells), cells, pool, out.counts, cancel);
+  if (cancel != nullptr && cancel->cancelled()) {
+    return Cancelled("a newer view replaced this density");
+  }
   return {};
 }
 
-Status BinCounts(std::span<const double> x, std::span<const double> y, const Viewport& viewport,
-                 GridShape shape, const CancelToken& cancel, GridPool& pool, CountGrid& out) {
-  PIKA_TRY(CheckInputs(x.size(), y.size(), y.size(), viewport, shape, 1));
-  if (cancel.cancelled()) return Cancelled();
-  const size_t cells = shape.cells();
-  const PointCells points = MakePointCells(x, y, viewport, shape, cells);
-  out.shape = shape;
-  out.stats = CountInto(x.size(), cells, points, kKeepAll, pool, out.counts, &cancel);
-  if (cancel.cancelled()) return Cancelled("a newer view replaced this density");
-  return {};
-}
-
-Status BinSums(std::span<const double> x, std::span<const double> y, std::span<const double> values,
-               const Viewport& viewport, GridShape shape, GridPool& pool, ValueGrid& out) {
+template <typename T>
+Status BinSumsOf(std::span<const T> x, std::span<const T> y, std::span<const T> values,
+                 const Viewport& viewport, GridShape shape, GridPool& pool, ValueGrid& out) {
   PIKA_TRY(CheckInputs(x.size(), y.size(), values.size(), viewport, shape, 1));
   const size_t cells = shape.cells();
-  const PointCells points = MakePointCells(x, y, viewport, shape, cells);
+  const PointCells<T> points = MakePointCells(x, y, viewport, shape, cells);
   out.shape = shape;
   out.stats = SumInto(x.size(), cells, points, values, pool, out);
   return {};
 }
 
-Status BinCategories(std::span<const double> x, std::span<const double> y,
-                     std::span<const uint32_t> categories, uint32_t category_count,
-                     const Viewport& viewport, GridShape shape, GridPool& pool, CategoryGrid& out) {
+template <typename T>
+Status BinCategoriesOf(std::span<const T> x, std::span<const T> y,
+                       std::span<const uint32_t> categories, uint32_t category_count,
+                       const Viewport& viewport, GridShape shape, GridPool& pool,
+                       CategoryGrid& out) {
   if (category_count == 0) return InvalidInput("a colored density needs at least one category");
   PIKA_TRY(CheckInputs(x.size(), y.size(), categories.size(), viewport, shape, category_count));
   const size_t cells = shape.cells() * category_count;
   // Fill gives plain cells (< shape.cells()) for in-view rows; these become category cells.
-  const PointCells points = MakePointCells(x, y, viewport, shape, cells);
+  const PointCells<T> points = MakePointCells(x, y, viewport, shape, cells);
   const auto by_category = [&points, categories, category_count](size_t first, size_t length,
                                                                  uint32_t* block_cells,
                                                                  BinningStats& stats) {
+    points.Fill(first, length, block_cells, stats);
     for (size_t i = 0; i < length; ++i) {
       if (block_cells[i] >= points.discard) continue;
       const uint32_t category = categories[first + i];
@@ -174,11 +167,56 @@ Status BinCategories(std::span<const double> x, std::span<const double> y,
       block_cells[i] =
           known ? block_cells[i] * category_count + category : points.Discard(first + i);
     }
+    return length;
   };
   out.shape = shape;
   out.category_count = category_count;
-  out.stats = CountInto(x.size(), cells, points, by_category, pool, out.counts);
+  out.stats = CountInto(x.size(), cells, by_category, pool, out.counts);
   return {};
+}
+
+}  // namespace
+
+Status BinCounts(std::span<const double> x, std::span<const double> y, const Viewport& viewport,
+                 GridShape shape, GridPool& pool, CountGrid& out) {
+  return BinCountsOf(x, y, viewport, shape, nullptr, pool, out);
+}
+
+Status BinCounts(std::span<const float> x, std::span<const float> y, const Viewport& viewport,
+                 GridShape shape, GridPool& pool, CountGrid& out) {
+  return BinCountsOf(x, y, viewport, shape, nullptr, pool, out);
+}
+
+Status BinCounts(std::span<const double> x, std::span<const double> y, const Viewport& viewport,
+                 GridShape shape, const CancelToken& cancel, GridPool& pool, CountGrid& out) {
+  return BinCountsOf(x, y, viewport, shape, &cancel, pool, out);
+}
+
+Status BinCounts(std::span<const float> x, std::span<const float> y, const Viewport& viewport,
+                 GridShape shape, const CancelToken& cancel, GridPool& pool, CountGrid& out) {
+  return BinCountsOf(x, y, viewport, shape, &cancel, pool, out);
+}
+
+Status BinSums(std::span<const double> x, std::span<const double> y, std::span<const double> values,
+               const Viewport& viewport, GridShape shape, GridPool& pool, ValueGrid& out) {
+  return BinSumsOf(x, y, values, viewport, shape, pool, out);
+}
+
+Status BinSums(std::span<const float> x, std::span<const float> y, std::span<const float> values,
+               const Viewport& viewport, GridShape shape, GridPool& pool, ValueGrid& out) {
+  return BinSumsOf(x, y, values, viewport, shape, pool, out);
+}
+
+Status BinCategories(std::span<const double> x, std::span<const double> y,
+                     std::span<const uint32_t> categories, uint32_t category_count,
+                     const Viewport& viewport, GridShape shape, GridPool& pool, CategoryGrid& out) {
+  return BinCategoriesOf(x, y, categories, category_count, viewport, shape, pool, out);
+}
+
+Status BinCategories(std::span<const float> x, std::span<const float> y,
+                     std::span<const uint32_t> categories, uint32_t category_count,
+                     const Viewport& viewport, GridShape shape, GridPool& pool, CategoryGrid& out) {
+  return BinCategoriesOf(x, y, categories, category_count, viewport, shape, pool, out);
 }
 
 }  // namespace pika

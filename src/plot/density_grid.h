@@ -53,25 +53,37 @@ struct CategoryGrid {
   BinningStats stats;
 };
 
+// Every kernel takes double or float32 columns. A float32 value lands in the same cell as the
+// same value held as a double.
+
 // Each call reuses the memory of `out` and `pool` from the previous frame. Counts are 32-bit:
 // one call bins fewer than 2^32 rows.
 Status BinCounts(std::span<const double> x, std::span<const double> y, const Viewport& viewport,
                  GridShape shape, GridPool& pool, CountGrid& out);
+Status BinCounts(std::span<const float> x, std::span<const float> y, const Viewport& viewport,
+                 GridShape shape, GridPool& pool, CountGrid& out);
 
 // BinCounts that looks at `cancel` between blocks of rows: once it is cancelled, returns
-// kCancelled promptly and leaves out.counts partly filled (bin into a scratch grid when the
+// kCancelled promptly and leaves out.counts unspecified (bin into a scratch grid when the
 // previous picture must survive).
 Status BinCounts(std::span<const double> x, std::span<const double> y, const Viewport& viewport,
+                 GridShape shape, const CancelToken& cancel, GridPool& pool, CountGrid& out);
+Status BinCounts(std::span<const float> x, std::span<const float> y, const Viewport& viewport,
                  GridShape shape, const CancelToken& cancel, GridPool& pool, CountGrid& out);
 
 // Sums of `values` per cell (mean = sum / count); rows whose value is NaN or infinite are
 // skipped and counted in stats.skipped_values.
 Status BinSums(std::span<const double> x, std::span<const double> y, std::span<const double> values,
                const Viewport& viewport, GridShape shape, GridPool& pool, ValueGrid& out);
+Status BinSums(std::span<const float> x, std::span<const float> y, std::span<const float> values,
+               const Viewport& viewport, GridShape shape, GridPool& pool, ValueGrid& out);
 
 // Counts per category code; codes >= category_count (e.g. a NULL code) are skipped and
 // counted in stats.skipped_values.
 Status BinCategories(std::span<const double> x, std::span<const double> y,
+                     std::span<const uint32_t> categories, uint32_t category_count,
+                     const Viewport& viewport, GridShape shape, GridPool& pool, CategoryGrid& out);
+Status BinCategories(std::span<const float> x, std::span<const float> y,
                      std::span<const uint32_t> categories, uint32_t category_count,
                      const Viewport& viewport, GridShape shape, GridPool& pool, CategoryGrid& out);
 

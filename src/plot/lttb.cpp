@@ -2,12 +2,14 @@
 #include "plot/lttb.h"
 
 #include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
 #include <tbb/parallel_reduce.h>
 
 #include <cmath>
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <utility>
 
 namespace pika {
 
@@ -16,18 +18,20 @@ namespace {
 bool IsFinite(double value) { return std::fabs(value) <= std::numeric_limits<double>::max(); }
 
 // The points LTTB works on: every row, or a list of rows.
+template <typename T>
 struct AllRows {
-  std::span<const double> x;
-  std::span<const double> y;
+  std::span<const T> x;
+  std::span<const T> y;
   size_t size() const { return x.size(); }
   size_t Row(size_t i) const { return i; }
   double X(size_t i) const { return x[i]; }
   double Y(size_t i) const { return y[i]; }
 };
 
+template <typename T>
 struct SomeRows {
-  std::span<const double> x;
-  std::span<const double> y;
+  std::span<const T> x;
+  std::span<const T> y;
   std::span<const size_t> rows;
   size_t size() const { return rows.size(); }
   size_t Row(size_t i) const { return rows[i]; }
@@ -81,14 +85,18 @@ template <typename Points>
 void Select(const Points& points, size_t n_out, std::vector<size_t>& rows) {
   const size_t n = points.size();
   const Buckets buckets{n, n_out - 2};
+  // Each bucket's choice depends on the one before, but the means it aims at do not: they are
+  // found first, in parallel, and the serial pass reads each point once.
+  std::vector<std::pair<double, double>> next_means(buckets.count);
+  tbb::parallel_for(size_t{0}, buckets.count, [&](size_t bucket) {
+    const bool last = bucket + 1 == buckets.count;
+    Mean(points, last ? n - 1 : buckets.Bound(bucket + 1), last ? n : buckets.Bound(bucket + 2),
+         next_means[bucket].first, next_means[bucket].second);
+  });
   rows.push_back(points.Row(0));
   size_t a = 0;
   for (size_t bucket = 0; bucket < buckets.count; ++bucket) {
-    double c_x = 0;
-    double c_y = 0;
-    const bool last = bucket + 1 == buckets.count;
-    Mean(points, last ? n - 1 : buckets.Bound(bucket + 1), last ? n : buckets.Bound(bucket + 2),
-         c_x, c_y);
+    const auto [c_x, c_y] = next_means[bucket];
     a = LargestTriangle(points, buckets.Bound(bucket), buckets.Bound(bucket + 1), points.X(a),
                         points.Y(a), c_x, c_y);
     rows.push_back(points.Row(a));
@@ -111,7 +119,8 @@ void SelectOrAll(const Points& points, size_t n_out, std::vector<size_t>& rows) 
   }
 }
 
-bool AllFinite(std::span<const double> x, std::span<const double> y) {
+template <typename T>
+bool AllFinite(std::span<const T> x, std::span<const T> y) {
   const size_t non_finite = tbb::parallel_reduce(
       tbb::blocked_range<size_t>(0, x.size(), size_t{1} << 16), size_t{0},
       [&](const tbb::blocked_range<size_t>& range, size_t count) {
@@ -124,22 +133,37 @@ bool AllFinite(std::span<const double> x, std::span<const double> y) {
   return non_finite == 0;
 }
 
-}  // namespace
-
-void Lttb(std::span<const double> x, std::span<const double> y, size_t n_out,
-          std::vector<size_t>& rows) {
-  if (AllFinite(x, y)) return SelectOrAll(AllRows{x, y}, n_out, rows);
+template <typename T>
+void LttbOf(std::span<const T> x, std::span<const T> y, size_t n_out, std::vector<size_t>& rows) {
+  if (AllFinite(x, y)) return SelectOrAll(AllRows<T>{x, y}, n_out, rows);
   // Rare: sample the finite rows only, so that the output still has exactly n_out rows.
   std::vector<size_t> finite;
   for (size_t row = 0; row < x.size(); ++row) {
     if (IsFinite(x[row]) && IsFinite(y[row])) finite.push_back(row);
   }
-  SelectOrAll(SomeRows{x, y, finite}, n_out, rows);
+  SelectOrAll(SomeRows<T>{x, y, finite}, n_out, rows);
+}
+
+}  // namespace
+
+void Lttb(std::span<const double> x, std::span<const double> y, size_t n_out,
+          std::vector<size_t>& rows) {
+  LttbOf(x, y, n_out, rows);
+}
+
+void Lttb(std::span<const float> x, std::span<const float> y, size_t n_out,
+          std::vector<size_t>& rows) {
+  LttbOf(x, y, n_out, rows);
 }
 
 void LttbOfRows(std::span<const double> x, std::span<const double> y,
                 std::span<const size_t> candidates, size_t n_out, std::vector<size_t>& rows) {
-  SelectOrAll(SomeRows{x, y, candidates}, n_out, rows);
+  SelectOrAll(SomeRows<double>{x, y, candidates}, n_out, rows);
+}
+
+void LttbOfRows(std::span<const float> x, std::span<const float> y,
+                std::span<const size_t> candidates, size_t n_out, std::vector<size_t>& rows) {
+  SelectOrAll(SomeRows<float>{x, y, candidates}, n_out, rows);
 }
 
 }  // namespace pika

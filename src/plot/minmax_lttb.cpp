@@ -16,14 +16,16 @@ namespace {
 
 bool IsFinite(double value) { return std::fabs(value) <= std::numeric_limits<double>::max(); }
 
-size_t FirstFinite(std::span<const double> x, std::span<const double> y) {
+template <typename T>
+size_t FirstFinite(std::span<const T> x, std::span<const T> y) {
   for (size_t row = 0; row < x.size(); ++row) {
     if (IsFinite(x[row]) && IsFinite(y[row])) return row;
   }
   return kNoRow;
 }
 
-size_t LastFinite(std::span<const double> x, std::span<const double> y) {
+template <typename T>
+size_t LastFinite(std::span<const T> x, std::span<const T> y) {
   for (size_t row = x.size(); row-- > 0;) {
     if (IsFinite(x[row]) && IsFinite(y[row])) return row;
   }
@@ -31,8 +33,8 @@ size_t LastFinite(std::span<const double> x, std::span<const double> y) {
 }
 
 // Per bucket, its extremes: candidates[2b] and candidates[2b + 1], kNoRow when none.
-std::vector<size_t> Preselect(std::span<const double> x, std::span<const double> y,
-                              size_t buckets) {
+template <typename T>
+std::vector<size_t> Preselect(std::span<const T> x, std::span<const T> y, size_t buckets) {
   std::vector<size_t> candidates(2 * buckets + 2, kNoRow);
   const size_t n = x.size();
   tbb::parallel_for(size_t{0}, buckets, [&](size_t bucket) {
@@ -50,16 +52,27 @@ std::vector<size_t> Preselect(std::span<const double> x, std::span<const double>
   return candidates;
 }
 
-}  // namespace
-
-void MinMaxLttb(std::span<const double> x, std::span<const double> y, size_t n_out, size_t ratio,
-                std::vector<size_t>& rows) {
+template <typename T>
+void MinMaxLttbOf(std::span<const T> x, std::span<const T> y, size_t n_out, size_t ratio,
+                  std::vector<size_t>& rows) {
   const size_t buckets = n_out * std::max<size_t>(ratio, 1) / 2;
   if (n_out < 3 || x.size() <= 2 * buckets + 2) return Lttb(x, y, n_out, rows);
   const std::vector<size_t> candidates = Preselect(x, y, buckets);
   // Mostly NaN buckets can leave too few candidates: then sample every finite row.
   if (candidates.size() < n_out) return Lttb(x, y, n_out, rows);
   LttbOfRows(x, y, candidates, n_out, rows);
+}
+
+}  // namespace
+
+void MinMaxLttb(std::span<const double> x, std::span<const double> y, size_t n_out, size_t ratio,
+                std::vector<size_t>& rows) {
+  MinMaxLttbOf(x, y, n_out, ratio, rows);
+}
+
+void MinMaxLttb(std::span<const float> x, std::span<const float> y, size_t n_out, size_t ratio,
+                std::vector<size_t>& rows) {
+  MinMaxLttbOf(x, y, n_out, ratio, rows);
 }
 
 }  // namespace pika

@@ -13,5 +13,7 @@ namespace pika {
 // finite rows included. With ratio 4 the result is nearly LTTB's at a fraction of the cost.
 void MinMaxLttb(std::span<const double> x, std::span<const double> y, size_t n_out, size_t ratio,
                 std::vector<size_t>& rows);
+void MinMaxLttb(std::span<const float> x, std::span<const float> y, size_t n_out, size_t ratio,
+                std::vector<size_t>& rows);
 
 }  // namespace pika

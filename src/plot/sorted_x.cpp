@@ -6,12 +6,20 @@
 
 namespace pika {
 
-XOrder DetectXOrder(std::span<const double> x) {
+namespace {
+
+template <typename T>
+XOrder OrderOf(std::span<const T> x) {
   if (!x.empty() && std::isnan(x[0])) return XOrder::kUnsorted;
   // Counting instead of returning early keeps the loop branch-free; a NaN fails `<=`.
   size_t out_of_order = 0;
   for (size_t row = 1; row < x.size(); ++row) out_of_order += !(x[row - 1] <= x[row]);
   return out_of_order == 0 ? XOrder::kSorted : XOrder::kUnsorted;
 }
+
+}  // namespace
+
+XOrder DetectXOrder(std::span<const double> x) { return OrderOf(x); }
+XOrder DetectXOrder(std::span<const float> x) { return OrderOf(x); }
 
 }  // namespace pika

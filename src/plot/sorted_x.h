@@ -12,6 +12,8 @@ enum class XOrder {
 
 // kSorted when x[i] <= x[i + 1] for every i (a NaN anywhere makes it kUnsorted).
 XOrder DetectXOrder(std::span<const double> x);
+XOrder DetectXOrder(std::span<const float> x);
 inline bool IsSorted(std::span<const double> x) { return DetectXOrder(x) == XOrder::kSorted; }
+inline bool IsSorted(std::span<const float> x) { return DetectXOrder(x) == XOrder::kSorted; }
 
 }  // namespace pika

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include <limits>
 #include <numeric>
 #include <random>
 
@@ -135,6 +136,92 @@ RC_GTEST_PROP(DensityGridProperty, CategoryCountsAddUpToPlainCounts, ()) {
   RC_ASSERT(grid.stats.skipped_values == unknown);
 }
 
+// float32 columns: the same cells as the same values held as doubles.
+RC_GTEST_PROP(DensityGridProperty, Float32ColumnsCountLikeTheirValuesAsDoubles, ()) {
+  const size_t size = *rc::gen::inRange<size_t>(0, 300);
+  const auto wide_x = *Coordinates(size);
+  const auto wide_y = *Coordinates(size);
+  const std::vector<float> x(wide_x.begin(), wide_x.end());  // huge values become infinite
+  const std::vector<float> y(wide_y.begin(), wide_y.end());
+  const std::vector<double> x_as_double(x.begin(), x.end());
+  const std::vector<double> y_as_double(y.begin(), y.end());
+  const Viewport view = GenViewport();
+  const GridShape shape = GenShape();
+  GridPool pool;
+  CountGrid narrow;
+  CountGrid wide;
+  RC_ASSERT(BinCounts(x, y, view, shape, pool, narrow).ok());
+  RC_ASSERT(BinCounts(x_as_double, y_as_double, view, shape, pool, wide).ok());
+  RC_ASSERT(narrow.counts == wide.counts);
+  RC_ASSERT(narrow.stats.in_view == wide.stats.in_view);
+  RC_ASSERT(narrow.stats.non_finite == wide.stats.non_finite);
+  RC_ASSERT(narrow.stats.out_of_view == wide.stats.out_of_view);
+}
+
+TEST(DensityGrid, Float32SumsAndCategoriesMatchDoublesOnAMillionRows) {
+  std::mt19937_64 random(7);
+  std::normal_distribution<float> normal(0.0f, 1.0f);
+  std::vector<float> x(1'000'003);
+  std::vector<float> y(x.size());
+  std::vector<float> values(x.size());
+  std::vector<uint32_t> categories(x.size());
+  for (size_t row = 0; row < x.size(); ++row) {
+    x[row] = normal(random);
+    y[row] = normal(random);
+    values[row] =
+        row % 97 == 0 ? std::numeric_limits<float>::quiet_NaN() : static_cast<float>(row % 13);
+    categories[row] = static_cast<uint32_t>(row % 5);
+  }
+  const std::vector<double> wide_x(x.begin(), x.end());
+  const std::vector<double> wide_y(y.begin(), y.end());
+  const std::vector<double> wide_values(values.begin(), values.end());
+  const Viewport view{-2, 2.5, -1.5, 3};
+  const GridShape shape{317, 211};
+  GridPool pool;
+  ValueGrid narrow_sums;
+  ValueGrid wide_sums;
+  ASSERT_TRUE(BinSums(x, y, values, view, shape, pool, narrow_sums).ok());
+  ASSERT_TRUE(BinSums(wide_x, wide_y, wide_values, view, shape, pool, wide_sums).ok());
+  EXPECT_EQ(narrow_sums.counts, wide_sums.counts);
+  EXPECT_EQ(narrow_sums.sums, wide_sums.sums);  // small integers: exact in any order
+  ExpectSameStats(narrow_sums.stats, wide_sums.stats);
+  CategoryGrid narrow_categories;
+  CategoryGrid wide_categories;
+  ASSERT_TRUE(BinCategories(x, y, categories, 4, view, shape, pool, narrow_categories).ok());
+  ASSERT_TRUE(
+      BinCategories(wide_x, wide_y, categories, 4, view, shape, pool, wide_categories).ok());
+  EXPECT_EQ(narrow_categories.counts, wide_categories.counts);
+  ExpectSameStats(narrow_categories.stats, wide_categories.stats);
+}
+
+// Per-thread counters are small and wrap; the merged counts must still be exact.
+TEST(DensityGrid, CellsHoldingMoreRowsThanASmallCounterAreCountedExactly) {
+  std::vector<double> x(700'000);
+  std::vector<double> y(x.size());
+  std::vector<uint32_t> categories(x.size());
+  for (size_t row = 0; row < x.size(); ++row) {
+    const bool hot = row % 7 != 0;  // 600,000 rows in one cell, on every thread
+    x[row] = hot ? 0.5 : static_cast<double>(row % 10);
+    y[row] = hot ? 0.5 : static_cast<double>(row % 3);
+    categories[row] = row % 2 == 0 ? 0 : 5;  // 5 is unknown: those rows wrap a spare cell
+  }
+  const Viewport view{0, 10, 0, 3};
+  const GridShape shape{10, 3};
+  GridPool pool;
+  CountGrid counts;
+  ASSERT_TRUE(BinCounts(x, y, view, shape, pool, counts).ok());
+  const NaiveGrid naive = NaiveBin(x, y, {}, view, shape);
+  EXPECT_EQ(std::vector<uint64_t>(counts.counts.begin(), counts.counts.end()), naive.counts);
+  EXPECT_EQ(counts.At(0, 0), naive.counts[0]);
+  EXPECT_GT(counts.At(0, 0), 600'000u);
+  CategoryGrid by_category;
+  ASSERT_TRUE(BinCategories(x, y, categories, 1, view, shape, pool, by_category).ok());
+  uint64_t binned = 0;
+  for (const uint32_t count : by_category.counts) binned += count;
+  EXPECT_EQ(binned, by_category.stats.binned());
+  EXPECT_EQ(by_category.stats.skipped_values, x.size() / 2);
+}
+
 TEST(DensityGrid, ParallelSlicesMatchNaiveCountsOnAMillionRows) {
   std::mt19937_64 random(42);
   std::normal_distribution<double> normal(0.0, 1.0);
@@ -243,7 +330,8 @@ TEST(DensityGrid, RejectsEmptyOrNonFiniteViewportsAndAbsurdGrids) {
 TEST(DensityGrid, EmptyInputGivesAnEmptyGrid) {
   GridPool pool;
   CountGrid grid;
-  ASSERT_TRUE(BinCounts({}, {}, {0, 1, 0, 1}, {3, 2}, pool, grid).ok());
+  const std::vector<double> none;
+  ASSERT_TRUE(BinCounts(none, none, {0, 1, 0, 1}, {3, 2}, pool, grid).ok());
   EXPECT_EQ(grid.counts, std::vector<uint32_t>(6, 0));
   EXPECT_EQ(grid.stats.in_view, 0u);
 }

@@ -105,6 +105,26 @@ RC_GTEST_PROP(MinMaxLttbProperty, ReturnsExactlyNRowsWithBothEnds, ()) {
   CheckSampleContract(x, y, n_out, rows);
 }
 
+// float32 columns: the rows the same values give as doubles.
+RC_GTEST_PROP(LttbProperty, Float32ColumnsGiveTheRowsOfTheirValuesAsDoubles, ()) {
+  const size_t size = *rc::gen::inRange<size_t>(0, 2000);
+  const auto wide_x = *Coordinates(size);
+  const auto wide_y = *Coordinates(size);
+  const std::vector<float> x(wide_x.begin(), wide_x.end());
+  const std::vector<float> y(wide_y.begin(), wide_y.end());
+  const std::vector<double> x_as_double(x.begin(), x.end());
+  const std::vector<double> y_as_double(y.begin(), y.end());
+  const size_t n_out = *rc::gen::inRange<size_t>(0, 80);
+  std::vector<size_t> narrow;
+  std::vector<size_t> wide;
+  Lttb(x, y, n_out, narrow);
+  Lttb(x_as_double, y_as_double, n_out, wide);
+  RC_ASSERT(narrow == wide);
+  MinMaxLttb(x, y, n_out, 4, narrow);
+  MinMaxLttb(x_as_double, y_as_double, n_out, 4, wide);
+  RC_ASSERT(narrow == wide);
+}
+
 TEST(Lttb, KeepsTheSpikeOfAFlatLine) {
   std::vector<double> x(10'000);
   std::vector<double> y(x.size(), 0.0);

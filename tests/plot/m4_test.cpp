@@ -42,8 +42,12 @@ void CheckKeepsExtremes(std::span<const double> x, std::span<const double> y, do
   uint64_t in_view = 0;
   for (const auto& [column, rows] : columns) {
     in_view += rows.size();
-    RC_ASSERT(kept.count(rows.front()) == 1u);
-    RC_ASSERT(kept.count(rows.back()) == 1u);
+    // First and last: the lowest and highest x, ties to the lowest and highest row.
+    const auto [first, last] = std::minmax_element(
+        rows.begin(), rows.end(),
+        [&](size_t a, size_t b) { return std::pair(x[a], a) < std::pair(x[b], b); });
+    RC_ASSERT(kept.count(*first) == 1u);
+    RC_ASSERT(kept.count(*last) == 1u);
     const auto [low, high] = std::minmax_element(rows.begin(), rows.end(),
                                                  [&](size_t a, size_t b) { return y[a] < y[b]; });
     const auto has_y = [&](double value) {
@@ -54,12 +58,16 @@ void CheckKeepsExtremes(std::span<const double> x, std::span<const double> y, do
     RC_ASSERT(has_y(y[*high]));
   }
   RC_ASSERT(out.rows_in_view == in_view);
-  // Columns left to right, rows in order within a column.
+  // Columns left to right; within a column, x order, then row order.
   const PixelAxis axis(x_min, x_max, width);
   for (size_t i = 1; i < out.rows.size(); ++i) {
-    const uint32_t before = axis.PixelOf(x[out.rows[i - 1]]);
-    const uint32_t after = axis.PixelOf(x[out.rows[i]]);
-    RC_ASSERT((before < after || (before == after && out.rows[i - 1] < out.rows[i])));
+    const size_t before = out.rows[i - 1];
+    const size_t after = out.rows[i];
+    const uint32_t before_column = axis.PixelOf(x[before]);
+    const uint32_t after_column = axis.PixelOf(x[after]);
+    RC_ASSERT((before_column < after_column ||
+               (before_column == after_column &&
+                std::pair(x[before], before) < std::pair(x[after], after))));
   }
   for (size_t row : out.rows) RC_ASSERT(axis.Contains(x[row]) && IsFinite(y[row]));
 }
@@ -90,6 +98,32 @@ RC_GTEST_PROP(M4Property, SortedMatchesUnsortedOnSortedInput, ()) {
   RC_ASSERT(M4(x, y, x_min, x_max, width, XOrder::kUnsorted, unsorted).ok());
   CheckKeepsExtremes(x, y, x_min, x_max, width, sorted);
   RC_ASSERT(sorted.rows == unsorted.rows);
+}
+
+// float32 columns: the rows the same values give as doubles, sorted or not.
+RC_GTEST_PROP(M4Property, Float32ColumnsGiveTheRowsOfTheirValuesAsDoubles, ()) {
+  const size_t size = *rc::gen::inRange<size_t>(0, 300);
+  auto wide_x = *Coordinates(size);
+  const bool sort = *rc::gen::arbitrary<bool>();
+  if (sort) {
+    std::erase_if(wide_x, [](double value) { return std::isnan(value); });
+    std::sort(wide_x.begin(), wide_x.end());
+  }
+  const auto wide_y = *Coordinates(wide_x.size());
+  const std::vector<float> x(wide_x.begin(), wide_x.end());
+  const std::vector<float> y(wide_y.begin(), wide_y.end());
+  const std::vector<double> x_as_double(x.begin(), x.end());
+  const std::vector<double> y_as_double(y.begin(), y.end());
+  RC_ASSERT(DetectXOrder(x) == DetectXOrder(x_as_double));
+  const XOrder order = DetectXOrder(x);
+  const auto [x_min, x_max] = testing::GenRange();
+  const uint32_t width = *rc::gen::inRange<uint32_t>(1, 50);
+  M4Output narrow;
+  M4Output wide;
+  RC_ASSERT(M4(x, y, x_min, x_max, width, order, narrow).ok());
+  RC_ASSERT(M4(x_as_double, y_as_double, x_min, x_max, width, order, wide).ok());
+  RC_ASSERT(narrow.rows == wide.rows);
+  RC_ASSERT(narrow.rows_in_view == wide.rows_in_view);
 }
 
 TEST(M4, LargeSortedLineMatchesTheUnsortedPass) {
@@ -151,8 +185,9 @@ TEST(M4, DetectXOrderRejectsNaNAndDescendingValues) {
 
 TEST(M4, RejectsAnEmptyRange) {
   M4Output out;
-  EXPECT_FALSE(M4({}, {}, 1, 1, 10, XOrder::kSorted, out).ok());
-  EXPECT_FALSE(M4({}, {}, 0, 1, 0, XOrder::kSorted, out).ok());
+  const std::vector<double> none;
+  EXPECT_FALSE(M4(none, none, 1, 1, 10, XOrder::kSorted, out).ok());
+  EXPECT_FALSE(M4(none, none, 0, 1, 0, XOrder::kSorted, out).ok());
 }
 
 }  // namespace

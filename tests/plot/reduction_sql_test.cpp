@@ -32,7 +32,7 @@ constexpr const char* kTable = R"(
   FROM range(200000) r(i))";
 
 class ReductionSql : public ::testing::Test {
- protected:
+ public:
   void SetUp() override {
     auto database = Database::Open({});
     ASSERT_TRUE(database.ok()) << database.error().message;
@@ -126,41 +126,53 @@ TEST_F(ReductionSql, HistogramEqualsAOneRowDensity) {
   }
 }
 
-TEST_F(ReductionSql, M4PointsHoldTheKernelsExtremesPerColumn) {
+// Per pixel column: first x, last x, lowest y, highest y.
+using Extremes = std::tuple<double, double, double, double>;
+
+std::map<uint32_t, Extremes> ExtremesPerColumn(
+    const std::vector<std::tuple<uint32_t, double, double>>& points) {
+  std::map<uint32_t, Extremes> columns;
+  for (const auto& [column, x, y] : points) {
+    auto [it, fresh] = columns.try_emplace(column, x, x, y, y);
+    auto& [first, last, low, high] = it->second;
+    first = std::min(first, x);
+    last = std::max(last, x);
+    low = std::min(low, y);
+    high = std::max(high, y);
+  }
+  return columns;
+}
+
+// M4 in SQL and the kernel keep the same extremes per column: `x_name` sorted by row or not.
+void ExpectM4SqlMatchesTheKernel(ReductionSql& test, const std::string& x_name, XOrder order) {
   const double x_min = 12.3;
-  const double x_max = 187.65;
+  const double x_max = 87.65;
   const uint32_t width = 640;
-  const auto sql = M4Sql(SqlDialect::kDuckDb, {"t", "x", "y"}, x_min, x_max, width);
+  const auto sql = M4Sql(SqlDialect::kDuckDb, {"t", x_name, "y"}, x_min, x_max, width);
   ASSERT_TRUE(sql.ok());
-  const std::vector<double> x = Column("x");
-  const std::vector<double> y = Column("y");
+  const std::vector<double> x = test.Column(x_name);
+  const std::vector<double> y = test.Column("y");
+  ASSERT_EQ(DetectXOrder(x), order);
   M4Output out;
-  ASSERT_TRUE(M4(x, y, x_min, x_max, width, XOrder::kSorted, out).ok());
-  // Per column: first x, last x, lowest y, highest y.
-  using Extremes = std::tuple<double, double, double, double>;
-  std::map<uint32_t, Extremes> from_sql;
-  for (const auto& row : Rows(*sql)) {
-    const auto column = static_cast<uint32_t>(row[0]);
-    auto [it, fresh] = from_sql.try_emplace(column, row[1], row[1], row[2], row[2]);
-    auto& [first, last, low, high] = it->second;
-    first = std::min(first, row[1]);
-    last = std::max(last, row[1]);
-    low = std::min(low, row[2]);
-    high = std::max(high, row[2]);
+  ASSERT_TRUE(M4(x, y, x_min, x_max, width, order, out).ok());
+  std::vector<std::tuple<uint32_t, double, double>> from_sql;
+  for (const auto& row : test.Rows(*sql)) {
+    from_sql.emplace_back(static_cast<uint32_t>(row[0]), row[1], row[2]);
   }
-  std::map<uint32_t, Extremes> from_kernel;
+  std::vector<std::tuple<uint32_t, double, double>> from_kernel;
   const PixelAxis axis(x_min, x_max, width);
-  for (size_t row : out.rows) {
-    const uint32_t column = axis.PixelOf(x[row]);
-    auto [it, fresh] = from_kernel.try_emplace(column, x[row], x[row], y[row], y[row]);
-    auto& [first, last, low, high] = it->second;
-    first = std::min(first, x[row]);
-    last = std::max(last, x[row]);
-    low = std::min(low, y[row]);
-    high = std::max(high, y[row]);
-  }
-  EXPECT_EQ(from_sql, from_kernel);
-  EXPECT_EQ(from_kernel.size(), width);
+  for (size_t row : out.rows) from_kernel.emplace_back(axis.PixelOf(x[row]), x[row], y[row]);
+  EXPECT_EQ(ExtremesPerColumn(from_sql), ExtremesPerColumn(from_kernel));
+  EXPECT_EQ(ExtremesPerColumn(from_kernel).size(), width);
+}
+
+TEST_F(ReductionSql, M4PointsHoldTheKernelsExtremesPerColumn) {
+  ExpectM4SqlMatchesTheKernel(*this, "x", XOrder::kSorted);
+}
+
+// SQL has no row order, so M4's first and last are by x; the kernel agrees when x is unsorted.
+TEST_F(ReductionSql, M4OfUnsortedXHoldsTheKernelsExtremesPerColumn) {
+  ExpectM4SqlMatchesTheKernel(*this, "u", XOrder::kUnsorted);
 }
 
 TEST(ReductionSqlText, BoundsAreTypedDoublesAndPixelCountsIntegers) {
