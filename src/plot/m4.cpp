@@ -22,12 +22,13 @@ bool IsFinite(double value) { return std::fabs(value) <= std::numeric_limits<dou
 template <typename T>
 std::vector<size_t> ColumnBounds(std::span<const T> x, const PixelAxis& axis) {
   std::vector<size_t> bounds(axis.pixels() + 1);
-  for (size_t column = 0; column < bounds.size(); ++column) {
+  // In parallel: each search is ~27 cache misses at 10^8 rows, 2K searches are milliseconds.
+  tbb::parallel_for(size_t{0}, bounds.size(), [&](size_t column) {
     const auto key = static_cast<int64_t>(column);
     const auto it =
         std::partition_point(x.begin(), x.end(), [&](T value) { return axis.Key(value) < key; });
     bounds[column] = static_cast<size_t>(it - x.begin());
-  }
+  });
   return bounds;
 }
 
