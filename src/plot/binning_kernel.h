@@ -24,7 +24,10 @@ namespace pika::binning {
 // keep only the in-view rows' cells, so a zoomed view costs little more than reading the
 // columns; kernels that refine cells per row keep one cell per row, out-of-view rows going to
 // a spare cell past the grid.
-inline constexpr size_t kBlock = 4096;
+// 1024 rows: the two loops alternate often enough that the hardware keeps streaming the
+// columns in while the increments run (a pan of 10M points: 2.0x a streaming read with 4096
+// rows, 1.66x with 1024; 256 and 512 measured the same as 1024).
+inline constexpr size_t kBlock = 1024;
 // Out-of-view rows are spread over this many spare cells: incrementing one cell row after
 // row makes each increment wait for the previous one (with counters kept in memory, it made
 // zoomed views 2x slower here).
@@ -153,7 +156,7 @@ inline void IncrementCells(const uint32_t* cells, size_t length, SliceCounts& gr
 }
 
 // How many blocks pass between two looks at a cancel token: 64K rows, well under a millisecond.
-inline constexpr size_t kBlocksPerCancelCheck = 16;
+inline constexpr size_t kBlocksPerCancelCheck = 64;
 
 // Counts rows [begin, end) into `grid`. fill_block(first, length, cells, stats) writes the
 // cells to count for a block of rows and returns how many it wrote. With a `cancel` token,
