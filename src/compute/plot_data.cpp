@@ -385,6 +385,7 @@ Result<PlotData> FetchPlotData(Connection& connection, const PlotDataRequest& re
                    : request.kind == "bar"     ? AggregateBars(connection, request, data)
                                                : FetchColumns(connection, request, data);
   if (!fetched.ok()) return fetched.error();
+  if (request.kind == "line") data.x_order = DetectXOrder(data.x);
   return data;
 }
 
@@ -392,6 +393,7 @@ Result<PlotScene> BuildScene(const PlotDataRequest& request, const PlotData& dat
                              const TextExtent& text_width, GridPool& pool) {
   spec.kind = request.kind == "line" ? PlotKind::kLine : PlotKind::kScatter;
   spec.x_is_time = data.x_is_time;
+  spec.x_order = data.x_order;
   spec.x_log = request.x_log;
   spec.y_log = request.y_log;
   if (request.kind == "histogram") return BuildHistogramScene(spec, data.bins, text_width);

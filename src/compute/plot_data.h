@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,8 @@ struct PlotData {
   BoxSummary box;          // box: per group of x, computed in the engine
   Heatmap heatmap;         // heatmap: the cells, counted or aggregated in the engine
   bool x_is_time = false;  // x holds microseconds since the epoch
+  // Lines: x's order, found once when fetched, so that frames do not scan x again for it.
+  std::optional<XOrder> x_order;
   PlotColor color;  // scatter, line: a code or value per row; bar: the groups (request.color)
 };
 

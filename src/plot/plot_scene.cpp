@@ -95,7 +95,8 @@ uint64_t RowsInView(std::span<const double> x, std::span<const double> y, const 
 
 // A line's rows in x order: those inside the x axis, and the nearest on either side so the
 // line runs on to the plot's edges.
-std::vector<size_t> LineRowsInView(std::span<const double> x, const AxisTicks& x_axis) {
+std::vector<size_t> LineRowsInView(std::span<const double> x, XOrder order,
+                                   const AxisTicks& x_axis) {
   std::vector<size_t> rows;
   std::optional<size_t> before, after;
   for (size_t row = 0; row < x.size(); ++row) {
@@ -113,7 +114,7 @@ std::vector<size_t> LineRowsInView(std::span<const double> x, const AxisTicks& x
   if (after) rows.push_back(*after);
   // Sorting by row first keeps NULL breaks between their neighbours where x is sorted.
   std::sort(rows.begin(), rows.end());
-  if (!IsSorted(x)) {
+  if (order != XOrder::kSorted) {
     std::erase_if(rows, [&](size_t row) { return !std::isfinite(x[row]); });
     std::stable_sort(rows.begin(), rows.end(), [&](size_t a, size_t b) { return x[a] < x[b]; });
   }
@@ -222,24 +223,25 @@ void AddLine(std::span<const double> x, std::span<const double> y, std::span<con
 }
 
 // A line in `color`, reduced per pixel column (M4) or drawn through every row in view.
-Status AddSeries(std::span<const double> x, std::span<const double> y, bool reduce,
+Status AddSeries(std::span<const double> x, std::span<const double> y, XOrder order, bool reduce,
                  const AxisTicks& x_axis, const AxisTicks& y_axis, const Frame& frame, Rgba color,
                  Scene& scene) {
   if (!reduce) {
-    AddLine(x, y, LineRowsInView(x, x_axis), x_axis, y_axis, frame, color, scene);
+    AddLine(x, y, LineRowsInView(x, order, x_axis), x_axis, y_axis, frame, color, scene);
     return {};
   }
   M4Output reduced;
   PIKA_TRY(M4(x, y, x_axis.min, std::nextafter(x_axis.max, INFINITY),
-              static_cast<uint32_t>(frame.width()), DetectXOrder(x), reduced));
+              static_cast<uint32_t>(frame.width()), order, reduced));
   AddLine(x, y, reduced.rows, x_axis, y_axis, frame, color, scene);
   return {};
 }
 
 // One line per category, each through its own rows (in row order), in its colour.
 Status AddCategoryLines(std::span<const double> x, std::span<const double> y,
-                        const ColorEncoding& color, bool reduce, const AxisTicks& x_axis,
-                        const AxisTicks& y_axis, const Frame& frame, Scene& scene) {
+                        std::optional<XOrder> order, const ColorEncoding& color, bool reduce,
+                        const AxisTicks& x_axis, const AxisTicks& y_axis, const Frame& frame,
+                        Scene& scene) {
   if (!color.categorical())
     return InvalidInput(fmt::format(
         "a line plot is coloured by categories: '{}' gave numbers; use a column of names",
@@ -252,7 +254,11 @@ Status AddCategoryLines(std::span<const double> x, std::span<const double> y,
     ys[code].push_back(y[row]);
   }
   for (uint32_t code = 0; code < xs.size(); ++code) {
-    PIKA_TRY(AddSeries(xs[code], ys[code], reduce, x_axis, y_axis, frame,
+    // Rows taken in order from a sorted x are sorted; from an unsorted one, they may be.
+    const XOrder series_order = order == XOrder::kSorted
+                                    ? XOrder::kSorted
+                                    : DetectXOrder(std::span<const double>(xs[code]));
+    PIKA_TRY(AddSeries(xs[code], ys[code], series_order, reduce, x_axis, y_axis, frame,
                        CategoryColorOf(color, code), scene));
   }
   return {};
@@ -309,9 +315,10 @@ Status AddData(const PlotSpec& spec, std::span<const double> x, std::span<const 
       }
       const bool reduce = plot.reduction.method != ReductionMethod::kRaw;
       if (color.present()) {
-        PIKA_TRY(AddCategoryLines(x, y, color, reduce, x_axis, y_axis, frame, scene));
+        PIKA_TRY(AddCategoryLines(x, y, spec.x_order, color, reduce, x_axis, y_axis, frame, scene));
       } else {
-        PIKA_TRY(AddSeries(x, y, reduce, x_axis, y_axis, frame, theme.marks, scene));
+        const XOrder order = spec.x_order ? *spec.x_order : DetectXOrder(x);
+        PIKA_TRY(AddSeries(x, y, order, reduce, x_axis, y_axis, frame, theme.marks, scene));
       }
       break;
   }
@@ -557,7 +564,8 @@ Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x
   if (spec.x_log) x_logs = Log10Of(x, left_off);
   if (spec.y_log) y_logs = Log10Of(y, left_off);
   PlotSpec log_spec = spec;
-  log_spec.pyramid = nullptr;  // its counts are over the values, not their logs
+  log_spec.pyramid = nullptr;                // its counts are over the values, not their logs
+  if (spec.x_log) log_spec.x_order.reset();  // values <= 0 become NaN, which no sorted x holds
   const auto dropped = static_cast<uint64_t>(std::count(left_off.begin(), left_off.end(), 1));
   return BuildLinearScene(
       log_spec, spec.x_log ? std::span<const double>(x_logs) : x,

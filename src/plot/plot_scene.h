@@ -15,6 +15,7 @@
 #include "plot/reduction_method.h"
 #include "plot/scene.h"
 #include "plot/size_encoding.h"
+#include "plot/sorted_x.h"
 #include "plot/theme.h"
 #include "plot/tick_labels.h"
 
@@ -39,6 +40,9 @@ struct PlotSpec {
   // in decades (log10 of the values); values <= 0 are left off and counted in the badge.
   bool x_log = false, y_log = false;
   uint64_t raw_point_cap = 250'000;
+  // Lines: the order of x when the caller knows it (found when the data was fetched); unset,
+  // each frame scans x for it.
+  std::optional<XOrder> x_order;
   std::optional<DataWindow> window;  // scatter and line: show this part, not all the data
   // Scatter density: answer from this pyramid at once (approximate counts, said in the badge)
   // instead of binning every row: the coarse first frame of an interactive view.

@@ -63,6 +63,45 @@ TEST_F(PlotDataTest, LogAxesAreRefusedWhereTheAxesAreNotScatterOrLine) {
             std::string::npos);
 }
 
+// Every line of a scene, as its points.
+std::vector<std::vector<std::pair<double, double>>> LinesOf(const PlotScene& plot) {
+  std::vector<std::vector<std::pair<double, double>>> lines;
+  for (const Mark& mark : plot.scene.marks) {
+    if (const auto* line = std::get_if<PolylineMark>(&mark)) {
+      lines.emplace_back();
+      for (const ScenePoint& point : line->points) lines.back().emplace_back(point.x, point.y);
+    }
+  }
+  return lines;
+}
+
+TEST_F(PlotDataTest, ALineRecordsWhenFetchedWhetherItsXIsSortedAndDrawsTheSameWithIt) {
+  auto sorted = Fetch({"", "line", "i", "v", ""});
+  ASSERT_TRUE(sorted.ok()) << sorted.error().message;
+  EXPECT_EQ(sorted->x_order, XOrder::kSorted);
+  auto unsorted = Fetch({"", "line", "v", "i", ""});
+  ASSERT_TRUE(unsorted.ok()) << unsorted.error().message;
+  EXPECT_EQ(unsorted->x_order, XOrder::kUnsorted);
+  auto scatter = Fetch({"", "scatter", "i", "v", ""});
+  ASSERT_TRUE(scatter.ok()) << scatter.error().message;
+  EXPECT_FALSE(scatter->x_order.has_value());
+  // The recorded order only saves the scan: the scene is the one found by looking at x.
+  const auto width = [](std::string_view text) { return 6.0 * static_cast<double>(text.size()); };
+  for (PlotData* data : {&*sorted, &*unsorted}) {
+    PlotSpec spec;
+    spec.raw_point_cap = 10;  // reduced by M4, which takes the order
+    GridPool pool;
+    const PlotDataRequest request{"t", "line", "x", "y", ""};
+    auto recorded = BuildScene(request, *data, spec, width, pool);
+    data->x_order.reset();
+    auto looked = BuildScene(request, *data, spec, width, pool);
+    ASSERT_TRUE(recorded.ok() && looked.ok());
+    EXPECT_EQ(int(recorded->reduction.method), int(ReductionMethod::kM4));
+    EXPECT_FALSE(LinesOf(*recorded).empty());
+    EXPECT_EQ(LinesOf(*recorded), LinesOf(*looked));
+  }
+}
+
 TEST_F(PlotDataTest, MissingColumnsAreNamedInTheError) {
   auto no_y = Fetch({"", "scatter", "i", "", ""});
   ASSERT_FALSE(no_y.ok());
