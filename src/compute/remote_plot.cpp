@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "plot/reduction_sql.h"
 #include "remote/remote_catalog.h"
@@ -106,12 +107,47 @@ Status CheckSupported(const PlotDataRequest& request) {
         "{} plots of remote tables are not supported yet: use scatter, line, histogram or bar",
         kind));
   }
-  if (!request.color.empty() || !request.size.empty() || request.x_log || request.y_log)
-    return InvalidInput("remote plots take no colour, size or log axes yet");
+  if (!request.color.empty() || !request.size.empty())
+    return InvalidInput("remote plots take no colour or size yet");
+  if ((request.x_log || request.y_log) && kind != "scatter" && kind != "line") {
+    return InvalidInput(fmt::format(
+        "log axes are for scatter and line plots; a {} plot's axes are linear: turn off log",
+        kind));
+  }
   if (request.x.empty()) return InvalidInput(fmt::format("a {} plot needs an x column", kind));
   if ((kind == "scatter" || kind == "line") && request.y.empty())
     return InvalidInput(fmt::format("a {} plot needs a y column", kind));
   return {};
+}
+
+// A log axis's values as the engine computes them: log10, and not finite for values <= 0, so
+// that the reductions leave those rows off as they leave off NaN.
+std::string Log10Sql(RemoteEngine engine, const std::string& value) {
+  // ClickHouse gives -inf or NaN; PostgreSQL's log (base 10) raises an error for them.
+  if (engine == RemoteEngine::kClickHouse) return fmt::format("log10({})", value);
+  return fmt::format("CASE WHEN {0} > 0 THEN log({0}) END", value);
+}
+
+// The rows a log axis leaves off (finite values <= 0), counted on the server, as the badge
+// says them; empty when there are none.
+Result<std::string> LeftOffNote(RemoteRun& run, SqlDialect dialect, const SqlSource& values,
+                                bool x_log, bool y_log) {
+  const std::string at_most_zero = x_log && y_log ? "pika_x <= 0 OR pika_y <= 0"
+                                   : x_log        ? "pika_x <= 0"
+                                                  : "pika_y <= 0";
+  auto counted = run.Query(fmt::format("SELECT count(*) AS n FROM ({}) AS v WHERE {}",
+                                       FiniteRowsSql(dialect, values, false), at_most_zero));
+  if (!counted.ok()) return counted.error();
+  const auto rows = static_cast<uint64_t>(counted->columns[0].IntAt(0));
+  if (rows == 0) return std::string();
+  return fmt::format("; {} {} <= 0 left off the log axis", WithThousands(rows),
+                     rows == 1 ? "row" : "rows");
+}
+
+// Values back from their logs: the scene builder takes values and places them on log axes.
+std::vector<double> FromLog10(std::vector<double> logs) {
+  for (double& value : logs) value = std::pow(10.0, value);
+  return logs;
 }
 
 struct Extent {
@@ -190,9 +226,10 @@ Result<PlotScene> Density(RemoteRun& run, SqlDialect dialect, const SqlSource& s
 
 // A pan or zoom of a scatter: the window is the extent, so the cells are counted at once
 // (no scan for the extent first), and when few rows fall inside they are fetched instead.
+// `source` is what the axes place (logs on log axes), `values` the rows' values.
 Result<PlotScene> WindowedScatter(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
-                                  const PlotSpec& spec, const TextExtent& text_width,
-                                  uint64_t& rows) {
+                                  const SqlSource& values, const PlotSpec& spec,
+                                  const TextExtent& text_width, uint64_t& rows) {
   const DataWindow& window = *spec.window;
   const DensityLayout layout = DensityLayoutFor(spec, window, text_width);
   auto counted = CountCells(run, dialect, source, layout);
@@ -207,7 +244,7 @@ Result<PlotScene> WindowedScatter(RemoteRun& run, SqlDialect dialect, const SqlS
                   source.relation, source.x, DoubleLiteral(dialect, view.x_min), source.x,
                   DoubleLiteral(dialect, view.x_max), source.y, DoubleLiteral(dialect, view.y_min),
                   source.y, DoubleLiteral(dialect, view.y_max)),
-      source.x, source.y};
+      values.x, values.y};
   return RawPoints(run, dialect, inside, spec, text_width);
 }
 
@@ -220,9 +257,11 @@ Result<PlotScene> M4Line(RemoteRun& run, SqlDialect dialect, const SqlSource& so
   auto points = run.Query(*sql);
   if (!points.ok()) return points.error();
   spec.rows_reduced_from = extent.rows;
+  std::vector<double> x = Doubles(points->columns[1]);
+  std::vector<double> y = Doubles(points->columns[2]);
   GridPool pool;
-  return BuildPlotScene(spec, Doubles(points->columns[1]), Doubles(points->columns[2]), text_width,
-                        pool);
+  return BuildPlotScene(spec, spec.x_log ? FromLog10(std::move(x)) : std::move(x),
+                        spec.y_log ? FromLog10(std::move(y)) : std::move(y), text_width, pool);
 }
 
 Result<PlotScene> Histogram(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
@@ -303,8 +342,18 @@ Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& reque
     if (!y.ok()) return y.error();
     source.y = y->sql;
   }
+  if (spec.x_is_time && request.x_log)
+    return InvalidInput("a date or time axis cannot be logarithmic: turn off log x");
+  // The reductions run over what the axes place: on a log axis, the logs (the scene's
+  // extent and windows are then in decades, as for local data). Rows fetched as they are
+  // stay values; the scene builder takes their logs and counts those left off.
+  const SqlSource values = source;
+  spec.x_log = request.x_log;
+  spec.y_log = request.y_log;
+  if (spec.x_log) source.x = Log10Sql(remote.engine, source.x);
+  if (spec.y_log) source.y = Log10Sql(remote.engine, source.y);
   if (spec.window && request.kind == "scatter") {
-    auto plot = WindowedScatter(run, dialect, source, spec, text_width, out.rows);
+    auto plot = WindowedScatter(run, dialect, source, values, spec, text_width, out.rows);
     if (!plot.ok()) return plot.error();
     out.plot = *std::move(plot);
     return out;
@@ -313,19 +362,25 @@ Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& reque
   if (!extent.ok()) return extent.error();
   if (extent->rows == 0) {
     return InvalidInput(
-        fmt::format("{} has no rows with finite values in {} to plot", RemoteUrl(remote),
-                    source.y.empty() ? request.x : request.x + " and " + request.y));
+        fmt::format("{} has no rows with finite values in {} to plot{}", RemoteUrl(remote),
+                    source.y.empty() ? request.x : request.x + " and " + request.y,
+                    spec.x_log || spec.y_log ? " (a log axis takes values > 0)" : ""));
   }
   out.rows = extent->rows;
   Result<PlotScene> plot = Internal("no plot");
   if (request.kind == "histogram") {
     plot = Histogram(run, dialect, source, *extent, spec, text_width);
   } else if (extent->rows <= spec.raw_point_cap) {
-    plot = RawPoints(run, dialect, source, spec, text_width);
-  } else if (request.kind == "line") {
-    plot = M4Line(run, dialect, source, *extent, spec, text_width);
+    plot = RawPoints(run, dialect, values, spec, text_width);
   } else {
-    plot = Density(run, dialect, source, extent->window, spec, text_width);
+    // Reduced rows hold no row <= 0 for the scene builder to count: the server counts them.
+    if (spec.x_log || spec.y_log) {
+      auto note = LeftOffNote(run, dialect, values, spec.x_log, spec.y_log);
+      if (!note.ok()) return note.error();
+      spec.badge_note = *note + spec.badge_note;
+    }
+    plot = request.kind == "line" ? M4Line(run, dialect, source, *extent, spec, text_width)
+                                  : Density(run, dialect, source, extent->window, spec, text_width);
   }
   if (!plot.ok()) return plot.error();
   out.plot = *std::move(plot);

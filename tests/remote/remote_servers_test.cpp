@@ -279,6 +279,81 @@ TEST_F(RemoteServers, APanCountsOnlyTheWindowWithoutScanningForTheExtent) {
   EXPECT_EQ(exact->plot.reduction.rows_in_view, in_window);
 }
 
+// The density image a scene draws, cell by cell.
+std::vector<uint32_t> ImageCounts(const PlotScene& plot) {
+  for (const ImageMark* image : test::MarksOf<ImageMark>(plot.scene)) return image->counts;
+  return {};
+}
+
+TEST_F(RemoteServers, LogAxesAreCountedOnTheServerAsHereAndSayWhatTheyLeaveOff) {
+  // Here: the values, placed on log axes by the scene builder.
+  auto rows = duck_.connection.QueryAll("SELECT x, y, t FROM points");
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  std::vector<double> x, y, t;
+  for (size_t row = 0; row < rows->row_count; ++row) {
+    x.push_back(rows->columns[0].IsValid(row) ? rows->columns[0].DoubleAt(row) : std::nan(""));
+    y.push_back(rows->columns[1].IsValid(row) ? rows->columns[1].DoubleAt(row) : std::nan(""));
+    t.push_back(rows->columns[2].DoubleAt(row));
+  }
+  const std::string left_off =
+      fmt::format("; {} rows <= 0 left off the log axis",
+                  test::QueryValue(duck_.connection,
+                                   "SELECT count(*) FROM points WHERE isfinite(x) AND "
+                                   "isfinite(y) AND (x <= 0 OR y <= 0)"));
+  PlotSpec spec;
+  spec.raw_point_cap = 1000;
+  spec.width = 320;
+  spec.height = 240;
+  PlotSpec log_spec = spec;
+  log_spec.x_log = log_spec.y_log = true;
+  GridPool pool;
+  auto here = BuildPlotScene(log_spec, x, y, test::FakeWidth, pool);
+  ASSERT_TRUE(here.ok()) << here.error().message;
+  ASSERT_NE(here->badge.find(left_off), std::string::npos) << here->badge << " vs " << left_off;
+  ASSERT_FALSE(ImageCounts(*here).empty());
+  PlotDataRequest request{"", "scatter", "x", "y"};
+  request.x_log = request.y_log = true;
+  for (const RemoteSource& source : {ClickHouse(), Postgres()}) {
+    auto remote = PlotRemote(*Connect(source), request, spec, test::FakeWidth, CancelToken());
+    ASSERT_TRUE(remote.ok()) << remote.error().message;
+    EXPECT_EQ(remote->plot.reduction.method, ReductionMethod::kDensity);
+    EXPECT_NE(remote->plot.badge.find(left_off), std::string::npos) << remote->plot.badge;
+    // The axes run over the same decades, and each pixel counts the same rows.
+    EXPECT_EQ(remote->plot.x_min, here->x_min);
+    EXPECT_EQ(remote->plot.y_max, here->y_max);
+    EXPECT_EQ(ImageCounts(remote->plot), ImageCounts(*here));
+  }
+  // A pan of the log view: its window is in decades, as a local view's.
+  spec.window = log_spec.window = DataWindow{2.0, 3.0, 1.5, 3.5};
+  auto panned_here = BuildPlotScene(log_spec, x, y, test::FakeWidth, pool);
+  auto panned = PlotRemote(*Connect(ClickHouse()), request, spec, test::FakeWidth, CancelToken());
+  ASSERT_TRUE(panned_here.ok() && panned.ok());
+  EXPECT_EQ(panned->plot.reduction.method, ReductionMethod::kDensity);
+  EXPECT_EQ(ImageCounts(panned->plot), ImageCounts(*panned_here));
+  // A line on a log y axis: M4 of the logs, the rows at 0 said as here.
+  request = {"", "line", "t", "y"};
+  request.y_log = true;
+  spec.window.reset();
+  auto line = PlotRemote(*Connect(Postgres()), request, spec, test::FakeWidth, CancelToken());
+  ASSERT_TRUE(line.ok()) << line.error().message;
+  EXPECT_EQ(line->plot.reduction.method, ReductionMethod::kM4);
+  log_spec = spec;
+  log_spec.kind = PlotKind::kLine;
+  log_spec.y_log = true;
+  auto line_here = BuildPlotScene(log_spec, t, y, test::FakeWidth, pool);
+  ASSERT_TRUE(line_here.ok());
+  EXPECT_EQ(line->plot.y_min, line_here->y_min);
+  const std::string line_left_off = line_here->badge.substr(line_here->badge.find("; "));
+  EXPECT_NE(line->plot.badge.find(line_left_off), std::string::npos) << line->plot.badge;
+  EXPECT_NE(line_left_off.find("left off the log axis"), std::string::npos) << line_left_off;
+  // Dates are not logarithmic.
+  request = {"", "line", "at", "y"};
+  request.x_log = true;
+  auto dates = PlotRemote(*Connect(ClickHouse()), request, spec, test::FakeWidth, CancelToken());
+  ASSERT_FALSE(dates.ok());
+  EXPECT_NE(dates.error().message.find("cannot be logarithmic"), std::string::npos);
+}
+
 TEST_F(RemoteServers, FewRowsArePlottedExactlyAndLinesOfManyAsM4) {
   auto client = Connect(Postgres());
   ASSERT_NE(client, nullptr);

@@ -188,6 +188,37 @@ class RemoteAppTest : public QObject {
     }
   }
 
+  void aRemoteScatterOnLogAxesPansInDecadesOnTheServer() {
+    qputenv("PIKA_REMOTE_PASSWORD", servers_.at("PIKA_REMOTE_PASSWORD").c_str());
+    const NodeId remote = AddRemote(PostgresUrl(), pika::canvas::kAskEveryTime);
+    const NodeId plot = AddScatterOf(remote);
+    QVERIFY(plot != pika::canvas::kNoNode);
+    Node logs = *document().graph().Find(plot);
+    logs.plot.x_log = logs.plot.y_log = true;
+    document().updateNode(logs);
+    QVERIFY(WaitIdle());
+    const NodeRun& run = runner().run(plot);
+    QVERIFY2(run.state == RunState::kReady, qPrintable(run.message));
+    QVERIFY2(QString::fromStdString(run.plot->scene.badge).contains("left off the log axis"),
+             run.plot->scene.badge.c_str());
+
+    PlotWindow window(document(), runner(), window_->engine(), plot);
+    window.resize(700, 450);
+    window.show();
+    QSignalSpy laid_out(&window.navigator(), &PlotNavigator::relaidOut);
+    QVERIFY(laid_out.wait(kRunTimeoutMs));
+    // The window is in decades; the server counts the rows in it over the logs first.
+    const DataWindow decades{1.0, 3.0, 1.0, 3.0};  // values 10 to 1000 on both axes
+    window.navigator().showWindow(decades);
+    QVERIFY(laid_out.wait(kRunTimeoutMs));
+    const pika::PlotScene& scene = *window.navigator().scene();
+    QCOMPARE(scene.x_min, decades.x_min);
+    QCOMPARE(scene.y_max, decades.y_max);
+    QVERIFY2(QString::fromStdString(scene.badge).contains("PostgreSQL"), scene.badge.c_str());
+    if (const QByteArray shots = qgetenv("PIKA_REMOTE_SHOT"); !shots.isEmpty())
+      QVERIFY(window.grab().save(QString(shots) + "/remote_log_plot_window.png"));
+  }
+
   void answersAreReusedWithinTheChosenFreshnessAndAskedAgainOtherwise() {
     qputenv("PIKA_REMOTE_PASSWORD", servers_.at("PIKA_REMOTE_PASSWORD").c_str());
     const NodeId reused = AddRemote(ClickHouseUrl(), 3600);
