@@ -15,6 +15,7 @@ using nlohmann::json;
 constexpr int kMaxDepth = 16;  // graph.json nests 4 deep; more is a hostile file
 // Ids above this would collide with the app's internal job keys (which start at 2^50).
 constexpr uint64_t kMaxNodeId = uint64_t{1} << 40;
+constexpr uint64_t kMaxRows = 1'000'000'000'000;  // a bound no table here reaches
 
 json NodeToJson(const Node& node) {
   json out{{"id", node.id},        {"kind", std::string(KindKey(node.kind))},
@@ -32,6 +33,7 @@ json NodeToJson(const Node& node) {
     case NodeKind::kQuery:
       out["sql"] = node.sql;
       out["keep_local"] = node.keep_local;
+      out["local_rows"] = node.local_rows;
       break;
     case NodeKind::kPlot:
       out["plot"] = {{"kind", node.plot.kind},   {"x", node.plot.x},
@@ -44,7 +46,8 @@ json NodeToJson(const Node& node) {
     case NodeKind::kRemote:
       out["remote"] = {{"url", node.remote_url},
                        {"max_age_s", node.remote_max_age_s},
-                       {"keep_local", node.keep_local}};
+                       {"keep_local", node.keep_local},
+                       {"local_rows", node.local_rows}};
       break;
   }
   return out;
@@ -87,6 +90,16 @@ class Reader {
     if (!(*field)->is_number_unsigned() || (*field)->get<uint64_t>() == 0 ||
         (*field)->get<uint64_t>() >= kMaxNodeId)
       return Wrong(key, "a whole number from 1 to 2^40");
+    return (*field)->get<uint64_t>();
+  }
+  // A count of rows: a whole number from 1 to 10^12; `fallback` when the key is absent.
+  Result<uint64_t> Rows(const char* key, uint64_t fallback) const {
+    if (!value_.contains(key)) return fallback;
+    auto field = Field(key);
+    if (!field.ok()) return field.error();
+    if (!(*field)->is_number_unsigned() || (*field)->get<uint64_t>() == 0 ||
+        (*field)->get<uint64_t>() > kMaxRows)
+      return Wrong(key, "a whole number of rows from 1 to 10^12");
     return (*field)->get<uint64_t>();
   }
   Result<bool> Bool(const char* key, bool optional = false) const {
@@ -159,9 +172,12 @@ Status ReadRemote(const Reader& node, Node& out) {
         remote->Path("max_age_s")));
   auto keep_local = remote->Bool("keep_local", /*optional=*/true);
   if (!keep_local.ok()) return keep_local.error();
+  auto local_rows = remote->Rows("local_rows", kBringLocalRows);
+  if (!local_rows.ok()) return local_rows.error();
   out.remote_url = *url;
   out.remote_max_age_s = static_cast<int>(*max_age);
   out.keep_local = *keep_local;
+  out.local_rows = *local_rows;
   return {};
 }
 
@@ -199,8 +215,11 @@ Result<Node> ReadNode(const Reader& node) {
       if (!sql.ok()) return sql.error();
       auto keep_local = node.Bool("keep_local", /*optional=*/true);  // files before remotes
       if (!keep_local.ok()) return keep_local.error();
+      auto local_rows = node.Rows("local_rows", kBringLocalRows);
+      if (!local_rows.ok()) return local_rows.error();
       out.sql = *sql;
       out.keep_local = *keep_local;
+      out.local_rows = *local_rows;
       break;
     }
     case NodeKind::kPlot: {

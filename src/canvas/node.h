@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/column_type.h"
+#include "core/local_copy.h"
 
 namespace pika::canvas {
 
@@ -89,6 +90,7 @@ struct Node {
   // Remote, and a Query that runs on a server: its rows are also brought into the local
   // engine (sized first), where the nodes it feeds read them like a Table's.
   bool keep_local = false;
+  uint64_t local_rows = kBringLocalRows;  // the most rows that copy may take (sized first)
   friend bool operator==(const Node&, const Node&) = default;
 };
 

@@ -26,12 +26,13 @@ Result<uint64_t> BringLocal(RemoteClient& client, const std::string& query, uint
 }
 
 Result<NodeRelation> BringRemoteNode(RemoteClient& client, Connection& local, uint64_t node_id,
-                                     const std::string& name, const CancelToken& cancel) {
+                                     const std::string& name, uint64_t max_rows,
+                                     const CancelToken& cancel) {
   const std::string table = NodeDataTable(node_id);
   const std::string staging = table + "_incoming";
   PIKA_TRY(local.Execute(fmt::format("DROP TABLE IF EXISTS {}", staging)));
-  auto brought = BringLocal(client, "SELECT * FROM " + RemoteTableSql(client.source()),
-                            kBringLocalRows, local, staging, cancel);
+  auto brought = BringLocal(client, "SELECT * FROM " + RemoteTableSql(client.source()), max_rows,
+                            local, staging, cancel);
   if (!brought.ok()) return brought.error();
   PIKA_TRY(local.Execute(fmt::format("DROP TABLE IF EXISTS {}", table)));
   PIKA_TRY(local.Execute(fmt::format("ALTER TABLE {} RENAME TO {}", staging, table)));

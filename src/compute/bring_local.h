@@ -7,13 +7,11 @@
 #include <string>
 
 #include "compute/node_relations.h"
+#include "core/local_copy.h"
 #include "remote/remote_client.h"
 #include "storage/connection.h"
 
 namespace pika {
-
-// The most rows brought local unless the user asks for more.
-inline constexpr uint64_t kBringLocalRows = 5'000'000;
 
 // Counts the rows of `query` (a SELECT or WITH query) on the server; past `max_rows` fails
 // with a message that gives the count and what to do, and fetches nothing. Otherwise creates
@@ -22,10 +20,10 @@ Result<uint64_t> BringLocal(RemoteClient& client, const std::string& query, uint
                             Connection& local, const std::string& table, const CancelToken& cancel);
 
 // A remote node's rows (its client's table or query) as the local engine's rows of node
-// `node_id`, named `name` like a Table's: what the nodes it feeds then read. Up to
-// kBringLocalRows, sized first; the rows it held before are replaced only once the new ones
-// are all here.
+// `node_id`, named `name` like a Table's: what the nodes it feeds then read. Up to `max_rows`,
+// sized first; the rows it held before are replaced only once the new ones are all here.
 Result<NodeRelation> BringRemoteNode(RemoteClient& client, Connection& local, uint64_t node_id,
-                                     const std::string& name, const CancelToken& cancel);
+                                     const std::string& name, uint64_t max_rows,
+                                     const CancelToken& cancel);
 
 }  // namespace pika

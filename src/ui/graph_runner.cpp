@@ -382,6 +382,7 @@ void GraphRunner::startRemote(const canvas::Node& node, Result<std::optional<Rem
   engine_.run<RemoteRun>(
       this, id,
       [origin = std::move(origin), id, name = node.name, keep_local = node.keep_local,
+       local_rows = node.local_rows,
        &engine = engine_](Connection& connection, const CancelToken& cancel,
                           const ProgressFn& progress) -> Result<RemoteRun> {
         if (!origin.ok()) return origin.error();
@@ -396,7 +397,7 @@ void GraphRunner::startRemote(const canvas::Node& node, Result<std::optional<Rem
         }
         auto fresh = engine.remote().Connect(source);
         if (!fresh.ok()) return fresh.error();
-        auto local = BringRemoteNode(**fresh, connection, id, name, cancel);
+        auto local = BringRemoteNode(**fresh, connection, id, name, local_rows, cancel);
         engine.versions().Bump(name);  // cached answers over the old copy no longer match
         if (!local.ok()) return local.error();
         return RemoteRun{std::move(*table), std::move(*local)};

@@ -31,7 +31,7 @@ TEST(GraphJson, ARoundTripKeepsEveryField) {
   EXPECT_EQ(back->viewport, (Viewport{1, 2, 3}));
 }
 
-TEST(GraphJson, RemoteTableKeepsItsUrlAndFreshnessAndHasNoPasswordField) {
+TEST(GraphJson, RemoteTableKeepsItsUrlFreshnessAndLocalCopyLimitAndHasNoPasswordField) {
   Graph graph;
   Node remote;
   remote.kind = NodeKind::kRemote;
@@ -39,12 +39,20 @@ TEST(GraphJson, RemoteTableKeepsItsUrlAndFreshnessAndHasNoPasswordField) {
   remote.remote_url = "clickhouse://pika@ch.local:8123/analytics/events";
   remote.remote_max_age_s = kUntilRefreshed;
   remote.keep_local = true;
+  remote.local_rows = 20'000'000;
   ASSERT_TRUE(graph.Add(remote).ok());
   const std::string text = GraphToJson(graph, {});
   EXPECT_EQ(text.find("password"), std::string::npos);
   auto back = GraphFromJson(text);
   ASSERT_TRUE(back.ok()) << back.error().message;
   EXPECT_EQ(back->graph.nodes(), graph.nodes());
+  // A file from before the limit could be set takes the default.
+  auto older = GraphFromJson(
+      R"({"nodes":[{"id":1,"kind":"remote","name":"r","x":0,"y":0,"user_placed":true,)"
+      R"("remote":{"url":"postgres://h/db/t","max_age_s":60,"keep_local":true}}],"edges":[],)"
+      R"("viewport":{"center_x":0,"center_y":0,"zoom":1}})");
+  ASSERT_TRUE(older.ok()) << older.error().message;
+  EXPECT_EQ(older->graph.Find(1)->local_rows, kBringLocalRows);
 }
 
 TEST(GraphJson, APlotSavedBeforeColourExistedLoadsInOneColour) {
@@ -71,6 +79,9 @@ TEST(GraphJson, WrongFieldsAreNamedWithTheirPlace) {
                     R"("remote":{"url":"postgres://h/db/t","max_age_s":1.5}}])"),
             "graph.json: graph.nodes[0].remote.max_age_s must be a whole number of seconds, or "
             "-1 for \"until refreshed\"");
+  EXPECT_EQ(message(R"([{"id":1,"kind":"query","name":"q","x":0,"y":0,"user_placed":true,)"
+                    R"("sql":"SELECT 1","keep_local":true,"local_rows":0}])"),
+            "graph.json: graph.nodes[0].local_rows must be a whole number of rows from 1 to 10^12");
   EXPECT_EQ(
       message(R"([{"id":-1,"kind":"query","name":"a","x":0,"y":0,"user_placed":true,"sql":""}])"),
       "graph.json: graph.nodes[0].id must be a whole number from 1 to 2^40");

@@ -359,7 +359,7 @@ class RemoteAppTest : public QObject {
 
     window_->inspector().showNode(remote);
     RemoteEditor& editor = *window_->inspector().remoteEditor();
-    editor.keepLocal()->click();  // as the user ticks it
+    editor.keepLocal()->box()->click();  // as the user ticks it
     QVERIFY(document().graph().Find(remote)->keep_local);
     QVERIFY(WaitIdle());
     const uint64_t rows = std::stoull(servers_.at("PIKA_REMOTE_ROWS"));
@@ -378,6 +378,22 @@ class RemoteAppTest : public QObject {
     QVERIFY2(drawn.state == RunState::kReady, qPrintable(drawn.message));
     QVERIFY(!drawn.plot->remote);  // a local plot: brushing and drill-down work
     QCOMPARE(drawn.plot->data.x.size(), static_cast<size_t>(rows));
+
+    // A limit below the table's rows: refused with the count before anything is fetched.
+    window_->inspector().showNode(remote);
+    QVERIFY(editor.keepLocal()->rows()->isEnabled());
+    editor.keepLocal()->rows()->setValue(1000);
+    QCOMPARE(document().graph().Find(remote)->local_rows, uint64_t{1000});
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(remote).state, RunState::kError);
+    QVERIFY2(runner().run(remote).message.contains(
+                 QString("gives %1 rows, more than the 1000 to bring local").arg(rows)),
+             qPrintable(runner().run(remote).message));
+    document().undoStack()->undo();  // the limit was one step
+    QCOMPARE(document().graph().Find(remote)->local_rows, pika::kBringLocalRows);
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(remote).state, RunState::kReady);
+    QCOMPARE(runner().run(remote).relation->rows, rows);
   }
 };
 
