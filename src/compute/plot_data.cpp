@@ -10,6 +10,7 @@
 #include "compute/memory_budget.h"
 #include "compute/preflight.h"
 #include "plot/reduction_sql.h"
+#include "plot/time_bins.h"
 #include "storage/sql_quote.h"
 
 namespace pika {
@@ -65,59 +66,6 @@ Status FetchColumns(Connection& connection, const PlotDataRequest& request, Plot
   }
 }
 
-// Bins of dates and times: a length people count in (5 minutes, 1 day, 1 week, 3 months),
-// about 40 bins over the span; weeks start on Mondays, months and years on their first day.
-struct TimeStep {
-  const char* label;  // as an INTERVAL reads it
-  double micros;      // its length (a month: its average)
-  int months;         // calendar steps: edges are counted in months
-};
-
-constexpr double kSecond = 1e6, kHour = 3600 * kSecond, kDay = 24 * kHour;
-constexpr double kMonth = 30.436875 * kDay;
-constexpr TimeStep kTimeSteps[] = {{"1 second", kSecond, 0},
-                                   {"5 seconds", 5 * kSecond, 0},
-                                   {"15 seconds", 15 * kSecond, 0},
-                                   {"1 minute", 60 * kSecond, 0},
-                                   {"5 minutes", 300 * kSecond, 0},
-                                   {"15 minutes", 900 * kSecond, 0},
-                                   {"1 hour", kHour, 0},
-                                   {"3 hours", 3 * kHour, 0},
-                                   {"6 hours", 6 * kHour, 0},
-                                   {"12 hours", 12 * kHour, 0},
-                                   {"1 day", kDay, 0},
-                                   {"2 days", 2 * kDay, 0},
-                                   {"7 days", 7 * kDay, 0},
-                                   {"1 month", kMonth, 1},
-                                   {"3 months", 3 * kMonth, 3},
-                                   {"6 months", 6 * kMonth, 6},
-                                   {"1 year", 12 * kMonth, 12},
-                                   {"2 years", 24 * kMonth, 24},
-                                   {"5 years", 60 * kMonth, 60},
-                                   {"10 years", 120 * kMonth, 120},
-                                   {"100 years", 1200 * kMonth, 1200}};
-
-const TimeStep& TimeStepFor(double span_micros) {
-  for (const TimeStep& step : kTimeSteps)
-    if (span_micros / step.micros <= 45) return step;
-  return kTimeSteps[std::size(kTimeSteps) - 1];
-}
-
-// The calendar edges from `first` (a bucket's start) past `last`, `months` apart.
-std::vector<double> MonthEdges(double first, double last, int months) {
-  using namespace std::chrono;
-  const year_month_day start{
-      floor<days>(sys_time<microseconds>(microseconds(static_cast<int64_t>(first))))};
-  std::vector<double> edges;
-  for (int step = 0;; ++step) {
-    const sys_days day{start + std::chrono::months(static_cast<int64_t>(step) * months)};
-    const auto micros =
-        static_cast<double>(duration_cast<microseconds>(day.time_since_epoch()).count());
-    edges.push_back(micros);
-    if (micros > last || edges.size() > 100'001) return edges;
-  }
-}
-
 // Counted in the engine with time_bucket: one row per bin that has rows.
 Status CountTimeHistogram(Connection& connection, const PlotDataRequest& request,
                           const std::string& x, PlotData& data) {
@@ -139,31 +87,10 @@ Status CountTimeHistogram(Connection& connection, const PlotDataRequest& request
   if (!counted.ok()) return counted.error();
   auto rows = counted->FetchAll();
   if (!rows.ok()) return rows.error();
-  if (rows->row_count == 0) return {};
   std::map<int64_t, uint64_t> per_bin;
   for (size_t row = 0; row < rows->row_count; ++row)
     per_bin[rows->columns[0].IntAt(row)] = static_cast<uint64_t>(rows->columns[1].IntAt(row));
-  HistogramBins& bins = data.bins;
-  bins.label = step.label;
-  bins.first_edge = static_cast<double>(per_bin.begin()->first);
-  const auto last = static_cast<double>(per_bin.rbegin()->first);
-  if (step.months > 0) {
-    bins.edges = MonthEdges(bins.first_edge, last, step.months);
-    bins.counts.assign(bins.edges.size() - 1, 0);
-    for (size_t bin = 0; bin < bins.counts.size(); ++bin) {
-      const auto found = per_bin.find(static_cast<int64_t>(bins.edges[bin]));
-      if (found != per_bin.end()) bins.counts[bin] = found->second;
-    }
-    return {};
-  }
-  bins.width = step.micros;
-  bins.counts.assign(static_cast<size_t>(std::llround((last - bins.first_edge) / step.micros)) + 1,
-                     0);
-  for (const auto& [start, count] : per_bin) {
-    const auto bin = static_cast<size_t>(
-        std::llround((static_cast<double>(start) - bins.first_edge) / step.micros));
-    if (bin < bins.counts.size()) bins.counts[bin] = count;
-  }
+  data.bins = TimeBins(step, per_bin);
   return {};
 }
 

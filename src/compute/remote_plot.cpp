@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "plot/reduction_sql.h"
+#include "plot/time_bins.h"
 #include "remote/remote_catalog.h"
 #include "remote/text_values.h"
 
@@ -277,6 +279,24 @@ Result<PlotScene> Histogram(RemoteRun& run, SqlDialect dialect, const SqlSource&
   return BuildHistogramScene(spec, bins, text_width);
 }
 
+// Dates and times in calendar bins (weeks from Monday, months from their first day), counted
+// on the server with integer arithmetic: the bins a local histogram of the same rows has.
+Result<PlotScene> TimeHistogram(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
+                                const Extent& extent, const PlotSpec& spec,
+                                const TextExtent& text_width) {
+  const TimeStep& step = TimeStepFor(extent.window.x_max - extent.window.x_min);
+  auto counted = run.Query(TimeHistogramSql(dialect, source, step.months, step.micros));
+  if (!counted.ok()) return counted.error();
+  std::map<int64_t, uint64_t> per_bin;
+  for (size_t row = 0; row < counted->row_count; ++row) {
+    const int64_t bin = counted->columns[0].IntAt(row);
+    const double start = step.months > 0 ? MonthStartMicros(bin)
+                                         : kTimeBinOrigin + static_cast<double>(bin) * step.micros;
+    per_bin[static_cast<int64_t>(start)] = static_cast<uint64_t>(counted->columns[1].IntAt(row));
+  }
+  return BuildHistogramScene(spec, TimeBins(step, per_bin), text_width);
+}
+
 Result<PlotScene> Bars(RemoteRun& run, const SqlSource& source, const PlotDataRequest& request,
                        const PlotSpec& spec, const TextExtent& text_width, uint64_t& rows) {
   const std::string agg = BarAggregate(request);
@@ -332,8 +352,7 @@ Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& reque
     out.plot = *std::move(plot);
     return out;
   }
-  // Histograms of dates count calendar bins locally; remote ones take numbers for now.
-  auto x = AxisColumnOf(*columns, request.x, remote, request.kind != "histogram");
+  auto x = AxisColumnOf(*columns, request.x, remote, true);
   if (!x.ok()) return x.error();
   source.x = x->sql;
   spec.x_is_time = x->is_time;
@@ -369,7 +388,8 @@ Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& reque
   out.rows = extent->rows;
   Result<PlotScene> plot = Internal("no plot");
   if (request.kind == "histogram") {
-    plot = Histogram(run, dialect, source, *extent, spec, text_width);
+    plot = spec.x_is_time ? TimeHistogram(run, dialect, source, *extent, spec, text_width)
+                          : Histogram(run, dialect, source, *extent, spec, text_width);
   } else if (extent->rows <= spec.raw_point_cap) {
     plot = RawPoints(run, dialect, values, spec, text_width);
   } else {

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "plot/time_bins.h"
+
 namespace pika {
 
 // DuckDB and ClickHouse read the exponent form as DOUBLE/Float64; PostgreSQL needs a cast (it
@@ -109,6 +111,68 @@ Result<std::string> HistogramSql(SqlDialect dialect, const SqlSource& source, do
       "SELECT pika_bin AS bin, count(*) AS n FROM (SELECT {} AS pika_bin FROM {} WHERE {}) AS "
       "bins GROUP BY pika_bin ORDER BY bin",
       Pixel(dialect, source.x, axis), source.relation, Inside(dialect, source.x, axis));
+}
+
+namespace {
+
+// Integer division of non-negative integers, in each engine's words (DuckDB's `/` gives a
+// DOUBLE; PostgreSQL's `/` on BIGINT truncates).
+std::string IntDiv(SqlDialect dialect, const std::string& a, int64_t b) {
+  switch (dialect) {
+    case SqlDialect::kDuckDb: return fmt::format("(({}) // {})", a, b);
+    case SqlDialect::kClickHouse: return fmt::format("intDiv({}, {})", a, b);
+    case SqlDialect::kPostgres: return fmt::format("(({}) / {})", a, b);
+  }
+  return a;
+}
+
+// The month index (year * 12 + month from 0) of the rows' days, as pika_month. From the day
+// count, by the civil-from-days algorithm (Howard Hinnant's), shifted so that every integer
+// is non-negative from year 0 on: no engine's date functions or time zones take part.
+std::string MonthIndexRows(SqlDialect dialect, const SqlSource& source) {
+  const auto div = [dialect](const std::string& a, int64_t b) { return IntDiv(dialect, a, b); };
+  // Days since 0000-03-01, then 400-year eras, day of the era, year of the era.
+  const std::string days =
+      fmt::format("SELECT {} + 719468 AS pika_z FROM {} WHERE {}",
+                  Floor(dialect, fmt::format("{} / {}", source.x, DoubleLiteral(dialect, 8.64e10))),
+                  source.relation, Finite(dialect, source.x));
+  const std::string eras =
+      fmt::format("SELECT pika_z, {} AS pika_era FROM ({}) AS days", div("pika_z", 146097), days);
+  const std::string day_of_era = fmt::format(
+      "SELECT pika_era, pika_z - 146097 * pika_era AS pika_doe FROM ({}) AS eras", eras);
+  const std::string year_of_era =
+      fmt::format("SELECT pika_era, pika_doe, {} AS pika_yoe FROM ({}) AS doe",
+                  div(fmt::format("pika_doe - {} + {} - {}", div("pika_doe", 1460),
+                                  div("pika_doe", 36524), div("pika_doe", 146096)),
+                      365),
+                  day_of_era);
+  // The month from March (mp = 0..11) of the day of the year; March of year Y is Y * 12 + 2,
+  // and January of Y + 1 (mp = 10) is (Y + 1) * 12: 12 * Y + mp + 2 either way.
+  const std::string month_from_march =
+      div(fmt::format("5 * (pika_doe - (365 * pika_yoe + {} - {})) + 2", div("pika_yoe", 4),
+                      div("pika_yoe", 100)),
+          153);
+  return fmt::format(
+      "SELECT 12 * (pika_yoe + 400 * pika_era) + {} + 2 AS pika_month FROM ({}) AS yoe",
+      month_from_march, year_of_era);
+}
+
+}  // namespace
+
+std::string TimeHistogramSql(SqlDialect dialect, const SqlSource& source, int months,
+                             double micros) {
+  if (months > 0) {
+    return fmt::format(
+        "SELECT pika_month_bin * {} AS bin, count(*) AS n FROM (SELECT {} AS pika_month_bin FROM "
+        "({}) AS month_index) AS months GROUP BY pika_month_bin ORDER BY bin",
+        months, IntDiv(dialect, "pika_month", months), MonthIndexRows(dialect, source));
+  }
+  return fmt::format(
+      "SELECT pika_bin AS bin, count(*) AS n FROM (SELECT {} AS pika_bin FROM {} WHERE {}) AS "
+      "bins GROUP BY pika_bin ORDER BY bin",
+      Floor(dialect, fmt::format("({} - {}) / {}", source.x, DoubleLiteral(dialect, kTimeBinOrigin),
+                                 DoubleLiteral(dialect, micros))),
+      source.relation, Finite(dialect, source.x));
 }
 
 std::string ExtentSql(SqlDialect dialect, const SqlSource& source) {

@@ -40,6 +40,14 @@ Result<std::string> M4Sql(SqlDialect dialect, const SqlSource& source, double x_
 Result<std::string> HistogramSql(SqlDialect dialect, const SqlSource& source, double x_min,
                                  double x_max, uint32_t bins);
 
+// Columns bin, n ordered by bin: rows per time bin of x (microseconds since the epoch, a
+// DOUBLE expression), with empty bins absent. `months` > 0: calendar bins of that many months,
+// and bin is the first month's index (year * 12 + month from 0), computed from the day with
+// integer arithmetic only; else bins of `micros` from kTimeBinOrigin, and bin is the bin's
+// number from there. MonthStartMicros and kTimeBinOrigin turn either into its start.
+std::string TimeHistogramSql(SqlDialect dialect, const SqlSource& source, int months,
+                             double micros);
+
 // Columns n, x_min, x_max (and y_min, y_max when source.y is set): the rows whose x (and y)
 // are finite, and their extent.
 std::string ExtentSql(SqlDialect dialect, const SqlSource& source);

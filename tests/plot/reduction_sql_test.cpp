@@ -1,6 +1,7 @@
 // Tests of the reduction SQL: run through DuckDB, it must agree with the C++ kernels.
 #include "plot/reduction_sql.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -11,6 +12,7 @@
 
 #include "plot/density_grid.h"
 #include "plot/m4.h"
+#include "plot/time_bins.h"
 #include "storage/database.h"
 
 namespace pika {
@@ -173,6 +175,39 @@ TEST_F(ReductionSql, M4PointsHoldTheKernelsExtremesPerColumn) {
 // SQL has no row order, so M4's first and last are by x; the kernel agrees when x is unsorted.
 TEST_F(ReductionSql, M4OfUnsortedXHoldsTheKernelsExtremesPerColumn) {
   ExpectM4SqlMatchesTheKernel(*this, "u", XOrder::kUnsorted);
+}
+
+// Calendar and fixed-length time bins as DuckDB's time_bucket places them (a local date
+// histogram), from 1899 to 2104: before the epoch, leap days, a microsecond before midnight.
+TEST_F(ReductionSql, TimeBinsEqualTimeBucketsFromBeforeTheEpochOn) {
+  ASSERT_TRUE(connection_
+                  ->Execute("CREATE TABLE ts AS SELECT TIMESTAMP '1899-12-31 23:59:59.999999' + "
+                            "to_microseconds(i * 32400000007) AS moment FROM range(200000) r(i)")
+                  .ok());
+  constexpr double kHourMicros = 3.6e9;
+  for (const TimeStep& step :
+       {TimeStep{"1 hour", kHourMicros, 0}, TimeStep{"7 days", 168 * kHourMicros, 0},
+        TimeStep{"1 month", 730 * kHourMicros, 1}, TimeStep{"3 months", 2190 * kHourMicros, 3},
+        TimeStep{"1 year", 8766 * kHourMicros, 12},
+        TimeStep{"100 years", 876600 * kHourMicros, 1200}}) {
+    std::map<int64_t, int64_t> expected, counted;
+    for (const auto& row : Rows(fmt::format(
+             "SELECT epoch_us(time_bucket(INTERVAL '{}', moment)), count(*) FROM ts GROUP BY 1",
+             step.label)))
+      expected[static_cast<int64_t>(row[0])] = static_cast<int64_t>(row[1]);
+    const std::string sql =
+        TimeHistogramSql(SqlDialect::kDuckDb, {"ts", "CAST(epoch_us(moment) AS DOUBLE)", ""},
+                         step.months, step.micros);
+    for (const auto& row : Rows(sql)) {
+      const auto bin = static_cast<int64_t>(row[0]);
+      const double start = step.months > 0
+                               ? MonthStartMicros(bin)
+                               : kTimeBinOrigin + static_cast<double>(bin) * step.micros;
+      counted[static_cast<int64_t>(start)] = static_cast<int64_t>(row[1]);
+    }
+    EXPECT_GT(expected.size(), 1u) << step.label;
+    EXPECT_EQ(counted, expected) << step.label << "\n" << sql;
+  }
 }
 
 TEST(ReductionSqlText, BoundsAreTypedDoublesAndPixelCountsIntegers) {

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "compute/plot_data.h"
 #include "compute/remote_plot.h"
 #include "plot/reduction_sql.h"
 #include "remote/remote_catalog.h"
@@ -279,6 +280,14 @@ TEST_F(RemoteServers, APanCountsOnlyTheWindowWithoutScanningForTheExtent) {
   EXPECT_EQ(exact->plot.reduction.rows_in_view, in_window);
 }
 
+// The bars of a histogram scene, as rectangles.
+std::vector<std::array<double, 4>> Bars(const PlotScene& plot) {
+  std::vector<std::array<double, 4>> bars;
+  for (const RectMark* rect : test::MarksOf<RectMark>(plot.scene))
+    bars.push_back({rect->x, rect->y, rect->width, rect->height});
+  return bars;
+}
+
 // The density image a scene draws, cell by cell.
 std::vector<uint32_t> ImageCounts(const PlotScene& plot) {
   for (const ImageMark* image : test::MarksOf<ImageMark>(plot.scene)) return image->counts;
@@ -390,12 +399,42 @@ TEST_F(RemoteServers, TimesArePlottedOnATimeAxis) {
     EXPECT_LE(line->plot.y_min, 0);
     EXPECT_GE(line->plot.y_max, static_cast<double>(rows_ - 1));
   }
-  auto histogram = PlotRemote(*Connect(ClickHouse()), {"", "histogram", "at"}, spec,
-                              test::FakeWidth, CancelToken());
-  ASSERT_FALSE(histogram.ok());
-  EXPECT_NE(histogram.error().message.find("this axis of a remote plot takes numbers"),
-            std::string::npos)
-      << histogram.error().message;
+  // A histogram of the times: calendar bins counted on the server, drawn as the local
+  // histogram of the same rows is (time_bucket's bins, counted here).
+  const PlotDataRequest histogram{"points", "histogram", "at"};
+  auto rows = FetchPlotData(duck_.connection, histogram);
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  ASSERT_GT(rows->bins.counts.size(), 1u);
+  GridPool pool;
+  auto here = BuildScene(histogram, *rows, spec, test::FakeWidth, pool);
+  ASSERT_TRUE(here.ok()) << here.error().message;
+  for (const RemoteSource& source : {ClickHouse(), Postgres()}) {
+    auto remote =
+        PlotRemote(*Connect(source), {"", "histogram", "at"}, spec, test::FakeWidth, CancelToken());
+    ASSERT_TRUE(remote.ok()) << remote.error().message;
+    EXPECT_EQ(Bars(remote->plot), Bars(*here)) << EngineName(source.engine);
+    EXPECT_EQ(test::Texts(remote->plot.scene).size(), test::Texts(here->scene).size());
+    EXPECT_EQ(remote->plot.x_min, here->x_min);
+  }
+}
+
+// Time bins by integer arithmetic alone, the same in every engine: hours, weeks, months, years.
+TEST_F(RemoteServers, TimeBinsOfEveryLengthEqualDuckDbsOnBothEngines) {
+  // n * 9 hours from 1970: 205 years, months and years included.
+  for (const auto& [months, micros] : {std::pair{0, 3.6e9}, std::pair{0, 6.048e11},
+                                       std::pair{1, 2.63e12}, std::pair{12, 3.16e13}}) {
+    std::map<std::string, std::map<int64_t, int64_t>> counts;
+    for (const EngineSql* engine : {&kDuckDb, &kClickHouse, &kPostgres}) {
+      const std::string sql = TimeHistogramSql(
+          engine->dialect, {engine->table, engine->t + " * 3.24e10", ""}, months, micros);
+      const TableBatch rows = Run(*engine, sql);
+      for (size_t row = 0; row < rows.row_count; ++row)
+        counts[engine->table][Int(rows.columns[0], row)] = Int(rows.columns[1], row);
+    }
+    EXPECT_GT(counts[kDuckDb.table].size(), 1u);
+    EXPECT_EQ(counts[kClickHouse.table], counts[kDuckDb.table]) << months << " " << micros;
+    EXPECT_EQ(counts[kPostgres.table], counts[kDuckDb.table]) << months << " " << micros;
+  }
 }
 
 TEST_F(RemoteServers, HistogramsAndBarsAreAggregatedOnTheServer) {
