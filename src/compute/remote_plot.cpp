@@ -109,8 +109,11 @@ Status CheckSupported(const PlotDataRequest& request) {
         "{} plots of remote tables are not supported yet: use scatter, line, histogram or bar",
         kind));
   }
-  if (!request.color.empty() || !request.size.empty())
-    return InvalidInput("remote plots take no colour or size yet");
+  if (!request.color.empty()) return InvalidInput("remote plots take no colour yet");
+  if (!request.size.empty() && kind != "scatter") {
+    return InvalidInput(fmt::format(
+        "size is for scatter plots; a {} plot's marks have one size: clear the size column", kind));
+  }
   if ((request.x_log || request.y_log) && kind != "scatter" && kind != "line") {
     return InvalidInput(fmt::format(
         "log axes are for scatter and line plots; a {} plot's axes are linear: turn off log",
@@ -183,15 +186,31 @@ std::vector<double> Doubles(const Column& column) {
   return values;
 }
 
+// The column that sizes a scatter's points, and its value as the engine computes it.
+struct PointSize {
+  std::string column;
+  std::string sql;  // empty: no sizes
+
+  bool present() const { return !sql.empty(); }
+};
+
+// A density draws no sizes, and says so as a local one does.
+PlotSpec DensitySpec(PlotSpec spec, const PointSize& size) {
+  if (size.present()) spec.badge_note = kNoSizesInDensity + spec.badge_note;
+  return spec;
+}
+
 // The rows themselves: the badge says where they came from, not that they were reduced.
 Result<PlotScene> RawPoints(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
-                            PlotSpec spec, const TextExtent& text_width) {
+                            const PointSize& size, PlotSpec spec, const TextExtent& text_width) {
   spec.badge_note = fmt::format(" · from {}", run.engine());
-  auto rows = run.Query(FiniteRowsSql(dialect, source, spec.kind == PlotKind::kLine));
+  auto rows = run.Query(FiniteRowsSql(dialect, source, spec.kind == PlotKind::kLine, size.sql));
   if (!rows.ok()) return rows.error();
+  const std::vector<double> sizes =
+      size.present() ? Doubles(rows->columns[2]) : std::vector<double>{};
   GridPool pool;
-  return BuildPlotScene(spec, Doubles(rows->columns[0]), Doubles(rows->columns[1]), text_width,
-                        pool);
+  return BuildPlotScene(spec, Doubles(rows->columns[0]), Doubles(rows->columns[1]), ColorEncoding{},
+                        SizeEncoding{size.column, sizes}, text_width, pool);
 }
 
 struct CountedCells {
@@ -230,15 +249,18 @@ Result<PlotScene> Density(RemoteRun& run, SqlDialect dialect, const SqlSource& s
 // (no scan for the extent first), and when few rows fall inside they are fetched instead.
 // `source` is what the axes place (logs on log axes), `values` the rows' values.
 Result<PlotScene> WindowedScatter(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
-                                  const SqlSource& values, const PlotSpec& spec,
-                                  const TextExtent& text_width, uint64_t& rows) {
+                                  const SqlSource& values, const PointSize& size,
+                                  const PlotSpec& spec, const TextExtent& text_width,
+                                  uint64_t& rows) {
   const DataWindow& window = *spec.window;
   const DensityLayout layout = DensityLayoutFor(spec, window, text_width);
   auto counted = CountCells(run, dialect, source, layout);
   if (!counted.ok()) return counted.error();
   rows = counted->rows;
-  if (counted->rows > spec.raw_point_cap)
-    return BuildCountedDensityScene(spec, window, counted->grid, counted->rows, text_width);
+  if (counted->rows > spec.raw_point_cap) {
+    return BuildCountedDensityScene(DensitySpec(spec, size), window, counted->grid, counted->rows,
+                                    text_width);
+  }
   const Viewport& view = layout.viewport;
   const SqlSource inside{
       fmt::format("(SELECT * FROM {} WHERE {} >= {} AND {} < {} AND {} >= {} AND {} < {}) AS "
@@ -247,7 +269,7 @@ Result<PlotScene> WindowedScatter(RemoteRun& run, SqlDialect dialect, const SqlS
                   DoubleLiteral(dialect, view.x_max), source.y, DoubleLiteral(dialect, view.y_min),
                   source.y, DoubleLiteral(dialect, view.y_max)),
       values.x, values.y};
-  return RawPoints(run, dialect, inside, spec, text_width);
+  return RawPoints(run, dialect, inside, size, spec, text_width);
 }
 
 Result<PlotScene> M4Line(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
@@ -361,6 +383,12 @@ Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& reque
     if (!y.ok()) return y.error();
     source.y = y->sql;
   }
+  PointSize size;
+  if (!request.size.empty()) {
+    auto column = AxisColumnOf(*columns, request.size, remote, false);
+    if (!column.ok()) return column.error();
+    size = {request.size, column->sql};
+  }
   if (spec.x_is_time && request.x_log)
     return InvalidInput("a date or time axis cannot be logarithmic: turn off log x");
   // The reductions run over what the axes place: on a log axis, the logs (the scene's
@@ -372,7 +400,7 @@ Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& reque
   if (spec.x_log) source.x = Log10Sql(remote.engine, source.x);
   if (spec.y_log) source.y = Log10Sql(remote.engine, source.y);
   if (spec.window && request.kind == "scatter") {
-    auto plot = WindowedScatter(run, dialect, source, values, spec, text_width, out.rows);
+    auto plot = WindowedScatter(run, dialect, source, values, size, spec, text_width, out.rows);
     if (!plot.ok()) return plot.error();
     out.plot = *std::move(plot);
     return out;
@@ -391,7 +419,7 @@ Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& reque
     plot = spec.x_is_time ? TimeHistogram(run, dialect, source, *extent, spec, text_width)
                           : Histogram(run, dialect, source, *extent, spec, text_width);
   } else if (extent->rows <= spec.raw_point_cap) {
-    plot = RawPoints(run, dialect, values, spec, text_width);
+    plot = RawPoints(run, dialect, values, size, spec, text_width);
   } else {
     // Reduced rows hold no row <= 0 for the scene builder to count: the server counts them.
     if (spec.x_log || spec.y_log) {
@@ -399,8 +427,9 @@ Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& reque
       if (!note.ok()) return note.error();
       spec.badge_note = *note + spec.badge_note;
     }
-    plot = request.kind == "line" ? M4Line(run, dialect, source, *extent, spec, text_width)
-                                  : Density(run, dialect, source, extent->window, spec, text_width);
+    plot = request.kind == "line"
+               ? M4Line(run, dialect, source, *extent, spec, text_width)
+               : Density(run, dialect, source, extent->window, DensitySpec(spec, size), text_width);
   }
   if (!plot.ok()) return plot.error();
   out.plot = *std::move(plot);

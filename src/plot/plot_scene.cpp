@@ -482,9 +482,8 @@ namespace {
 
 // Sizes are drawn on raw points only: a density or a line says it left them out.
 std::string SizeNote(const ReductionDescription& reduction) {
-  return reduction.method == ReductionMethod::kDensity
-             ? "; no sizes in a density: zoom in to fewer points"
-             : "; sizes are for scatter plots";
+  return reduction.method == ReductionMethod::kDensity ? kNoSizesInDensity
+                                                       : "; sizes are for scatter plots";
 }
 
 // The scene over x and y as they are (log axes pass their logs); `note` ends the badge.

@@ -53,6 +53,10 @@ struct PlotSpec {
   std::string badge_note;  // ends the badge: where the data was reduced (" · on ClickHouse")
 };
 
+// What a badge adds when a scatter sized by a column is drawn as a density (sizes are drawn
+// on points one by one only).
+inline constexpr const char* kNoSizesInDensity = "; no sizes in a density: zoom in to fewer points";
+
 struct PlotScene {
   Scene scene;
   ReductionDescription reduction;

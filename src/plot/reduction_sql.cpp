@@ -188,10 +188,12 @@ std::string ExtentSql(SqlDialect dialect, const SqlSource& source) {
       source.x, source.y, source.relation, Finite(dialect, "pika_x"), Finite(dialect, "pika_y"));
 }
 
-std::string FiniteRowsSql(SqlDialect dialect, const SqlSource& source, bool order_by_x) {
-  return fmt::format("SELECT {} AS pika_x, {} AS pika_y FROM {} WHERE {} AND {}{}", source.x,
-                     source.y, source.relation, Finite(dialect, source.x),
-                     Finite(dialect, source.y), order_by_x ? " ORDER BY pika_x" : "");
+std::string FiniteRowsSql(SqlDialect dialect, const SqlSource& source, bool order_by_x,
+                          const std::string& also) {
+  return fmt::format("SELECT {} AS pika_x, {} AS pika_y{} FROM {} WHERE {} AND {}{}", source.x,
+                     source.y, also.empty() ? "" : fmt::format(", {} AS pika_also", also),
+                     source.relation, Finite(dialect, source.x), Finite(dialect, source.y),
+                     order_by_x ? " ORDER BY pika_x" : "");
 }
 
 std::string GroupedAggregateSql(const SqlSource& source, const std::string& aggregate,

@@ -53,7 +53,9 @@ std::string TimeHistogramSql(SqlDialect dialect, const SqlSource& source, int mo
 std::string ExtentSql(SqlDialect dialect, const SqlSource& source);
 
 // Columns pika_x, pika_y: the rows whose x and y are both finite, ordered by x if asked.
-std::string FiniteRowsSql(SqlDialect dialect, const SqlSource& source, bool order_by_x);
+// `also`, when given, is a third column pika_also of each row, whatever its value.
+std::string FiniteRowsSql(SqlDialect dialect, const SqlSource& source, bool order_by_x,
+                          const std::string& also = "");
 
 // Columns category, value, n: per value of source.x (text), `aggregate` (count, avg, sum,
 // min, max) of source.y and the rows, for the `limit` groups with the most rows. The same text

@@ -363,6 +363,44 @@ TEST_F(RemoteServers, LogAxesAreCountedOnTheServerAsHereAndSayWhatTheyLeaveOff) 
   EXPECT_NE(dates.error().message.find("cannot be logarithmic"), std::string::npos);
 }
 
+// Per radius, the points drawn at it, sorted: engines return rows in no particular order.
+std::map<double, std::vector<std::pair<double, double>>> PointsByRadius(const PlotScene& plot) {
+  std::map<double, std::vector<std::pair<double, double>>> points;
+  for (const PointsMark* mark : test::MarksOf<PointsMark>(plot.scene)) {
+    for (const ScenePoint& center : mark->centers)
+      points[mark->radius].emplace_back(center.x, center.y);
+  }
+  for (auto& [radius, centers] : points) std::sort(centers.begin(), centers.end());
+  return points;
+}
+
+TEST_F(RemoteServers, SizesAreDrawnOnFetchedPointsAndLeftOutOfADensityAsHere) {
+  PlotDataRequest request{"points", "scatter", "x", "y"};
+  request.size = "t";
+  auto rows = FetchPlotData(duck_.connection, request);
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  PlotSpec spec;  // fewer rows than the raw cap: points, sized
+  GridPool pool;
+  auto here = BuildScene(request, *rows, spec, test::FakeWidth, pool);
+  ASSERT_TRUE(here.ok()) << here.error().message;
+  ASSERT_GT(PointsByRadius(*here).size(), 2u);  // several sizes drawn
+  request.relation.clear();
+  for (const RemoteSource& source : {ClickHouse(), Postgres()}) {
+    auto remote = PlotRemote(*Connect(source), request, spec, test::FakeWidth, CancelToken());
+    ASSERT_TRUE(remote.ok()) << remote.error().message;
+    EXPECT_EQ(PointsByRadius(remote->plot), PointsByRadius(*here)) << EngineName(source.engine);
+    EXPECT_TRUE(test::Contains(test::Texts(remote->plot.scene), "t"));  // the size legend
+  }
+  spec.raw_point_cap = 1000;  // a density: the badge says the sizes are left out
+  auto density = PlotRemote(*Connect(ClickHouse()), request, spec, test::FakeWidth, CancelToken());
+  ASSERT_TRUE(density.ok()) << density.error().message;
+  EXPECT_NE(density->plot.badge.find(kNoSizesInDensity), std::string::npos) << density->plot.badge;
+  request.kind = "line";
+  auto line = PlotRemote(*Connect(ClickHouse()), request, spec, test::FakeWidth, CancelToken());
+  ASSERT_FALSE(line.ok());
+  EXPECT_NE(line.error().message.find("size is for scatter plots"), std::string::npos);
+}
+
 TEST_F(RemoteServers, FewRowsArePlottedExactlyAndLinesOfManyAsM4) {
   auto client = Connect(Postgres());
   ASSERT_NE(client, nullptr);
