@@ -346,6 +346,44 @@ Result<PlotScene> Bars(RemoteRun& run, const SqlSource& source, const PlotDataRe
 
 }  // namespace
 
+Result<RemoteRowsBehind> FetchRemoteRowsBehind(RemoteClient& client, const PlotDataRequest& request,
+                                               const DataWindow& region, uint64_t limit,
+                                               const CancelToken& cancel) {
+  const std::string& kind = request.kind;
+  if (kind != "scatter" && kind != "line" && kind != "histogram") {
+    return InvalidInput(fmt::format(
+        "the rows behind a {} of a remote table cannot be fetched yet: tick \"Keep a local "
+        "copy\" on the remote node",
+        kind));
+  }
+  const RemoteSource& remote = client.source();
+  const SqlDialect dialect = DialectOf(remote.engine);
+  auto columns = DiscoverColumns(client, cancel);
+  if (!columns.ok()) return columns.error();
+  auto x = AxisColumnOf(*columns, request.x, remote, true);
+  if (!x.ok()) return x.error();
+  // Half-open, as the plot's pixels and bins are.
+  const auto inside = [dialect](const std::string& value, double low, double high) {
+    return fmt::format("{0} >= {1} AND {0} < {2}", value, DoubleLiteral(dialect, low),
+                       DoubleLiteral(dialect, high));
+  };
+  std::string predicate = inside(x->sql, region.x_min, region.x_max);
+  if (kind != "histogram") {
+    auto y = AxisColumnOf(*columns, request.y, remote, false);
+    if (!y.ok()) return y.error();
+    predicate += " AND " + inside(y->sql, region.y_min, region.y_max);
+  }
+  const std::string table = RemoteTableSql(remote);
+  auto counted =
+      client.Query(fmt::format("SELECT count(*) AS n FROM {} WHERE {}", table, predicate), cancel);
+  if (!counted.ok()) return counted.error();
+  auto first = client.Query(
+      fmt::format("SELECT * FROM {} WHERE {} LIMIT {}", table, predicate, limit), cancel);
+  if (!first.ok()) return first.error();
+  return RemoteRowsBehind{{std::move(*first), static_cast<uint64_t>(counted->columns[0].IntAt(0))},
+                          predicate};
+}
+
 Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& request, PlotSpec spec,
                               const TextExtent& text_width, const CancelToken& cancel) {
   PIKA_TRY(CheckSupported(request));

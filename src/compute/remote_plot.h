@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "compute/plot_data.h"
+#include "compute/rows_behind.h"
 #include "remote/remote_client.h"
 
 namespace pika {
@@ -21,9 +22,21 @@ struct RemotePlot {
 };
 
 // request.relation is ignored: the plot is of the client's table. Scatter, line, histogram and
-// bar plots of number columns (bars: x of any type); colour, size, log axes, boxes and heatmaps
-// of remote tables are refused with a clear message for now.
+// bar plots of number columns (bars: x of any type; scatter and line: x may be a date or time);
+// colour, boxes and heatmaps of remote tables are refused with a clear message for now.
 Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& request, PlotSpec spec,
                               const TextExtent& text_width, const CancelToken& cancel);
+
+struct RemoteRowsBehind {
+  RowsBehind rows;        // the first rows, every column, and how many match in all
+  std::string predicate;  // the WHERE clause the server ran, as the popup shows it
+};
+
+// Drill-down into a remote plot: the rows of the client's table inside `region` (x and y in
+// values: microseconds for times, values not logs on log axes; a histogram's y is ignored),
+// counted and the first `limit` fetched on the server. Scatter, line and histogram plots.
+Result<RemoteRowsBehind> FetchRemoteRowsBehind(RemoteClient& client, const PlotDataRequest& request,
+                                               const DataWindow& region, uint64_t limit,
+                                               const CancelToken& cancel);
 
 }  // namespace pika

@@ -397,7 +397,14 @@ bool PlotNavigator::eventFilter(QObject* watched, QEvent* event) {
         return true;
       }
       if (release->button() == Qt::RightButton) {
-        if (refuseRemote("The rows behind a mark")) return true;
+        if (plot_ && plot_->remote) {
+          if (auto region = remoteDrillRegionAt(release->position())) {
+            Q_EMIT remoteDrillRequested(*region);
+          } else if (!KindBrushesRanges(plot_->request.kind)) {
+            refuseRemote("The rows behind a bar or a box");
+          }
+          return true;
+        }
         if (auto predicate = drillPredicateAt(release->position()))
           Q_EMIT drillRequested(QString::fromStdString(*predicate));
         return true;
@@ -511,23 +518,51 @@ void PlotNavigator::pickBarAt(QPointF at, bool add) {
                      : QString::fromStdString(CategoryBrushPredicate(plot_->request, picked_)));
 }
 
-std::optional<std::string> PlotNavigator::drillPredicateAt(QPointF at) const {
-  if (!scene_ || !plot_ || !hasArea() || plot_->remote) return std::nullopt;
+// The pixel under the pointer (a few around it for a point drawn raw), in axis units (decades
+// on log axes), or nothing outside the plot area or on a plot without ranges (bars, boxes).
+std::optional<DataWindow> PlotNavigator::drillRegionAt(QPointF at) const {
+  if (!scene_ || !plot_ || !hasArea() || !KindBrushesRanges(plot_->request.kind))
+    return std::nullopt;
   const PlotScene& plot = *scene_;
   if (at.x() < plot.area_left || at.x() > plot.area_right || at.y() < plot.area_top ||
       at.y() > plot.area_bottom)
     return std::nullopt;
+  const double reach = plot.reduction.method == ReductionMethod::kRaw ? 3.0 : 0.5;
+  const QPointF low = dataOfClamped(at + QPointF(-reach, reach));
+  const QPointF high = dataOfClamped(at + QPointF(reach, -reach));
+  return DataWindow{low.x(), high.x(), low.y(), high.y()};
+}
+
+std::optional<std::string> PlotNavigator::drillPredicateAt(QPointF at) const {
+  if (!scene_ || !plot_ || !hasArea() || plot_->remote) return std::nullopt;
+  const PlotScene& plot = *scene_;
   if (KindPicksCategories(plot_->request)) {
+    if (at.x() < plot.area_left || at.x() > plot.area_right || at.y() < plot.area_top ||
+        at.y() > plot.area_bottom)
+      return std::nullopt;
     const std::optional<size_t> bar = barAt(at);
     if (!bar) return std::nullopt;
     return CategoryBrushPredicate(plot_->request, {plot_->data.categories[*bar]});
   }
-  if (!KindBrushesRanges(plot_->request.kind)) return std::nullopt;  // one box: no parts
-  // The pixel under the pointer (a few around it for a point drawn raw), in data units.
-  const double reach = plot.reduction.method == ReductionMethod::kRaw ? 3.0 : 0.5;
-  const QPointF low = dataOfClamped(at + QPointF(-reach, reach));
-  const QPointF high = dataOfClamped(at + QPointF(reach, -reach));
-  return BrushPredicate(plot_->request, plot_->data, {low.x(), high.x(), low.y(), high.y()});
+  const std::optional<DataWindow> region = drillRegionAt(at);
+  if (!region) return std::nullopt;
+  return BrushPredicate(plot_->request, plot_->data, *region);
+}
+
+std::optional<DataWindow> PlotNavigator::remoteDrillRegionAt(QPointF at) const {
+  if (!plot_ || !plot_->remote) return std::nullopt;
+  std::optional<DataWindow> region = drillRegionAt(at);
+  if (!region) return std::nullopt;
+  // Log axes place decades; the server filters values.
+  if (plot_->request.x_log) {
+    region->x_min = std::pow(10.0, region->x_min);
+    region->x_max = std::pow(10.0, region->x_max);
+  }
+  if (plot_->request.y_log) {
+    region->y_min = std::pow(10.0, region->y_min);
+    region->y_max = std::pow(10.0, region->y_max);
+  }
+  return region;
 }
 
 void PlotNavigator::paintBrush(QPainter& painter) const {

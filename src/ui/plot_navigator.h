@@ -64,6 +64,9 @@ class PlotNavigator : public QObject {
   // line's pixel, a point, a bar, a bin), or nothing outside the plot area. A right-click
   // asks for them with drillRequested().
   std::optional<std::string> drillPredicateAt(QPointF at) const;
+  // A remote plot's drill-down: the region under a view point in values (not logs), which
+  // its server filters; a right-click asks for its rows with remoteDrillRequested().
+  std::optional<DataWindow> remoteDrillRegionAt(QPointF at) const;
   // The plot's brush as it is now (the node's predicate, empty: none). The region or bars
   // brushed here stay marked while it is still the brush.
   void setBrush(const std::string& predicate);
@@ -75,6 +78,7 @@ class PlotNavigator : public QObject {
   void relaidOut();  // a new scene arrived
   void brushed(const QString& predicate);
   void drillRequested(const QString& predicate);
+  void remoteDrillRequested(const pika::DataWindow& region);
   // Something the user asked for could not be done (a remote table's view could not be
   // reduced, or brushing one): what happened, in words.
   void notice(const QString& message, bool error);
@@ -86,6 +90,7 @@ class PlotNavigator : public QObject {
   void layOut();
   void layOutRemote(const PlotSpec& spec, uint64_t request);
   bool refuseRemote(const char* what);
+  std::optional<DataWindow> drillRegionAt(QPointF at) const;
   bool navigable() const;
   DataWindow currentWindow() const;
   void requestLayout();

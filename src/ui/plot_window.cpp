@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 
 #include "compute/plot_sql.h"
+#include "compute/remote_plot.h"
 #include "storage/query_export.h"
 #include "ui/engine_session.h"
 #include "ui/gl_plot_view.h"
@@ -80,6 +81,8 @@ PlotWindow::PlotWindow(GraphDocument& document, GraphRunner& runner, EngineSessi
   connect(save, &QPushButton::clicked, this, &PlotWindow::exportPlot);
   connect(sql, &QPushButton::clicked, this, &PlotWindow::copySql);
   connect(navigator_, &PlotNavigator::drillRequested, this, &PlotWindow::showRowsBehind);
+  connect(navigator_, &PlotNavigator::remoteDrillRequested, this,
+          &PlotWindow::showRemoteRowsBehind);
   connect(navigator_, &PlotNavigator::notice, this, &PlotWindow::showStatus);
   connect(navigator_, &PlotNavigator::brushed, this, [this](const QString& predicate) {
     const canvas::Node* node = document_.graph().Find(id_);
@@ -152,12 +155,35 @@ void PlotWindow::showRowsBehind(const QString& predicate) {
       },
       [this, predicate](Result<RowsBehind> rows) {
         if (!rows.ok()) return showStatus(QString::fromStdString(rows.error().message), true);
-        showStatus(QString("%1 rows behind it").arg(QLocale().toString(qulonglong(rows->total))));
-        if (rows_popup_ != nullptr) rows_popup_->close();
-        rows_popup_ = new RowsPopup(*rows, predicate, this);
-        rows_popup_->setAttribute(Qt::WA_DeleteOnClose);
-        rows_popup_->show();
+        showRowsPopup(*rows, predicate);
       });
+}
+
+// A remote plot's rows stay on its server: it counts the rows in the region and sends the
+// first ones, as the local drill-down shows them.
+void PlotWindow::showRemoteRowsBehind(const pika::DataWindow& region) {
+  const NodeRun& run = runner_.run(id_);
+  if (!run.plot || !run.plot->remote) return;
+  showStatus("asking the server for the rows behind it…");
+  engine_.run<RemoteRowsBehind>(
+      this, kDrillKeyBase + id_,
+      [origin = *run.plot->remote, request = run.plot->request, region, &remote = engine_.remote()](
+          Connection&, const CancelToken& cancel, const ProgressFn&) -> Result<RemoteRowsBehind> {
+        auto client = remote.Open(origin.source, origin.max_age_s);
+        return FetchRemoteRowsBehind(*client, request, region, kRowsShown, cancel);
+      },
+      [this](Result<RemoteRowsBehind> rows) {
+        if (!rows.ok()) return showStatus(QString::fromStdString(rows.error().message), true);
+        showRowsPopup(rows->rows, QString::fromStdString(rows->predicate));
+      });
+}
+
+void PlotWindow::showRowsPopup(const RowsBehind& rows, const QString& predicate) {
+  showStatus(QString("%1 rows behind it").arg(QLocale().toString(qulonglong(rows.total))));
+  if (rows_popup_ != nullptr) rows_popup_->close();
+  rows_popup_ = new RowsPopup(rows, predicate, this);
+  rows_popup_->setAttribute(Qt::WA_DeleteOnClose);
+  rows_popup_->show();
 }
 
 void PlotWindow::showStatus(const QString& text, bool error) {

@@ -7,6 +7,7 @@
 #include <QPointer>
 
 #include "canvas/node.h"
+#include "plot/plot_scene.h"
 #include "ui/rows_popup.h"
 
 class QLabel;
@@ -42,6 +43,8 @@ class PlotWindow : public QDialog {
   void exportDataInView();
   void showStatus(const QString& text, bool error = false);
   void showRowsBehind(const QString& predicate);
+  void showRemoteRowsBehind(const pika::DataWindow& region);
+  void showRowsPopup(const RowsBehind& rows, const QString& predicate);
 
   GraphDocument& document_;
   GraphRunner& runner_;

@@ -401,6 +401,40 @@ TEST_F(RemoteServers, SizesAreDrawnOnFetchedPointsAndLeftOutOfADensityAsHere) {
   EXPECT_NE(line.error().message.find("size is for scatter plots"), std::string::npos);
 }
 
+TEST_F(RemoteServers, TheRowsBehindAMarkAreCountedOnTheServerAndTheFirstSent) {
+  // A week of a histogram of times: x in microseconds, y ignored.
+  const double week = 7 * 86400e6, from = 1.7e15 + week;
+  const uint64_t in_week = std::stoull(test::QueryValue(
+      duck_.connection,
+      fmt::format(
+          "SELECT count(*) FROM points WHERE epoch_us(\"at\") >= {:.17g} AND epoch_us(\"at\") < "
+          "{:.17g}",
+          from, from + week)));
+  ASSERT_GT(in_week, 200u);
+  for (const RemoteSource& source : {ClickHouse(), Postgres()}) {
+    auto rows = FetchRemoteRowsBehind(*Connect(source), {"", "histogram", "at"},
+                                      {from, from + week, 0, 0}, 200, CancelToken());
+    ASSERT_TRUE(rows.ok()) << rows.error().message;
+    EXPECT_EQ(rows->rows.total, in_week) << EngineName(source.engine);
+    EXPECT_EQ(rows->rows.first.row_count, 200u);     // bounded: the first rows only
+    EXPECT_EQ(rows->rows.first.columns.size(), 6u);  // every column
+  }
+  // A scatter's pixel: x and y, half-open as the pixels are.
+  const uint64_t in_box = std::stoull(
+      test::QueryValue(duck_.connection,
+                       "SELECT count(*) FROM points WHERE x >= 100 AND x < 110 AND y >= 200 "
+                       "AND y < 260"));
+  auto box = FetchRemoteRowsBehind(*Connect(Postgres()), {"", "scatter", "x", "y"},
+                                   {100, 110, 200, 260}, 200, CancelToken());
+  ASSERT_TRUE(box.ok()) << box.error().message;
+  EXPECT_EQ(box->rows.total, in_box);
+  EXPECT_EQ(box->rows.first.row_count, std::min<uint64_t>(in_box, 200));
+  auto bar = FetchRemoteRowsBehind(*Connect(ClickHouse()), {"", "bar", "c"}, {0, 1, 0, 1}, 200,
+                                   CancelToken());
+  ASSERT_FALSE(bar.ok());
+  EXPECT_NE(bar.error().message.find("Keep a local copy"), std::string::npos);
+}
+
 TEST_F(RemoteServers, FewRowsArePlottedExactlyAndLinesOfManyAsM4) {
   auto client = Connect(Postgres());
   ASSERT_NE(client, nullptr);

@@ -2,6 +2,8 @@
 // does, with the remote_servers fixture): a table described from the server, plots reduced
 // there and again on every pan, errors on the node with a one-click retry, answers reused
 // within the freshness the user chose, and passwords that never reach the workspace file.
+#include <fmt/format.h>
+
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -11,6 +13,7 @@
 #include <QtTest>
 #include <map>
 
+#include "remote/remote_client.h"
 #include "support/remote_servers.h"
 #include "ui/canvas_scene.h"
 #include "ui/canvas_view.h"
@@ -164,6 +167,31 @@ class RemoteAppTest : public QObject {
     window.show();
     QSignalSpy laid_out(&window.navigator(), &PlotNavigator::relaidOut);
     QVERIFY(laid_out.wait(kRunTimeoutMs));
+    // The rows behind a mark: counted on the server, the first of them sent.
+    const pika::PlotScene& full = *window.navigator().scene();
+    const QPoint middle(static_cast<int>((full.area_left + full.area_right) / 2),
+                        static_cast<int>((full.area_top + full.area_bottom) / 2));
+    const std::optional<DataWindow> region = window.navigator().remoteDrillRegionAt(middle);
+    QVERIFY(region.has_value());
+    QTest::mouseClick(window.view(), Qt::RightButton, {}, middle);
+    QTRY_VERIFY_WITH_TIMEOUT(window.rowsPopup() != nullptr, kRunTimeoutMs);
+    auto client = pika::ConnectRemote(
+        {pika::RemoteEngine::kClickHouse, "127.0.0.1",
+         static_cast<uint16_t>(std::stoi(servers_.at("PIKA_CLICKHOUSE_SHARD1_PORT"))), "pika",
+         "default", "points"},
+        servers_.at("PIKA_REMOTE_PASSWORD"));
+    QVERIFY(client.ok());
+    auto counted = (*client)->Query(
+        fmt::format("SELECT count(*) FROM points WHERE x >= {:.17g} AND x < {:.17g} AND y >= "
+                    "{:.17g} AND y < {:.17g}",
+                    region->x_min, region->x_max, region->y_min, region->y_max),
+        pika::CancelToken());
+    QVERIFY(counted.ok());
+    const auto behind = static_cast<uint64_t>(counted->columns[0].IntAt(0));
+    QVERIFY(behind > 0);
+    QCOMPARE(window.rowsPopup()->totalRows(), behind);
+    QCOMPARE(window.rowsPopup()->shownRows(), static_cast<int>(std::min<uint64_t>(behind, 200)));
+
     const DataWindow zoomed{100, 200, 500, 900};
     window.navigator().showWindow(zoomed);
     QVERIFY(laid_out.wait(kRunTimeoutMs));
@@ -185,6 +213,8 @@ class RemoteAppTest : public QObject {
       QTest::qWait(300);
       QVERIFY(window_->grab().save(QString(shots) + "/remote_canvas.png"));
       QVERIFY(window.grab().save(QString(shots) + "/remote_plot_window.png"));
+      if (window.rowsPopup() != nullptr)
+        QVERIFY(window.rowsPopup()->grab().save(QString(shots) + "/remote_rows_popup.png"));
     }
   }
 
