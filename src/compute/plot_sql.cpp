@@ -117,9 +117,7 @@ std::string BrushPredicate(const PlotDataRequest& request, const PlotData& data,
   if (request.kind == "histogram" && data.x_is_time && !data.bins.counts.empty()) {
     // Whole bins, from the first the box reaches to the last: dates read as timestamps.
     const HistogramBins& bins = data.bins;
-    size_t first = 0, last = bins.counts.size() - 1;
-    while (first < last && bins.end(first) <= box.x_min) ++first;
-    while (last > first && bins.start(last) >= box.x_max) --last;
+    const auto [first, last] = bins.Reached(box.x_min, box.x_max);
     return fmt::format("{0} >= {1} AND {0} < {2}", x, Timestamp(bins.start(first), false),
                        Timestamp(bins.end(last), false));
   }

@@ -290,7 +290,7 @@ Result<PlotScene> M4Line(RemoteRun& run, SqlDialect dialect, const SqlSource& so
 
 Result<PlotScene> Histogram(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
                             const Extent& extent, const PlotSpec& spec,
-                            const TextExtent& text_width) {
+                            const TextExtent& text_width, HistogramBins& drawn) {
   HistogramBins bins = NiceBins(extent.window.x_min, extent.window.x_max, 40);
   auto sql = HistogramSql(dialect, source, bins.first_edge, bins.last_edge(),
                           static_cast<uint32_t>(bins.counts.size()));
@@ -298,6 +298,7 @@ Result<PlotScene> Histogram(RemoteRun& run, SqlDialect dialect, const SqlSource&
   auto counted = run.Query(*sql);
   if (!counted.ok()) return counted.error();
   FillBins(*counted, bins);
+  drawn = bins;
   return BuildHistogramScene(spec, bins, text_width);
 }
 
@@ -305,7 +306,7 @@ Result<PlotScene> Histogram(RemoteRun& run, SqlDialect dialect, const SqlSource&
 // on the server with integer arithmetic: the bins a local histogram of the same rows has.
 Result<PlotScene> TimeHistogram(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
                                 const Extent& extent, const PlotSpec& spec,
-                                const TextExtent& text_width) {
+                                const TextExtent& text_width, HistogramBins& drawn) {
   const TimeStep& step = TimeStepFor(extent.window.x_max - extent.window.x_min);
   auto counted = run.Query(TimeHistogramSql(dialect, source, step.months, step.micros));
   if (!counted.ok()) return counted.error();
@@ -316,7 +317,8 @@ Result<PlotScene> TimeHistogram(RemoteRun& run, SqlDialect dialect, const SqlSou
                                          : kTimeBinOrigin + static_cast<double>(bin) * step.micros;
     per_bin[static_cast<int64_t>(start)] = static_cast<uint64_t>(counted->columns[1].IntAt(row));
   }
-  return BuildHistogramScene(spec, TimeBins(step, per_bin), text_width);
+  drawn = TimeBins(step, per_bin);
+  return BuildHistogramScene(spec, drawn, text_width);
 }
 
 Result<PlotScene> Bars(RemoteRun& run, const SqlSource& source, const PlotDataRequest& request,
@@ -368,7 +370,7 @@ Result<RemoteRowsBehind> FetchRemoteRowsBehind(RemoteClient& client, const PlotD
                        DoubleLiteral(dialect, high));
   };
   std::string predicate = inside(x->sql, region.x_min, region.x_max);
-  if (kind != "histogram") {
+  if (kind == "scatter") {  // a line's pixel column and a histogram's bins are ranges of x
     auto y = AxisColumnOf(*columns, request.y, remote, false);
     if (!y.ok()) return y.error();
     predicate += " AND " + inside(y->sql, region.y_min, region.y_max);
@@ -454,8 +456,8 @@ Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& reque
   out.rows = extent->rows;
   Result<PlotScene> plot = Internal("no plot");
   if (request.kind == "histogram") {
-    plot = spec.x_is_time ? TimeHistogram(run, dialect, source, *extent, spec, text_width)
-                          : Histogram(run, dialect, source, *extent, spec, text_width);
+    plot = spec.x_is_time ? TimeHistogram(run, dialect, source, *extent, spec, text_width, out.bins)
+                          : Histogram(run, dialect, source, *extent, spec, text_width, out.bins);
   } else if (extent->rows <= spec.raw_point_cap) {
     plot = RawPoints(run, dialect, values, size, spec, text_width);
   } else {

@@ -19,6 +19,7 @@ struct RemotePlot {
   uint64_t rows = 0;                 // the rows the plot stands for
   uint64_t bytes_received = 0;       // over the network, for every query the plot ran
   std::vector<std::string> queries;  // the SQL of its reductions, run on the server in order
+  HistogramBins bins;                // a histogram's bins, as drawn
 };
 
 // request.relation is ignored: the plot is of the client's table. Scatter, line, histogram and
@@ -33,8 +34,9 @@ struct RemoteRowsBehind {
 };
 
 // Drill-down into a remote plot: the rows of the client's table inside `region` (x and y in
-// values: microseconds for times, values not logs on log axes; a histogram's y is ignored),
-// counted and the first `limit` fetched on the server. Scatter, line and histogram plots.
+// values: microseconds for times, values not logs on log axes; only a scatter's y counts: a
+// line's pixel column and a histogram's bins are ranges of x), counted and the first `limit`
+// fetched on the server. Scatter, line and histogram plots.
 Result<RemoteRowsBehind> FetchRemoteRowsBehind(RemoteClient& client, const PlotDataRequest& request,
                                                const DataWindow& region, uint64_t limit,
                                                const CancelToken& cancel);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/result.h"
@@ -80,6 +81,13 @@ struct HistogramBins {
     return edges.empty() ? first_edge + width * static_cast<double>(bin) : edges[bin];
   }
   double end(size_t bin) const { return start(bin + 1); }
+  // The first and last bins that [low, high) reaches (the nearest one when it reaches none).
+  std::pair<size_t, size_t> Reached(double low, double high) const {
+    size_t first = 0, last = counts.empty() ? 0 : counts.size() - 1;
+    while (first < last && end(first) <= low) ++first;
+    while (last > first && start(last) >= high) --last;
+    return {first, last};
+  }
   double last_edge() const { return start(counts.size()); }
 };
 

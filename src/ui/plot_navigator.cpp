@@ -527,7 +527,10 @@ std::optional<DataWindow> PlotNavigator::drillRegionAt(QPointF at) const {
   if (at.x() < plot.area_left || at.x() > plot.area_right || at.y() < plot.area_top ||
       at.y() > plot.area_bottom)
     return std::nullopt;
-  const double reach = plot.reduction.method == ReductionMethod::kRaw ? 3.0 : 0.5;
+  // A point drawn raw is hit a few pixels around it; a bar, a pixel or a bin where it is.
+  const bool points =
+      plot.reduction.method == ReductionMethod::kRaw && plot_->request.kind != "histogram";
+  const double reach = points ? 3.0 : 0.5;
   const QPointF low = dataOfClamped(at + QPointF(-reach, reach));
   const QPointF high = dataOfClamped(at + QPointF(reach, -reach));
   return DataWindow{low.x(), high.x(), low.y(), high.y()};
@@ -553,6 +556,13 @@ std::optional<DataWindow> PlotNavigator::remoteDrillRegionAt(QPointF at) const {
   if (!plot_ || !plot_->remote) return std::nullopt;
   std::optional<DataWindow> region = drillRegionAt(at);
   if (!region) return std::nullopt;
+  // A histogram's bar is in or out whole, as the eye sees it.
+  if (plot_->request.kind == "histogram" && !plot_->data.bins.counts.empty()) {
+    const HistogramBins& bins = plot_->data.bins;
+    const auto [first, last] = bins.Reached(region->x_min, region->x_max);
+    region->x_min = bins.start(first);
+    region->x_max = bins.end(last);
+  }
   // Log axes place decades; the server filters values.
   if (plot_->request.x_log) {
     region->x_min = std::pow(10.0, region->x_min);

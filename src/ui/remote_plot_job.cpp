@@ -19,6 +19,7 @@ Result<PlotResult> RunRemotePlot(RemoteSessions& sessions, const RemoteOrigin& o
   result.scene = std::move(plot->plot);
   result.remote = origin;
   result.remote_queries = std::move(plot->queries);
+  result.data.bins = std::move(plot->bins);  // what drill-down snaps to: the rows stay there
   return result;
 }
 

@@ -249,6 +249,39 @@ class RemoteAppTest : public QObject {
       QVERIFY(window.grab().save(QString(shots) + "/remote_log_plot_window.png"));
   }
 
+  void theRowsBehindARemoteHistogramsBarAreItsWholeBin() {
+    qputenv("PIKA_REMOTE_PASSWORD", servers_.at("PIKA_REMOTE_PASSWORD").c_str());
+    const NodeId remote = AddRemote(ClickHouseUrl(), pika::canvas::kAskEveryTime);
+    const NodeId plot = AddScatterOf(remote, "counts");
+    QVERIFY(plot != pika::canvas::kNoNode);
+    Node histogram = *document().graph().Find(plot);
+    histogram.plot.kind = "histogram";
+    histogram.plot.x = "t";  // 0, 1, 2 ...: every round bin holds as many rows as it is wide
+    histogram.plot.y.clear();
+    document().updateNode(histogram);
+    QVERIFY(WaitIdle());
+    QVERIFY2(runner().run(plot).state == RunState::kReady, qPrintable(runner().run(plot).message));
+    const pika::HistogramBins& bins = runner().run(plot).plot->data.bins;
+    QVERIFY(bins.counts.size() > 10);
+
+    PlotWindow window(document(), runner(), window_->engine(), plot);
+    window.resize(700, 450);
+    window.show();
+    QSignalSpy laid_out(&window.navigator(), &PlotNavigator::relaidOut);
+    QVERIFY(laid_out.wait(kRunTimeoutMs));
+    const pika::PlotScene& scene = *window.navigator().scene();
+    // The middle of a bar, near its foot: the whole bar's rows, not the pixel's.
+    const size_t bar = bins.counts.size() / 2;
+    const double middle = (bins.start(bar) + bins.end(bar)) / 2;
+    const QPoint inside(
+        static_cast<int>(scene.area_left + (middle - scene.x_min) / (scene.x_max - scene.x_min) *
+                                               (scene.area_right - scene.area_left)),
+        static_cast<int>(scene.area_bottom - 5));
+    QTest::mouseClick(window.view(), Qt::RightButton, {}, inside);
+    QTRY_VERIFY_WITH_TIMEOUT(window.rowsPopup() != nullptr, kRunTimeoutMs);
+    QCOMPARE(window.rowsPopup()->totalRows(), static_cast<uint64_t>(bins.width));
+  }
+
   void answersAreReusedWithinTheChosenFreshnessAndAskedAgainOtherwise() {
     qputenv("PIKA_REMOTE_PASSWORD", servers_.at("PIKA_REMOTE_PASSWORD").c_str());
     const NodeId reused = AddRemote(ClickHouseUrl(), 3600);
