@@ -386,6 +386,88 @@ Result<RemoteRowsBehind> FetchRemoteRowsBehind(RemoteClient& client, const PlotD
                           predicate};
 }
 
+namespace {
+
+// A bar plot's groups: x as text, whatever its type, and y as a number when it is aggregated.
+Result<PlotScene> RemoteBars(RemoteRun& run, const std::vector<RemoteColumn>& columns,
+                             const RemoteSource& remote, const PlotDataRequest& request,
+                             const PlotSpec& spec, const TextExtent& text_width, uint64_t& rows) {
+  if (auto column = FindColumn(columns, request.x, remote); !column.ok()) return column.error();
+  auto x = RemoteIdentifier(request.x);
+  if (!x.ok()) return x.error();
+  SqlSource source{RemoteTableSql(remote), "", ""};
+  source.x = remote.engine == RemoteEngine::kClickHouse ? fmt::format("toString({})", *x)
+                                                        : fmt::format("CAST({} AS TEXT)", *x);
+  if (!request.y.empty()) {
+    auto y = AxisColumnOf(columns, request.y, remote, false);
+    if (!y.ok()) return y.error();
+    source.y = y->sql;
+  }
+  return Bars(run, source, request, spec, text_width, rows);
+}
+
+// What a scatter, line or histogram reads on the server.
+struct PlotSources {
+  // What the axes place, which the reductions run over: on a log axis, the logs (the scene's
+  // extent and windows are then in decades, as for local data).
+  SqlSource placed;
+  // The rows' values: rows fetched as they are stay values, and the scene builder takes their
+  // logs and counts those left off.
+  SqlSource values;
+  PointSize size;
+  bool x_is_time = false;
+};
+
+Result<PlotSources> SourcesOf(const std::vector<RemoteColumn>& columns, const RemoteSource& remote,
+                              const PlotDataRequest& request) {
+  PlotSources sources;
+  SqlSource& values = sources.values;
+  values.relation = RemoteTableSql(remote);
+  auto x = AxisColumnOf(columns, request.x, remote, true);
+  if (!x.ok()) return x.error();
+  values.x = x->sql;
+  sources.x_is_time = x->is_time;
+  if (x->is_time && request.x_log)
+    return InvalidInput("a date or time axis cannot be logarithmic: turn off log x");
+  if (request.kind != "histogram") {
+    auto y = AxisColumnOf(columns, request.y, remote, false);
+    if (!y.ok()) return y.error();
+    values.y = y->sql;
+  }
+  if (!request.size.empty()) {
+    auto size = AxisColumnOf(columns, request.size, remote, false);
+    if (!size.ok()) return size.error();
+    sources.size = {request.size, size->sql};
+  }
+  sources.placed = values;
+  if (request.x_log) sources.placed.x = Log10Sql(remote.engine, values.x);
+  if (request.y_log) sources.placed.y = Log10Sql(remote.engine, values.y);
+  return sources;
+}
+
+// The whole plot, after its extent: bins, the rows themselves when few, else M4 or a density.
+Result<PlotScene> Reduce(RemoteRun& run, SqlDialect dialect, const PlotSources& sources,
+                         const Extent& extent, const std::string& kind, PlotSpec spec,
+                         const TextExtent& text_width, HistogramBins& bins) {
+  const SqlSource& placed = sources.placed;
+  if (kind == "histogram") {
+    return spec.x_is_time ? TimeHistogram(run, dialect, placed, extent, spec, text_width, bins)
+                          : Histogram(run, dialect, placed, extent, spec, text_width, bins);
+  }
+  if (extent.rows <= spec.raw_point_cap)
+    return RawPoints(run, dialect, sources.values, sources.size, spec, text_width);
+  // Reduced rows hold no row <= 0 for the scene builder to count: the server counts them.
+  if (spec.x_log || spec.y_log) {
+    auto note = LeftOffNote(run, dialect, sources.values, spec.x_log, spec.y_log);
+    if (!note.ok()) return note.error();
+    spec.badge_note = *note + spec.badge_note;
+  }
+  if (kind == "line") return M4Line(run, dialect, placed, extent, spec, text_width);
+  return Density(run, dialect, placed, extent.window, DensitySpec(spec, sources.size), text_width);
+}
+
+}  // namespace
+
 Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& request, PlotSpec spec,
                               const TextExtent& text_width, const CancelToken& cancel) {
   PIKA_TRY(CheckSupported(request));
@@ -397,79 +479,30 @@ Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& reque
   if (!columns.ok()) return columns.error();
   spec.kind = request.kind == "line" ? PlotKind::kLine : PlotKind::kScatter;
   spec.badge_note = fmt::format(" · reduced on {}", EngineName(remote.engine));
-  SqlSource source{RemoteTableSql(remote), "", ""};
-  if (request.kind == "bar") {
-    if (auto column = FindColumn(*columns, request.x, remote); !column.ok()) return column.error();
-    auto x = RemoteIdentifier(request.x);
-    if (!x.ok()) return x.error();
-    source.x = remote.engine == RemoteEngine::kClickHouse ? fmt::format("toString({})", *x)
-                                                          : fmt::format("CAST({} AS TEXT)", *x);
-    if (!request.y.empty()) {
-      auto y = AxisColumnOf(*columns, request.y, remote, false);
-      if (!y.ok()) return y.error();
-      source.y = y->sql;
-    }
-    auto plot = Bars(run, source, request, spec, text_width, out.rows);
-    if (!plot.ok()) return plot.error();
-    out.plot = *std::move(plot);
-    return out;
-  }
-  auto x = AxisColumnOf(*columns, request.x, remote, true);
-  if (!x.ok()) return x.error();
-  source.x = x->sql;
-  spec.x_is_time = x->is_time;
-  if (request.kind != "histogram") {
-    auto y = AxisColumnOf(*columns, request.y, remote, false);
-    if (!y.ok()) return y.error();
-    source.y = y->sql;
-  }
-  PointSize size;
-  if (!request.size.empty()) {
-    auto column = AxisColumnOf(*columns, request.size, remote, false);
-    if (!column.ok()) return column.error();
-    size = {request.size, column->sql};
-  }
-  if (spec.x_is_time && request.x_log)
-    return InvalidInput("a date or time axis cannot be logarithmic: turn off log x");
-  // The reductions run over what the axes place: on a log axis, the logs (the scene's
-  // extent and windows are then in decades, as for local data). Rows fetched as they are
-  // stay values; the scene builder takes their logs and counts those left off.
-  const SqlSource values = source;
-  spec.x_log = request.x_log;
-  spec.y_log = request.y_log;
-  if (spec.x_log) source.x = Log10Sql(remote.engine, source.x);
-  if (spec.y_log) source.y = Log10Sql(remote.engine, source.y);
-  if (spec.window && request.kind == "scatter") {
-    auto plot = WindowedScatter(run, dialect, source, values, size, spec, text_width, out.rows);
-    if (!plot.ok()) return plot.error();
-    out.plot = *std::move(plot);
-    return out;
-  }
-  auto extent = FetchExtent(run, dialect, source);
-  if (!extent.ok()) return extent.error();
-  if (extent->rows == 0) {
-    return InvalidInput(
-        fmt::format("{} has no rows with finite values in {} to plot{}", RemoteUrl(remote),
-                    source.y.empty() ? request.x : request.x + " and " + request.y,
-                    spec.x_log || spec.y_log ? " (a log axis takes values > 0)" : ""));
-  }
-  out.rows = extent->rows;
   Result<PlotScene> plot = Internal("no plot");
-  if (request.kind == "histogram") {
-    plot = spec.x_is_time ? TimeHistogram(run, dialect, source, *extent, spec, text_width, out.bins)
-                          : Histogram(run, dialect, source, *extent, spec, text_width, out.bins);
-  } else if (extent->rows <= spec.raw_point_cap) {
-    plot = RawPoints(run, dialect, values, size, spec, text_width);
+  if (request.kind == "bar") {
+    plot = RemoteBars(run, *columns, remote, request, spec, text_width, out.rows);
   } else {
-    // Reduced rows hold no row <= 0 for the scene builder to count: the server counts them.
-    if (spec.x_log || spec.y_log) {
-      auto note = LeftOffNote(run, dialect, values, spec.x_log, spec.y_log);
-      if (!note.ok()) return note.error();
-      spec.badge_note = *note + spec.badge_note;
+    auto sources = SourcesOf(*columns, remote, request);
+    if (!sources.ok()) return sources.error();
+    spec.x_is_time = sources->x_is_time;
+    spec.x_log = request.x_log;
+    spec.y_log = request.y_log;
+    if (spec.window && request.kind == "scatter") {
+      plot = WindowedScatter(run, dialect, sources->placed, sources->values, sources->size, spec,
+                             text_width, out.rows);
+    } else {
+      auto extent = FetchExtent(run, dialect, sources->placed);
+      if (!extent.ok()) return extent.error();
+      if (extent->rows == 0) {
+        return InvalidInput(
+            fmt::format("{} has no rows with finite values in {} to plot{}", RemoteUrl(remote),
+                        request.kind == "histogram" ? request.x : request.x + " and " + request.y,
+                        spec.x_log || spec.y_log ? " (a log axis takes values > 0)" : ""));
+      }
+      out.rows = extent->rows;
+      plot = Reduce(run, dialect, *sources, *extent, request.kind, spec, text_width, out.bins);
     }
-    plot = request.kind == "line"
-               ? M4Line(run, dialect, source, *extent, spec, text_width)
-               : Density(run, dialect, source, extent->window, DensitySpec(spec, size), text_width);
   }
   if (!plot.ok()) return plot.error();
   out.plot = *std::move(plot);
