@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <string_view>
 
 #include "plot/reduction_sql.h"
 #include "plot/time_bins.h"
@@ -83,8 +84,10 @@ Result<const RemoteColumn*> FindColumn(const std::vector<RemoteColumn>& columns,
 }
 
 // `name` as an axis: numbers as doubles, dates and times (when `time_ok`) as microseconds.
+// `role` names what refuses anything else in the error ("the size of a point").
 Result<AxisColumn> AxisColumnOf(const std::vector<RemoteColumn>& columns, const std::string& name,
-                                const RemoteSource& source, bool time_ok) {
+                                const RemoteSource& source, bool time_ok,
+                                std::string_view role = "this axis of a remote plot") {
   auto column = FindColumn(columns, name, source);
   if (!column.ok()) return column.error();
   const RemoteColumn* found = *column;
@@ -95,7 +98,7 @@ Result<AxisColumn> AxisColumnOf(const std::vector<RemoteColumn>& columns, const 
   if (!IsNumber(found->type)) {
     return InvalidInput(fmt::format(
         "column '{}' of {} is {}, not a number{}", name, RemoteUrl(source), found->engine_type,
-        time_ok ? " or a date" : ": this axis of a remote plot takes numbers"));
+        time_ok ? " or a date" : fmt::format(": {} takes numbers", role)));
   }
   if (source.engine == RemoteEngine::kClickHouse)
     return AxisColumn{fmt::format("toFloat64({})", *quoted)};
@@ -435,7 +438,7 @@ Result<PlotSources> SourcesOf(const std::vector<RemoteColumn>& columns, const Re
     values.y = y->sql;
   }
   if (!request.size.empty()) {
-    auto size = AxisColumnOf(columns, request.size, remote, false);
+    auto size = AxisColumnOf(columns, request.size, remote, false, "the size of a point");
     if (!size.ok()) return size.error();
     sources.size = {request.size, size->sql};
   }

@@ -399,6 +399,13 @@ TEST_F(RemoteServers, SizesAreDrawnOnFetchedPointsAndLeftOutOfADensityAsHere) {
   auto line = PlotRemote(*Connect(ClickHouse()), request, spec, test::FakeWidth, CancelToken());
   ASSERT_FALSE(line.ok());
   EXPECT_NE(line.error().message.find("size is for scatter plots"), std::string::npos);
+  request.kind = "scatter";
+  request.size = "c";  // text
+  auto text = PlotRemote(*Connect(Postgres()), request, spec, test::FakeWidth, CancelToken());
+  ASSERT_FALSE(text.ok());
+  EXPECT_NE(text.error().message.find("not a number: the size of a point takes numbers"),
+            std::string::npos)
+      << text.error().message;
 }
 
 TEST_F(RemoteServers, TheRowsBehindAMarkAreCountedOnTheServerAndTheFirstSent) {
