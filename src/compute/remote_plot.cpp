@@ -146,10 +146,7 @@ Result<std::string> LeftOffNote(RemoteRun& run, SqlDialect dialect, const SqlSou
   auto counted = run.Query(fmt::format("SELECT count(*) AS n FROM ({}) AS v WHERE {}",
                                        FiniteRowsSql(dialect, values, false), at_most_zero));
   if (!counted.ok()) return counted.error();
-  const auto rows = static_cast<uint64_t>(counted->columns[0].IntAt(0));
-  if (rows == 0) return std::string();
-  return fmt::format("; {} {} <= 0 left off the log axis", WithThousands(rows),
-                     rows == 1 ? "row" : "rows");
+  return LogLeftOffNote(static_cast<uint64_t>(counted->columns[0].IntAt(0)));
 }
 
 // Values back from their logs: the scene builder takes values and places them on log axes.

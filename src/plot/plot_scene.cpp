@@ -566,12 +566,15 @@ Result<PlotScene> BuildPlotScene(const PlotSpec& spec, std::span<const double> x
   log_spec.pyramid = nullptr;                // its counts are over the values, not their logs
   if (spec.x_log) log_spec.x_order.reset();  // values <= 0 become NaN, which no sorted x holds
   const auto dropped = static_cast<uint64_t>(std::count(left_off.begin(), left_off.end(), 1));
-  return BuildLinearScene(
-      log_spec, spec.x_log ? std::span<const double>(x_logs) : x,
-      spec.y_log ? std::span<const double>(y_logs) : y, color, size, text_width, pool,
-      dropped == 0 ? ""
-                   : fmt::format("; {} {} <= 0 left off the log axis", WithThousands(dropped),
-                                 dropped == 1 ? "row" : "rows"));
+  return BuildLinearScene(log_spec, spec.x_log ? std::span<const double>(x_logs) : x,
+                          spec.y_log ? std::span<const double>(y_logs) : y, color, size, text_width,
+                          pool, LogLeftOffNote(dropped));
+}
+
+std::string LogLeftOffNote(uint64_t rows) {
+  if (rows == 0) return "";
+  return fmt::format("; {} {} <= 0 left off the log axis", WithThousands(rows),
+                     rows == 1 ? "row" : "rows");
 }
 
 DensityLayout DensityLayoutFor(const PlotSpec& spec, const DataWindow& extent,

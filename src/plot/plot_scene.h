@@ -58,6 +58,9 @@ struct PlotSpec {
 // on points one by one only).
 inline constexpr const char* kNoSizesInDensity = "; no sizes in a density: zoom in to fewer points";
 
+// What a badge adds for the rows a log axis left off (finite values <= 0); empty for none.
+std::string LogLeftOffNote(uint64_t rows);
+
 struct PlotScene {
   Scene scene;
   ReductionDescription reduction;

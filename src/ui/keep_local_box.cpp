@@ -38,8 +38,10 @@ KeepLocalBox::KeepLocalBox(GraphDocument& document, QWidget* parent)
   layout->addWidget(box_);
   layout->addWidget(rows_);
   layout->addStretch();
-  connect(box_, &QCheckBox::clicked, this,
-          [this](bool checked) { edit(checked, static_cast<uint64_t>(rows_->value())); });
+  // Each edits its own setting: the spin box may show less than a limit set in the file.
+  connect(box_, &QCheckBox::clicked, this, [this](bool checked) {
+    if (const canvas::Node* node = document_.graph().Find(id_)) edit(checked, node->local_rows);
+  });
   connect(rows_, &QSpinBox::valueChanged, this,
           [this](int value) { edit(box_->isChecked(), static_cast<uint64_t>(value)); });
 }

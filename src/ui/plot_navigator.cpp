@@ -563,16 +563,7 @@ std::optional<DataWindow> PlotNavigator::remoteDrillRegionAt(QPointF at) const {
     region->x_min = bins.start(first);
     region->x_max = bins.end(last);
   }
-  // Log axes place decades; the server filters values.
-  if (plot_->request.x_log) {
-    region->x_min = std::pow(10.0, region->x_min);
-    region->x_max = std::pow(10.0, region->x_max);
-  }
-  if (plot_->request.y_log) {
-    region->y_min = std::pow(10.0, region->y_min);
-    region->y_max = std::pow(10.0, region->y_max);
-  }
-  return region;
+  return AxisToValues(plot_->request, *region);  // log axes place decades; the server, values
 }
 
 void PlotNavigator::paintBrush(QPainter& painter) const {
