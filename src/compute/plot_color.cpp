@@ -11,13 +11,8 @@ namespace pika {
 
 namespace {
 
-struct Category {
-  std::string name;
-  uint64_t rows = 0;
-};
-
 struct Categories {
-  std::vector<Category> top;  // the most frequent first
+  std::vector<ColorCategory> top;  // the most frequent first
   uint64_t distinct = 0;
 };
 
@@ -61,14 +56,15 @@ Result<std::string> PlanContinuous(Connection& connection, const std::string& re
 }
 
 // Numbers as categories read best in their own order (3, 4, 6, 8 cylinders).
-void SortNumerically(std::vector<Category>& top) {
-  auto number = [](const Category& category) {
+void SortNumerically(std::vector<ColorCategory>& top) {
+  auto number = [](const ColorCategory& category) {
     char* end = nullptr;
     const double value = std::strtod(category.name.c_str(), &end);
     return end != category.name.c_str() && *end == '\0' ? value : INFINITY;
   };
-  std::stable_sort(top.begin(), top.end(),
-                   [&](const Category& a, const Category& b) { return number(a) < number(b); });
+  std::stable_sort(top.begin(), top.end(), [&](const ColorCategory& a, const ColorCategory& b) {
+    return number(a) < number(b);
+  });
 }
 
 std::string CodeExpression(const PlotColor& color, size_t named) {
@@ -93,29 +89,38 @@ Result<ColumnType> ColumnTypeOf(Connection& connection, const std::string& relat
   return described->columns()[0].type;
 }
 
+bool ColorsContinuously(bool numeric, uint64_t distinct, ColorUse use) {
+  return numeric && distinct > kMaxColorCategories && use == ColorUse::kPoints;
+}
+
+size_t NameCategories(std::vector<ColorCategory> top, uint64_t distinct, bool numeric, ColorUse use,
+                      PlotColor& color) {
+  const bool lines = use == ColorUse::kLines;
+  // Points and bars count every row: beyond nine categories the rest share one grey "other".
+  const bool other = distinct > kMaxColorCategories && !lines;
+  if (other) top.resize(std::min(top.size(), kMaxColorCategories - 1));
+  if (numeric) SortNumerically(top);
+  for (const ColorCategory& category : top) color.names.push_back(category.name);
+  const size_t named = color.names.size();
+  if (other) {
+    color.names.push_back(fmt::format("{} others", distinct - named));
+    color.last_is_other = true;
+  }
+  color.undrawn_categories = lines ? distinct - named : 0;
+  return named;
+}
+
 Result<std::string> PlanPlotColor(Connection& connection, const std::string& relation, ColorUse use,
                                   PlotColor& color) {
-  const bool lines = use == ColorUse::kLines;
   auto type = ColumnTypeOf(connection, relation, color.column);
   if (!type.ok()) return type.error();
   auto categories = TopCategories(connection, relation, color.column);
   if (!categories.ok()) return categories.error();
   const bool numeric = *type == ColumnType::kBigint || *type == ColumnType::kDouble;
-  const bool many = categories->distinct > kMaxColorCategories;
-  if (numeric && many && use == ColorUse::kPoints)
+  if (ColorsContinuously(numeric, categories->distinct, use))
     return PlanContinuous(connection, relation, color);
-  std::vector<Category>& top = categories->top;
-  // Points and bars count every row: beyond nine categories the rest share one grey "other".
-  const bool other = many && !lines;
-  if (other) top.resize(kMaxColorCategories - 1);
-  if (numeric) SortNumerically(top);
-  for (const Category& category : top) color.names.push_back(category.name);
-  const size_t named = color.names.size();
-  if (other) {
-    color.names.push_back(fmt::format("{} others", categories->distinct - named));
-    color.last_is_other = true;
-  }
-  color.undrawn_categories = lines ? categories->distinct - named : 0;
+  const size_t named =
+      NameCategories(std::move(categories->top), categories->distinct, numeric, use, color);
   return CodeExpression(color, named);
 }
 

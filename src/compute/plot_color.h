@@ -42,6 +42,22 @@ enum class ColorUse { kPoints, kLines, kGroups };
 Result<std::string> PlanPlotColor(Connection& connection, const std::string& relation, ColorUse use,
                                   PlotColor& color);
 
+// A value of the colour column, as text, and its rows.
+struct ColorCategory {
+  std::string name;
+  uint64_t rows = 0;
+};
+
+// Whether a column of numbers (`numeric`) with `distinct` values colours `use` on a colour bar
+// rather than by category.
+bool ColorsContinuously(bool numeric, uint64_t distinct, ColorUse use);
+
+// Names the categories into `color` as PlanPlotColor does, from the most frequent (`top`, at
+// most kMaxColorCategories, most rows first) of `distinct` in all. Returns how many are named
+// by a value: their codes are 0... in order, and every other value's code is that number.
+size_t NameCategories(std::vector<ColorCategory> top, uint64_t distinct, bool numeric, ColorUse use,
+                      PlotColor& color);
+
 // Appends the rows of the planned expression's column.
 void AppendPlotColor(const Column& column, PlotColor& color);
 

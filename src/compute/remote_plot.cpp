@@ -5,8 +5,13 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <string_view>
 
+#include "compute/remote_bars.h"
+#include "compute/remote_color.h"
+#include "compute/remote_columns.h"
+#include "compute/remote_run.h"
 #include "plot/reduction_sql.h"
 #include "plot/time_bins.h"
 #include "remote/remote_catalog.h"
@@ -20,91 +25,6 @@ SqlDialect DialectOf(RemoteEngine engine) {
   return engine == RemoteEngine::kClickHouse ? SqlDialect::kClickHouse : SqlDialect::kPostgres;
 }
 
-bool IsNumber(ColumnType type) {
-  return type == ColumnType::kBigint || type == ColumnType::kDouble;
-}
-
-// Runs the plot's queries and keeps what a user is told about them.
-class RemoteRun {
- public:
-  RemoteRun(RemoteClient& client, const CancelToken& cancel, RemotePlot& out)
-      : client_(client), cancel_(cancel), out_(out), start_bytes_(client.bytes_received()) {}
-
-  std::string_view engine() const { return EngineName(client_.source().engine); }
-
-  Result<TableBatch> Query(const std::string& sql) {
-    out_.queries.push_back(sql);
-    auto rows = client_.Query(sql, cancel_);
-    out_.bytes_received = client_.bytes_received() - start_bytes_;
-    return rows;
-  }
-
- private:
-  RemoteClient& client_;
-  const CancelToken& cancel_;
-  RemotePlot& out_;
-  uint64_t start_bytes_;
-};
-
-// Dates and times of either engine (ClickHouse's text answers keep them as text).
-bool IsTime(const RemoteColumn& column) {
-  if (column.type == ColumnType::kDate || column.type == ColumnType::kTimestamp) return true;
-  return ClickHouseBaseType(column.engine_type).starts_with("Date");
-}
-
-// Microseconds since the epoch, as a time axis places them. ClickHouse's Date counts days and
-// its DateTime seconds (both UTC-based, whatever the server's time zone).
-std::string TimeValueSql(RemoteEngine engine, const RemoteColumn& column,
-                         const std::string& quoted) {
-  const std::string_view type = ClickHouseBaseType(column.engine_type);
-  if (engine == RemoteEngine::kClickHouse) {
-    return type.starts_with("DateTime") ? fmt::format("toFloat64(toUInt32({})) * 1e6", quoted)
-                                        : fmt::format("toFloat64(toUInt16({})) * 8.64e10", quoted);
-  }
-  if (column.type == ColumnType::kDate)
-    return fmt::format("CAST({} - DATE '1970-01-01' AS DOUBLE PRECISION) * 8.64e10", quoted);
-  return fmt::format("CAST(extract(epoch FROM {}) AS DOUBLE PRECISION) * 1e6", quoted);
-}
-
-struct AxisColumn {
-  std::string sql;  // a DOUBLE expression of the engine
-  bool is_time = false;
-};
-
-// The column `name` of the table, or an error that lists the columns it has.
-Result<const RemoteColumn*> FindColumn(const std::vector<RemoteColumn>& columns,
-                                       const std::string& name, const RemoteSource& source) {
-  const auto found = std::find_if(columns.begin(), columns.end(),
-                                  [&](const RemoteColumn& column) { return column.name == name; });
-  if (found != columns.end()) return &*found;
-  std::string names;
-  for (const RemoteColumn& column : columns) names += (names.empty() ? "" : ", ") + column.name;
-  return NotFound(
-      fmt::format("{} has no column '{}'; its columns are {}", RemoteUrl(source), name, names));
-}
-
-// `name` as an axis: numbers as doubles, dates and times (when `time_ok`) as microseconds.
-// `role` names what refuses anything else in the error ("the size of a point").
-Result<AxisColumn> AxisColumnOf(const std::vector<RemoteColumn>& columns, const std::string& name,
-                                const RemoteSource& source, bool time_ok,
-                                std::string_view role = "this axis of a remote plot") {
-  auto column = FindColumn(columns, name, source);
-  if (!column.ok()) return column.error();
-  const RemoteColumn* found = *column;
-  auto quoted = RemoteIdentifier(name);
-  if (!quoted.ok()) return quoted.error();
-  if (time_ok && IsTime(*found))
-    return AxisColumn{TimeValueSql(source.engine, *found, *quoted), true};
-  if (!IsNumber(found->type)) {
-    return InvalidInput(fmt::format(
-        "column '{}' of {} is {}, not a number{}", name, RemoteUrl(source), found->engine_type,
-        time_ok ? " or a date" : fmt::format(": {} takes numbers", role)));
-  }
-  if (source.engine == RemoteEngine::kClickHouse)
-    return AxisColumn{fmt::format("toFloat64({})", *quoted)};
-  return AxisColumn{fmt::format("CAST({} AS DOUBLE PRECISION)", *quoted)};
-}
-
 Status CheckSupported(const PlotDataRequest& request) {
   const std::string& kind = request.kind;
   if (kind != "scatter" && kind != "line" && kind != "histogram" && kind != "bar") {
@@ -112,7 +32,12 @@ Status CheckSupported(const PlotDataRequest& request) {
         "{} plots of remote tables are not supported yet: use scatter, line, histogram or bar",
         kind));
   }
-  if (!request.color.empty()) return InvalidInput("remote plots take no colour yet");
+  if (!request.color.empty() && !KindTakesColor(kind)) {
+    return InvalidInput(fmt::format(
+        "colour is for scatter, line and bar plots; a {} plot is drawn in one colour: clear the "
+        "colour column",
+        kind));
+  }
   if (!request.size.empty() && kind != "scatter") {
     return InvalidInput(fmt::format(
         "size is for scatter plots; a {} plot's marks have one size: clear the size column", kind));
@@ -175,23 +100,18 @@ Result<Extent> FetchExtent(RemoteRun& run, SqlDialect dialect, const SqlSource& 
   return extent;
 }
 
-// Number columns of the engine's answer (integers or doubles) as doubles.
-std::vector<double> Doubles(const Column& column) {
-  std::vector<double> values(column.size(), std::nan(""));
-  for (size_t row = 0; row < column.size(); ++row) {
-    if (!column.IsValid(row)) continue;
-    values[row] = column.type == ColumnType::kDouble ? column.DoubleAt(row)
-                                                     : static_cast<double>(column.IntAt(row));
-  }
-  return values;
-}
-
 // The column that sizes a scatter's points, and its value as the engine computes it.
 struct PointSize {
   std::string column;
   std::string sql;  // empty: no sizes
 
   bool present() const { return !sql.empty(); }
+};
+
+// What a row's mark carries besides its place.
+struct Channels {
+  PointSize size;
+  RemoteColor color;
 };
 
 // A density draws no sizes, and says so as a local one does.
@@ -202,65 +122,163 @@ PlotSpec DensitySpec(PlotSpec spec, const PointSize& size) {
 
 // The rows themselves: the badge says where they came from, not that they were reduced.
 Result<PlotScene> RawPoints(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
-                            const PointSize& size, PlotSpec spec, const TextExtent& text_width) {
+                            const Channels& channels, PlotSpec spec, const TextExtent& text_width) {
   spec.badge_note = fmt::format(" · from {}", run.engine());
-  auto rows = run.Query(FiniteRowsSql(dialect, source, spec.kind == PlotKind::kLine, size.sql));
+  std::vector<std::string> also;
+  if (channels.color.present()) also.push_back(channels.color.sql);
+  if (channels.size.present()) also.push_back(channels.size.sql);
+  auto rows = run.Query(FiniteRowsSql(dialect, source, spec.kind == PlotKind::kLine, also));
   if (!rows.ok()) return rows.error();
+  PlotColor color = channels.color.color;  // the plan, which the rows' codes or values join
+  size_t column = 2;
+  if (channels.color.present()) AppendPlotColor(rows->columns[column++], color);
   const std::vector<double> sizes =
-      size.present() ? Doubles(rows->columns[2]) : std::vector<double>{};
+      channels.size.present() ? Doubles(rows->columns[column]) : std::vector<double>{};
   GridPool pool;
-  return BuildPlotScene(spec, Doubles(rows->columns[0]), Doubles(rows->columns[1]), ColorEncoding{},
-                        SizeEncoding{size.column, sizes}, text_width, pool);
+  return BuildPlotScene(spec, Doubles(rows->columns[0]), Doubles(rows->columns[1]),
+                        EncodingOf(color), SizeEncoding{channels.size.column, sizes}, text_width,
+                        pool);
 }
 
+// A density's cells as the server counted them: plain counts, or coloured cells.
 struct CountedCells {
   CountGrid grid;
+  ColoredCells colored;
   uint64_t rows = 0;  // in the viewport: a window (pan, zoom) shows only some rows
 };
 
-Result<CountedCells> CountCells(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
-                                const DensityLayout& layout) {
+// The cell of a row of the server's answer (px, py first), or nothing for one off the grid.
+std::optional<size_t> CellOf(const TableBatch& cells, size_t row, GridShape shape) {
+  const auto px = static_cast<uint64_t>(cells.columns[0].IntAt(row));
+  const auto py = static_cast<uint64_t>(cells.columns[1].IntAt(row));
+  if (px >= shape.width || py >= shape.height) return std::nullopt;
+  return static_cast<size_t>(py * shape.width + px);
+}
+
+uint32_t Count32(int64_t count) {
+  return static_cast<uint32_t>(std::min<int64_t>(count, UINT32_MAX));
+}
+
+Result<CountedCells> CountPlainCells(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
+                                     const DensityLayout& layout) {
   auto sql = DensitySql(dialect, source, layout.viewport, layout.shape);
   if (!sql.ok()) return sql.error();
   auto cells = run.Query(*sql);
   if (!cells.ok()) return cells.error();
-  CountedCells counted{{layout.shape, std::vector<uint32_t>(layout.shape.cells(), 0), {}}, 0};
+  CountedCells counted;
+  counted.grid = {layout.shape, std::vector<uint32_t>(layout.shape.cells(), 0), {}};
   for (size_t row = 0; row < cells->row_count; ++row) {
-    const auto px = static_cast<uint32_t>(cells->columns[0].IntAt(row));
-    const auto py = static_cast<uint32_t>(cells->columns[1].IntAt(row));
-    if (px >= layout.shape.width || py >= layout.shape.height) continue;
+    const std::optional<size_t> cell = CellOf(*cells, row, layout.shape);
+    if (!cell) continue;
     const int64_t count = cells->columns[2].IntAt(row);
-    counted.grid.counts[size_t{py} * layout.shape.width + px] =
-        static_cast<uint32_t>(std::min<int64_t>(count, UINT32_MAX));
+    counted.grid.counts[*cell] = Count32(count);
     counted.rows += static_cast<uint64_t>(count);
   }
   return counted;
 }
 
+// Rows per cell and category (codes past the names are rows no category draws).
+Result<CountedCells> CountCategoryCells(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
+                                        const RemoteColor& color, const DensityLayout& layout) {
+  auto sql = CategoryDensitySql(dialect, source, color.sql, layout.viewport, layout.shape);
+  if (!sql.ok()) return sql.error();
+  auto cells = run.Query(*sql);
+  if (!cells.ok()) return cells.error();
+  const auto categories = static_cast<uint32_t>(color.color.names.size());
+  CountedCells counted;
+  CategoryGrid& grid = counted.colored.categories;
+  grid = {
+      layout.shape, categories, std::vector<uint32_t>(layout.shape.cells() * categories, 0), {}};
+  for (size_t row = 0; row < cells->row_count; ++row) {
+    const std::optional<size_t> cell = CellOf(*cells, row, layout.shape);
+    const auto code = static_cast<uint64_t>(cells->columns[2].IntAt(row));
+    if (!cell || code >= categories) continue;
+    const int64_t count = cells->columns[3].IntAt(row);
+    grid.counts[*cell * categories + code] = Count32(count);
+    counted.rows += static_cast<uint64_t>(count);
+  }
+  return counted;
+}
+
+// Per cell, its rows, and the count and sum of their finite colour values (their mean colours
+// the pixel).
+Result<CountedCells> CountMeanCells(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
+                                    const RemoteColor& color, const DensityLayout& layout) {
+  auto sql = MeanDensitySql(dialect, source, color.sql, layout.viewport, layout.shape);
+  if (!sql.ok()) return sql.error();
+  auto cells = run.Query(*sql);
+  if (!cells.ok()) return cells.error();
+  CountedCells counted;
+  ValueGrid& grid = counted.colored.values;
+  grid.shape = layout.shape;
+  grid.counts.assign(layout.shape.cells(), 0);
+  grid.sums.assign(layout.shape.cells(), 0);
+  const std::vector<double> totals = Doubles(cells->columns[4]);
+  for (size_t row = 0; row < cells->row_count; ++row) {
+    const std::optional<size_t> cell = CellOf(*cells, row, layout.shape);
+    if (!cell) continue;
+    counted.rows += static_cast<uint64_t>(cells->columns[2].IntAt(row));
+    grid.counts[*cell] = Count32(cells->columns[3].IntAt(row));
+    grid.sums[*cell] = std::isnan(totals[row]) ? 0 : totals[row];  // NULL: no finite values
+  }
+  return counted;
+}
+
+Result<CountedCells> CountCells(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
+                                const RemoteColor& color, const DensityLayout& layout) {
+  if (!color.present()) return CountPlainCells(run, dialect, source, layout);
+  if (color.categorical()) return CountCategoryCells(run, dialect, source, color, layout);
+  return CountMeanCells(run, dialect, source, color, layout);
+}
+
+// The colour's names or scale, for a legend over cells counted on the server.
+ColorEncoding LegendOf(const RemoteColor& color) {
+  ColorEncoding encoding = EncodingOf(color.color);
+  encoding.scale_only = color.present() && !color.categorical();
+  return encoding;
+}
+
+// The density over `extent` (the grid DensityLayoutFor gave the cells), with the colour's
+// legend when it has one.
+Result<PlotScene> DrawCells(const CountedCells& counted, const DataWindow& extent,
+                            const Channels& channels, const PlotSpec& spec,
+                            const TextExtent& text_width) {
+  const PlotSpec density = DensitySpec(spec, channels.size);
+  if (!channels.color.present())
+    return BuildCountedDensityScene(density, extent, counted.grid, counted.rows, text_width);
+  return BuildCountedDensityScene(density, extent, LegendOf(channels.color), counted.colored,
+                                  counted.rows, text_width);
+}
+
+// The grid of a density over `extent`: a colour legend narrows it.
+DensityLayout LayoutFor(const PlotSpec& spec, const DataWindow& extent, const RemoteColor& color,
+                        const TextExtent& text_width) {
+  return DensityLayoutFor(spec, extent, LegendOf(color), text_width);
+}
+
 Result<PlotScene> Density(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
-                          const DataWindow& extent, const PlotSpec& spec,
+                          const DataWindow& extent, const Channels& channels, const PlotSpec& spec,
                           const TextExtent& text_width) {
-  auto counted = CountCells(run, dialect, source, DensityLayoutFor(spec, extent, text_width));
+  auto counted = CountCells(run, dialect, source, channels.color,
+                            LayoutFor(spec, extent, channels.color, text_width));
   if (!counted.ok()) return counted.error();
-  return BuildCountedDensityScene(spec, extent, counted->grid, counted->rows, text_width);
+  return DrawCells(*counted, extent, channels, spec, text_width);
 }
 
 // A pan or zoom of a scatter: the window is the extent, so the cells are counted at once
 // (no scan for the extent first), and when few rows fall inside they are fetched instead.
 // `source` is what the axes place (logs on log axes), `values` the rows' values.
 Result<PlotScene> WindowedScatter(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
-                                  const SqlSource& values, const PointSize& size,
+                                  const SqlSource& values, const Channels& channels,
                                   const PlotSpec& spec, const TextExtent& text_width,
                                   uint64_t& rows) {
   const DataWindow& window = *spec.window;
-  const DensityLayout layout = DensityLayoutFor(spec, window, text_width);
-  auto counted = CountCells(run, dialect, source, layout);
+  const DensityLayout layout = LayoutFor(spec, window, channels.color, text_width);
+  auto counted = CountCells(run, dialect, source, channels.color, layout);
   if (!counted.ok()) return counted.error();
   rows = counted->rows;
-  if (counted->rows > spec.raw_point_cap) {
-    return BuildCountedDensityScene(DensitySpec(spec, size), window, counted->grid, counted->rows,
-                                    text_width);
-  }
+  if (counted->rows > spec.raw_point_cap)
+    return DrawCells(*counted, window, channels, spec, text_width);
   const Viewport& view = layout.viewport;
   const SqlSource inside{
       fmt::format("(SELECT * FROM {} WHERE {} >= {} AND {} < {} AND {} >= {} AND {} < {}) AS "
@@ -269,23 +287,33 @@ Result<PlotScene> WindowedScatter(RemoteRun& run, SqlDialect dialect, const SqlS
                   DoubleLiteral(dialect, view.x_max), source.y, DoubleLiteral(dialect, view.y_min),
                   source.y, DoubleLiteral(dialect, view.y_max)),
       values.x, values.y};
-  return RawPoints(run, dialect, inside, size, spec, text_width);
+  return RawPoints(run, dialect, inside, channels, spec, text_width);
 }
 
+// A line per pixel column's extremes (M4); with a colour, per category, one line each.
 Result<PlotScene> M4Line(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
-                         const Extent& extent, PlotSpec spec, const TextExtent& text_width) {
-  const DensityLayout layout = DensityLayoutFor(spec, extent.window, text_width);
-  auto sql =
-      M4Sql(dialect, source, layout.viewport.x_min, layout.viewport.x_max, layout.shape.width);
+                         const Extent& extent, const RemoteColor& color, PlotSpec spec,
+                         const TextExtent& text_width) {
+  const DensityLayout layout = LayoutFor(spec, extent.window, color, text_width);
+  const Viewport& view = layout.viewport;
+  const auto lines = static_cast<uint32_t>(color.color.names.size());
+  auto sql = color.present() ? CategoryM4Sql(dialect, source, color.sql, lines, view.x_min,
+                                             view.x_max, layout.shape.width)
+                             : M4Sql(dialect, source, view.x_min, view.x_max, layout.shape.width);
   if (!sql.ok()) return sql.error();
   auto points = run.Query(*sql);
   if (!points.ok()) return points.error();
   spec.rows_reduced_from = extent.rows;
-  std::vector<double> x = Doubles(points->columns[1]);
-  std::vector<double> y = Doubles(points->columns[2]);
+  spec.reduced_extent = extent.window;           // rows whose y is not finite widen x, as here
+  const size_t first = color.present() ? 1 : 0;  // code, px, x, y or px, x, y
+  std::vector<double> x = Doubles(points->columns[first + 1]);
+  std::vector<double> y = Doubles(points->columns[first + 2]);
+  PlotColor coded = color.color;
+  if (color.present()) AppendPlotColor(points->columns[0], coded);
   GridPool pool;
   return BuildPlotScene(spec, spec.x_log ? FromLog10(std::move(x)) : std::move(x),
-                        spec.y_log ? FromLog10(std::move(y)) : std::move(y), text_width, pool);
+                        spec.y_log ? FromLog10(std::move(y)) : std::move(y), EncodingOf(coded),
+                        text_width, pool);
 }
 
 Result<PlotScene> Histogram(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
@@ -319,31 +347,6 @@ Result<PlotScene> TimeHistogram(RemoteRun& run, SqlDialect dialect, const SqlSou
   }
   drawn = TimeBins(step, per_bin);
   return BuildHistogramScene(spec, drawn, text_width);
-}
-
-Result<PlotScene> Bars(RemoteRun& run, const SqlSource& source, const PlotDataRequest& request,
-                       const PlotSpec& spec, const TextExtent& text_width, uint64_t& rows) {
-  const std::string agg = BarAggregate(request);
-  if (agg != "count" && request.y.empty())
-    return InvalidInput(fmt::format("a bar plot of the {} needs a y column to aggregate", agg));
-  auto bars = run.Query(GroupedAggregateSql(source, agg == "mean" ? "avg" : agg, kMaxBars));
-  if (!bars.ok()) return bars.error();
-  auto totals = run.Query(fmt::format("SELECT count(*) AS n, count(DISTINCT {}) AS groups FROM {}",
-                                      source.x, source.relation));
-  if (!totals.ok()) return totals.error();
-  rows = static_cast<uint64_t>(totals->columns[0].IntAt(0));
-  const auto groups = static_cast<uint64_t>(totals->columns[1].IntAt(0));
-  std::vector<std::string> categories;
-  for (size_t row = 0; row < bars->row_count; ++row)
-    categories.push_back(bars->columns[0].IsValid(row) ? bars->columns[0].TextAt(row) : "NULL");
-  const std::vector<double> values = Doubles(bars->columns[1]);
-  const std::string what = agg == "count" ? "rows" : fmt::format("{} of {}", agg, request.y);
-  const std::string badge =
-      groups > categories.size()
-          ? fmt::format("{} by {}: the {} largest of {} categories (exact)", what, request.x,
-                        categories.size(), groups)
-          : fmt::format("{} by {}: {} categories (exact)", what, request.x, categories.size());
-  return BuildBarScene(spec, categories, values, rows, badge, text_width);
 }
 
 }  // namespace
@@ -388,24 +391,6 @@ Result<RemoteRowsBehind> FetchRemoteRowsBehind(RemoteClient& client, const PlotD
 
 namespace {
 
-// A bar plot's groups: x as text, whatever its type, and y as a number when it is aggregated.
-Result<PlotScene> RemoteBars(RemoteRun& run, const std::vector<RemoteColumn>& columns,
-                             const RemoteSource& remote, const PlotDataRequest& request,
-                             const PlotSpec& spec, const TextExtent& text_width, uint64_t& rows) {
-  if (auto column = FindColumn(columns, request.x, remote); !column.ok()) return column.error();
-  auto x = RemoteIdentifier(request.x);
-  if (!x.ok()) return x.error();
-  SqlSource source{RemoteTableSql(remote), "", ""};
-  source.x = remote.engine == RemoteEngine::kClickHouse ? fmt::format("toString({})", *x)
-                                                        : fmt::format("CAST({} AS TEXT)", *x);
-  if (!request.y.empty()) {
-    auto y = AxisColumnOf(columns, request.y, remote, false);
-    if (!y.ok()) return y.error();
-    source.y = y->sql;
-  }
-  return Bars(run, source, request, spec, text_width, rows);
-}
-
 // What a scatter, line or histogram reads on the server.
 struct PlotSources {
   // What the axes place, which the reductions run over: on a log axis, the logs (the scene's
@@ -414,7 +399,7 @@ struct PlotSources {
   // The rows' values: rows fetched as they are stay values, and the scene builder takes their
   // logs and counts those left off.
   SqlSource values;
-  PointSize size;
+  Channels channels;
   bool x_is_time = false;
 };
 
@@ -437,7 +422,7 @@ Result<PlotSources> SourcesOf(const std::vector<RemoteColumn>& columns, const Re
   if (!request.size.empty()) {
     auto size = AxisColumnOf(columns, request.size, remote, false, "the size of a point");
     if (!size.ok()) return size.error();
-    sources.size = {request.size, size->sql};
+    sources.channels.size = {request.size, size->sql};
   }
   sources.placed = values;
   if (request.x_log) sources.placed.x = Log10Sql(remote.engine, values.x);
@@ -455,15 +440,16 @@ Result<PlotScene> Reduce(RemoteRun& run, SqlDialect dialect, const PlotSources& 
                           : Histogram(run, dialect, placed, extent, spec, text_width, bins);
   }
   if (extent.rows <= spec.raw_point_cap)
-    return RawPoints(run, dialect, sources.values, sources.size, spec, text_width);
+    return RawPoints(run, dialect, sources.values, sources.channels, spec, text_width);
   // Reduced rows hold no row <= 0 for the scene builder to count: the server counts them.
   if (spec.x_log || spec.y_log) {
     auto note = LeftOffNote(run, dialect, sources.values, spec.x_log, spec.y_log);
     if (!note.ok()) return note.error();
     spec.badge_note = *note + spec.badge_note;
   }
-  if (kind == "line") return M4Line(run, dialect, placed, extent, spec, text_width);
-  return Density(run, dialect, placed, extent.window, DensitySpec(spec, sources.size), text_width);
+  if (kind == "line")
+    return M4Line(run, dialect, placed, extent, sources.channels.color, spec, text_width);
+  return Density(run, dialect, placed, extent.window, sources.channels, spec, text_width);
 }
 
 }  // namespace
@@ -481,16 +467,21 @@ Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& reque
   spec.badge_note = fmt::format(" · reduced on {}", EngineName(remote.engine));
   Result<PlotScene> plot = Internal("no plot");
   if (request.kind == "bar") {
-    plot = RemoteBars(run, *columns, remote, request, spec, text_width, out.rows);
+    plot = PlotRemoteBars(run, *columns, request, spec, text_width, out.rows);
   } else {
     auto sources = SourcesOf(*columns, remote, request);
     if (!sources.ok()) return sources.error();
+    // Planned on every frame: a cached client answers a pan's plan from its first frame's.
+    auto color = PlanRemoteColor(run, *columns, request.color,
+                                 request.kind == "line" ? ColorUse::kLines : ColorUse::kPoints);
+    if (!color.ok()) return color.error();
+    sources->channels.color = *std::move(color);
     spec.x_is_time = sources->x_is_time;
     spec.x_log = request.x_log;
     spec.y_log = request.y_log;
     if (spec.window && request.kind == "scatter") {
-      plot = WindowedScatter(run, dialect, sources->placed, sources->values, sources->size, spec,
-                             text_width, out.rows);
+      plot = WindowedScatter(run, dialect, sources->placed, sources->values, sources->channels,
+                             spec, text_width, out.rows);
     } else {
       auto extent = FetchExtent(run, dialect, sources->placed);
       if (!extent.ok()) return extent.error();

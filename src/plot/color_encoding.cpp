@@ -19,6 +19,7 @@ Rgba ValueColorOf(const ColorEncoding& color, double value) {
 
 bool FitsRows(const ColorEncoding& color, size_t rows) {
   if (color.categorical()) return color.codes.size() == rows;
+  if (color.scale_only) return false;
   return color.values.empty() || color.values.size() == rows;
 }
 

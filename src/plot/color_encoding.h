@@ -28,7 +28,11 @@ struct ColorEncoding {
   std::span<const double> values;
   double min = 0, max = 1;
 
-  bool present() const { return categorical() || !values.empty(); }
+  // Continuous with no values held: the colour bar of cells counted elsewhere
+  // (BuildCountedDensityScene). No rows can be drawn with it.
+  bool scale_only = false;
+
+  bool present() const { return categorical() || !values.empty() || scale_only; }
   bool categorical() const { return !names.empty(); }
 };
 

@@ -106,23 +106,42 @@ PointsMark ColoredPoints(std::span<const double> x, std::span<const double> y,
   return points;
 }
 
-Status AddColoredDensity(std::span<const double> x, std::span<const double> y,
-                         const ColorEncoding& color, const Viewport& viewport, const PlotArea& area,
-                         GridPool& pool, Scene& scene) {
+Status AddColoredCells(const ColoredCells& cells, const ColorEncoding& color, const PlotArea& area,
+                       Scene& scene) {
   const GridShape shape = ShapeOf(area);
+  const auto fits = [shape](GridShape grid, size_t counts, size_t per_cell) {
+    return grid.width == shape.width && grid.height == shape.height &&
+           counts == shape.cells() * per_cell;
+  };
   ImageMark image = EmptyImage(area, shape);
   if (color.categorical()) {
-    CategoryGrid grid;
-    PIKA_TRY(BinCategories(x, y, color.codes, static_cast<uint32_t>(color.names.size()), viewport,
-                           shape, pool, grid));
+    const CategoryGrid& grid = cells.categories;
+    if (grid.category_count != color.names.size() ||
+        !fits(grid.shape, grid.counts.size(), grid.category_count))
+      return Internal("coloured cells must have the plot area's grid and one count per category");
     PaintCategories(grid, color, image);
   } else {
-    ValueGrid grid;
-    PIKA_TRY(BinSums(x, y, color.values, viewport, shape, pool, grid));
+    const ValueGrid& grid = cells.values;
+    if (!fits(grid.shape, grid.counts.size(), 1) || grid.sums.size() != grid.counts.size())
+      return Internal("coloured cells must have the plot area's grid and a sum per cell");
     PaintMeans(grid, color, image);
   }
   scene.marks.push_back(std::move(image));
   return {};
+}
+
+Status AddColoredDensity(std::span<const double> x, std::span<const double> y,
+                         const ColorEncoding& color, const Viewport& viewport, const PlotArea& area,
+                         GridPool& pool, Scene& scene) {
+  const GridShape shape = ShapeOf(area);
+  ColoredCells cells;
+  if (color.categorical()) {
+    PIKA_TRY(BinCategories(x, y, color.codes, static_cast<uint32_t>(color.names.size()), viewport,
+                           shape, pool, cells.categories));
+  } else {
+    PIKA_TRY(BinSums(x, y, color.values, viewport, shape, pool, cells.values));
+  }
+  return AddColoredCells(cells, color, area, scene);
 }
 
 }  // namespace pika

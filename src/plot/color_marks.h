@@ -6,6 +6,7 @@
 
 #include "core/result.h"
 #include "plot/color_encoding.h"
+#include "plot/density_grid.h"
 #include "plot/grid_pool.h"
 #include "plot/pixel_axis.h"
 #include "plot/scene.h"
@@ -29,6 +30,18 @@ struct PlotArea {
 PointsMark ColoredPoints(std::span<const double> x, std::span<const double> y,
                          const ColorEncoding& color, const PlotArea& area, double radius,
                          uint8_t alpha);
+
+// A coloured density's cells, counted here or by an engine: per cell and category for a
+// categorical colour; per cell the count and sum of its rows' finite values for a continuous one.
+struct ColoredCells {
+  CategoryGrid categories;
+  ValueGrid values;
+};
+
+// The cells drawn as AddColoredDensity draws them, a pixel per cell of `area` (the grid must
+// have the area's pixels).
+Status AddColoredCells(const ColoredCells& cells, const ColorEncoding& color, const PlotArea& area,
+                       Scene& scene);
 
 // A pixel per cell of the area: categories mix their colours by count, with opacity on a log
 // scale of the count; a continuous column colours each pixel by its rows' mean.

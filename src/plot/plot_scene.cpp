@@ -52,6 +52,9 @@ AxisTicks WindowLogAxis(double low, double high, int target) {
 
 // All the data, or the window a view asked for (exactly: panning must not jump to ticks).
 AxisTicks XAxis(const PlotSpec& spec, std::span<const double> x) {
+  const double reduced[] = {spec.reduced_extent ? spec.reduced_extent->x_min : 0,
+                            spec.reduced_extent ? spec.reduced_extent->x_max : 0};
+  if (spec.reduced_extent) x = reduced;
   const int target = static_cast<int>(spec.width / (spec.x_is_time ? 110 : 90));
   if (spec.x_log)
     return spec.window ? WindowLogAxis(spec.window->x_min, spec.window->x_max, target)
@@ -65,6 +68,9 @@ AxisTicks XAxis(const PlotSpec& spec, std::span<const double> x) {
 }
 
 AxisTicks YAxis(const PlotSpec& spec, std::span<const double> y) {
+  const double reduced[] = {spec.reduced_extent ? spec.reduced_extent->y_min : 0,
+                            spec.reduced_extent ? spec.reduced_extent->y_max : 0};
+  if (spec.reduced_extent) y = reduced;
   const int target = static_cast<int>(spec.height / 60);
   if (spec.y_log)
     return spec.window ? WindowLogAxis(spec.window->y_min, spec.window->y_max, target)
@@ -579,26 +585,33 @@ std::string LogLeftOffNote(uint64_t rows) {
 
 DensityLayout DensityLayoutFor(const PlotSpec& spec, const DataWindow& extent,
                                const TextExtent& text_width) {
+  return DensityLayoutFor(spec, extent, ColorEncoding{}, text_width);
+}
+
+DensityLayout DensityLayoutFor(const PlotSpec& spec, const DataWindow& extent,
+                               const ColorEncoding& color, const TextExtent& text_width) {
   const double xs[] = {extent.x_min, extent.x_max};
   const double ys[] = {extent.y_min, extent.y_max};
   const AxisTicks x_axis = XAxis(spec, xs);
   const AxisTicks y_axis = YAxis(spec, ys);
-  return {ViewportOf(x_axis, y_axis), ShapeOf(LayOut(spec, y_axis, text_width))};
+  const double legend_px = LegendWidth(color, spec.width, text_width);
+  return {ViewportOf(x_axis, y_axis), ShapeOf(LayOut(spec, y_axis, text_width, legend_px))};
 }
 
-Result<PlotScene> BuildCountedDensityScene(const PlotSpec& spec, const DataWindow& extent,
-                                           const CountGrid& counts, uint64_t rows,
-                                           const TextExtent& text_width) {
+namespace {
+
+// A density counted elsewhere, drawn by `paint` into the plot area (the grid DensityLayoutFor
+// gives), with `color`'s legend.
+template <typename Paint>
+Result<PlotScene> BuildCountedScene(const PlotSpec& spec, const DataWindow& extent,
+                                    const ColorEncoding& color, uint64_t rows,
+                                    const TextExtent& text_width, Paint paint) {
   PIKA_TRY(CheckSize(spec));
   const double xs[] = {extent.x_min, extent.x_max};
   const double ys[] = {extent.y_min, extent.y_max};
   const AxisTicks x_axis = XAxis(spec, xs);
   const AxisTicks y_axis = YAxis(spec, ys);
-  const Frame frame = LayOut(spec, y_axis, text_width);
-  const GridShape shape = ShapeOf(frame);
-  if (counts.shape.width != shape.width || counts.shape.height != shape.height ||
-      counts.counts.size() != shape.cells())
-    return Internal("a counted density must have the plot area's grid (DensityLayoutFor)");
+  const Frame frame = LayOut(spec, y_axis, text_width, LegendWidth(color, spec.width, text_width));
   const Theme theme = ThemeFor(spec.theme);
   PlotScene plot = StartScene(spec, theme, x_axis.min, x_axis.max, y_axis, frame);
   plot.reduction = {ReductionMethod::kDensity, Fidelity::kPixelExactAggregate, rows, rows, 0};
@@ -606,10 +619,38 @@ Result<PlotScene> BuildCountedDensityScene(const PlotSpec& spec, const DataWindo
   AddXAxis(x_axis, frame, theme, text_width, plot.scene);
   if (spec.window)
     plot.scene.marks.push_back(ClipMark{frame.left, frame.top, frame.width(), frame.height()});
-  PaintDensity(counts, shape, frame, plot.scene);
+  PIKA_TRY(paint(x_axis, y_axis, frame, plot.scene));
   if (spec.window) plot.scene.marks.push_back(ClipMark{});
+  AddLegend(color, spec.width, frame.right, frame.top, frame.bottom, theme, text_width, plot.scene);
   AddFrameAndLabels(spec, frame, theme, Describe(plot.reduction), text_width, plot);
   return plot;
+}
+
+}  // namespace
+
+Result<PlotScene> BuildCountedDensityScene(const PlotSpec& spec, const DataWindow& extent,
+                                           const CountGrid& counts, uint64_t rows,
+                                           const TextExtent& text_width) {
+  const auto paint = [&counts](const AxisTicks&, const AxisTicks&, const Frame& frame,
+                               Scene& scene) -> Status {
+    const GridShape shape = ShapeOf(frame);
+    if (counts.shape.width != shape.width || counts.shape.height != shape.height ||
+        counts.counts.size() != shape.cells())
+      return Internal("a counted density must have the plot area's grid (DensityLayoutFor)");
+    PaintDensity(counts, shape, frame, scene);
+    return {};
+  };
+  return BuildCountedScene(spec, extent, ColorEncoding{}, rows, text_width, paint);
+}
+
+Result<PlotScene> BuildCountedDensityScene(const PlotSpec& spec, const DataWindow& extent,
+                                           const ColorEncoding& color, const ColoredCells& cells,
+                                           uint64_t rows, const TextExtent& text_width) {
+  const auto paint = [&](const AxisTicks& x_axis, const AxisTicks& y_axis, const Frame& frame,
+                         Scene& scene) {
+    return AddColoredCells(cells, color, AreaOf(x_axis, y_axis, frame), scene);
+  };
+  return BuildCountedScene(spec, extent, color, rows, text_width, paint);
 }
 
 Result<PlotScene> BuildCoarseScene(PlotSpec spec, const CoarseCounts& coarse,

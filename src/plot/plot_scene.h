@@ -11,6 +11,7 @@
 
 #include "core/result.h"
 #include "plot/color_encoding.h"
+#include "plot/color_marks.h"
 #include "plot/density_pyramid.h"
 #include "plot/grid_pool.h"
 #include "plot/reduction_method.h"
@@ -51,6 +52,9 @@ struct PlotSpec {
   // Lines whose points were reduced before they came (M4 pushed down to a remote engine): the
   // rows they stand for, which the badge reports. 0: the points are the rows.
   uint64_t rows_reduced_from = 0;
+  // Points reduced before they came: the extent of the rows they stand for (in decades on log
+  // axes), which the axes span as they would span those rows. Unset: the points' own extent.
+  std::optional<DataWindow> reduced_extent;
   std::string badge_note;  // ends the badge: where the data was reduced (" · on ClickHouse")
 };
 
@@ -146,12 +150,21 @@ struct DensityLayout {
 };
 DensityLayout DensityLayoutFor(const PlotSpec& spec, const DataWindow& extent,
                                const TextExtent& text_width);
+// The same for a density coloured by `color`: its legend narrows the plot area.
+DensityLayout DensityLayoutFor(const PlotSpec& spec, const DataWindow& extent,
+                               const ColorEncoding& color, const TextExtent& text_width);
 
 // A scatter of `rows` rows whose density was counted elsewhere over the grid
 // DensityLayoutFor(spec, extent) gives.
 Result<PlotScene> BuildCountedDensityScene(const PlotSpec& spec, const DataWindow& extent,
                                            const CountGrid& counts, uint64_t rows,
                                            const TextExtent& text_width);
+
+// A scatter coloured by `color` (its names, or its range: the encoding's rows are not read)
+// whose cells were counted elsewhere over the grid DensityLayoutFor(spec, extent, color) gives.
+Result<PlotScene> BuildCountedDensityScene(const PlotSpec& spec, const DataWindow& extent,
+                                           const ColorEncoding& color, const ColoredCells& cells,
+                                           uint64_t rows, const TextExtent& text_width);
 
 // `x` and `y` are the rows' values (NaN for NULL). `text_width` measures a label in logical
 // pixels at the size labels are drawn (the renderer knows the font).

@@ -67,23 +67,76 @@ Result<std::string> DensitySql(SqlDialect dialect, const SqlSource& source,
       Inside(dialect, source.x, x_axis), Inside(dialect, source.y, y_axis));
 }
 
+Result<std::string> CategoryDensitySql(SqlDialect dialect, const SqlSource& source,
+                                       const std::string& code, const Viewport& viewport,
+                                       GridShape shape) {
+  PIKA_TRY(ValidateViewport(viewport, shape));
+  const PixelAxis x_axis(viewport.x_min, viewport.x_max, shape.width);
+  const PixelAxis y_axis(viewport.y_min, viewport.y_max, shape.height);
+  return fmt::format(
+      "SELECT pika_px AS px, pika_py AS py, pika_code AS code, count(*) AS n FROM (SELECT {} AS "
+      "pika_px, {} AS pika_py, {} AS pika_code FROM {} WHERE {} AND {}) AS cells GROUP BY "
+      "pika_px, pika_py, pika_code",
+      Pixel(dialect, source.x, x_axis), Pixel(dialect, source.y, y_axis), code, source.relation,
+      Inside(dialect, source.x, x_axis), Inside(dialect, source.y, y_axis));
+}
+
+Result<std::string> MeanDensitySql(SqlDialect dialect, const SqlSource& source,
+                                   const std::string& value, const Viewport& viewport,
+                                   GridShape shape) {
+  PIKA_TRY(ValidateViewport(viewport, shape));
+  const PixelAxis x_axis(viewport.x_min, viewport.x_max, shape.width);
+  const PixelAxis y_axis(viewport.y_min, viewport.y_max, shape.height);
+  // NULL for values that are not finite: count and sum skip them, as BinSums does.
+  const std::string finite_value =
+      fmt::format("CASE WHEN {} THEN {} END", Finite(dialect, value), value);
+  return fmt::format(
+      "SELECT pika_px AS px, pika_py AS py, count(*) AS n, count(pika_value) AS m, "
+      "sum(pika_value) AS total FROM (SELECT {} AS pika_px, {} AS pika_py, {} AS pika_value FROM "
+      "{} WHERE {} AND {}) AS cells GROUP BY pika_px, pika_py",
+      Pixel(dialect, source.x, x_axis), Pixel(dialect, source.y, y_axis), finite_value,
+      source.relation, Inside(dialect, source.x, x_axis), Inside(dialect, source.y, y_axis));
+}
+
 namespace {
 
-std::string RowsInViewSql(SqlDialect dialect, const SqlSource& source, const PixelAxis& axis) {
-  return fmt::format("SELECT {} AS pika_px, {} AS pika_x, {} AS pika_y FROM {} WHERE {} AND {}",
-                     Pixel(dialect, source.x, axis), source.x, source.y, source.relation,
-                     Inside(dialect, source.x, axis), Finite(dialect, source.y));
+// The rows in view with their pixel column; with a `code`, only those whose code is below
+// `codes`, with it as pika_code.
+std::string RowsInViewSql(SqlDialect dialect, const SqlSource& source, const PixelAxis& axis,
+                          const std::string& code = "", uint32_t codes = 0) {
+  const std::string coded = code.empty() ? "" : fmt::format(", {} AS pika_code", code);
+  const std::string below = code.empty() ? "" : fmt::format(" AND {} < {}", code, codes);
+  return fmt::format("SELECT {} AS pika_px, {} AS pika_x, {} AS pika_y{} FROM {} WHERE {} AND {}{}",
+                     Pixel(dialect, source.x, axis), source.x, source.y, coded, source.relation,
+                     Inside(dialect, source.x, axis), Finite(dialect, source.y), below);
 }
 
 // ClickHouse 18.16 has no WITH ... AS (subquery) and joins only with USING; its argMin and
 // argMax give each column's four points in one pass instead, unrolled with ARRAY JOIN.
-std::string ClickHouseM4Sql(const SqlSource& source, const PixelAxis& axis) {
+// `rows` come from RowsInViewSql; `key` is the grouping beyond the pixel column.
+std::string ClickHouseM4Sql(const std::string& rows, const std::string& key) {
+  const std::string keyed = key.empty() ? "" : fmt::format("{} AS code, ", key);
   return fmt::format(
-      "SELECT px, tupleElement(point, 1) AS x, tupleElement(point, 2) AS y FROM (SELECT pika_px "
-      "AS px, [(min(pika_x), argMin(pika_y, pika_x)), (max(pika_x), argMax(pika_y, pika_x)), "
-      "(argMin(pika_x, pika_y), min(pika_y)), (argMax(pika_x, pika_y), max(pika_y))] AS points "
-      "FROM ({}) GROUP BY pika_px) ARRAY JOIN points AS point ORDER BY px, x",
-      RowsInViewSql(SqlDialect::kClickHouse, source, axis));
+      "SELECT {0}px, tupleElement(point, 1) AS x, tupleElement(point, 2) AS y FROM (SELECT {1}"
+      "pika_px AS px, [(min(pika_x), argMin(pika_y, pika_x)), (max(pika_x), argMax(pika_y, "
+      "pika_x)), (argMin(pika_x, pika_y), min(pika_y)), (argMax(pika_x, pika_y), max(pika_y))] "
+      "AS points FROM ({2}) GROUP BY {3}pika_px) ARRAY JOIN points AS point ORDER BY {0}px, x",
+      key.empty() ? "" : "code, ", keyed, rows, key.empty() ? "" : key + ", ");
+}
+
+// Each pixel column's extremes found, then the rows holding them (per `key` too, if any).
+std::string JoinedM4Sql(const std::string& rows, const std::string& key) {
+  const std::string keyed = key.empty() ? "" : fmt::format("{}, ", key);
+  const std::string same_key = key.empty() ? "" : fmt::format(" AND r.{0} = e.{0}", key);
+  return fmt::format(
+      "WITH rows_in_view AS ({0}), "
+      "extremes AS (SELECT {1}pika_px, min(pika_x) AS x_first, max(pika_x) AS x_last, "
+      "min(pika_y) AS y_low, max(pika_y) AS y_high FROM rows_in_view GROUP BY {1}pika_px) "
+      "SELECT {2}r.pika_px AS px, r.pika_x AS x, r.pika_y AS y FROM rows_in_view r JOIN extremes "
+      "e ON r.pika_px = e.pika_px{3} WHERE r.pika_x = e.x_first OR r.pika_x = e.x_last OR "
+      "r.pika_y = e.y_low OR r.pika_y = e.y_high ORDER BY {4}px, x",
+      rows, keyed, key.empty() ? "" : fmt::format("r.{} AS code, ", key), same_key,
+      key.empty() ? "" : "code, ");
 }
 
 }  // namespace
@@ -91,16 +144,19 @@ std::string ClickHouseM4Sql(const SqlSource& source, const PixelAxis& axis) {
 Result<std::string> M4Sql(SqlDialect dialect, const SqlSource& source, double x_min, double x_max,
                           uint32_t width) {
   PIKA_TRY(ValidateAxis(x_min, x_max, width, "x"));
-  const PixelAxis axis(x_min, x_max, width);
-  if (dialect == SqlDialect::kClickHouse) return ClickHouseM4Sql(source, axis);
-  return fmt::format(
-      "WITH rows_in_view AS ({}), "
-      "extremes AS (SELECT pika_px, min(pika_x) AS x_first, max(pika_x) AS x_last, "
-      "min(pika_y) AS y_low, max(pika_y) AS y_high FROM rows_in_view GROUP BY pika_px) "
-      "SELECT r.pika_px AS px, r.pika_x AS x, r.pika_y AS y FROM rows_in_view r JOIN extremes e "
-      "ON r.pika_px = e.pika_px WHERE r.pika_x = e.x_first OR r.pika_x = e.x_last OR "
-      "r.pika_y = e.y_low OR r.pika_y = e.y_high ORDER BY px, x",
-      RowsInViewSql(dialect, source, axis));
+  const std::string rows = RowsInViewSql(dialect, source, PixelAxis(x_min, x_max, width));
+  if (dialect == SqlDialect::kClickHouse) return ClickHouseM4Sql(rows, "");
+  return JoinedM4Sql(rows, "");
+}
+
+Result<std::string> CategoryM4Sql(SqlDialect dialect, const SqlSource& source,
+                                  const std::string& code, uint32_t codes, double x_min,
+                                  double x_max, uint32_t width) {
+  PIKA_TRY(ValidateAxis(x_min, x_max, width, "x"));
+  const std::string rows =
+      RowsInViewSql(dialect, source, PixelAxis(x_min, x_max, width), code, codes);
+  if (dialect == SqlDialect::kClickHouse) return ClickHouseM4Sql(rows, "pika_code");
+  return JoinedM4Sql(rows, "pika_code");
 }
 
 Result<std::string> HistogramSql(SqlDialect dialect, const SqlSource& source, double x_min,
@@ -182,18 +238,25 @@ std::string ExtentSql(SqlDialect dialect, const SqlSource& source) {
         "pika_x FROM {}) AS v WHERE {}",
         source.x, source.relation, Finite(dialect, "pika_x"));
   }
+  // Each axis spans its own finite values, as a plot of rows held here does; the rows counted
+  // are those with both.
+  const std::string fx = Finite(dialect, "pika_x"), fy = Finite(dialect, "pika_y");
   return fmt::format(
-      "SELECT count(*) AS n, min(pika_x) AS x_min, max(pika_x) AS x_max, min(pika_y) AS y_min, "
-      "max(pika_y) AS y_max FROM (SELECT {} AS pika_x, {} AS pika_y FROM {}) AS v WHERE {} AND {}",
-      source.x, source.y, source.relation, Finite(dialect, "pika_x"), Finite(dialect, "pika_y"));
+      "SELECT count(CASE WHEN {0} AND {1} THEN 1 END) AS n, min(CASE WHEN {0} THEN pika_x END) AS "
+      "x_min, max(CASE WHEN {0} THEN pika_x END) AS x_max, min(CASE WHEN {1} THEN pika_y END) AS "
+      "y_min, max(CASE WHEN {1} THEN pika_y END) AS y_max FROM (SELECT {2} AS pika_x, {3} AS "
+      "pika_y FROM {4}) AS v WHERE {0} OR {1}",
+      fx, fy, source.x, source.y, source.relation);
 }
 
 std::string FiniteRowsSql(SqlDialect dialect, const SqlSource& source, bool order_by_x,
-                          const std::string& also) {
+                          const std::vector<std::string>& also) {
+  std::string more;
+  for (size_t column = 0; column < also.size(); ++column)
+    more += fmt::format(", {} AS pika_also{}", also[column], column);
   return fmt::format("SELECT {} AS pika_x, {} AS pika_y{} FROM {} WHERE {} AND {}{}", source.x,
-                     source.y, also.empty() ? "" : fmt::format(", {} AS pika_also", also),
-                     source.relation, Finite(dialect, source.x), Finite(dialect, source.y),
-                     order_by_x ? " ORDER BY pika_x" : "");
+                     source.y, more, source.relation, Finite(dialect, source.x),
+                     Finite(dialect, source.y), order_by_x ? " ORDER BY pika_x" : "");
 }
 
 std::string GroupedAggregateSql(const SqlSource& source, const std::string& aggregate,

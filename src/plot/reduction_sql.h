@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "plot/pixel_axis.h"
@@ -31,10 +32,28 @@ std::string DoubleLiteral(SqlDialect dialect, double value);
 Result<std::string> DensitySql(SqlDialect dialect, const SqlSource& source,
                                const Viewport& viewport, GridShape shape);
 
+// Columns px, py, code, n: rows per pixel cell and category, where `code` is an integer
+// expression of a row's category; empty cells absent.
+Result<std::string> CategoryDensitySql(SqlDialect dialect, const SqlSource& source,
+                                       const std::string& code, const Viewport& viewport,
+                                       GridShape shape);
+
+// Columns px, py, n, m, total: per pixel cell, its rows, those whose `value` (a DOUBLE
+// expression) is finite, and the sum of those values (NULL when there are none).
+Result<std::string> MeanDensitySql(SqlDialect dialect, const SqlSource& source,
+                                   const std::string& value, const Viewport& viewport,
+                                   GridShape shape);
+
 // Columns px, x, y ordered by px then x: per pixel column, the rows holding the first and
 // last x and the lowest and highest finite y (ties give more than one row).
 Result<std::string> M4Sql(SqlDialect dialect, const SqlSource& source, double x_min, double x_max,
                           uint32_t width);
+
+// M4 per category: columns code, px, x, y ordered by code, px, x, for the rows whose `code`
+// (an integer expression) is below `codes`.
+Result<std::string> CategoryM4Sql(SqlDialect dialect, const SqlSource& source,
+                                  const std::string& code, uint32_t codes, double x_min,
+                                  double x_max, uint32_t width);
 
 // Columns bin, n ordered by bin: rows per bin of x over [x_min, x_max); empty bins absent.
 Result<std::string> HistogramSql(SqlDialect dialect, const SqlSource& source, double x_min,
@@ -49,13 +68,13 @@ std::string TimeHistogramSql(SqlDialect dialect, const SqlSource& source, int mo
                              double micros);
 
 // Columns n, x_min, x_max (and y_min, y_max when source.y is set): the rows whose x (and y)
-// are finite, and their extent.
+// are finite, and the extent of each axis's finite values.
 std::string ExtentSql(SqlDialect dialect, const SqlSource& source);
 
 // Columns pika_x, pika_y: the rows whose x and y are both finite, ordered by x if asked.
-// `also`, when given, is a third column pika_also of each row, whatever its value.
+// Each expression of `also` adds a column of each row (pika_also0, ...), whatever its value.
 std::string FiniteRowsSql(SqlDialect dialect, const SqlSource& source, bool order_by_x,
-                          const std::string& also = "");
+                          const std::vector<std::string>& also = {});
 
 // Columns category, value, n: per value of source.x (text), `aggregate` (count, avg, sum,
 // min, max) of source.y and the rows, for the `limit` groups with the most rows. The same text

@@ -160,6 +160,88 @@ TEST(ColoredDensity, ANumberColoursEachPixelByItsRowsMean) {
   EXPECT_EQ(drawn[1], Viridis(0.25));
 }
 
+// Rows spread over [0, 10) x [0, 5) with a code (of three) and a value each, and their extent.
+struct SpreadRows {
+  std::vector<double> x, y, values;
+  std::vector<uint32_t> codes;
+  DataWindow extent{INFINITY, -INFINITY, INFINITY, -INFINITY};
+};
+
+SpreadRows Spread(size_t rows) {
+  SpreadRows spread;
+  for (size_t row = 0; row < rows; ++row) {
+    const double x = static_cast<double>(row * 7919 % 10007) / 1000.7;
+    const double y = static_cast<double>(row * 104729 % 9973) / 1994.6;
+    spread.x.push_back(x);
+    spread.y.push_back(y);
+    spread.codes.push_back(static_cast<uint32_t>(row % 3));
+    spread.values.push_back(static_cast<double>(row % 101));
+    spread.extent = {std::min(spread.extent.x_min, x), std::max(spread.extent.x_max, x),
+                     std::min(spread.extent.y_min, y), std::max(spread.extent.y_max, y)};
+  }
+  return spread;
+}
+
+const ImageMark& DensityOf(const PlotScene& plot) {
+  const auto images = MarksOf<ImageMark>(plot.scene);
+  EXPECT_GE(images.size(), 1u);
+  return *images.at(0);  // the density comes before a colour bar
+}
+
+TEST(ColoredDensity, CategoriesCountedElsewhereDrawAsTheRowsBinnedHere) {
+  const SpreadRows rows = Spread(50'000);
+  PlotSpec spec;
+  spec.raw_point_cap = 100;
+  const ColorEncoding color = Categories(rows.codes, {"a", "b", "c"});
+  GridPool pool;
+  auto here = BuildPlotScene(spec, rows.x, rows.y, color, FakeWidth, pool);
+  ASSERT_TRUE(here.ok()) << here.error().message;
+  // As an engine would count them: over the grid the layout gives, legend included.
+  const DensityLayout layout = DensityLayoutFor(spec, rows.extent, color, FakeWidth);
+  ColoredCells cells;
+  ASSERT_TRUE(BinCategories(rows.x, rows.y, rows.codes, 3, layout.viewport, layout.shape, pool,
+                            cells.categories)
+                  .ok());
+  const ColorEncoding names_only = Categories({}, {"a", "b", "c"});
+  auto counted = BuildCountedDensityScene(spec, rows.extent, names_only, cells, 50'000, FakeWidth);
+  ASSERT_TRUE(counted.ok()) << counted.error().message;
+  EXPECT_EQ(DensityOf(*counted).counts, DensityOf(*here).counts);
+  EXPECT_TRUE(DensityOf(*counted).pixels == DensityOf(*here).pixels);
+  EXPECT_EQ(test::Texts(counted->scene), test::Texts(here->scene));
+  // Cells of another grid are refused, not drawn askew.
+  cells.categories.shape.width -= 1;
+  EXPECT_FALSE(
+      BuildCountedDensityScene(spec, rows.extent, names_only, cells, 50'000, FakeWidth).ok());
+}
+
+TEST(ColoredDensity, MeansCountedElsewhereDrawOnTheSameColourBar) {
+  const SpreadRows rows = Spread(50'000);
+  PlotSpec spec;
+  spec.raw_point_cap = 100;
+  ColorEncoding color;
+  color.title = "v";
+  color.values = rows.values;
+  color.min = 0;
+  color.max = 100;
+  GridPool pool;
+  auto here = BuildPlotScene(spec, rows.x, rows.y, color, FakeWidth, pool);
+  ASSERT_TRUE(here.ok()) << here.error().message;
+  ColorEncoding scale = color;  // the range alone: the rows stay with the engine
+  scale.values = {};
+  scale.scale_only = true;
+  const DensityLayout layout = DensityLayoutFor(spec, rows.extent, scale, FakeWidth);
+  ColoredCells cells;
+  ASSERT_TRUE(
+      BinSums(rows.x, rows.y, rows.values, layout.viewport, layout.shape, pool, cells.values).ok());
+  auto counted = BuildCountedDensityScene(spec, rows.extent, scale, cells, 50'000, FakeWidth);
+  ASSERT_TRUE(counted.ok()) << counted.error().message;
+  EXPECT_EQ(DensityOf(*counted).counts, DensityOf(*here).counts);
+  EXPECT_TRUE(DensityOf(*counted).pixels == DensityOf(*here).pixels);
+  EXPECT_EQ(test::Texts(counted->scene), test::Texts(here->scene));
+  // A scale without values draws no rows.
+  EXPECT_FALSE(BuildPlotScene(spec, rows.x, rows.y, scale, FakeWidth, pool).ok());
+}
+
 TEST(ColoredLines, EachCategoryIsALineOfItsOwnInItsColour) {
   // Interleaved rows of two series: one line through all of them would zigzag.
   std::vector<double> x, y;

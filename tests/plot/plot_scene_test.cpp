@@ -141,6 +141,23 @@ TEST(BuildPlotScene, LongLinesAreReducedPerPixelColumn) {
   EXPECT_LT(drawn, 4 * 800 + 200);  // at most four points per pixel column, plus axes
 }
 
+TEST(BuildPlotScene, ReducedPointsSpanTheExtentOfTheRowsTheyStandFor) {
+  // An engine's M4 points of rows whose x runs 0..1000 (the ends' y were not finite).
+  const std::vector<double> x{10, 500, 990}, y{1, 2, 3};
+  PlotSpec spec;
+  spec.kind = PlotKind::kLine;
+  GridPool pool;
+  auto own = BuildPlotScene(spec, x, y, FakeWidth, pool);
+  spec.rows_reduced_from = 1001;
+  spec.reduced_extent = DataWindow{0, 1000, 1, 3};
+  auto reduced = BuildPlotScene(spec, x, y, FakeWidth, pool);
+  ASSERT_TRUE(own.ok() && reduced.ok());
+  EXPECT_GT(own->x_min, 0);
+  EXPECT_EQ(reduced->x_min, 0);
+  EXPECT_EQ(reduced->x_max, 1000);
+  EXPECT_EQ(reduced->reduction.rows_represented, 1001u);
+}
+
 TEST(BuildPlotScene, AxesFitTheDataAndShowSeveralLabels) {
   const std::vector<double> x{0, 100}, y{-3, 47};
   GridPool pool;

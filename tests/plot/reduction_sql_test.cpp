@@ -102,6 +102,55 @@ TEST_F(ReductionSql, DensityCountsEqualTheKernelsCounts) {
   EXPECT_GT(total, 50000u);
 }
 
+TEST_F(ReductionSql, CategoryCountsEqualTheKernelsPerCellAndCode) {
+  const Viewport view{10.5, 80.25, -3.0, 77.7};
+  const GridShape shape{97, 61};
+  // Code 3 is a row no category draws: neither counts it.
+  const auto sql = CategoryDensitySql(SqlDialect::kDuckDb, {"t", "u", "v"}, "i % 4", view, shape);
+  ASSERT_TRUE(sql.ok());
+  std::vector<uint32_t> codes;
+  for (double i : Column("CAST(i AS DOUBLE)")) codes.push_back(static_cast<uint32_t>(i) % 4);
+  GridPool pool;
+  CategoryGrid grid;
+  ASSERT_TRUE(BinCategories(Column("u"), Column("v"), codes, 3, view, shape, pool, grid).ok());
+  uint64_t total = 0, kernel_total = 0;
+  for (const auto& row : Rows(*sql)) {
+    const auto code = static_cast<uint32_t>(row[2]);
+    if (code >= 3) continue;
+    const size_t cell = static_cast<size_t>(row[1]) * shape.width + static_cast<size_t>(row[0]);
+    ASSERT_EQ(grid.counts[cell * 3 + code], static_cast<uint32_t>(row[3]));
+    total += static_cast<uint64_t>(row[3]);
+  }
+  for (uint32_t count : grid.counts) kernel_total += count;
+  EXPECT_EQ(total, kernel_total);
+  EXPECT_GT(total, 30000u);
+}
+
+TEST_F(ReductionSql, MeanCellsSumOnlyFiniteValuesAsTheKernelDoes) {
+  const Viewport view{10.5, 80.25, -3.0, 77.7};
+  const GridShape shape{97, 61};
+  // y holds NaN, infinities and NULL: a cell counts every row, its mean only the finite ones.
+  const auto sql = MeanDensitySql(SqlDialect::kDuckDb, {"t", "u", "v"}, "y", view, shape);
+  ASSERT_TRUE(sql.ok());
+  GridPool pool;
+  ValueGrid grid;
+  ASSERT_TRUE(BinSums(Column("u"), Column("v"), Column("y"), view, shape, pool, grid).ok());
+  CountGrid all;
+  ASSERT_TRUE(BinCounts(Column("u"), Column("v"), view, shape, pool, all).ok());
+  size_t cells = 0;
+  for (const auto& row : Rows(*sql)) {
+    const auto column = static_cast<uint32_t>(row[0]), pixel_row = static_cast<uint32_t>(row[1]);
+    const size_t cell = size_t{pixel_row} * shape.width + column;
+    ASSERT_EQ(all.At(column, pixel_row), static_cast<uint32_t>(row[2]));
+    ASSERT_EQ(grid.counts[cell], static_cast<uint32_t>(row[3]));
+    if (grid.counts[cell] > 0) {
+      EXPECT_NEAR(grid.sums[cell], row[4], 1e-9 * std::abs(row[4]) + 1e-9);
+    }
+    ++cells;
+  }
+  EXPECT_GT(cells, 1000u);
+}
+
 TEST_F(ReductionSql, SourceColumnsNamedLikeTheOutputsAreNotGroupedInstead) {
   const Viewport view{10.5, 80.25, -3.0, 77.7};
   const GridShape shape{50, 40};
@@ -170,6 +219,35 @@ void ExpectM4SqlMatchesTheKernel(ReductionSql& test, const std::string& x_name, 
 
 TEST_F(ReductionSql, M4PointsHoldTheKernelsExtremesPerColumn) {
   ExpectM4SqlMatchesTheKernel(*this, "x", XOrder::kSorted);
+}
+
+TEST_F(ReductionSql, CategoryM4HoldsEachCodesExtremesAsTheKernelOfItsRows) {
+  const double x_min = 12.3, x_max = 87.65;
+  const uint32_t width = 320;
+  const auto sql =
+      CategoryM4Sql(SqlDialect::kDuckDb, {"t", "x", "y"}, "i % 3", 2, x_min, x_max, width);
+  ASSERT_TRUE(sql.ok());
+  const std::vector<double> i = Column("CAST(i AS DOUBLE)"), x = Column("x"), y = Column("y");
+  std::map<uint32_t, std::vector<std::tuple<uint32_t, double, double>>> from_sql;
+  for (const auto& row : Rows(*sql))
+    from_sql[static_cast<uint32_t>(row[0])].emplace_back(static_cast<uint32_t>(row[1]), row[2],
+                                                         row[3]);
+  ASSERT_EQ(from_sql.size(), 2u);  // code 2 is past the lines drawn
+  const PixelAxis axis(x_min, x_max, width);
+  for (uint32_t code = 0; code < 2; ++code) {
+    std::vector<double> code_x, code_y;
+    for (size_t row = 0; row < x.size(); ++row) {
+      if (static_cast<uint32_t>(i[row]) % 3 != code) continue;
+      code_x.push_back(x[row]);
+      code_y.push_back(y[row]);
+    }
+    M4Output out;
+    ASSERT_TRUE(M4(code_x, code_y, x_min, x_max, width, XOrder::kSorted, out).ok());
+    std::vector<std::tuple<uint32_t, double, double>> from_kernel;
+    for (size_t row : out.rows)
+      from_kernel.emplace_back(axis.PixelOf(code_x[row]), code_x[row], code_y[row]);
+    EXPECT_EQ(ExtremesPerColumn(from_sql[code]), ExtremesPerColumn(from_kernel)) << code;
+  }
 }
 
 // SQL has no row order, so M4's first and last are by x; the kernel agrees when x is unsorted.

@@ -15,6 +15,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <thread>
+#include <tuple>
 
 #include "compute/plot_data.h"
 #include "compute/remote_plot.h"
@@ -406,6 +407,154 @@ TEST_F(RemoteServers, SizesAreDrawnOnFetchedPointsAndLeftOutOfADensityAsHere) {
   EXPECT_NE(text.error().message.find("not a number: the size of a point takes numbers"),
             std::string::npos)
       << text.error().message;
+}
+
+// The scene of `request` plotted here, from the same rows the servers hold.
+PlotScene PlotHere(Connection& connection, PlotDataRequest request, const PlotSpec& spec) {
+  request.relation = "points";
+  auto rows = FetchPlotData(connection, request);
+  EXPECT_TRUE(rows.ok()) << rows.error().message;
+  if (!rows.ok()) return {};
+  GridPool pool;
+  auto here = BuildScene(request, *rows, spec, test::FakeWidth, pool);
+  EXPECT_TRUE(here.ok()) << here.error().message;
+  return here.ok() ? std::move(*here) : PlotScene{};
+}
+
+// Each point drawn as (x, y, colour), sorted: engines return rows in no particular order.
+std::vector<std::tuple<double, double, uint8_t, uint8_t, uint8_t>> ColoredPointsOf(
+    const PlotScene& plot) {
+  std::vector<std::tuple<double, double, uint8_t, uint8_t, uint8_t>> points;
+  for (const PointsMark* mark : test::MarksOf<PointsMark>(plot.scene)) {
+    for (size_t point = 0; point < mark->centers.size(); ++point) {
+      const Rgba color = mark->colors.size() == 1 ? mark->colors[0] : mark->colors[point];
+      points.emplace_back(mark->centers[point].x, mark->centers[point].y, color.r, color.g,
+                          color.b);
+    }
+  }
+  std::sort(points.begin(), points.end());
+  return points;
+}
+
+const ImageMark* ImageOf(const PlotScene& plot) {
+  for (const ImageMark* image : test::MarksOf<ImageMark>(plot.scene)) return image;
+  return nullptr;
+}
+
+TEST_F(RemoteServers, CategoryColoursAreCountedPerCellOnTheServerAsHere) {
+  PlotDataRequest request{"", "scatter", "x", "y"};
+  request.color = "c";  // seven names
+  PlotSpec spec;
+  spec.raw_point_cap = 1000;  // a density
+  spec.width = 320;
+  spec.height = 240;
+  const PlotScene here = PlotHere(duck_.connection, request, spec);
+  ASSERT_NE(ImageOf(here), nullptr);
+  PlotSpec points_spec;  // every row drawn, each in its category's colour
+  const PlotScene here_points = PlotHere(duck_.connection, request, points_spec);
+  ASSERT_GT(ColoredPointsOf(here_points).size(), 1000u);
+  for (const RemoteSource& source : {ClickHouse(), Postgres()}) {
+    auto remote = PlotRemote(*Connect(source), request, spec, test::FakeWidth, CancelToken());
+    ASSERT_TRUE(remote.ok()) << remote.error().message;
+    const ImageMark* image = ImageOf(remote->plot);
+    ASSERT_NE(image, nullptr) << remote->plot.badge;
+    EXPECT_EQ(image->counts, ImageOf(here)->counts) << EngineName(source.engine);
+    EXPECT_TRUE(image->pixels == ImageOf(here)->pixels) << EngineName(source.engine);
+    EXPECT_EQ(test::Texts(remote->plot.scene).size(), test::Texts(here.scene).size());
+    for (const char* name : {"c", "c0", "c6"})  // the legend
+      EXPECT_TRUE(test::Contains(test::Texts(remote->plot.scene), name)) << name;
+    auto points =
+        PlotRemote(*Connect(source), request, points_spec, test::FakeWidth, CancelToken());
+    ASSERT_TRUE(points.ok()) << points.error().message;
+    EXPECT_TRUE(ColoredPointsOf(points->plot) == ColoredPointsOf(here_points))
+        << EngineName(source.engine);
+  }
+}
+
+TEST_F(RemoteServers, ANumberColourIsAveragedPerCellOnTheServerAsHere) {
+  PlotDataRequest request{"", "scatter", "x", "y"};
+  request.color = "n";  // too many numbers for categories: a colour bar
+  PlotSpec spec;
+  spec.raw_point_cap = 1000;
+  spec.width = 320;
+  spec.height = 240;
+  const PlotScene here = PlotHere(duck_.connection, request, spec);
+  ASSERT_NE(ImageOf(here), nullptr);
+  for (const RemoteSource& source : {ClickHouse(), Postgres()}) {
+    auto remote = PlotRemote(*Connect(source), request, spec, test::FakeWidth, CancelToken());
+    ASSERT_TRUE(remote.ok()) << remote.error().message;
+    const ImageMark* image = ImageOf(remote->plot);
+    ASSERT_NE(image, nullptr) << remote->plot.badge;
+    EXPECT_EQ(image->counts, ImageOf(here)->counts) << EngineName(source.engine);
+    // Sums added in another order may round differently: a colour step at most.
+    const std::vector<Rgba>& pixels = ImageOf(here)->pixels;
+    ASSERT_EQ(image->pixels.size(), pixels.size());
+    size_t differ = 0;
+    for (size_t pixel = 0; pixel < pixels.size(); ++pixel) {
+      const Rgba a = image->pixels[pixel], b = pixels[pixel];
+      differ += std::abs(a.r - b.r) > 1 || std::abs(a.g - b.g) > 1 || std::abs(a.b - b.b) > 1 ||
+                a.a != b.a;
+    }
+    EXPECT_EQ(differ, 0u) << EngineName(source.engine);
+    EXPECT_TRUE(test::Contains(test::Texts(remote->plot.scene), "n"));  // the colour bar
+  }
+}
+
+// Per line colour, its points, sorted, each once: a pixel column's first row may also be its
+// lowest, which ClickHouse's M4 sends twice.
+std::map<std::tuple<uint8_t, uint8_t, uint8_t>, std::vector<std::pair<double, double>>> LinesOf(
+    const PlotScene& plot) {
+  std::map<std::tuple<uint8_t, uint8_t, uint8_t>, std::vector<std::pair<double, double>>> lines;
+  for (const PolylineMark* line : test::MarksOf<PolylineMark>(plot.scene)) {
+    auto& points = lines[{line->color.r, line->color.g, line->color.b}];
+    for (const ScenePoint& point : line->points) points.emplace_back(point.x, point.y);
+  }
+  for (auto& [color, points] : lines) {
+    std::sort(points.begin(), points.end());
+    points.erase(std::unique(points.begin(), points.end()), points.end());
+  }
+  return lines;
+}
+
+TEST_F(RemoteServers, ALineIsReducedPerCategoryOnTheServerAsHere) {
+  PlotDataRequest request{"", "line", "t", "y"};
+  request.color = "c";
+  PlotSpec spec;
+  spec.raw_point_cap = 1000;  // every category's line is reduced (M4)
+  const PlotScene here = PlotHere(duck_.connection, request, spec);
+  ASSERT_GE(LinesOf(here).size(), 7u);  // a line per name (and the axes' lines)
+  for (const RemoteSource& source : {ClickHouse(), Postgres()}) {
+    auto remote = PlotRemote(*Connect(source), request, spec, test::FakeWidth, CancelToken());
+    ASSERT_TRUE(remote.ok()) << remote.error().message;
+    EXPECT_EQ(remote->plot.reduction.method, ReductionMethod::kM4) << remote->plot.badge;
+    EXPECT_EQ(remote->plot.reduction.rows_represented, remote->rows);
+    EXPECT_TRUE(LinesOf(remote->plot) == LinesOf(here)) << EngineName(source.engine);
+    EXPECT_LT(remote->bytes_received, rows_ * 16 / 4);  // the M4 points, not the rows
+  }
+}
+
+TEST_F(RemoteServers, BarsAreSplitByAColourOnTheServerAsHere) {
+  PlotDataRequest request{"", "bar", "c"};
+  request.color = "n";  // groups: nine numbers and the others
+  const PlotScene here = PlotHere(duck_.connection, request, PlotSpec{});
+  ASSERT_GT(Bars(here).size(), 7u);
+  for (const RemoteSource& source : {ClickHouse(), Postgres()}) {
+    auto remote = PlotRemote(*Connect(source), request, PlotSpec{}, test::FakeWidth, CancelToken());
+    ASSERT_TRUE(remote.ok()) << remote.error().message;
+    EXPECT_EQ(Bars(remote->plot), Bars(here)) << EngineName(source.engine);
+    std::vector<std::string> texts = test::Texts(remote->plot.scene);
+    ASSERT_FALSE(texts.empty());
+    texts.back() = texts.back().substr(0, texts.back().find(" · reduced on"));  // the badge
+    EXPECT_EQ(texts, test::Texts(here.scene)) << EngineName(source.engine);
+  }
+  request.kind = "histogram";
+  request.x = "x";
+  auto refused =
+      PlotRemote(*Connect(ClickHouse()), request, PlotSpec{}, test::FakeWidth, CancelToken());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("drawn in one colour: clear the colour column"),
+            std::string::npos)
+      << refused.error().message;
 }
 
 TEST_F(RemoteServers, TheRowsBehindAMarkAreCountedOnTheServerAndTheFirstSent) {

@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <map>
+#include <set>
+#include <tuple>
 
 #include "remote/remote_client.h"
 #include "support/remote_servers.h"
@@ -247,6 +249,50 @@ class RemoteAppTest : public QObject {
     QVERIFY2(QString::fromStdString(scene.badge).contains("PostgreSQL"), scene.badge.c_str());
     if (const QByteArray shots = qgetenv("PIKA_REMOTE_SHOT"); !shots.isEmpty())
       QVERIFY(window.grab().save(QString(shots) + "/remote_log_plot_window.png"));
+  }
+
+  void aRemoteScatterColouredByACategoryKeepsItsLegendWhilePanning() {
+    qputenv("PIKA_REMOTE_PASSWORD", servers_.at("PIKA_REMOTE_PASSWORD").c_str());
+    const NodeId remote = AddRemote(ClickHouseUrl(), pika::canvas::kAskEveryTime);
+    const NodeId plot = AddScatterOf(remote);
+    QVERIFY(plot != pika::canvas::kNoNode);
+    Node colored = *document().graph().Find(plot);
+    colored.plot.color = "c";
+    document().updateNode(colored);
+    QVERIFY(WaitIdle());
+    const NodeRun& run = runner().run(plot);
+    QVERIFY2(run.state == RunState::kReady, qPrintable(run.message));
+    const auto legend = [](const pika::PlotScene& scene) {
+      std::vector<std::string> names;
+      for (const pika::Mark& mark : scene.scene.marks) {
+        const auto* text = std::get_if<pika::TextMark>(&mark);
+        if (text != nullptr && text->text.size() == 2 && text->text[0] == 'c')
+          names.push_back(text->text);
+      }
+      return names;
+    };
+    const std::vector<std::string> seven{"c0", "c1", "c2", "c3", "c4", "c5", "c6"};
+    QVERIFY(legend(run.plot->scene) == seven);
+
+    PlotWindow window(document(), runner(), window_->engine(), plot);
+    window.resize(700, 450);
+    window.show();
+    QSignalSpy laid_out(&window.navigator(), &PlotNavigator::relaidOut);
+    QVERIFY(laid_out.wait(kRunTimeoutMs));
+    window.navigator().showWindow(DataWindow{100, 200, 500, 900});
+    QVERIFY(laid_out.wait(kRunTimeoutMs));
+    const pika::PlotScene& zoomed = *window.navigator().scene();
+    QCOMPARE(zoomed.x_min, 100.0);
+    QVERIFY(legend(zoomed) == seven);
+    // The points in the window, each in its category's colour: several colours drawn.
+    std::set<std::tuple<uint8_t, uint8_t, uint8_t>> colors;
+    for (const pika::Mark& mark : zoomed.scene.marks) {
+      if (const auto* points = std::get_if<pika::PointsMark>(&mark))
+        for (const pika::Rgba& color : points->colors) colors.insert({color.r, color.g, color.b});
+    }
+    QCOMPARE(colors.size(), seven.size());
+    if (const QByteArray shots = qgetenv("PIKA_REMOTE_SHOT"); !shots.isEmpty())
+      QVERIFY(window.grab().save(QString(shots) + "/remote_colored_plot_window.png"));
   }
 
   void theRowsBehindARemoteHistogramsBarAreItsWholeBin() {

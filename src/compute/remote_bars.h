@@ -1,0 +1,20 @@
+// A bar plot of a remote table: a bar per value of x (the kMaxBars with the most rows), its
+// aggregate computed on the server; split into the colour column's groups when there is one.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "compute/plot_data.h"
+#include "compute/remote_run.h"
+#include "remote/remote_catalog.h"
+
+namespace pika {
+
+// x may be of any type (its values are named as text); y is a number when it is aggregated.
+// `rows` is set to the rows the bars aggregate.
+Result<PlotScene> PlotRemoteBars(RemoteRun& run, const std::vector<RemoteColumn>& columns,
+                                 const PlotDataRequest& request, const PlotSpec& spec,
+                                 const TextExtent& text_width, uint64_t& rows);
+
+}  // namespace pika
