@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "compute/remote_bars.h"
+#include "compute/remote_boxes.h"
 #include "compute/remote_color.h"
 #include "compute/remote_columns.h"
 #include "compute/remote_run.h"
@@ -27,9 +28,11 @@ SqlDialect DialectOf(RemoteEngine engine) {
 
 Status CheckSupported(const PlotDataRequest& request) {
   const std::string& kind = request.kind;
-  if (kind != "scatter" && kind != "line" && kind != "histogram" && kind != "bar") {
+  if (kind != "scatter" && kind != "line" && kind != "histogram" && kind != "bar" &&
+      kind != "box") {
     return InvalidInput(fmt::format(
-        "{} plots of remote tables are not supported yet: use scatter, line, histogram or bar",
+        "{} plots of remote tables are not supported yet: use scatter, line, histogram, bar or "
+        "box",
         kind));
   }
   if (!request.color.empty() && !KindTakesColor(kind)) {
@@ -47,7 +50,8 @@ Status CheckSupported(const PlotDataRequest& request) {
         "log axes are for scatter and line plots; a {} plot's axes are linear: turn off log",
         kind));
   }
-  if (request.x.empty()) return InvalidInput(fmt::format("a {} plot needs an x column", kind));
+  if (request.x.empty() && kind != "box")  // a box plot without x summarises all of y
+    return InvalidInput(fmt::format("a {} plot needs an x column", kind));
   if ((kind == "scatter" || kind == "line") && request.y.empty())
     return InvalidInput(fmt::format("a {} plot needs a y column", kind));
   return {};
@@ -468,6 +472,12 @@ Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& reque
   Result<PlotScene> plot = Internal("no plot");
   if (request.kind == "bar") {
     plot = PlotRemoteBars(run, *columns, request, spec, text_width, out.rows);
+  } else if (request.kind == "box") {
+    auto summary = SummariseRemoteBoxes(run, *columns, request.x, request.y);
+    if (!summary.ok()) return summary.error();
+    out.rows = summary->rows;
+    plot =
+        BuildBoxScene(spec, summary->boxes, BoxBadge(*summary, request.x, request.y), text_width);
   } else {
     auto sources = SourcesOf(*columns, remote, request);
     if (!sources.ok()) return sources.error();

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "compute/remote_plot.h"
 
@@ -12,8 +13,11 @@ namespace pika {
 // Runs the plot's queries and keeps what a user is told about them.
 class RemoteRun {
  public:
-  RemoteRun(RemoteClient& client, const CancelToken& cancel, RemotePlot& out)
-      : client_(client), cancel_(cancel), out_(out), start_bytes_(client.bytes_received()) {}
+  RemoteRun(RemoteClient& client, CancelToken cancel, RemotePlot& out)
+      : client_(client),
+        cancel_(std::move(cancel)),
+        out_(out),
+        start_bytes_(client.bytes_received()) {}
 
   const RemoteSource& source() const { return client_.source(); }
   std::string_view engine() const { return EngineName(client_.source().engine); }
@@ -27,7 +31,7 @@ class RemoteRun {
 
  private:
   RemoteClient& client_;
-  const CancelToken& cancel_;
+  CancelToken cancel_;  // a copy shares the flag, and cannot outlive it
   RemotePlot& out_;
   uint64_t start_bytes_;
 };

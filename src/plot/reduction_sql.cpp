@@ -51,6 +51,10 @@ std::string Finite(SqlDialect dialect, const std::string& column) {
 
 }  // namespace
 
+std::string FiniteSql(SqlDialect dialect, const std::string& column) {
+  return Finite(dialect, column);
+}
+
 // Bin expressions are computed in a subquery, a fence PostgreSQL's planner aggregates well
 // (grouping by the expressions themselves was 3-10x slower there). The fence also names the
 // keys with names no source column has: ClickHouse would let an alias such as px replace a

@@ -28,6 +28,9 @@ struct SqlSource {
 // `value` as a literal the engine types as a double (never a DECIMAL or NUMERIC).
 std::string DoubleLiteral(SqlDialect dialect, double value);
 
+// A condition: `column` holds a finite number (not NULL, NaN or infinite).
+std::string FiniteSql(SqlDialect dialect, const std::string& column);
+
 // Columns px, py, n: rows per pixel cell with x and y in the viewport; empty cells absent.
 Result<std::string> DensitySql(SqlDialect dialect, const SqlSource& source,
                                const Viewport& viewport, GridShape shape);

@@ -17,8 +17,11 @@
 #include <thread>
 #include <tuple>
 
+#include "compute/box_stats.h"
 #include "compute/plot_data.h"
+#include "compute/remote_boxes.h"
 #include "compute/remote_plot.h"
+#include "compute/remote_run.h"
 #include "plot/reduction_sql.h"
 #include "remote/remote_catalog.h"
 #include "support/engine.h"
@@ -555,6 +558,86 @@ TEST_F(RemoteServers, BarsAreSplitByAColourOnTheServerAsHere) {
   EXPECT_NE(refused.error().message.find("drawn in one colour: clear the colour column"),
             std::string::npos)
       << refused.error().message;
+}
+
+void ExpectSameBoxes(const BoxSummary& remote, const BoxSummary& here, std::string_view engine) {
+  const auto near = [](double a, double b) { return std::abs(a - b) <= 1e-9 * std::abs(b) + 1e-9; };
+  ASSERT_EQ(remote.boxes.size(), here.boxes.size()) << engine;
+  EXPECT_EQ(remote.rows, here.rows) << engine;
+  EXPECT_EQ(remote.group_count, here.group_count) << engine;
+  EXPECT_EQ(remote.outliers_cut, here.outliers_cut) << engine;
+  for (size_t at = 0; at < here.boxes.size(); ++at) {
+    const BoxStats& a = remote.boxes[at];
+    const BoxStats& b = here.boxes[at];
+    EXPECT_EQ(a.name, b.name) << engine;
+    EXPECT_EQ(a.rows, b.rows) << engine << " " << b.name;
+    for (const auto& [mine, theirs] :
+         {std::pair{a.q1, b.q1}, std::pair{a.median, b.median}, std::pair{a.q3, b.q3},
+          std::pair{a.low, b.low}, std::pair{a.high, b.high}})
+      EXPECT_TRUE(near(mine, theirs)) << engine << " " << b.name << ": " << mine << " " << theirs;
+    EXPECT_EQ(a.outlier_count, b.outlier_count) << engine << " " << b.name;
+    std::vector<double> outliers = a.outliers, expected = b.outliers;
+    std::sort(outliers.begin(), outliers.end());
+    std::sort(expected.begin(), expected.end());
+    ASSERT_EQ(outliers.size(), expected.size()) << engine << " " << b.name;
+    for (size_t at_outlier = 0; at_outlier < expected.size(); ++at_outlier)
+      EXPECT_TRUE(near(outliers[at_outlier], expected[at_outlier])) << engine;
+  }
+}
+
+TEST_F(RemoteServers, BoxesAreSummarisedOnTheServerAsHere) {
+  // Outliers: every 50th row of six names (more than 200 per box: each end is cut to 100),
+  // a handful of c3's.
+  const std::string skewed =
+      "SELECT c, n, CASE WHEN (n % 50 = 0 AND c <> 'c3') OR n % 5000 = 1 THEN y * 40 ELSE y END "
+      "AS skew FROM points";
+  auto here = SummariseBoxes(duck_.connection, "(" + skewed + ")", "c", "skew");
+  ASSERT_TRUE(here.ok()) << here.error().message;
+  ASSERT_TRUE(here->outliers_cut);
+  const auto c3 = std::find_if(here->boxes.begin(), here->boxes.end(),
+                               [](const BoxStats& box) { return box.name == "c3"; });
+  ASSERT_NE(c3, here->boxes.end());
+  ASSERT_GT(c3->outlier_count, 0u);  // all of a box's few outliers are sent
+  ASSERT_LE(c3->outlier_count, 2 * kOutliersPerEnd);
+  auto all_here = SummariseBoxes(duck_.connection, "points", "", "y");
+  ASSERT_TRUE(all_here.ok()) << all_here.error().message;
+  for (RemoteSource source : {ClickHouse(), Postgres()}) {
+    const std::string_view engine = EngineName(source.engine);
+    {
+      RemotePlot out;
+      auto client = Connect(source);
+      ASSERT_NE(client, nullptr);
+      RemoteRun run(*client, CancelToken(), out);
+      auto columns = DiscoverColumns(*client, CancelToken());
+      ASSERT_TRUE(columns.ok()) << columns.error().message;
+      auto all = SummariseRemoteBoxes(run, *columns, "", "y");
+      ASSERT_TRUE(all.ok()) << all.error().message;
+      ExpectSameBoxes(*all, *all_here, engine);
+    }
+    source.query = skewed;
+    auto client = Connect(source);
+    ASSERT_NE(client, nullptr);
+    RemotePlot out;
+    RemoteRun run(*client, CancelToken(), out);
+    auto columns = DiscoverColumns(*client, CancelToken());
+    ASSERT_TRUE(columns.ok()) << columns.error().message;
+    auto boxes = SummariseRemoteBoxes(run, *columns, "c", "skew");
+    ASSERT_TRUE(boxes.ok()) << boxes.error().message;
+    ExpectSameBoxes(*boxes, *here, engine);
+    EXPECT_LT(out.bytes_received, 64'000u) << engine;  // the numbers, not the rows
+    // And drawn: the plot's badge says where.
+    auto plot =
+        PlotRemote(*client, {"", "box", "c", "skew"}, PlotSpec{}, test::FakeWidth, CancelToken());
+    ASSERT_TRUE(plot.ok()) << plot.error().message;
+    EXPECT_NE(plot->plot.badge.find(fmt::format("(exact) · reduced on {}", engine)),
+              std::string::npos)
+        << plot->plot.badge;
+  }
+  auto text = PlotRemote(*Connect(ClickHouse()), {"", "box", "x", "c"}, PlotSpec{}, test::FakeWidth,
+                         CancelToken());
+  ASSERT_FALSE(text.ok());
+  EXPECT_NE(text.error().message.find("the y of a box plot takes numbers"), std::string::npos)
+      << text.error().message;
 }
 
 TEST_F(RemoteServers, TheRowsBehindAMarkAreCountedOnTheServerAndTheFirstSent) {

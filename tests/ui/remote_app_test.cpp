@@ -295,6 +295,26 @@ class RemoteAppTest : public QObject {
       QVERIFY(window.grab().save(QString(shots) + "/remote_colored_plot_window.png"));
   }
 
+  void aRemoteBoxPlotIsSummarisedOnTheServer() {
+    qputenv("PIKA_REMOTE_PASSWORD", servers_.at("PIKA_REMOTE_PASSWORD").c_str());
+    const NodeId remote = AddRemote(PostgresUrl());
+    const NodeId plot = AddScatterOf(remote, "boxes");
+    QVERIFY(plot != pika::canvas::kNoNode);
+    Node boxes = *document().graph().Find(plot);
+    boxes.plot.kind = "box";
+    boxes.plot.x = "c";
+    document().updateNode(boxes);
+    QVERIFY(WaitIdle());
+    const NodeRun& run = runner().run(plot);
+    QVERIFY2(run.state == RunState::kReady, qPrintable(run.message));
+    const QString badge = QString::fromStdString(run.plot->scene.badge);
+    QVERIFY2(badge.startsWith("y by c: ") && badge.contains("rows in 7 groups") &&
+                 badge.contains("reduced on PostgreSQL"),
+             qPrintable(badge));
+    if (const QByteArray shots = qgetenv("PIKA_REMOTE_SHOT"); !shots.isEmpty())
+      QVERIFY(window_->grab().save(QString(shots) + "/remote_box_canvas.png"));
+  }
+
   void theRowsBehindARemoteHistogramsBarAreItsWholeBin() {
     qputenv("PIKA_REMOTE_PASSWORD", servers_.at("PIKA_REMOTE_PASSWORD").c_str());
     const NodeId remote = AddRemote(ClickHouseUrl(), pika::canvas::kAskEveryTime);
