@@ -6,7 +6,8 @@
 
 namespace pika {
 
-// "count(*)" for count; else e.g. "avg(TRY_CAST("delay" AS DOUBLE))" for mean of delay.
+// "count(*)" for count; else e.g. the avg of TRY_CAST("delay" AS DOUBLE) for mean of delay,
+// over its finite values only.
 std::string AggregateSql(const std::string& agg, const std::string& column);
 
 }  // namespace pika

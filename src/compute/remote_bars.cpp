@@ -78,7 +78,7 @@ Result<PlotScene> PlotRemoteBars(RemoteRun& run, const std::vector<RemoteColumn>
   if (!request.y.empty()) {
     auto y = AxisColumnOf(columns, request.y, remote, false);
     if (!y.ok()) return y.error();
-    source.y = y->sql;
+    source.y = FiniteOrNullSql(remote.engine, y->sql);  // as AggregateSql
   }
   const std::string agg = BarAggregate(request);
   if (agg != "count" && request.y.empty())

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "plot/reduction_sql.h"
 #include "remote/text_values.h"
 
 namespace pika {
@@ -64,6 +65,12 @@ Result<AxisColumn> AxisColumnOf(const std::vector<RemoteColumn>& columns, const 
   if (source.engine == RemoteEngine::kClickHouse)
     return AxisColumn{fmt::format("toFloat64({})", *quoted)};
   return AxisColumn{fmt::format("CAST({} AS DOUBLE PRECISION)", *quoted)};
+}
+
+std::string FiniteOrNullSql(RemoteEngine engine, const std::string& value) {
+  const SqlDialect dialect =
+      engine == RemoteEngine::kClickHouse ? SqlDialect::kClickHouse : SqlDialect::kPostgres;
+  return fmt::format("CASE WHEN {} THEN {} END", FiniteSql(dialect, value), value);
 }
 
 std::vector<double> Doubles(const Column& column) {

@@ -31,6 +31,10 @@ Result<AxisColumn> AxisColumnOf(const std::vector<RemoteColumn>& columns, const 
                                 const RemoteSource& source, bool time_ok,
                                 std::string_view role = "this axis of a remote plot");
 
+// `value` (a DOUBLE expression), NULL where it is NaN or infinite: what aggregates take, so
+// that they leave those out as local ones do (AggregateSql).
+std::string FiniteOrNullSql(RemoteEngine engine, const std::string& value);
+
 // A number column of an engine's answer (integers or doubles) as doubles, NaN for NULL.
 std::vector<double> Doubles(const Column& column);
 

@@ -12,6 +12,7 @@
 #include "compute/remote_boxes.h"
 #include "compute/remote_color.h"
 #include "compute/remote_columns.h"
+#include "compute/remote_heatmap.h"
 #include "compute/remote_run.h"
 #include "plot/reduction_sql.h"
 #include "plot/time_bins.h"
@@ -29,16 +30,14 @@ SqlDialect DialectOf(RemoteEngine engine) {
 Status CheckSupported(const PlotDataRequest& request) {
   const std::string& kind = request.kind;
   if (kind != "scatter" && kind != "line" && kind != "histogram" && kind != "bar" &&
-      kind != "box") {
+      kind != "box" && kind != "heatmap") {
     return InvalidInput(fmt::format(
-        "{} plots of remote tables are not supported yet: use scatter, line, histogram, bar or "
-        "box",
-        kind));
+        "'{}' is not a plot kind: use scatter, line, histogram, bar, box or heatmap", kind));
   }
   if (!request.color.empty() && !KindTakesColor(kind)) {
     return InvalidInput(fmt::format(
-        "colour is for scatter, line and bar plots; a {} plot is drawn in one colour: clear the "
-        "colour column",
+        "colour is for scatter, line, bar and heatmap plots; a {} plot is drawn in one colour: "
+        "clear the colour column",
         kind));
   }
   if (!request.size.empty() && kind != "scatter") {
@@ -472,6 +471,12 @@ Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& reque
   Result<PlotScene> plot = Internal("no plot");
   if (request.kind == "bar") {
     plot = PlotRemoteBars(run, *columns, request, spec, text_width, out.rows);
+  } else if (request.kind == "heatmap") {
+    const HeatmapRequest cells{"", request.x, request.y, request.color, request.agg};
+    auto heatmap = FetchRemoteHeatmap(run, *columns, cells);
+    if (!heatmap.ok()) return heatmap.error();
+    out.rows = heatmap->rows;
+    plot = BuildHeatmapScene(spec, heatmap->cells, HeatmapBadge(*heatmap, cells), text_width);
   } else if (request.kind == "box") {
     auto summary = SummariseRemoteBoxes(run, *columns, request.x, request.y);
     if (!summary.ok()) return summary.error();

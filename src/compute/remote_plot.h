@@ -24,8 +24,8 @@ struct RemotePlot {
 
 // request.relation is ignored: the plot is of the client's table. Scatter, line, histogram and
 // bar plots of number columns (bars: x of any type; scatter and line: x may be a date or time),
-// coloured as local plots are (scatter, line and bar), and box plots of a number y (by any x);
-// heatmaps of remote tables are refused with a clear message for now.
+// coloured as local plots are (scatter, line and bar), box plots of a number y (by any x), and
+// heatmaps of any two columns, counting rows or aggregating the colour column.
 Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& request, PlotSpec spec,
                               const TextExtent& text_width, const CancelToken& cancel);
 

@@ -56,6 +56,18 @@ TEST_F(HeatmapDataTest, CellsAggregateTheValueColumn) {
   EXPECT_EQ(sums->cells.values[3 * 24 + 5], 3.0 * 6);  // six rows of 3
 }
 
+TEST_F(HeatmapDataTest, NaNAndInfinitiesAreLeftOutOfACellsAggregate) {
+  ASSERT_TRUE(
+      engine_.connection
+          .Execute("UPDATE t SET temp = CASE WHEN hour = 5 THEN 'NaN'::DOUBLE WHEN hour = 6 "
+                   "THEN 'inf'::DOUBLE ELSE temp END")
+          .ok());
+  auto heatmap = Fetch({"", "weekday", "weekday", "temp", "mean"});
+  ASSERT_TRUE(heatmap.ok()) << heatmap.error().message;
+  EXPECT_EQ(heatmap->cells.values[3 * 7 + 3], 3.0);  // the mean of the numbers, not NaN
+  EXPECT_EQ(heatmap->cells.rows[3 * 7 + 3], 300u);   // every row still counted
+}
+
 TEST_F(HeatmapDataTest, ManyNumbersAreBinnedOnRoundEdgesAndEveryRowLandsInABin) {
   auto heatmap = Fetch({"", "wide", "weekday", "", ""});
   ASSERT_TRUE(heatmap.ok()) << heatmap.error().message;

@@ -18,8 +18,10 @@
 #include <tuple>
 
 #include "compute/box_stats.h"
+#include "compute/heatmap_data.h"
 #include "compute/plot_data.h"
 #include "compute/remote_boxes.h"
+#include "compute/remote_heatmap.h"
 #include "compute/remote_plot.h"
 #include "compute/remote_run.h"
 #include "plot/reduction_sql.h"
@@ -638,6 +640,64 @@ TEST_F(RemoteServers, BoxesAreSummarisedOnTheServerAsHere) {
   ASSERT_FALSE(text.ok());
   EXPECT_NE(text.error().message.find("the y of a box plot takes numbers"), std::string::npos)
       << text.error().message;
+}
+
+void ExpectSameCells(const Heatmap& remote, const Heatmap& here, const std::string& what) {
+  const HeatmapCells& a = remote.cells;
+  const HeatmapCells& b = here.cells;
+  EXPECT_EQ(a.x.names, b.x.names) << what;
+  EXPECT_EQ(a.y.names, b.y.names) << what;
+  EXPECT_EQ(a.x.bins.first_edge, b.x.bins.first_edge) << what;
+  EXPECT_EQ(a.x.bins.counts.size(), b.x.bins.counts.size()) << what;
+  EXPECT_EQ(a.y.bins.first_edge, b.y.bins.first_edge) << what;
+  EXPECT_EQ(a.y.bins.counts.size(), b.y.bins.counts.size()) << what;
+  EXPECT_EQ(a.rows, b.rows) << what;
+  EXPECT_EQ(remote.rows, here.rows) << what;
+  EXPECT_EQ(remote.x_categories, here.x_categories) << what;
+  ASSERT_EQ(a.values.size(), b.values.size()) << what;
+  for (size_t cell = 0; cell < b.values.size(); ++cell) {
+    if (std::isnan(b.values[cell])) {
+      EXPECT_TRUE(std::isnan(a.values[cell])) << what << " " << cell;
+    } else {
+      EXPECT_NEAR(a.values[cell], b.values[cell], 1e-9 * std::abs(b.values[cell]) + 1e-9)
+          << what << " " << cell;
+    }
+  }
+  EXPECT_EQ(a.value_title, b.value_title) << what;
+}
+
+TEST_F(RemoteServers, HeatmapCellsAreCountedOnTheServerAsHere) {
+  // Names by few numbers (bands), numbers by numbers (bins), names by times; a mean that leaves
+  // y's NaN out.
+  const std::string banded = "SELECT c, n % 5 AS k, x, y, \"at\" FROM points";
+  const std::vector<HeatmapRequest> requests{
+      {"", "c", "k", "y", "mean"}, {"", "x", "y", "", "count"}, {"", "c", "at", "x", "max"}};
+  for (RemoteSource source : {ClickHouse(), Postgres()}) {
+    source.query = banded;
+    auto client = Connect(source);
+    ASSERT_NE(client, nullptr);
+    RemotePlot out;
+    RemoteRun run(*client, CancelToken(), out);
+    auto columns = DiscoverColumns(*client, CancelToken());
+    ASSERT_TRUE(columns.ok()) << columns.error().message;
+    for (HeatmapRequest request : requests) {
+      const std::string what = fmt::format("{} by {} and {} on {}", request.value, request.x,
+                                           request.y, EngineName(source.engine));
+      request.relation = "(" + banded + ")";
+      auto here = FetchHeatmap(duck_.connection, request);
+      ASSERT_TRUE(here.ok()) << here.error().message;
+      ASSERT_GT(here->rows, 0u);
+      auto remote = FetchRemoteHeatmap(run, *columns, request);
+      ASSERT_TRUE(remote.ok()) << remote.error().message << " " << what;
+      ExpectSameCells(*remote, *here, what);
+    }
+    EXPECT_LT(out.bytes_received, 256'000u);  // cells, not rows
+    auto plot = PlotRemote(*client, {"", "heatmap", "c", "k", "", "y"}, PlotSpec{}, test::FakeWidth,
+                           CancelToken());
+    ASSERT_TRUE(plot.ok()) << plot.error().message;
+    EXPECT_NE(plot->plot.badge.find("mean of y by c and k: 7 x 5 cells"), std::string::npos)
+        << plot->plot.badge;
+  }
 }
 
 TEST_F(RemoteServers, TheRowsBehindAMarkAreCountedOnTheServerAndTheFirstSent) {

@@ -1,0 +1,222 @@
+#include "compute/remote_heatmap.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+
+#include "compute/remote_color.h"
+#include "compute/remote_columns.h"
+#include "plot/reduction_sql.h"
+
+namespace pika {
+
+namespace {
+
+SqlDialect DialectOf(RemoteEngine engine) {
+  return engine == RemoteEngine::kClickHouse ? SqlDialect::kClickHouse : SqlDialect::kPostgres;
+}
+
+// A heatmap axis's column as the server reads it.
+struct AxisSql {
+  std::string name;    // any value as text: a band's name
+  std::string number;  // numbers and times: the value an axis places (empty for other types)
+};
+
+Result<AxisSql> AxisSqlOf(const RemoteSource& remote, const std::vector<RemoteColumn>& columns,
+                          const std::string& column) {
+  auto found = FindColumn(columns, column, remote);
+  if (!found.ok()) return found.error();
+  auto quoted = RemoteIdentifier(column);
+  if (!quoted.ok()) return quoted.error();
+  AxisSql sql{RemoteCategoryText(remote.engine, *quoted), ""};
+  if (IsNumber((*found)->type) || IsTime(**found)) {
+    auto number = AxisColumnOf(columns, column, remote, true);
+    if (!number.ok()) return number.error();
+    sql.number = number->sql;
+  }
+  return sql;
+}
+
+// Text (and anything else without an order): a band for each of the most frequent values, by
+// name. ClickHouse 18.16 has no window functions: the values are counted apart when there may
+// be more.
+Status PlanNames(RemoteRun& run, const AxisSql& sql, HeatAxis& axis, uint64_t& categories) {
+  const std::string values =
+      fmt::format("(SELECT {} AS pika_name FROM {}) AS v", sql.name, RemoteTableSql(run.source()));
+  auto top = run.Query(fmt::format(
+      "SELECT pika_name AS name, count(*) AS n FROM {} GROUP BY pika_name ORDER BY n DESC, name "
+      "LIMIT {}",
+      values, kMaxHeatBands));
+  if (!top.ok()) return top.error();
+  for (size_t row = 0; row < top->row_count; ++row)
+    axis.names.push_back(top->columns[0].TextAt(row));
+  if (axis.names.empty()) return InvalidInput("there are no rows to place on the heatmap");
+  categories = axis.names.size();
+  if (axis.names.size() == kMaxHeatBands) {
+    auto distinct = run.Query(fmt::format("SELECT count(DISTINCT pika_name) FROM {}", values));
+    if (!distinct.ok()) return distinct.error();
+    categories = static_cast<uint64_t>(distinct->columns[0].IntAt(0));
+  }
+  std::sort(axis.names.begin(), axis.names.end());
+  return {};
+}
+
+// Numbers and times: a band per value when there are few (hours, weekdays), in their order;
+// else about `target` bins on round edges.
+Status PlanNumbers(RemoteRun& run, const AxisSql& sql, const std::string& column, int target,
+                   HeatAxis& axis, uint64_t& categories) {
+  const SqlDialect dialect = DialectOf(run.source().engine);
+  const std::string values =
+      fmt::format("(SELECT {} AS pika_name, {} AS pika_v FROM {}) AS v WHERE {}", sql.name,
+                  sql.number, RemoteTableSql(run.source()), FiniteSql(dialect, "pika_v"));
+  auto stats = run.Query(fmt::format(
+      "SELECT count(DISTINCT pika_v) AS n, min(pika_v) AS low, max(pika_v) AS high FROM {}",
+      values));
+  if (!stats.ok()) return stats.error();
+  const auto distinct = static_cast<uint64_t>(stats->columns[0].IntAt(0));
+  if (distinct == 0)
+    return InvalidInput(
+        fmt::format("'{}' has no numbers or dates to place on the heatmap", column));
+  if (distinct > kMaxHeatBands) {
+    axis.bins = NiceBins(stats->columns[1].DoubleAt(0), stats->columns[2].DoubleAt(0), target);
+    return {};
+  }
+  categories = distinct;
+  auto names = run.Query(fmt::format(
+      "SELECT pika_name AS name, min(pika_v) AS low FROM {} GROUP BY pika_name ORDER BY low",
+      values));
+  if (!names.ok()) return names.error();
+  for (size_t row = 0; row < names->row_count; ++row)
+    axis.names.push_back(names->columns[0].TextAt(row));
+  return {};
+}
+
+struct PlannedAxis {
+  HeatAxis axis;
+  AxisSql sql;
+};
+
+Result<PlannedAxis> PlanAxis(RemoteRun& run, const std::vector<RemoteColumn>& columns,
+                             const std::string& column, int target, uint64_t& categories) {
+  auto sql = AxisSqlOf(run.source(), columns, column);
+  if (!sql.ok()) return sql.error();
+  PlannedAxis planned{{}, *sql};
+  if (sql->number.empty()) {
+    PIKA_TRY(PlanNames(run, *sql, planned.axis, categories));
+    return planned;
+  }
+  auto found = FindColumn(columns, column, run.source());
+  if (!found.ok()) return found.error();
+  planned.axis.is_time = IsTime(**found);
+  PIKA_TRY(PlanNumbers(run, *sql, column, target, planned.axis, categories));
+  return planned;
+}
+
+// A row's cell along the axis: its band's name, or its bin's index, computed as the local
+// heatmap computes it.
+std::string CoordinateSql(RemoteEngine engine, const PlannedAxis& planned) {
+  const HeatAxis& axis = planned.axis;
+  if (axis.categorical()) return planned.sql.name;
+  const SqlDialect dialect = DialectOf(engine);
+  const std::string bin = fmt::format("floor(({} - {}) / {})", planned.sql.number,
+                                      DoubleLiteral(dialect, axis.bins.first_edge),
+                                      DoubleLiteral(dialect, axis.bins.width));
+  // Rounding may put a value just under the last edge one bin past the end: it stays in.
+  return fmt::format("least({}, {})",
+                     engine == RemoteEngine::kClickHouse ? fmt::format("toInt64({})", bin)
+                                                         : fmt::format("CAST({} AS BIGINT)", bin),
+                     axis.size() - 1);
+}
+
+std::string InsideSql(RemoteEngine engine, const PlannedAxis& planned) {
+  const HeatAxis& axis = planned.axis;
+  if (axis.categorical()) {
+    std::vector<std::string> literals;
+    for (const std::string& name : axis.names) literals.push_back(RemoteLiteral(engine, name));
+    return fmt::format("{} IN ({})", planned.sql.name, fmt::join(literals, ", "));
+  }
+  const SqlDialect dialect = DialectOf(engine);
+  return fmt::format("{0} >= {1} AND {0} < {2}", planned.sql.number,
+                     DoubleLiteral(dialect, axis.bins.first_edge),
+                     DoubleLiteral(dialect, axis.bins.last_edge()));
+}
+
+std::string AggregateOf(const HeatmapRequest& request) {
+  if (!request.agg.empty()) return request.agg;
+  return request.value.empty() ? "count" : "mean";
+}
+
+// The band or bin of a result row's coordinate, or none when it is not on the grid.
+std::optional<size_t> CellIndex(const HeatAxis& axis, const std::map<std::string, size_t>& bands,
+                                const Column& column, size_t row) {
+  if (!column.IsValid(row)) return std::nullopt;
+  if (axis.categorical()) {
+    const auto found = bands.find(column.TextAt(row));
+    return found == bands.end() ? std::nullopt : std::optional(found->second);
+  }
+  const int64_t bin = column.IntAt(row);
+  if (bin < 0 || static_cast<size_t>(bin) >= axis.size()) return std::nullopt;
+  return static_cast<size_t>(bin);
+}
+
+std::map<std::string, size_t> BandsOf(const HeatAxis& axis) {
+  std::map<std::string, size_t> bands;
+  for (size_t band = 0; band < axis.names.size(); ++band) bands[axis.names[band]] = band;
+  return bands;
+}
+
+}  // namespace
+
+Result<Heatmap> FetchRemoteHeatmap(RemoteRun& run, const std::vector<RemoteColumn>& columns,
+                                   const HeatmapRequest& request) {
+  if (request.x.empty() || request.y.empty())
+    return InvalidInput("a heatmap needs an x and a y column: the grid's two sides");
+  const std::string agg = AggregateOf(request);
+  if (agg != "count" && request.value.empty())
+    return InvalidInput(fmt::format(
+        "a heatmap of the {} needs a colour column: the values each cell aggregates", agg));
+  const RemoteSource& remote = run.source();
+  std::string value = "NULL";
+  if (agg != "count") {
+    auto column = AxisColumnOf(columns, request.value, remote, false, "the colour of a heatmap");
+    if (!column.ok()) return column.error();
+    value = FiniteOrNullSql(remote.engine, column->sql);  // as AggregateSql
+  }
+  Heatmap heatmap;
+  auto x = PlanAxis(run, columns, request.x, 40, heatmap.x_categories);
+  if (!x.ok()) return x.error();
+  auto y = PlanAxis(run, columns, request.y, 30, heatmap.y_categories);
+  if (!y.ok()) return y.error();
+  auto batch = run.Query(fmt::format(
+      "SELECT pika_x AS x_cell, pika_y AS y_cell, count(*) AS n, {} AS value FROM (SELECT {} AS "
+      "pika_x, {} AS pika_y, {} AS pika_value FROM {} WHERE {} AND {}) AS cells GROUP BY pika_x, "
+      "pika_y",
+      agg == "count" ? "count(*)" : fmt::format("{}(pika_value)", agg == "mean" ? "avg" : agg),
+      CoordinateSql(remote.engine, *x), CoordinateSql(remote.engine, *y), value,
+      RemoteTableSql(remote), InsideSql(remote.engine, *x), InsideSql(remote.engine, *y)));
+  if (!batch.ok()) return batch.error();
+  HeatmapCells& cells = heatmap.cells;
+  cells.x = std::move(x->axis);
+  cells.y = std::move(y->axis);
+  cells.value_title = agg == "count" ? "rows" : fmt::format("{} of {}", agg, request.value);
+  const size_t nx = cells.x.size(), ny = cells.y.size();
+  cells.values.assign(nx * ny, std::nan(""));
+  cells.rows.assign(nx * ny, 0);
+  const auto x_bands = BandsOf(cells.x), y_bands = BandsOf(cells.y);
+  const std::vector<double> values = Doubles(batch->columns[3]);
+  for (size_t row = 0; row < batch->row_count; ++row) {
+    const auto column = CellIndex(cells.x, x_bands, batch->columns[0], row);
+    const auto line = CellIndex(cells.y, y_bands, batch->columns[1], row);
+    if (!column || !line) continue;
+    const size_t cell = *line * nx + *column;
+    cells.rows[cell] = static_cast<uint64_t>(batch->columns[2].IntAt(row));
+    heatmap.rows += cells.rows[cell];
+    cells.values[cell] = values[row];
+  }
+  return heatmap;
+}
+
+}  // namespace pika
