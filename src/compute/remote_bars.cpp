@@ -69,7 +69,8 @@ Result<std::vector<double>> FetchColorGroups(RemoteRun& run, const SqlSource& so
 
 Result<PlotScene> PlotRemoteBars(RemoteRun& run, const std::vector<RemoteColumn>& columns,
                                  const PlotDataRequest& request, const PlotSpec& spec,
-                                 const TextExtent& text_width, uint64_t& rows) {
+                                 const TextExtent& text_width, uint64_t& rows,
+                                 std::vector<std::string>& groups_drawn) {
   const RemoteSource& remote = run.source();
   if (auto column = FindColumn(columns, request.x, remote); !column.ok()) return column.error();
   auto x = RemoteIdentifier(request.x);
@@ -87,6 +88,7 @@ Result<PlotScene> PlotRemoteBars(RemoteRun& run, const std::vector<RemoteColumn>
   auto groups = FetchGroups(run, source, sql_agg);
   if (!groups.ok()) return groups.error();
   rows = groups->rows;
+  groups_drawn = groups->categories;
   const std::vector<std::string>& categories = groups->categories;
   const std::string what = agg == "count" ? "rows" : fmt::format("{} of {}", agg, request.y);
   const std::string by =

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "compute/plot_data.h"
@@ -12,9 +13,11 @@
 namespace pika {
 
 // x may be of any type (its values are named as text); y is a number when it is aggregated.
-// `rows` is set to the rows the bars aggregate.
+// `rows` is set to the rows the bars aggregate, `groups` to the bars' names (x as text) in
+// the order drawn.
 Result<PlotScene> PlotRemoteBars(RemoteRun& run, const std::vector<RemoteColumn>& columns,
                                  const PlotDataRequest& request, const PlotSpec& spec,
-                                 const TextExtent& text_width, uint64_t& rows);
+                                 const TextExtent& text_width, uint64_t& rows,
+                                 std::vector<std::string>& groups);
 
 }  // namespace pika

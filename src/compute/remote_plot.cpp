@@ -354,15 +354,36 @@ Result<PlotScene> TimeHistogram(RemoteRun& run, SqlDialect dialect, const SqlSou
 
 }  // namespace
 
+namespace {
+
+// The rows of the client's table where `predicate` holds: counted, and the first `limit`.
+Result<RemoteRowsBehind> RowsWhere(RemoteClient& client, const std::string& predicate,
+                                   uint64_t limit, const CancelToken& cancel) {
+  const std::string table = RemoteTableSql(client.source());
+  auto counted =
+      client.Query(fmt::format("SELECT count(*) AS n FROM {} WHERE {}", table, predicate), cancel);
+  if (!counted.ok()) return counted.error();
+  auto first = client.Query(
+      fmt::format("SELECT * FROM {} WHERE {} LIMIT {}", table, predicate, limit), cancel);
+  if (!first.ok()) return first.error();
+  return RemoteRowsBehind{{std::move(*first), static_cast<uint64_t>(counted->columns[0].IntAt(0))},
+                          predicate};
+}
+
+}  // namespace
+
 Result<RemoteRowsBehind> FetchRemoteRowsBehind(RemoteClient& client, const PlotDataRequest& request,
                                                const DataWindow& region, uint64_t limit,
                                                const CancelToken& cancel) {
   const std::string& kind = request.kind;
   if (kind != "scatter" && kind != "line" && kind != "histogram") {
     return InvalidInput(fmt::format(
-        "the rows behind a {} of a remote table cannot be fetched yet: tick \"Keep a local "
-        "copy\" on the remote node",
-        kind));
+        "the rows behind a {} plot of a remote table are those of a group: right-click a bar or "
+        "a box{}",
+        kind,
+        kind == "heatmap" ? " (a heatmap's cells cannot be drilled into yet: tick \"Keep a "
+                            "local copy\" on the remote node)"
+                          : ""));
   }
   const RemoteSource& remote = client.source();
   const SqlDialect dialect = DialectOf(remote.engine);
@@ -381,15 +402,28 @@ Result<RemoteRowsBehind> FetchRemoteRowsBehind(RemoteClient& client, const PlotD
     if (!y.ok()) return y.error();
     predicate += " AND " + inside(y->sql, region.y_min, region.y_max);
   }
-  const std::string table = RemoteTableSql(remote);
-  auto counted =
-      client.Query(fmt::format("SELECT count(*) AS n FROM {} WHERE {}", table, predicate), cancel);
-  if (!counted.ok()) return counted.error();
-  auto first = client.Query(
-      fmt::format("SELECT * FROM {} WHERE {} LIMIT {}", table, predicate, limit), cancel);
-  if (!first.ok()) return first.error();
-  return RemoteRowsBehind{{std::move(*first), static_cast<uint64_t>(counted->columns[0].IntAt(0))},
-                          predicate};
+  return RowsWhere(client, predicate, limit, cancel);
+}
+
+Result<RemoteRowsBehind> FetchRemoteRowsOfGroup(RemoteClient& client,
+                                                const PlotDataRequest& request,
+                                                const std::string& group, uint64_t limit,
+                                                const CancelToken& cancel) {
+  if (!KindPicksCategories(request)) {
+    return InvalidInput(fmt::format(
+        "a {} plot has no bars or boxes to take the rows of: right-click on a point, pixel or bin",
+        request.kind));
+  }
+  const RemoteSource& remote = client.source();
+  auto columns = DiscoverColumns(client, cancel);
+  if (!columns.ok()) return columns.error();
+  if (auto column = FindColumn(*columns, request.x, remote); !column.ok()) return column.error();
+  auto x = RemoteIdentifier(request.x);
+  if (!x.ok()) return x.error();
+  // The text the groups were named by, as the plot grouped them.
+  const std::string predicate = fmt::format("{} = {}", RemoteCategoryText(remote.engine, *x),
+                                            RemoteLiteral(remote.engine, group));
+  return RowsWhere(client, predicate, limit, cancel);
 }
 
 namespace {
@@ -470,7 +504,7 @@ Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& reque
   spec.badge_note = fmt::format(" · reduced on {}", EngineName(remote.engine));
   Result<PlotScene> plot = Internal("no plot");
   if (request.kind == "bar") {
-    plot = PlotRemoteBars(run, *columns, request, spec, text_width, out.rows);
+    plot = PlotRemoteBars(run, *columns, request, spec, text_width, out.rows, out.groups);
   } else if (request.kind == "heatmap") {
     const HeatmapRequest cells{"", request.x, request.y, request.color, request.agg};
     auto heatmap = FetchRemoteHeatmap(run, *columns, cells);
@@ -481,6 +515,7 @@ Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& reque
     auto summary = SummariseRemoteBoxes(run, *columns, request.x, request.y);
     if (!summary.ok()) return summary.error();
     out.rows = summary->rows;
+    for (const BoxStats& box : summary->boxes) out.groups.push_back(box.name);
     plot =
         BuildBoxScene(spec, summary->boxes, BoxBadge(*summary, request.x, request.y), text_width);
   } else {

@@ -20,6 +20,7 @@ struct RemotePlot {
   uint64_t bytes_received = 0;       // over the network, for every query the plot ran
   std::vector<std::string> queries;  // the SQL of its reductions, run on the server in order
   HistogramBins bins;                // a histogram's bins, as drawn
+  std::vector<std::string> groups;   // a bar or box plot's groups (x as text), as drawn
 };
 
 // request.relation is ignored: the plot is of the client's table. Scatter, line, histogram and
@@ -41,5 +42,12 @@ struct RemoteRowsBehind {
 Result<RemoteRowsBehind> FetchRemoteRowsBehind(RemoteClient& client, const PlotDataRequest& request,
                                                const DataWindow& region, uint64_t limit,
                                                const CancelToken& cancel);
+
+// The rows behind a bar or a box: those whose x, as text, is `group` (one of
+// RemotePlot::groups), counted and the first `limit` fetched on the server.
+Result<RemoteRowsBehind> FetchRemoteRowsOfGroup(RemoteClient& client,
+                                                const PlotDataRequest& request,
+                                                const std::string& group, uint64_t limit,
+                                                const CancelToken& cancel);
 
 }  // namespace pika

@@ -400,8 +400,11 @@ bool PlotNavigator::eventFilter(QObject* watched, QEvent* event) {
         if (plot_ && plot_->remote) {
           if (auto region = remoteDrillRegionAt(release->position())) {
             Q_EMIT remoteDrillRequested(*region);
-          } else if (!KindBrushesRanges(plot_->request.kind)) {
-            refuseRemote("The rows behind a bar or a box");
+          } else if (auto group = remoteDrillGroupAt(release->position())) {
+            Q_EMIT remoteGroupDrillRequested(QString::fromStdString(*group));
+          } else if (!KindBrushesRanges(plot_->request.kind) &&
+                     !KindPicksCategories(plot_->request)) {
+            refuseRemote("The rows behind a cell");
           }
           return true;
         }
@@ -564,6 +567,16 @@ std::optional<DataWindow> PlotNavigator::remoteDrillRegionAt(QPointF at) const {
     region->x_max = bins.end(last);
   }
   return AxisToValues(plot_->request, *region);  // log axes place decades; the server, values
+}
+
+std::optional<std::string> PlotNavigator::remoteDrillGroupAt(QPointF at) const {
+  if (!scene_ || !plot_ || !plot_->remote || !hasArea() || !KindPicksCategories(plot_->request))
+    return std::nullopt;
+  const PlotScene& plot = *scene_;
+  if (at.y() < plot.area_top || at.y() > plot.area_bottom) return std::nullopt;
+  const std::optional<size_t> bar = barAt(at);
+  if (!bar) return std::nullopt;
+  return plot_->data.categories[*bar];
 }
 
 void PlotNavigator::paintBrush(QPainter& painter) const {

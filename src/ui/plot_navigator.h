@@ -67,6 +67,9 @@ class PlotNavigator : public QObject {
   // A remote plot's drill-down: the region under a view point in values (not logs), which
   // its server filters; a right-click asks for its rows with remoteDrillRequested().
   std::optional<DataWindow> remoteDrillRegionAt(QPointF at) const;
+  // A remote bar or box plot's drill-down: the group (x as text) of the bar or box under a
+  // view point; a right-click asks for its rows with remoteGroupDrillRequested().
+  std::optional<std::string> remoteDrillGroupAt(QPointF at) const;
   // The plot's brush as it is now (the node's predicate, empty: none). The region or bars
   // brushed here stay marked while it is still the brush.
   void setBrush(const std::string& predicate);
@@ -79,6 +82,8 @@ class PlotNavigator : public QObject {
   void brushed(const QString& predicate);
   void drillRequested(const QString& predicate);
   void remoteDrillRequested(const pika::DataWindow& region);
+  // A remote plot's bar or box was right-clicked: its group, x as text.
+  void remoteGroupDrillRequested(const QString& group);
   // Something the user asked for could not be done (a remote table's view could not be
   // reduced, or brushing one): what happened, in words.
   void notice(const QString& message, bool error);

@@ -83,6 +83,8 @@ PlotWindow::PlotWindow(GraphDocument& document, GraphRunner& runner, EngineSessi
   connect(navigator_, &PlotNavigator::drillRequested, this, &PlotWindow::showRowsBehind);
   connect(navigator_, &PlotNavigator::remoteDrillRequested, this,
           &PlotWindow::showRemoteRowsBehind);
+  connect(navigator_, &PlotNavigator::remoteGroupDrillRequested, this,
+          &PlotWindow::showRemoteRowsOfGroup);
   connect(navigator_, &PlotNavigator::notice, this, &PlotWindow::showStatus);
   connect(navigator_, &PlotNavigator::brushed, this, [this](const QString& predicate) {
     const canvas::Node* node = document_.graph().Find(id_);
@@ -162,15 +164,30 @@ void PlotWindow::showRowsBehind(const QString& predicate) {
 // A remote plot's rows stay on its server: it counts the rows in the region and sends the
 // first ones, as the local drill-down shows them.
 void PlotWindow::showRemoteRowsBehind(const pika::DataWindow& region) {
+  showRemoteRows(
+      [region](RemoteClient& client, const PlotDataRequest& request, const CancelToken& cancel) {
+        return FetchRemoteRowsBehind(client, request, region, kRowsShown, cancel);
+      });
+}
+
+void PlotWindow::showRemoteRowsOfGroup(const QString& group) {
+  showRemoteRows([group = group.toStdString()](RemoteClient& client, const PlotDataRequest& request,
+                                               const CancelToken& cancel) {
+    return FetchRemoteRowsOfGroup(client, request, group, kRowsShown, cancel);
+  });
+}
+
+void PlotWindow::showRemoteRows(RemoteRowsFetch fetch) {
   const NodeRun& run = runner_.run(id_);
   if (!run.plot || !run.plot->remote) return;
   showStatus("asking the server for the rows behind it…");
   engine_.run<RemoteRowsBehind>(
       this, kDrillKeyBase + id_,
-      [origin = *run.plot->remote, request = run.plot->request, region, &remote = engine_.remote()](
-          Connection&, const CancelToken& cancel, const ProgressFn&) -> Result<RemoteRowsBehind> {
+      [origin = *run.plot->remote, request = run.plot->request, fetch = std::move(fetch),
+       &remote = engine_.remote()](Connection&, const CancelToken& cancel,
+                                   const ProgressFn&) -> Result<RemoteRowsBehind> {
         auto client = remote.Open(origin.source, origin.max_age_s);
-        return FetchRemoteRowsBehind(*client, request, region, kRowsShown, cancel);
+        return fetch(*client, request, cancel);
       },
       [this](Result<RemoteRowsBehind> rows) {
         if (!rows.ok()) return showStatus(QString::fromStdString(rows.error().message), true);

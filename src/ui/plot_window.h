@@ -5,8 +5,10 @@
 
 #include <QDialog>
 #include <QPointer>
+#include <functional>
 
 #include "canvas/node.h"
+#include "compute/remote_plot.h"
 #include "plot/plot_scene.h"
 #include "ui/rows_popup.h"
 
@@ -44,6 +46,11 @@ class PlotWindow : public QDialog {
   void showStatus(const QString& text, bool error = false);
   void showRowsBehind(const QString& predicate);
   void showRemoteRowsBehind(const pika::DataWindow& region);
+  void showRemoteRowsOfGroup(const QString& group);
+  // Asks the plot's server for rows with `fetch`, and shows them in the popup.
+  using RemoteRowsFetch = std::function<Result<RemoteRowsBehind>(
+      RemoteClient& client, const PlotDataRequest& request, const CancelToken& cancel)>;
+  void showRemoteRows(RemoteRowsFetch fetch);
   void showRowsPopup(const RowsBehind& rows, const QString& predicate);
 
   GraphDocument& document_;

@@ -19,7 +19,9 @@ Result<PlotResult> RunRemotePlot(RemoteSessions& sessions, const RemoteOrigin& o
   result.scene = std::move(plot->plot);
   result.remote = origin;
   result.remote_queries = std::move(plot->queries);
-  result.data.bins = std::move(plot->bins);  // what drill-down snaps to: the rows stay there
+  // What drill-down snaps to or names: the rows stay there.
+  result.data.bins = std::move(plot->bins);
+  result.data.categories = std::move(plot->groups);
   return result;
 }
 

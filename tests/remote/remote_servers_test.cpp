@@ -731,7 +731,31 @@ TEST_F(RemoteServers, TheRowsBehindAMarkAreCountedOnTheServerAndTheFirstSent) {
   auto bar = FetchRemoteRowsBehind(*Connect(ClickHouse()), {"", "bar", "c"}, {0, 1, 0, 1}, 200,
                                    CancelToken());
   ASSERT_FALSE(bar.ok());
-  EXPECT_NE(bar.error().message.find("Keep a local copy"), std::string::npos);
+  EXPECT_NE(bar.error().message.find("right-click a bar or a box"), std::string::npos);
+}
+
+TEST_F(RemoteServers, TheRowsBehindABarOrABoxAreItsGroupsCountedOnTheServer) {
+  const uint64_t in_c3 =
+      std::stoull(test::QueryValue(duck_.connection, "SELECT count(*) FROM points WHERE c = 'c3'"));
+  for (const RemoteSource& source : {ClickHouse(), Postgres()}) {
+    auto plot =
+        PlotRemote(*Connect(source), {"", "bar", "c"}, PlotSpec{}, test::FakeWidth, CancelToken());
+    ASSERT_TRUE(plot.ok()) << plot.error().message;
+    ASSERT_EQ(plot->groups.size(), 7u);  // what a click names, in the order drawn
+    for (const PlotDataRequest& request :
+         {PlotDataRequest{"", "bar", "c"}, PlotDataRequest{"", "box", "c", "y"}}) {
+      auto rows = FetchRemoteRowsOfGroup(*Connect(source), request, "c3", 50, CancelToken());
+      ASSERT_TRUE(rows.ok()) << rows.error().message;
+      EXPECT_EQ(rows->rows.total, in_c3) << EngineName(source.engine);
+      ASSERT_EQ(rows->rows.first.row_count, 50u);
+      const Column& c = rows->rows.first.columns.at(4);
+      for (size_t row = 0; row < c.size(); ++row) EXPECT_EQ(c.TextAt(row), "c3");
+    }
+  }
+  auto scatter = FetchRemoteRowsOfGroup(*Connect(ClickHouse()), {"", "scatter", "x", "y"}, "c3", 50,
+                                        CancelToken());
+  ASSERT_FALSE(scatter.ok());
+  EXPECT_NE(scatter.error().message.find("no bars or boxes"), std::string::npos);
 }
 
 TEST_F(RemoteServers, FewRowsArePlottedExactlyAndLinesOfManyAsM4) {

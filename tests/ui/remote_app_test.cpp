@@ -315,6 +315,46 @@ class RemoteAppTest : public QObject {
       QVERIFY(window_->grab().save(QString(shots) + "/remote_box_canvas.png"));
   }
 
+  void theRowsBehindARemoteBarAreItsGroupsCountedOnTheServer() {
+    qputenv("PIKA_REMOTE_PASSWORD", servers_.at("PIKA_REMOTE_PASSWORD").c_str());
+    const NodeId remote = AddRemote(PostgresUrl(), pika::canvas::kAskEveryTime);
+    const NodeId plot = AddScatterOf(remote, "bars");
+    QVERIFY(plot != pika::canvas::kNoNode);
+    Node bars = *document().graph().Find(plot);
+    bars.plot.kind = "bar";
+    bars.plot.x = "c";
+    bars.plot.y.clear();
+    document().updateNode(bars);
+    QVERIFY(WaitIdle());
+    QVERIFY2(runner().run(plot).state == RunState::kReady, qPrintable(runner().run(plot).message));
+
+    PlotWindow window(document(), runner(), window_->engine(), plot);
+    window.resize(700, 450);
+    window.show();
+    QSignalSpy laid_out(&window.navigator(), &PlotNavigator::relaidOut);
+    QVERIFY(laid_out.wait(kRunTimeoutMs));
+    const pika::PlotScene& scene = *window.navigator().scene();
+    // The middle of the third of seven bars, near its foot.
+    const QPoint third(
+        static_cast<int>(scene.area_left + 2.5 / 7 * (scene.area_right - scene.area_left)),
+        static_cast<int>(scene.area_bottom - 5));
+    const std::optional<std::string> group = window.navigator().remoteDrillGroupAt(third);
+    QVERIFY(group.has_value());
+    QTest::mouseClick(window.view(), Qt::RightButton, {}, third);
+    QTRY_VERIFY_WITH_TIMEOUT(window.rowsPopup() != nullptr, kRunTimeoutMs);
+    auto client =
+        pika::ConnectRemote({pika::RemoteEngine::kPostgres, "127.0.0.1",
+                             static_cast<uint16_t>(std::stoi(servers_.at("PIKA_POSTGRES_PORT"))),
+                             "pika", "postgres", "points"},
+                            servers_.at("PIKA_REMOTE_PASSWORD"));
+    QVERIFY(client.ok());
+    auto counted = (*client)->Query(
+        fmt::format("SELECT count(*) FROM points WHERE c = '{}'", *group), pika::CancelToken());
+    QVERIFY(counted.ok());
+    QCOMPARE(window.rowsPopup()->totalRows(), static_cast<uint64_t>(counted->columns[0].IntAt(0)));
+    QVERIFY(window.rowsPopup()->totalRows() > 0);
+  }
+
   void theRowsBehindARemoteHistogramsBarAreItsWholeBin() {
     qputenv("PIKA_REMOTE_PASSWORD", servers_.at("PIKA_REMOTE_PASSWORD").c_str());
     const NodeId remote = AddRemote(ClickHouseUrl(), pika::canvas::kAskEveryTime);
