@@ -11,7 +11,9 @@
 #include <QVBoxLayout>
 
 #include "compute/plot_sql.h"
+#include "compute/remote_export.h"
 #include "compute/remote_plot.h"
+#include "core/local_copy.h"
 #include "storage/query_export.h"
 #include "ui/engine_session.h"
 #include "ui/gl_plot_view.h"
@@ -221,10 +223,12 @@ void PlotWindow::copySql() {
 void PlotWindow::exportDataInView() {
   const NodeRun& run = runner_.run(id_);
   if (!run.plot) return showStatus("the plot has not been drawn yet: nothing to export", true);
-  if (run.plot->remote)
+  const std::string& kind = run.plot->request.kind;
+  if (run.plot->remote && kind != "scatter" && kind != "line")
     return showStatus(
-        "the rows of a remote table stay on its server: tick \"Keep a local copy\" on the "
-        "remote node to export them from here",
+        QString("a remote %1 plot is an aggregate computed on its server: Copy SQL gives the "
+                "query, or tick \"Keep a local copy\" on the remote node to export from here")
+            .arg(QString::fromStdString(kind)),
         true);
   const QString path = QFileDialog::getSaveFileName(this, "Export data in view", "data.csv",
                                                     "CSV (*.csv);;Parquet (*.parquet)");
@@ -236,19 +240,43 @@ QString PlotWindow::statusText() const { return status_->text(); }
 void PlotWindow::exportDataTo(const QString& path) {
   const NodeRun& run = runner_.run(id_);
   if (!run.plot) return showStatus("the plot has not been drawn yet: nothing to export", true);
+  if (run.plot->remote) return exportRemoteDataTo(path);
   PlotSqlOptions options;
   options.window = navigator_->window();
   options.all_columns = true;
   const std::string sql = PlotQuerySql(run.plot->request, run.plot->data, options);
-  const uint64_t key = kDataExportKeyBase + id_;
+  runDataExport(
+      path, [sql, target = path.toStdString()](Connection& connection, const CancelToken& cancel,
+                                               const ProgressFn& progress) {
+        return ExportQueryResult(connection, sql, target, cancel, progress);
+      });
+}
+
+// The rows in view stay on the server until exported: counted there, then brought and written.
+void PlotWindow::exportRemoteDataTo(const QString& path) {
+  const NodeRun& run = runner_.run(id_);
+  runDataExport(
+      path,
+      [origin = *run.plot->remote, request = run.plot->request, view = navigator_->window(),
+       target = path.toStdString(), &remote = engine_.remote()](
+          Connection&, const CancelToken& cancel, const ProgressFn& progress) -> Status {
+        auto client = remote.Open(origin.source, origin.max_age_s);
+        auto written = ExportRemoteRowsInView(*client, request, view, target, kBringLocalRows,
+                                              cancel, progress);
+        if (!written.ok()) return written.error();
+        return {};
+      });
+}
+
+void PlotWindow::runDataExport(const QString& path, DataExport write) {
   showStatus("exporting…");
   cancel_->show();
   progress_->start(200);
   engine_.run<bool>(
-      this, key,
-      [sql, target = path.toStdString()](Connection& connection, const CancelToken& cancel,
-                                         const ProgressFn& progress) -> Result<bool> {
-        PIKA_TRY(ExportQueryResult(connection, sql, target, cancel, progress));
+      this, kDataExportKeyBase + id_,
+      [write = std::move(write)](Connection& connection, const CancelToken& cancel,
+                                 const ProgressFn& progress) -> Result<bool> {
+        PIKA_TRY(write(connection, cancel, progress));
         return true;
       },
       [this, path](Result<bool> done) {

@@ -43,6 +43,11 @@ class PlotWindow : public QDialog {
   void exportPlot();
   void copySql();
   void exportDataInView();
+  void exportRemoteDataTo(const QString& path);
+  // Writes data to `path` off the UI thread, with progress and cancel.
+  using DataExport = std::function<Status(Connection& connection, const CancelToken& cancel,
+                                          const ProgressFn& progress)>;
+  void runDataExport(const QString& path, DataExport write);
   void showStatus(const QString& text, bool error = false);
   void showRowsBehind(const QString& predicate);
   void showRemoteRowsBehind(const pika::DataWindow& region);

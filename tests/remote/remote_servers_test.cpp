@@ -21,6 +21,7 @@
 #include "compute/heatmap_data.h"
 #include "compute/plot_data.h"
 #include "compute/remote_boxes.h"
+#include "compute/remote_export.h"
 #include "compute/remote_heatmap.h"
 #include "compute/remote_plot.h"
 #include "compute/remote_run.h"
@@ -732,6 +733,45 @@ TEST_F(RemoteServers, TheRowsBehindAMarkAreCountedOnTheServerAndTheFirstSent) {
                                    CancelToken());
   ASSERT_FALSE(bar.ok());
   EXPECT_NE(bar.error().message.find("right-click a bar or a box"), std::string::npos);
+}
+
+TEST_F(RemoteServers, TheRowsInAViewAreExportedFromTheServerWithinABound) {
+  const uint64_t in_view = std::stoull(test::QueryValue(
+      duck_.connection,
+      "SELECT count(*) FROM points WHERE x BETWEEN 100 AND 300 AND y BETWEEN 200 AND 900"));
+  ASSERT_GT(in_view, 100u);
+  test::TempDir dir;
+  const PlotDataRequest scatter{"", "scatter", "x", "y"};
+  for (const RemoteSource& source : {ClickHouse(), Postgres()}) {
+    for (const char* name : {"view.csv", "view.parquet"}) {
+      const std::string path = (dir.path() / name).string();
+      auto written =
+          ExportRemoteRowsInView(*Connect(source), scatter, DataWindow{100, 300, 200, 900}, path,
+                                 1'000'000, CancelToken(), nullptr);
+      ASSERT_TRUE(written.ok()) << written.error().message;
+      EXPECT_EQ(*written, in_view) << EngineName(source.engine) << " " << name;
+      // Every column, every row in view, read back from the file.
+      EXPECT_EQ(test::QueryValue(duck_.connection,
+                                 fmt::format("SELECT count(*) FROM '{}' WHERE c LIKE 'c%'", path)),
+                std::to_string(in_view));
+      std::filesystem::remove(path);
+    }
+  }
+  // Past the bound nothing is fetched or written, and the message gives the count.
+  const std::string refused_path = (dir.path() / "all.csv").string();
+  auto refused = ExportRemoteRowsInView(*Connect(ClickHouse()), scatter, std::nullopt, refused_path,
+                                        1000, CancelToken(), nullptr);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(
+      refused.error().message.find(fmt::format("the view holds {} rows", WithThousands(rows_))),
+      std::string::npos)
+      << refused.error().message;
+  EXPECT_NE(refused.error().message.find("zoom in"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(refused_path));
+  auto bars = ExportRemoteRowsInView(*Connect(Postgres()), {"", "bar", "c"}, std::nullopt,
+                                     refused_path, 1000, CancelToken(), nullptr);
+  ASSERT_FALSE(bars.ok());
+  EXPECT_NE(bars.error().message.find("Copy SQL"), std::string::npos);
 }
 
 TEST_F(RemoteServers, TheRowsBehindABarOrABoxAreItsGroupsCountedOnTheServer) {

@@ -291,6 +291,20 @@ class RemoteAppTest : public QObject {
         for (const pika::Rgba& color : points->colors) colors.insert({color.r, color.g, color.b});
     }
     QCOMPARE(colors.size(), seven.size());
+    // The rows in view, exported: counted and brought from the server, written here.
+    const QString path = dir_.filePath("remote_view.csv");
+    window.exportDataTo(path);
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusText().startsWith("saved the data in view"),
+                             kRunTimeoutMs);
+    QFile written(path);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const qsizetype lines = written.readAll().count('\n');
+    uint64_t points_drawn = 0;
+    for (const pika::Mark& mark : zoomed.scene.marks) {
+      if (const auto* points = std::get_if<pika::PointsMark>(&mark))
+        points_drawn += points->centers.size();
+    }
+    QCOMPARE(static_cast<uint64_t>(lines - 1), points_drawn);  // a header, then a row per point
     if (const QByteArray shots = qgetenv("PIKA_REMOTE_SHOT"); !shots.isEmpty())
       QVERIFY(window.grab().save(QString(shots) + "/remote_colored_plot_window.png"));
   }
