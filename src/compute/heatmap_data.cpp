@@ -157,23 +157,31 @@ Result<Heatmap> FetchHeatmap(Connection& connection, const HeatmapRequest& reque
   cells.x = std::move(*x);
   cells.y = std::move(*y);
   cells.value_title = agg == "count" ? "rows" : fmt::format("{} of {}", agg, request.value);
+  auto batch = connection.QueryAll(HeatmapSql(heatmap, request));
+  if (!batch.ok()) return batch.error();
+  FillHeatmapCells(*batch, heatmap);
+  return heatmap;
+}
+
+void FillHeatmapCells(const TableBatch& rows, Heatmap& heatmap) {
+  HeatmapCells& cells = heatmap.cells;
   const size_t nx = cells.x.size(), ny = cells.y.size();
   cells.values.assign(nx * ny, std::nan(""));
   cells.rows.assign(nx * ny, 0);
-  auto batch = connection.QueryAll(HeatmapSql(heatmap, request));
-  if (!batch.ok()) return batch.error();
+  heatmap.rows = 0;
   const auto x_bands = BandsOf(cells.x), y_bands = BandsOf(cells.y);
-  for (size_t row = 0; row < batch->row_count; ++row) {
-    const auto column = CellIndex(cells.x, x_bands, batch->columns[0], row);
-    const auto line = CellIndex(cells.y, y_bands, batch->columns[1], row);
+  const Column& value = rows.columns[3];
+  for (size_t row = 0; row < rows.row_count; ++row) {
+    const auto column = CellIndex(cells.x, x_bands, rows.columns[0], row);
+    const auto line = CellIndex(cells.y, y_bands, rows.columns[1], row);
     if (!column || !line) continue;
     const size_t cell = *line * nx + *column;
-    cells.rows[cell] = static_cast<uint64_t>(batch->columns[2].IntAt(row));
+    cells.rows[cell] = static_cast<uint64_t>(rows.columns[2].IntAt(row));
     heatmap.rows += cells.rows[cell];
-    const Column& value = batch->columns[3];
-    if (value.IsValid(row)) cells.values[cell] = value.DoubleAt(row);
+    if (!value.IsValid(row)) continue;
+    cells.values[cell] = value.type == ColumnType::kDouble ? value.DoubleAt(row)
+                                                           : static_cast<double>(value.IntAt(row));
   }
-  return heatmap;
 }
 
 std::string HeatmapSql(const Heatmap& heatmap, const HeatmapRequest& request) {

@@ -28,6 +28,11 @@ struct Heatmap {
 
 Result<Heatmap> FetchHeatmap(Connection& connection, const HeatmapRequest& request);
 
+// The cells of `heatmap`, whose axes are planned, from the rows of a cells query (here or on a
+// server): x_cell and y_cell (a band's name, or a bin's index), n, and the value (NULL: none).
+// Rows off the grid are left out.
+void FillHeatmapCells(const TableBatch& rows, Heatmap& heatmap);
+
 // "rows by hour and weekday: 24 x 7 cells (exact)", with what was left out.
 std::string HeatmapBadge(const Heatmap& heatmap, const HeatmapRequest& request);
 

@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <optional>
 
 #include "compute/remote_color.h"
 #include "compute/remote_columns.h"
@@ -149,25 +147,6 @@ std::string AggregateOf(const HeatmapRequest& request) {
   return request.value.empty() ? "count" : "mean";
 }
 
-// The band or bin of a result row's coordinate, or none when it is not on the grid.
-std::optional<size_t> CellIndex(const HeatAxis& axis, const std::map<std::string, size_t>& bands,
-                                const Column& column, size_t row) {
-  if (!column.IsValid(row)) return std::nullopt;
-  if (axis.categorical()) {
-    const auto found = bands.find(column.TextAt(row));
-    return found == bands.end() ? std::nullopt : std::optional(found->second);
-  }
-  const int64_t bin = column.IntAt(row);
-  if (bin < 0 || static_cast<size_t>(bin) >= axis.size()) return std::nullopt;
-  return static_cast<size_t>(bin);
-}
-
-std::map<std::string, size_t> BandsOf(const HeatAxis& axis) {
-  std::map<std::string, size_t> bands;
-  for (size_t band = 0; band < axis.names.size(); ++band) bands[axis.names[band]] = band;
-  return bands;
-}
-
 }  // namespace
 
 Result<Heatmap> FetchRemoteHeatmap(RemoteRun& run, const std::vector<RemoteColumn>& columns,
@@ -202,20 +181,7 @@ Result<Heatmap> FetchRemoteHeatmap(RemoteRun& run, const std::vector<RemoteColum
   cells.x = std::move(x->axis);
   cells.y = std::move(y->axis);
   cells.value_title = agg == "count" ? "rows" : fmt::format("{} of {}", agg, request.value);
-  const size_t nx = cells.x.size(), ny = cells.y.size();
-  cells.values.assign(nx * ny, std::nan(""));
-  cells.rows.assign(nx * ny, 0);
-  const auto x_bands = BandsOf(cells.x), y_bands = BandsOf(cells.y);
-  const std::vector<double> values = Doubles(batch->columns[3]);
-  for (size_t row = 0; row < batch->row_count; ++row) {
-    const auto column = CellIndex(cells.x, x_bands, batch->columns[0], row);
-    const auto line = CellIndex(cells.y, y_bands, batch->columns[1], row);
-    if (!column || !line) continue;
-    const size_t cell = *line * nx + *column;
-    cells.rows[cell] = static_cast<uint64_t>(batch->columns[2].IntAt(row));
-    heatmap.rows += cells.rows[cell];
-    cells.values[cell] = values[row];
-  }
+  FillHeatmapCells(*batch, heatmap);
   return heatmap;
 }
 

@@ -59,47 +59,45 @@ std::string FiniteSql(SqlDialect dialect, const std::string& column) {
 // (grouping by the expressions themselves was 3-10x slower there). The fence also names the
 // keys with names no source column has: ClickHouse would let an alias such as px replace a
 // source column px anywhere in its own query.
-Result<std::string> DensitySql(SqlDialect dialect, const SqlSource& source,
-                               const Viewport& viewport, GridShape shape) {
+namespace {
+
+// Per pixel cell (px, py), `outputs` aggregated over its rows in view; `inputs` adds columns
+// to those rows, and `keys` groups them by more than their cell. (See the fence note above.)
+Result<std::string> CellsSql(SqlDialect dialect, const SqlSource& source, const Viewport& viewport,
+                             GridShape shape, const std::string& inputs, const std::string& keys,
+                             const std::string& outputs) {
   PIKA_TRY(ValidateViewport(viewport, shape));
   const PixelAxis x_axis(viewport.x_min, viewport.x_max, shape.width);
   const PixelAxis y_axis(viewport.y_min, viewport.y_max, shape.height);
   return fmt::format(
-      "SELECT pika_px AS px, pika_py AS py, count(*) AS n FROM (SELECT {} AS pika_px, {} AS "
-      "pika_py FROM {} WHERE {} AND {}) AS cells GROUP BY pika_px, pika_py",
-      Pixel(dialect, source.x, x_axis), Pixel(dialect, source.y, y_axis), source.relation,
-      Inside(dialect, source.x, x_axis), Inside(dialect, source.y, y_axis));
+      "SELECT pika_px AS px, pika_py AS py, {} FROM (SELECT {} AS pika_px, {} AS pika_py{} FROM "
+      "{} WHERE {} AND {}) AS cells GROUP BY pika_px, pika_py{}",
+      outputs, Pixel(dialect, source.x, x_axis), Pixel(dialect, source.y, y_axis), inputs,
+      source.relation, Inside(dialect, source.x, x_axis), Inside(dialect, source.y, y_axis), keys);
+}
+
+}  // namespace
+
+Result<std::string> DensitySql(SqlDialect dialect, const SqlSource& source,
+                               const Viewport& viewport, GridShape shape) {
+  return CellsSql(dialect, source, viewport, shape, "", "", "count(*) AS n");
 }
 
 Result<std::string> CategoryDensitySql(SqlDialect dialect, const SqlSource& source,
                                        const std::string& code, const Viewport& viewport,
                                        GridShape shape) {
-  PIKA_TRY(ValidateViewport(viewport, shape));
-  const PixelAxis x_axis(viewport.x_min, viewport.x_max, shape.width);
-  const PixelAxis y_axis(viewport.y_min, viewport.y_max, shape.height);
-  return fmt::format(
-      "SELECT pika_px AS px, pika_py AS py, pika_code AS code, count(*) AS n FROM (SELECT {} AS "
-      "pika_px, {} AS pika_py, {} AS pika_code FROM {} WHERE {} AND {}) AS cells GROUP BY "
-      "pika_px, pika_py, pika_code",
-      Pixel(dialect, source.x, x_axis), Pixel(dialect, source.y, y_axis), code, source.relation,
-      Inside(dialect, source.x, x_axis), Inside(dialect, source.y, y_axis));
+  return CellsSql(dialect, source, viewport, shape, fmt::format(", {} AS pika_code", code),
+                  ", pika_code", "pika_code AS code, count(*) AS n");
 }
 
 Result<std::string> MeanDensitySql(SqlDialect dialect, const SqlSource& source,
                                    const std::string& value, const Viewport& viewport,
                                    GridShape shape) {
-  PIKA_TRY(ValidateViewport(viewport, shape));
-  const PixelAxis x_axis(viewport.x_min, viewport.x_max, shape.width);
-  const PixelAxis y_axis(viewport.y_min, viewport.y_max, shape.height);
   // NULL for values that are not finite: count and sum skip them, as BinSums does.
   const std::string finite_value =
       fmt::format("CASE WHEN {} THEN {} END", Finite(dialect, value), value);
-  return fmt::format(
-      "SELECT pika_px AS px, pika_py AS py, count(*) AS n, count(pika_value) AS m, "
-      "sum(pika_value) AS total FROM (SELECT {} AS pika_px, {} AS pika_py, {} AS pika_value FROM "
-      "{} WHERE {} AND {}) AS cells GROUP BY pika_px, pika_py",
-      Pixel(dialect, source.x, x_axis), Pixel(dialect, source.y, y_axis), finite_value,
-      source.relation, Inside(dialect, source.x, x_axis), Inside(dialect, source.y, y_axis));
+  return CellsSql(dialect, source, viewport, shape, fmt::format(", {} AS pika_value", finite_value),
+                  "", "count(*) AS n, count(pika_value) AS m, sum(pika_value) AS total");
 }
 
 namespace {
