@@ -89,6 +89,37 @@ void BM_PushDownPan(benchmark::State& state) {
   Report(state, client->bytes_received() - start, rows);
 }
 
+// The first plot coloured by a column of seven names: the categories planned, then rows per
+// pixel and category.
+void BM_PushDownColoredScatter(benchmark::State& state) {
+  auto client = Connect(state);
+  if (client == nullptr) return;
+  PlotDataRequest request{"", "scatter", "x", "y"};
+  request.color = "c";
+  const uint64_t start = client->bytes_received();
+  uint64_t rows = 0;
+  for (auto _ : state) {
+    auto plot = PlotRemote(*client, request, PlotSpec{}, TextWidth, {});
+    if (!plot.ok()) return state.SkipWithError(plot.error().message.c_str());
+    rows = plot->rows;
+  }
+  Report(state, client->bytes_received() - start, rows);
+}
+
+// A box per name: exact quartiles, whiskers and outliers, summarised on the server.
+void BM_PushDownBoxes(benchmark::State& state) {
+  auto client = Connect(state);
+  if (client == nullptr) return;
+  const uint64_t start = client->bytes_received();
+  uint64_t rows = 0;
+  for (auto _ : state) {
+    auto plot = PlotRemote(*client, {"", "box", "c", "y"}, PlotSpec{}, TextWidth, {});
+    if (!plot.ok()) return state.SkipWithError(plot.error().message.c_str());
+    rows = plot->rows;
+  }
+  Report(state, client->bytes_received() - start, rows);
+}
+
 // The alternative: fetch both columns, then bin them here.
 void BM_FetchColumnsAndReduceLocally(benchmark::State& state) {
   auto client = Connect(state);
@@ -113,6 +144,8 @@ void BM_FetchColumnsAndReduceLocally(benchmark::State& state) {
 
 BENCHMARK(BM_PushDownScatter)->Arg(0)->Arg(1)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PushDownPan)->Arg(0)->Arg(1)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PushDownColoredScatter)->Arg(0)->Arg(1)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PushDownBoxes)->Arg(0)->Arg(1)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FetchColumnsAndReduceLocally)
     ->Arg(0)
     ->Arg(1)
