@@ -527,6 +527,7 @@ Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& reque
     if (!color.ok()) return color.error();
     sources->channels.color = *std::move(color);
     spec.x_is_time = sources->x_is_time;
+    out.x_is_time = sources->x_is_time;
     spec.x_log = request.x_log;
     spec.y_log = request.y_log;
     if (spec.window && request.kind == "scatter") {

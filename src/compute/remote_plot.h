@@ -21,6 +21,7 @@ struct RemotePlot {
   std::vector<std::string> queries;  // the SQL of its reductions, run on the server in order
   HistogramBins bins;                // a histogram's bins, as drawn
   std::vector<std::string> groups;   // a bar or box plot's groups (x as text), as drawn
+  bool x_is_time = false;            // x is a date or time (microseconds on the axis)
 };
 
 // request.relation is ignored: the plot is of the client's table. Scatter, line, histogram and

@@ -93,8 +93,7 @@ QString RefusedInput(const canvas::Graph& graph, const canvas::Node& node,
                "of its result")
         .arg(name);
   if (upstream.state == RunState::kReady && !upstream.relation)
-    return QString("'%1' plots a remote table, whose rows stay on the server: it passes none on")
-        .arg(name);
+    return QString("'%1' passes no rows on").arg(name);
   return {};
 }
 
@@ -423,7 +422,9 @@ PlotSpec GraphRunner::plotSpecFor(const canvas::Node& node, const PlotDataReques
   return spec;
 }
 
-// The plot of a remote table: reduced on its server. Its rows stay there, so it passes none on.
+// The plot of a remote table: reduced on its server. The rows it passes on (those inside its
+// brush) stay there too: what it feeds reads them on the server (RemoteOriginOf), and its run
+// says their columns and, when brushed, their count.
 void GraphRunner::startRemotePlot(const canvas::Node& node, const canvas::Node& input,
                                   RemoteOrigin origin, uint64_t generation) {
   const NodeId id = node.id;
@@ -431,15 +432,39 @@ void GraphRunner::startRemotePlot(const canvas::Node& node, const canvas::Node& 
   const PlotSpec spec = plotSpecFor(node, request);
   drawn_with_[id] = {node.plot, spec.width, spec.height, spec.theme};
   keep_drawing_.erase(id);
-  engine_.run<PlotResult>(
+  NodeRelation passed;
+  if (const auto& columns = runs_[input.id].relation) passed = *columns;
+  std::optional<RemoteOrigin> output;
+  if (!node.plot.brush.empty()) {
+    if (auto brushed = RemoteOriginOf(document_.graph(), id); brushed.ok()) output = *brushed;
+  }
+  engine_.run<PlotRun>(
       this, id,
-      [origin = std::move(origin), request, spec, &remote = engine_.remote()](
-          Connection&, const CancelToken& cancel,
-          const ProgressFn& progress) -> Result<PlotResult> {
-        return RunRemotePlot(remote, origin, request, spec, cancel, progress);
+      [origin = std::move(origin), request, spec, passed = std::move(passed),
+       output = std::move(output), &remote = engine_.remote()](
+          Connection&, const CancelToken& cancel, const ProgressFn& progress) -> Result<PlotRun> {
+        auto plot = RunRemotePlot(remote, origin, request, spec, cancel, progress);
+        if (!plot.ok()) return plot.error();
+        PlotRun run{passed, std::make_shared<const PlotResult>(std::move(*plot))};
+        if (output) {
+          auto counted = CountRemoteRows(remote, *output, cancel);
+          if (!counted.ok())
+            return Error{counted.error().kind,
+                         "the brush is not a valid condition: " + counted.error().message};
+          run.output.rows = *counted;
+        }
+        return run;
       },
-      [this, id, generation](Result<PlotResult> result) {
-        finish(id, generation, Finished(std::move(result), &NodeRun::plot));
+      [this, id, generation](Result<PlotRun> result) {
+        NodeRun done;
+        if (result.ok()) {
+          done.state = RunState::kReady;
+          done.relation = std::make_shared<const NodeRelation>(std::move(result->output));
+          done.plot = std::move(result->plot);
+        } else {
+          done = Finished(Result<PlotResult>(result.error()), &NodeRun::plot);
+        }
+        finish(id, generation, std::move(done));
       });
 }
 

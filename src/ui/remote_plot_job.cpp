@@ -22,7 +22,17 @@ Result<PlotResult> RunRemotePlot(RemoteSessions& sessions, const RemoteOrigin& o
   // What drill-down snaps to or names: the rows stay there.
   result.data.bins = std::move(plot->bins);
   result.data.categories = std::move(plot->groups);
+  result.data.x_is_time = plot->x_is_time;  // how a brush writes its bounds
   return result;
+}
+
+Result<uint64_t> CountRemoteRows(RemoteSessions& sessions, const RemoteOrigin& origin,
+                                 const CancelToken& cancel) {
+  auto client = sessions.Open(origin.source, origin.max_age_s);
+  auto counted = client->Query(
+      fmt::format("SELECT count(*) AS n FROM {}", RemoteTableSql(origin.source)), cancel);
+  if (!counted.ok()) return counted.error();
+  return static_cast<uint64_t>(counted->columns[0].IntAt(0));
 }
 
 std::string RemotePlotSqlText(const PlotResult& plot) {

@@ -11,6 +11,10 @@ Result<PlotResult> RunRemotePlot(RemoteSessions& sessions, const RemoteOrigin& o
                                  const PlotDataRequest& request, const PlotSpec& spec,
                                  const CancelToken& cancel, const ProgressFn& progress = {});
 
+// The rows of `origin` (a brushed plot's output), counted on its server.
+Result<uint64_t> CountRemoteRows(RemoteSessions& sessions, const RemoteOrigin& origin,
+                                 const CancelToken& cancel);
+
 // The SQL a remote plot's server ran, as a script with the source in a comment (Copy SQL).
 std::string RemotePlotSqlText(const PlotResult& plot);
 

@@ -46,6 +46,24 @@ Result<std::optional<RemoteOrigin>> RemoteQueryOrigin(const canvas::Graph& graph
   return origin;
 }
 
+// A Plot of a remote node passes its input's rows inside its brush on, still on the server:
+// what it feeds reads them there. The brush is SQL of that server (a range of numbers, or
+// the names of picked bars); an unbounded one (TRUE, which ClickHouse 18.16 does not read) keeps
+// every row.
+Result<std::optional<RemoteOrigin>> RemotePlotOrigin(const canvas::Graph& graph,
+                                                     const canvas::Node& plot) {
+  const std::vector<canvas::NodeId> inputs = graph.Inputs(plot.id);
+  if (inputs.empty()) return std::optional<RemoteOrigin>();
+  auto upstream = RemoteOriginOf(graph, inputs.front());
+  if (!upstream.ok() || !*upstream) return upstream;
+  RemoteOrigin origin = **upstream;
+  std::string query = "SELECT * FROM " + RemoteTableSql(origin.source);
+  if (!plot.plot.brush.empty() && plot.plot.brush != "TRUE") query += " WHERE " + plot.plot.brush;
+  origin.source.table = plot.name;
+  origin.source.query = std::move(query);
+  return std::optional<RemoteOrigin>(std::move(origin));
+}
+
 }  // namespace
 
 bool SameServer(const RemoteSource& a, const RemoteSource& b) {
@@ -63,6 +81,7 @@ Result<std::optional<RemoteOrigin>> RemoteRunOf(const canvas::Graph& graph, canv
   const canvas::Node* node = graph.Find(id);
   if (node == nullptr) return std::optional<RemoteOrigin>();
   if (node->kind == canvas::NodeKind::kQuery) return RemoteQueryOrigin(graph, *node);
+  if (node->kind == canvas::NodeKind::kPlot) return RemotePlotOrigin(graph, *node);
   if (node->kind != canvas::NodeKind::kRemote) return std::optional<RemoteOrigin>();
   auto source = ParseRemoteUrl(node->remote_url);
   if (!source.ok()) return source.error();

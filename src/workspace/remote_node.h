@@ -1,6 +1,7 @@
-// Where a node's rows live when they live on a server: a Remote Table node's table, or a
-// Query node whose inputs all live on one server, whose SELECT then runs there (see
-// compute/remote_query.h). Plots of either are reduced on that server.
+// Where a node's rows live when they live on a server: a Remote Table node's table, a Query
+// node whose inputs all live on one server, whose SELECT then runs there (see
+// compute/remote_query.h), or a Plot of either, which passes the rows inside its brush on.
+// Plots of any of them are reduced on that server.
 #pragma once
 
 #include <optional>

@@ -202,10 +202,11 @@ class RemoteAppTest : public QObject {
     QCOMPARE(scene.x_max, zoomed.x_max);
     QVERIFY2(QString::fromStdString(scene.badge).contains("ClickHouse"), scene.badge.c_str());
     QVERIFY2(window.statusText().contains("ClickHouse"), qPrintable(window.statusText()));
-    // Brushing needs the rows here: the window says so, and the node keeps no brush.
+    // A brush is SQL the server runs: the node keeps it (aBrushOnARemotePlot... follows it).
     window.navigator().brushBetween(QPointF(200, 100), QPointF(400, 300));
-    QVERIFY2(window.statusText().contains("Keep a local copy"), qPrintable(window.statusText()));
-    QVERIFY(document().graph().Find(plot)->plot.brush.empty());
+    QVERIFY(document().graph().Find(plot)->plot.brush.starts_with("\"x\" BETWEEN"));
+    QVERIFY(WaitIdle());
+    QVERIFY2(runner().run(plot).state == RunState::kReady, qPrintable(runner().run(plot).message));
 
     // To look at: PIKA_REMOTE_SHOT=dir saves the canvas with the inspector, and the window.
     if (const QByteArray shots = qgetenv("PIKA_REMOTE_SHOT"); !shots.isEmpty()) {
@@ -367,6 +368,87 @@ class RemoteAppTest : public QObject {
     QVERIFY(counted.ok());
     QCOMPARE(window.rowsPopup()->totalRows(), static_cast<uint64_t>(counted->columns[0].IntAt(0)));
     QVERIFY(window.rowsPopup()->totalRows() > 0);
+  }
+
+  void aBrushOnARemotePlotPassesItsRowsOnOnTheServer() {
+    qputenv("PIKA_REMOTE_PASSWORD", servers_.at("PIKA_REMOTE_PASSWORD").c_str());
+    const NodeId remote = AddRemote(ClickHouseUrl(), pika::canvas::kAskEveryTime);
+    const NodeId plot = AddScatterOf(remote);
+    QVERIFY(plot != pika::canvas::kNoNode);
+    const NodeId counted = AddQuery("counted", "SELECT count(*) AS n FROM scatter", {plot});
+    QVERIFY(counted != pika::canvas::kNoNode);
+    QVERIFY(WaitIdle());
+    QVERIFY2(runner().run(counted).state == RunState::kReady,
+             qPrintable(runner().run(counted).message));
+
+    PlotWindow window(document(), runner(), window_->engine(), plot);
+    window.resize(700, 450);
+    window.show();
+    QSignalSpy laid_out(&window.navigator(), &PlotNavigator::relaidOut);
+    QVERIFY(laid_out.wait(kRunTimeoutMs));
+    const pika::PlotScene& scene = *window.navigator().scene();
+    // A box over the middle of the plot.
+    const auto at = [&](double fx, double fy) {
+      return QPoint(static_cast<int>(scene.area_left + fx * (scene.area_right - scene.area_left)),
+                    static_cast<int>(scene.area_top + fy * (scene.area_bottom - scene.area_top)));
+    };
+    QTest::mousePress(window.view(), Qt::LeftButton, Qt::ShiftModifier, at(0.3, 0.3));
+    QTest::mouseRelease(window.view(), Qt::LeftButton, Qt::ShiftModifier, at(0.6, 0.7));
+    const std::string brush = document().graph().Find(plot)->plot.brush;
+    QVERIFY2(
+        brush.starts_with("\"x\" BETWEEN ") && brush.find("\"y\" BETWEEN") != std::string::npos,
+        brush.c_str());
+    QVERIFY(WaitIdle());
+    // The query over the brushed plot ran on ClickHouse, over the rows inside the brush.
+    const NodeRun& query = runner().run(counted);
+    QVERIFY2(query.state == RunState::kReady, qPrintable(query.message));
+    QVERIFY(query.remote);
+    auto client = pika::ConnectRemote(
+        {pika::RemoteEngine::kClickHouse, "127.0.0.1",
+         static_cast<uint16_t>(std::stoi(servers_.at("PIKA_CLICKHOUSE_SHARD1_PORT"))), "pika",
+         "default", "points"},
+        servers_.at("PIKA_REMOTE_PASSWORD"));
+    QVERIFY(client.ok());
+    auto inside =
+        (*client)->Query("SELECT count(*) FROM points WHERE " + brush, pika::CancelToken());
+    QVERIFY(inside.ok());
+    const auto rows = static_cast<uint64_t>(inside->columns[0].IntAt(0));
+    QVERIFY(rows > 0);
+    QCOMPARE(query.remote->preview.columns[0].IntAt(0), static_cast<int64_t>(rows));
+    // The plot node says how many rows it passes on.
+    QCOMPARE(runner().run(plot).relation->rows, rows);
+  }
+
+  void pickedBarsOfARemotePlotPassTheirRowsOnOnTheServer() {
+    qputenv("PIKA_REMOTE_PASSWORD", servers_.at("PIKA_REMOTE_PASSWORD").c_str());
+    const NodeId remote = AddRemote(PostgresUrl(), pika::canvas::kAskEveryTime);
+    const NodeId plot = AddScatterOf(remote, "bars");
+    QVERIFY(plot != pika::canvas::kNoNode);
+    Node bars = *document().graph().Find(plot);
+    bars.plot.kind = "bar";
+    bars.plot.x = "c";
+    bars.plot.y.clear();
+    document().updateNode(bars);
+    QVERIFY(WaitIdle());
+    PlotWindow window(document(), runner(), window_->engine(), plot);
+    window.resize(700, 450);
+    window.show();
+    QSignalSpy laid_out(&window.navigator(), &PlotNavigator::relaidOut);
+    QVERIFY(laid_out.wait(kRunTimeoutMs));
+    const pika::PlotScene& scene = *window.navigator().scene();
+    const QPoint second(
+        static_cast<int>(scene.area_left + 1.5 / 7 * (scene.area_right - scene.area_left)),
+        static_cast<int>(scene.area_bottom - 5));
+    const std::optional<std::string> group = window.navigator().remoteDrillGroupAt(second);
+    QVERIFY(group.has_value());
+    QTest::mouseClick(window.view(), Qt::LeftButton, {}, second);
+    QCOMPARE(QString::fromStdString(document().graph().Find(plot)->plot.brush),
+             QString("CAST(\"c\" AS VARCHAR) = '%1'").arg(QString::fromStdString(*group)));
+    QVERIFY(WaitIdle());
+    QVERIFY2(runner().run(plot).state == RunState::kReady, qPrintable(runner().run(plot).message));
+    const uint64_t total = std::stoull(servers_.at("PIKA_REMOTE_ROWS"));
+    const uint64_t passed = runner().run(plot).relation->rows;
+    QVERIFY2(passed > total / 8 && passed < total / 6, qPrintable(QString::number(passed)));
   }
 
   void theRowsBehindARemoteHistogramsBarAreItsWholeBin() {
