@@ -134,6 +134,16 @@ struct PlotRun {
   std::shared_ptr<const PlotResult> plot;
 };
 
+// A plot's run as the node shows it: its drawing and what it passes on, or why it failed.
+NodeRun PlotRunDone(Result<PlotRun> result) {
+  if (!result.ok()) return Finished(Result<PlotResult>(result.error()), &NodeRun::plot);
+  NodeRun done;
+  done.state = RunState::kReady;
+  done.relation = std::make_shared<const NodeRelation>(std::move(result->output));
+  done.plot = std::move(result->plot);
+  return done;
+}
+
 }  // namespace
 
 GraphRunner::GraphRunner(GraphDocument& document, EngineSession& engine, QObject* parent)
@@ -456,15 +466,7 @@ void GraphRunner::startRemotePlot(const canvas::Node& node, const canvas::Node& 
         return run;
       },
       [this, id, generation](Result<PlotRun> result) {
-        NodeRun done;
-        if (result.ok()) {
-          done.state = RunState::kReady;
-          done.relation = std::make_shared<const NodeRelation>(std::move(result->output));
-          done.plot = std::move(result->plot);
-        } else {
-          done = Finished(Result<PlotResult>(result.error()), &NodeRun::plot);
-        }
-        finish(id, generation, std::move(done));
+        finish(id, generation, PlotRunDone(std::move(result)));
       });
 }
 
@@ -518,15 +520,7 @@ void GraphRunner::startPlot(const canvas::Node& node, uint64_t generation) {
                                                request, std::move(*data), std::move(*scene)})};
       },
       [this, id, generation](Result<PlotRun> result) {
-        NodeRun done;
-        if (result.ok()) {
-          done.state = RunState::kReady;
-          done.relation = std::make_shared<const NodeRelation>(std::move(result->output));
-          done.plot = std::move(result->plot);
-        } else {
-          done = Finished(Result<PlotResult>(result.error()), &NodeRun::plot);
-        }
-        finish(id, generation, std::move(done));
+        finish(id, generation, PlotRunDone(std::move(result)));
       });
 }
 

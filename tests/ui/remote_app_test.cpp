@@ -99,6 +99,28 @@ class RemoteAppTest : public QObject {
     return document().connectNodes(remote, id).isEmpty() ? id : pika::canvas::kNoNode;
   }
   uint64_t CacheHits() { return window_->engine().cache().Stats().hits; }
+  // Makes plot `id` draw `kind` of x (and y).
+  void Replot(NodeId id, const std::string& kind, const std::string& x, const std::string& y) {
+    Node changed = *document().graph().Find(id);
+    changed.plot.kind = kind;
+    changed.plot.x = x;
+    changed.plot.y = y;
+    document().updateNode(changed);
+  }
+  // The rows of the servers' `points` where `predicate` holds, counted there.
+  uint64_t CountWhere(pika::RemoteEngine engine, const std::string& predicate) {
+    const bool clickhouse = engine == pika::RemoteEngine::kClickHouse;
+    auto client = pika::ConnectRemote(
+        {engine, "127.0.0.1",
+         static_cast<uint16_t>(std::stoi(
+             servers_.at(clickhouse ? "PIKA_CLICKHOUSE_SHARD1_PORT" : "PIKA_POSTGRES_PORT"))),
+         "pika", clickhouse ? "default" : "postgres", "points"},
+        servers_.at("PIKA_REMOTE_PASSWORD"));
+    if (!client.ok()) return 0;
+    auto counted =
+        (*client)->Query("SELECT count(*) FROM points WHERE " + predicate, pika::CancelToken());
+    return counted.ok() ? static_cast<uint64_t>(counted->columns[0].IntAt(0)) : 0;
+  }
 
  private Q_SLOTS:
   void initTestCase() {
@@ -177,19 +199,10 @@ class RemoteAppTest : public QObject {
     QVERIFY(region.has_value());
     QTest::mouseClick(window.view(), Qt::RightButton, {}, middle);
     QTRY_VERIFY_WITH_TIMEOUT(window.rowsPopup() != nullptr, kRunTimeoutMs);
-    auto client = pika::ConnectRemote(
-        {pika::RemoteEngine::kClickHouse, "127.0.0.1",
-         static_cast<uint16_t>(std::stoi(servers_.at("PIKA_CLICKHOUSE_SHARD1_PORT"))), "pika",
-         "default", "points"},
-        servers_.at("PIKA_REMOTE_PASSWORD"));
-    QVERIFY(client.ok());
-    auto counted = (*client)->Query(
-        fmt::format("SELECT count(*) FROM points WHERE x >= {:.17g} AND x < {:.17g} AND y >= "
-                    "{:.17g} AND y < {:.17g}",
-                    region->x_min, region->x_max, region->y_min, region->y_max),
-        pika::CancelToken());
-    QVERIFY(counted.ok());
-    const auto behind = static_cast<uint64_t>(counted->columns[0].IntAt(0));
+    const uint64_t behind =
+        CountWhere(pika::RemoteEngine::kClickHouse,
+                   fmt::format("x >= {:.17g} AND x < {:.17g} AND y >= {:.17g} AND y < {:.17g}",
+                               region->x_min, region->x_max, region->y_min, region->y_max));
     QVERIFY(behind > 0);
     QCOMPARE(window.rowsPopup()->totalRows(), behind);
     QCOMPARE(window.rowsPopup()->shownRows(), static_cast<int>(std::min<uint64_t>(behind, 200)));
@@ -315,10 +328,7 @@ class RemoteAppTest : public QObject {
     const NodeId remote = AddRemote(PostgresUrl());
     const NodeId plot = AddScatterOf(remote, "boxes");
     QVERIFY(plot != pika::canvas::kNoNode);
-    Node boxes = *document().graph().Find(plot);
-    boxes.plot.kind = "box";
-    boxes.plot.x = "c";
-    document().updateNode(boxes);
+    Replot(plot, "box", "c", "y");
     QVERIFY(WaitIdle());
     const NodeRun& run = runner().run(plot);
     QVERIFY2(run.state == RunState::kReady, qPrintable(run.message));
@@ -335,11 +345,7 @@ class RemoteAppTest : public QObject {
     const NodeId remote = AddRemote(PostgresUrl(), pika::canvas::kAskEveryTime);
     const NodeId plot = AddScatterOf(remote, "bars");
     QVERIFY(plot != pika::canvas::kNoNode);
-    Node bars = *document().graph().Find(plot);
-    bars.plot.kind = "bar";
-    bars.plot.x = "c";
-    bars.plot.y.clear();
-    document().updateNode(bars);
+    Replot(plot, "bar", "c", "");
     QVERIFY(WaitIdle());
     QVERIFY2(runner().run(plot).state == RunState::kReady, qPrintable(runner().run(plot).message));
 
@@ -357,17 +363,10 @@ class RemoteAppTest : public QObject {
     QVERIFY(group.has_value());
     QTest::mouseClick(window.view(), Qt::RightButton, {}, third);
     QTRY_VERIFY_WITH_TIMEOUT(window.rowsPopup() != nullptr, kRunTimeoutMs);
-    auto client =
-        pika::ConnectRemote({pika::RemoteEngine::kPostgres, "127.0.0.1",
-                             static_cast<uint16_t>(std::stoi(servers_.at("PIKA_POSTGRES_PORT"))),
-                             "pika", "postgres", "points"},
-                            servers_.at("PIKA_REMOTE_PASSWORD"));
-    QVERIFY(client.ok());
-    auto counted = (*client)->Query(
-        fmt::format("SELECT count(*) FROM points WHERE c = '{}'", *group), pika::CancelToken());
-    QVERIFY(counted.ok());
-    QCOMPARE(window.rowsPopup()->totalRows(), static_cast<uint64_t>(counted->columns[0].IntAt(0)));
-    QVERIFY(window.rowsPopup()->totalRows() > 0);
+    const uint64_t in_group =
+        CountWhere(pika::RemoteEngine::kPostgres, fmt::format("c = '{}'", *group));
+    QVERIFY(in_group > 0);
+    QCOMPARE(window.rowsPopup()->totalRows(), in_group);
   }
 
   void aBrushOnARemotePlotPassesItsRowsOnOnTheServer() {
@@ -403,16 +402,7 @@ class RemoteAppTest : public QObject {
     const NodeRun& query = runner().run(counted);
     QVERIFY2(query.state == RunState::kReady, qPrintable(query.message));
     QVERIFY(query.remote);
-    auto client = pika::ConnectRemote(
-        {pika::RemoteEngine::kClickHouse, "127.0.0.1",
-         static_cast<uint16_t>(std::stoi(servers_.at("PIKA_CLICKHOUSE_SHARD1_PORT"))), "pika",
-         "default", "points"},
-        servers_.at("PIKA_REMOTE_PASSWORD"));
-    QVERIFY(client.ok());
-    auto inside =
-        (*client)->Query("SELECT count(*) FROM points WHERE " + brush, pika::CancelToken());
-    QVERIFY(inside.ok());
-    const auto rows = static_cast<uint64_t>(inside->columns[0].IntAt(0));
+    const uint64_t rows = CountWhere(pika::RemoteEngine::kClickHouse, brush);
     QVERIFY(rows > 0);
     QCOMPARE(query.remote->preview.columns[0].IntAt(0), static_cast<int64_t>(rows));
     // The plot node says how many rows it passes on.
@@ -424,11 +414,7 @@ class RemoteAppTest : public QObject {
     const NodeId remote = AddRemote(PostgresUrl(), pika::canvas::kAskEveryTime);
     const NodeId plot = AddScatterOf(remote, "bars");
     QVERIFY(plot != pika::canvas::kNoNode);
-    Node bars = *document().graph().Find(plot);
-    bars.plot.kind = "bar";
-    bars.plot.x = "c";
-    bars.plot.y.clear();
-    document().updateNode(bars);
+    Replot(plot, "bar", "c", "");
     QVERIFY(WaitIdle());
     PlotWindow window(document(), runner(), window_->engine(), plot);
     window.resize(700, 450);
