@@ -4,25 +4,35 @@
 
 namespace pika {
 
-Result<uint64_t> BringLocal(RemoteClient& client, const std::string& query, uint64_t max_rows,
-                            Connection& local, const std::string& table,
-                            const CancelToken& cancel) {
+Result<uint64_t> CountRemoteQuery(RemoteClient& client, const std::string& query,
+                                  const CancelToken& cancel) {
   auto counted =
       client.Query(fmt::format("SELECT count(*) AS n FROM ({}) AS pika_rows", query), cancel);
   if (!counted.ok()) return counted.error();
-  const auto rows = static_cast<uint64_t>(counted->columns[0].IntAt(0));
-  if (rows > max_rows) {
-    return InvalidInput(fmt::format(
-        "the query gives {} rows, more than the {} to bring local: filter or aggregate it on "
-        "{}, or allow more rows",
-        rows, max_rows, EngineName(client.source().engine)));
-  }
-  // The cap holds even if rows arrived between the count and the fetch.
+  return static_cast<uint64_t>(counted->columns[0].IntAt(0));
+}
+
+Result<uint64_t> FetchInto(RemoteClient& client, const std::string& query, uint64_t max_rows,
+                           Connection& local, const std::string& table, const CancelToken& cancel) {
   auto fetched = client.Query(
       fmt::format("SELECT * FROM ({}) AS pika_rows LIMIT {}", query, max_rows), cancel);
   if (!fetched.ok()) return fetched.error();
   PIKA_TRY(local.CreateTableFrom(table, *fetched));
   return static_cast<uint64_t>(fetched->row_count);
+}
+
+Result<uint64_t> BringLocal(RemoteClient& client, const std::string& query, uint64_t max_rows,
+                            Connection& local, const std::string& table,
+                            const CancelToken& cancel) {
+  auto rows = CountRemoteQuery(client, query, cancel);
+  if (!rows.ok()) return rows.error();
+  if (*rows > max_rows) {
+    return InvalidInput(fmt::format(
+        "the query gives {} rows, more than the {} to bring local: filter or aggregate it on "
+        "{}, or allow more rows",
+        *rows, max_rows, EngineName(client.source().engine)));
+  }
+  return FetchInto(client, query, max_rows, local, table, cancel);
 }
 
 Result<NodeRelation> BringRemoteNode(RemoteClient& client, Connection& local, uint64_t node_id,

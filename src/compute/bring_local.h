@@ -13,6 +13,15 @@
 
 namespace pika {
 
+// The rows of `query` (a SELECT or WITH query), counted on the server.
+Result<uint64_t> CountRemoteQuery(RemoteClient& client, const std::string& query,
+                                  const CancelToken& cancel);
+
+// Creates `table` in `local` with the rows of `query`, at most `max_rows` of them (the bound
+// holds even if rows arrived after they were counted). Returns the rows brought.
+Result<uint64_t> FetchInto(RemoteClient& client, const std::string& query, uint64_t max_rows,
+                           Connection& local, const std::string& table, const CancelToken& cancel);
+
 // Counts the rows of `query` (a SELECT or WITH query) on the server; past `max_rows` fails
 // with a message that gives the count and what to do, and fetches nothing. Otherwise creates
 // `table` in `local` with its rows. Returns the rows brought.

@@ -14,10 +14,6 @@ namespace pika {
 
 namespace {
 
-SqlDialect DialectOf(RemoteEngine engine) {
-  return engine == RemoteEngine::kClickHouse ? SqlDialect::kClickHouse : SqlDialect::kPostgres;
-}
-
 // The rows as (pika_category, pika_order, pika_y), finite y only. pika_order is x as a
 // number for numbers, dates and times (boxes follow it), NULL for other types.
 Result<std::string> BoxRows(const RemoteSource& remote, const std::vector<RemoteColumn>& columns,
@@ -41,7 +37,7 @@ Result<std::string> BoxRows(const RemoteSource& remote, const std::vector<Remote
       "(SELECT * FROM (SELECT {} AS pika_category, {} AS pika_order, {} AS pika_y FROM {}) AS r "
       "WHERE {}) AS box_rows",
       category, order, value->sql, RemoteTableSql(remote),
-      FiniteSql(DialectOf(remote.engine), "pika_y"));
+      FiniteSql(RemoteDialect(remote.engine), "pika_y"));
 }
 
 constexpr double kQuartiles[] = {0.25, 0.5, 0.75};
@@ -99,16 +95,19 @@ Status FetchQuartiles(RemoteRun& run, const std::string& rows, BoxSummary& summa
   auto batch = run.Query(clickhouse ? ClickHouseQuartilesSql(rows) : PostgresQuartilesSql(rows));
   if (!batch.ok()) return batch.error();
   std::vector<double> order = Doubles(batch->columns[2]);
+  // ClickHouse: two values per quartile (columns 3 and 4, 5 and 6, 7 and 8); PostgreSQL: one.
+  std::vector<std::vector<double>> values;
+  for (size_t column = 3; column < batch->columns.size(); ++column)
+    values.push_back(Doubles(batch->columns[column]));
   for (size_t row = 0; row < batch->row_count; ++row) {
     BoxStats box;
     box.name = batch->columns[0].TextAt(row);
     box.rows = static_cast<uint64_t>(batch->columns[1].IntAt(row));
     double quartiles[3];
     for (size_t q = 0; q < 3; ++q) {
-      quartiles[q] =
-          clickhouse ? Interpolate(box.rows, kQuartiles[q], Doubles(batch->columns[3 + 2 * q])[row],
-                                   Doubles(batch->columns[4 + 2 * q])[row])
-                     : Doubles(batch->columns[3 + q])[row];
+      quartiles[q] = clickhouse ? Interpolate(box.rows, kQuartiles[q], values[2 * q][row],
+                                              values[2 * q + 1][row])
+                                : values[q][row];
     }
     box.q1 = quartiles[0];
     box.median = quartiles[1];
@@ -131,7 +130,7 @@ Result<uint64_t> CountGroups(RemoteRun& run, const std::string& rows) {
 // for the boxes drawn only.
 std::string FencedRowsSql(RemoteEngine engine, const std::string& rows,
                           const std::vector<BoxStats>& boxes) {
-  const SqlDialect dialect = DialectOf(engine);
+  const SqlDialect dialect = RemoteDialect(engine);
   std::vector<std::string> names, lows, highs;
   for (const BoxStats& box : boxes) {
     const double reach = 1.5 * (box.q3 - box.q1);

@@ -58,10 +58,8 @@ std::string CodeSql(RemoteEngine engine, const std::string& text, const PlotColo
 
 // A number on a colour bar over its finite values' range.
 Result<std::string> PlanContinuous(RemoteRun& run, const std::string& value, PlotColor& color) {
-  const SqlDialect dialect = run.source().engine == RemoteEngine::kClickHouse
-                                 ? SqlDialect::kClickHouse
-                                 : SqlDialect::kPostgres;
-  auto range = run.Query(ExtentSql(dialect, {RemoteTableSql(run.source()), value, ""}));
+  auto range = run.Query(
+      ExtentSql(RemoteDialect(run.source().engine), {RemoteTableSql(run.source()), value, ""}));
   if (!range.ok()) return range.error();
   if (range->columns[0].IntAt(0) > 0) {
     color.min = range->columns[1].DoubleAt(0);

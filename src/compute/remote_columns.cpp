@@ -28,6 +28,10 @@ std::string TimeValueSql(RemoteEngine engine, const RemoteColumn& column,
 
 }  // namespace
 
+SqlDialect RemoteDialect(RemoteEngine engine) {
+  return engine == RemoteEngine::kClickHouse ? SqlDialect::kClickHouse : SqlDialect::kPostgres;
+}
+
 bool IsNumber(ColumnType type) {
   return type == ColumnType::kBigint || type == ColumnType::kDouble;
 }
@@ -68,9 +72,7 @@ Result<AxisColumn> AxisColumnOf(const std::vector<RemoteColumn>& columns, const 
 }
 
 std::string FiniteOrNullSql(RemoteEngine engine, const std::string& value) {
-  const SqlDialect dialect =
-      engine == RemoteEngine::kClickHouse ? SqlDialect::kClickHouse : SqlDialect::kPostgres;
-  return fmt::format("CASE WHEN {} THEN {} END", FiniteSql(dialect, value), value);
+  return fmt::format("CASE WHEN {} THEN {} END", FiniteSql(RemoteDialect(engine), value), value);
 }
 
 std::vector<double> Doubles(const Column& column) {

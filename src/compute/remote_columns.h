@@ -7,9 +7,13 @@
 #include <vector>
 
 #include "core/result.h"
+#include "plot/reduction_sql.h"
 #include "remote/remote_catalog.h"
 
 namespace pika {
+
+// The reduction SQL's dialect of a remote engine.
+SqlDialect RemoteDialect(RemoteEngine engine);
 
 bool IsNumber(ColumnType type);
 

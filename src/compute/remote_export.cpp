@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "compute/bring_local.h"
 #include "compute/remote_columns.h"
 #include "plot/reduction_method.h"
 #include "plot/reduction_sql.h"
@@ -17,8 +18,7 @@ namespace {
 Result<std::string> InViewPredicate(const std::vector<RemoteColumn>& columns,
                                     const RemoteSource& remote, const PlotDataRequest& request,
                                     const DataWindow& values) {
-  const SqlDialect dialect =
-      remote.engine == RemoteEngine::kClickHouse ? SqlDialect::kClickHouse : SqlDialect::kPostgres;
+  const SqlDialect dialect = RemoteDialect(remote.engine);
   const auto between = [dialect](const std::string& value, double low, double high) {
     return fmt::format("{} BETWEEN {} AND {}", value, DoubleLiteral(dialect, low),
                        DoubleLiteral(dialect, high));
@@ -57,28 +57,24 @@ Result<uint64_t> ExportRemoteRowsInView(RemoteClient& client, const PlotDataRequ
     if (!predicate.ok()) return predicate.error();
     rows_sql += " WHERE " + *predicate;
   }
-  auto counted =
-      client.Query(fmt::format("SELECT count(*) AS n FROM ({}) AS pika_rows", rows_sql), cancel);
-  if (!counted.ok()) return counted.error();
-  const auto in_view = static_cast<uint64_t>(counted->columns[0].IntAt(0));
-  if (in_view > max_rows) {
+  auto in_view = CountRemoteQuery(client, rows_sql, cancel);
+  if (!in_view.ok()) return in_view.error();
+  if (*in_view > max_rows) {
     return InvalidInput(fmt::format(
         "the view holds {} rows on {}, more than the {} an export brings here: zoom in, or write "
         "them from the server with `pika remote {} --sql \"{}\" --out {} --max-rows {}`",
-        WithThousands(in_view), EngineName(remote.engine), WithThousands(max_rows),
-        RemoteUrl(remote), rows_sql, path, in_view));
+        WithThousands(*in_view), EngineName(remote.engine), WithThousands(max_rows),
+        RemoteUrl(remote), rows_sql, path, *in_view));
   }
-  // The bound holds even if rows arrived between the count and the fetch.
-  auto rows = client.Query(fmt::format("{} LIMIT {}", rows_sql, max_rows), cancel);
-  if (!rows.ok()) return rows.error();
   // A database of its own: the app's engine never holds the rows, and it goes with them.
   auto database = Database::Open({});
   if (!database.ok()) return database.error();
   auto local = database->Connect();
   if (!local.ok()) return local.error();
-  PIKA_TRY(local->CreateTableFrom("rows_in_view", *rows));
+  auto rows = FetchInto(client, rows_sql, max_rows, *local, "rows_in_view", cancel);
+  if (!rows.ok()) return rows.error();
   PIKA_TRY(ExportQueryResult(*local, "SELECT * FROM rows_in_view", path, cancel, progress));
-  return static_cast<uint64_t>(rows->row_count);
+  return *rows;
 }
 
 }  // namespace pika

@@ -13,14 +13,11 @@ namespace pika {
 
 namespace {
 
-SqlDialect DialectOf(RemoteEngine engine) {
-  return engine == RemoteEngine::kClickHouse ? SqlDialect::kClickHouse : SqlDialect::kPostgres;
-}
-
 // A heatmap axis's column as the server reads it.
 struct AxisSql {
   std::string name;    // any value as text: a band's name
   std::string number;  // numbers and times: the value an axis places (empty for other types)
+  bool is_time = false;
 };
 
 Result<AxisSql> AxisSqlOf(const RemoteSource& remote, const std::vector<RemoteColumn>& columns,
@@ -34,6 +31,7 @@ Result<AxisSql> AxisSqlOf(const RemoteSource& remote, const std::vector<RemoteCo
     auto number = AxisColumnOf(columns, column, remote, true);
     if (!number.ok()) return number.error();
     sql.number = number->sql;
+    sql.is_time = number->is_time;
   }
   return sql;
 }
@@ -66,7 +64,7 @@ Status PlanNames(RemoteRun& run, const AxisSql& sql, HeatAxis& axis, uint64_t& c
 // else about `target` bins on round edges.
 Status PlanNumbers(RemoteRun& run, const AxisSql& sql, const std::string& column, int target,
                    HeatAxis& axis, uint64_t& categories) {
-  const SqlDialect dialect = DialectOf(run.source().engine);
+  const SqlDialect dialect = RemoteDialect(run.source().engine);
   const std::string values =
       fmt::format("(SELECT {} AS pika_name, {} AS pika_v FROM {}) AS v WHERE {}", sql.name,
                   sql.number, RemoteTableSql(run.source()), FiniteSql(dialect, "pika_v"));
@@ -106,9 +104,7 @@ Result<PlannedAxis> PlanAxis(RemoteRun& run, const std::vector<RemoteColumn>& co
     PIKA_TRY(PlanNames(run, *sql, planned.axis, categories));
     return planned;
   }
-  auto found = FindColumn(columns, column, run.source());
-  if (!found.ok()) return found.error();
-  planned.axis.is_time = IsTime(**found);
+  planned.axis.is_time = sql->is_time;
   PIKA_TRY(PlanNumbers(run, *sql, column, target, planned.axis, categories));
   return planned;
 }
@@ -118,7 +114,7 @@ Result<PlannedAxis> PlanAxis(RemoteRun& run, const std::vector<RemoteColumn>& co
 std::string CoordinateSql(RemoteEngine engine, const PlannedAxis& planned) {
   const HeatAxis& axis = planned.axis;
   if (axis.categorical()) return planned.sql.name;
-  const SqlDialect dialect = DialectOf(engine);
+  const SqlDialect dialect = RemoteDialect(engine);
   const std::string bin = fmt::format("floor(({} - {}) / {})", planned.sql.number,
                                       DoubleLiteral(dialect, axis.bins.first_edge),
                                       DoubleLiteral(dialect, axis.bins.width));
@@ -136,7 +132,7 @@ std::string InsideSql(RemoteEngine engine, const PlannedAxis& planned) {
     for (const std::string& name : axis.names) literals.push_back(RemoteLiteral(engine, name));
     return fmt::format("{} IN ({})", planned.sql.name, fmt::join(literals, ", "));
   }
-  const SqlDialect dialect = DialectOf(engine);
+  const SqlDialect dialect = RemoteDialect(engine);
   return fmt::format("{0} >= {1} AND {0} < {2}", planned.sql.number,
                      DoubleLiteral(dialect, axis.bins.first_edge),
                      DoubleLiteral(dialect, axis.bins.last_edge()));

@@ -23,10 +23,6 @@ namespace pika {
 
 namespace {
 
-SqlDialect DialectOf(RemoteEngine engine) {
-  return engine == RemoteEngine::kClickHouse ? SqlDialect::kClickHouse : SqlDialect::kPostgres;
-}
-
 Status CheckSupported(const PlotDataRequest& request) {
   const std::string& kind = request.kind;
   if (kind != "scatter" && kind != "line" && kind != "histogram" && kind != "bar" &&
@@ -386,7 +382,7 @@ Result<RemoteRowsBehind> FetchRemoteRowsBehind(RemoteClient& client, const PlotD
                           : ""));
   }
   const RemoteSource& remote = client.source();
-  const SqlDialect dialect = DialectOf(remote.engine);
+  const SqlDialect dialect = RemoteDialect(remote.engine);
   auto columns = DiscoverColumns(client, cancel);
   if (!columns.ok()) return columns.error();
   auto x = AxisColumnOf(*columns, request.x, remote, true);
@@ -495,7 +491,7 @@ Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& reque
                               const TextExtent& text_width, const CancelToken& cancel) {
   PIKA_TRY(CheckSupported(request));
   const RemoteSource& remote = client.source();
-  const SqlDialect dialect = DialectOf(remote.engine);
+  const SqlDialect dialect = RemoteDialect(remote.engine);
   RemotePlot out;
   RemoteRun run(client, cancel, out);
   auto columns = DiscoverColumns(client, cancel);

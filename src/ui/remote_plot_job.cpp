@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "compute/bring_local.h"
 #include "compute/remote_plot.h"
 #include "render/text_metrics.h"
 
@@ -29,10 +30,7 @@ Result<PlotResult> RunRemotePlot(RemoteSessions& sessions, const RemoteOrigin& o
 Result<uint64_t> CountRemoteRows(RemoteSessions& sessions, const RemoteOrigin& origin,
                                  const CancelToken& cancel) {
   auto client = sessions.Open(origin.source, origin.max_age_s);
-  auto counted = client->Query(
-      fmt::format("SELECT count(*) AS n FROM {}", RemoteTableSql(origin.source)), cancel);
-  if (!counted.ok()) return counted.error();
-  return static_cast<uint64_t>(counted->columns[0].IntAt(0));
+  return CountRemoteQuery(*client, "SELECT * FROM " + RemoteTableSql(origin.source), cancel);
 }
 
 std::string RemotePlotSqlText(const PlotResult& plot) {
