@@ -7,9 +7,11 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QScreen>
+#include <QSettings>
 #include <QTimer>
 #include <cstdio>
 
+#include "storage/data_folder.h"
 #include "ui/canvas_view.h"
 #include "ui/engine_session.h"
 #include "ui/graph_runner.h"
@@ -23,6 +25,17 @@ bool HasDisplay() {
   return !qEnvironmentVariableIsEmpty("DISPLAY") ||
          !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
          !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+// Tables extracted from workspaces stay in the data folder so that opening again is instant;
+// folders of workspaces not opened for a while go once all of them pass the setting's size.
+void SweepOldDataFolders() {
+  const uint64_t max_bytes =
+      QSettings()
+          .value(pika::ui::kDataFoldersMaxKey, pika::ui::kDataFoldersMaxDefault)
+          .toULongLong();
+  for (const std::string& removed : pika::SweepDataFolders(pika::DataRoot(), max_bytes))
+    std::fprintf(stderr, "pika-app: removed the unused data folder %s\n", removed.c_str());
 }
 
 }  // namespace
@@ -49,6 +62,7 @@ int main(int argc, char** argv) {
   parser.addOption(screenshot);
   parser.addPositionalArgument("files", "CSV or Parquet files to import", "[FILE...]");
   parser.process(app);
+  SweepOldDataFolders();
 
   auto engine = pika::ui::EngineSession::Open();
   if (!engine.ok()) {

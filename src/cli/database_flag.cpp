@@ -4,18 +4,36 @@
 
 #include <filesystem>
 
+#include "storage/memory_limit.h"
+
 namespace pika::cli {
 
-Result<Database> OpenDatabaseFor(const std::string& path, DatabaseUse use) {
+Result<CliEngine> OpenEngineIn(DataFolder folder, const std::string& path) {
+  auto limit = ResolveMemoryLimit();
+  if (!limit.ok()) return limit.error();
+  DatabaseOptions options;
+  options.path = path;
+  options.memory_limit = limit->Setting();
+  options.temp_directory = folder.SpillDir();
+  auto database = Database::Open(options);
+  if (!database.ok()) return database.error();
+  return CliEngine{std::move(folder), std::move(*database)};
+}
+
+Result<CliEngine> OpenEngine(const std::string& path) {
+  auto folder = DataFolder::Scratch(DataRoot());
+  if (!folder.ok()) return folder.error();
+  return OpenEngineIn(std::move(*folder), path);
+}
+
+Result<CliEngine> OpenDatabaseFor(const std::string& path, DatabaseUse use) {
   if (use == DatabaseUse::kExisting && !path.empty() && !std::filesystem::exists(path)) {
     return NotFound(
         fmt::format("no database at '{}': import a file first (pika import FILE "
                     "--db {}) or check the path",
                     path, path));
   }
-  DatabaseOptions options;
-  options.path = path;
-  return Database::Open(options);
+  return OpenEngine(path);
 }
 
 }  // namespace pika::cli

@@ -3,11 +3,11 @@
 
 #include "cli/commands.h"
 #include "cli/csv_flags.h"
+#include "cli/database_flag.h"
 #include "cli/exit_codes.h"
 #include "cli/interrupt_signal.h"
 #include "cli/report_json.h"
 #include "cli/report_text.h"
-#include "storage/database.h"
 #include "storage/file_importer.h"
 
 namespace pika::cli {
@@ -23,7 +23,7 @@ struct InspectArgs {
 int RunInspect(const InspectArgs& args) {
   auto options = ToImportOptions(args.csv);
   if (!options.ok()) return Fail(options.error());
-  auto database = Database::Open({});
+  auto database = OpenEngine();
   if (!database.ok()) return Fail(database.error());
   auto connection = database->Connect();
   if (!connection.ok()) return Fail(connection.error());

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "cli/commands.h"
+#include "cli/database_flag.h"
 #include "cli/exit_codes.h"
 #include "cli/interrupt_signal.h"
 #include "cli/remote_flag.h"
@@ -15,7 +16,6 @@
 #include "compute/bring_local.h"
 #include "compute/remote_table.h"
 #include "remote/remote_catalog.h"
-#include "storage/database.h"
 #include "storage/query_export.h"
 
 namespace pika::cli {
@@ -94,7 +94,7 @@ int WriteRemoteRows(const RemoteArgs& args, RemoteClient& client, const std::str
   if (!IsQuery(sql)) return Fail(InvalidInput("--out takes a query: SELECT ... or WITH ..."));
   auto format = DataFileFormatOf(args.out);
   if (!format.ok()) return Fail(format.error());
-  auto database = Database::Open({});
+  auto database = OpenEngine();
   if (!database.ok()) return Fail(database.error());
   auto local = database->Connect();
   if (!local.ok()) return Fail(local.error());

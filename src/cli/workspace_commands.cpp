@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/database_flag.h"
 #include "cli/exit_codes.h"
 #include "cli/interrupt_signal.h"
 #include "compute/node_relations.h"
@@ -17,7 +18,7 @@
 #include "render/headless_gui.h"
 #include "render/scene_export.h"
 #include "render/text_metrics.h"
-#include "storage/database.h"
+#include "storage/data_folder.h"
 #include "storage/sql_quote.h"
 #include "workspace/plot_node.h"
 #include "workspace/remote_node.h"
@@ -31,74 +32,94 @@ namespace {
 namespace fs = std::filesystem;
 
 struct OpenedWorkspace {
-  Database database;
+  CliEngine engine;
   Connection connection;
   WorkspaceContent content;
-  std::map<std::string, uint64_t> entry_bytes;
 };
 
-Result<OpenedWorkspace> Open(const std::string& path) {
-  auto database = Database::Open({});
-  if (!database.ok()) return database.error();
-  auto connection = database->Connect();
-  if (!connection.ok()) return connection.error();
-  auto bytes = RealFileSystem().ReadAll(path);
-  if (!bytes.ok()) return bytes.error();
-  auto entries = ReadZip(*bytes);
-  if (!entries.ok()) return entries.error();
-  std::map<std::string, uint64_t> sizes;
-  for (const auto& [name, content] : *entries) sizes[name] = content.size();
-  auto content = LoadWorkspaceEntries(*connection, RealFileSystem(), *entries,
-                                      fs::temp_directory_path().string());
-  if (!content.ok()) return content.error();
-  return OpenedWorkspace{std::move(*database), std::move(*connection), std::move(*content),
-                         std::move(sizes)};
+// The workspace's data folder, where a second open finds its tables extracted; a scratch one
+// while an app window holds it.
+Result<DataFolder> FolderOf(const std::string& path) {
+  auto id = ReadWorkspaceId(path);
+  if (id.ok() && !id->empty()) {
+    auto folder = DataFolder::Open(DataRoot(), *id);
+    if (folder.ok()) return folder;
+  }
+  return DataFolder::Scratch(DataRoot());
 }
 
-int RunInfo(const std::string& path, bool as_json) {
-  auto workspace = Open(path);
-  if (!workspace.ok()) return Fail(workspace.error());
-  nlohmann::json nodes = nlohmann::json::array();
-  for (const auto& [id, node] : workspace->content.graph.nodes()) {
-    nlohmann::json item{
-        {"id", id}, {"kind", std::string(canvas::KindKey(node.kind))}, {"name", node.name}};
-    if (node.kind == canvas::NodeKind::kTable) {
-      item["source"] = node.source_path;
-      const bool saved = workspace->content.restored_tables.contains(id);
-      item["data_saved"] = saved;
-      if (saved) {
-        auto relation = AdoptTableNode(workspace->connection, id, node.name);
-        if (!relation.ok()) return Fail(relation.error());
-        item["rows"] = relation->rows;
-        item["columns"] = relation->columns.size();
-        item["data_bytes"] = workspace->entry_bytes[WorkspaceDataEntry(id)];
-      }
+Result<OpenedWorkspace> Open(const std::string& path) {
+  auto folder = FolderOf(path);
+  if (!folder.ok()) return folder.error();
+  const std::string tables = folder->TablesDir();
+  auto engine = OpenEngineIn(std::move(*folder));
+  if (!engine.ok()) return engine.error();
+  auto connection = engine->Connect();
+  if (!connection.ok()) return connection.error();
+  auto content =
+      LoadWorkspace(*connection, RealFileSystem(), path, tables, {}, CancelOnInterrupt());
+  if (!content.ok()) return content.error();
+  return OpenedWorkspace{std::move(*engine), std::move(*connection), std::move(*content)};
+}
+
+nlohmann::json NodeInfo(const WorkspaceSummary& summary, const canvas::Node& node) {
+  nlohmann::json item{
+      {"id", node.id}, {"kind", std::string(canvas::KindKey(node.kind))}, {"name", node.name}};
+  if (node.kind == canvas::NodeKind::kTable) {
+    item["source"] = node.source_path;
+    const auto bytes = summary.data_bytes.find(node.id);
+    item["data_saved"] = bytes != summary.data_bytes.end();
+    if (bytes != summary.data_bytes.end()) item["data_bytes"] = bytes->second;
+    // Written by the save (format 2): listing reads no data.
+    if (const auto saved = summary.tables.find(node.id); saved != summary.tables.end()) {
+      item["rows"] = saved->second.rows;
+      item["columns"] = saved->second.columns;
     }
-    if (node.kind == canvas::NodeKind::kQuery) item["sql"] = node.sql;
-    if (node.kind == canvas::NodeKind::kRemote) item["url"] = node.remote_url;
-    if (node.kind == canvas::NodeKind::kPlot)
-      item["plot"] = {{"kind", node.plot.kind},
-                      {"x", node.plot.x},
-                      {"y", node.plot.y},
-                      {"color", node.plot.color}};
-    nodes.push_back(item);
   }
-  nlohmann::json edges = nlohmann::json::array();
-  for (const canvas::Edge& edge : workspace->content.graph.edges())
-    edges.push_back({{"from", edge.from}, {"to", edge.to}});
-  if (as_json) {
-    std::cout << nlohmann::json{{"file", path}, {"nodes", nodes}, {"edges", edges}}.dump() << '\n';
-    return kExitOk;
-  }
-  std::cout << fmt::format("{}: {} nodes, {} edges\n", path, nodes.size(), edges.size());
+  if (node.kind == canvas::NodeKind::kQuery) item["sql"] = node.sql;
+  if (node.kind == canvas::NodeKind::kRemote) item["url"] = node.remote_url;
+  if (node.kind == canvas::NodeKind::kPlot)
+    item["plot"] = {{"kind", node.plot.kind},
+                    {"x", node.plot.x},
+                    {"y", node.plot.y},
+                    {"color", node.plot.color}};
+  return item;
+}
+
+void PrintInfo(const std::string& path, const nlohmann::json& nodes, size_t edges) {
+  std::cout << fmt::format("{}: {} nodes, {} edges\n", path, nodes.size(), edges);
   for (const auto& node : nodes) {
     std::cout << fmt::format("  {:>3}  {:<6} {}", node["id"].get<uint64_t>(),
                              node["kind"].get<std::string>(), node["name"].get<std::string>());
     if (node.contains("rows"))
-      std::cout << fmt::format("  ({} rows, {} bytes saved)", node["rows"].get<uint64_t>(),
+      std::cout << fmt::format("  ({} rows, {} columns, {} bytes saved)",
+                               node["rows"].get<uint64_t>(), node["columns"].get<uint64_t>(),
                                node["data_bytes"].get<uint64_t>());
+    else if (node.contains("data_bytes"))
+      std::cout << fmt::format("  ({} bytes saved)", node["data_bytes"].get<uint64_t>());
     std::cout << '\n';
   }
+}
+
+int RunInfo(const std::string& path, bool as_json) {
+  auto summary = ReadWorkspaceSummary(path);
+  if (!summary.ok()) return Fail(summary.error());
+  nlohmann::json nodes = nlohmann::json::array();
+  for (const auto& [id, node] : summary->graph.nodes()) nodes.push_back(NodeInfo(*summary, node));
+  nlohmann::json edges = nlohmann::json::array();
+  for (const canvas::Edge& edge : summary->graph.edges())
+    edges.push_back({{"from", edge.from}, {"to", edge.to}});
+  if (as_json) {
+    std::cout << nlohmann::json{{"file", path},
+                                {"format_version", summary->format_version},
+                                {"workspace_id", summary->workspace_id},
+                                {"nodes", nodes},
+                                {"edges", edges}}
+                     .dump()
+              << '\n';
+    return kExitOk;
+  }
+  PrintInfo(path, nodes, edges.size());
   return kExitOk;
 }
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "storage/drop_relation.h"
+
 namespace pika {
 
 Result<uint64_t> CountRemoteQuery(RemoteClient& client, const std::string& query,
@@ -44,7 +46,7 @@ Result<NodeRelation> BringRemoteNode(RemoteClient& client, Connection& local, ui
   auto brought = BringLocal(client, "SELECT * FROM " + RemoteTableSql(client.source()), max_rows,
                             local, staging, cancel);
   if (!brought.ok()) return brought.error();
-  PIKA_TRY(local.Execute(fmt::format("DROP TABLE IF EXISTS {}", table)));
+  PIKA_TRY(DropTableOrView(local, table));
   PIKA_TRY(local.Execute(fmt::format("ALTER TABLE {} RENAME TO {}", staging, table)));
   return AdoptTableNode(local, node_id, name);
 }

@@ -4,6 +4,8 @@
 
 #include <fstream>
 
+#include "storage/memory_limit.h"
+
 namespace pika {
 
 MemoryPressure PressureOf(const MemoryReading& reading) {
@@ -23,10 +25,10 @@ uint64_t ProcessResidentBytes() {
 }
 
 uint64_t DefaultMemoryBudget() {
-  const long pages = sysconf(_SC_PHYS_PAGES);
-  const long page_size = sysconf(_SC_PAGESIZE);
-  if (pages <= 0 || page_size <= 0) return 0;
-  return static_cast<uint64_t>(static_cast<double>(pages) * static_cast<double>(page_size) * 0.8);
+  // The engine's limit: a bad PIKA_MEMORY_LIMIT is reported where the engine opens.
+  auto limit = ResolveMemoryLimit();
+  if (limit.ok()) return limit->bytes;
+  return static_cast<uint64_t>(static_cast<double>(PhysicalMemoryBytes()) * 0.8);
 }
 
 }  // namespace pika

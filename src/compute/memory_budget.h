@@ -22,7 +22,7 @@ MemoryPressure PressureOf(const MemoryReading& reading);
 
 // Resident memory of this process (Linux: /proc/self/statm), 0 when unknown.
 uint64_t ProcessResidentBytes();
-// The default budget: 80% of the machine's physical memory, as DuckDB's own default limit.
+// The budget: the engine's memory limit (PIKA_MEMORY_LIMIT, else 80% of physical memory).
 uint64_t DefaultMemoryBudget();
 
 }  // namespace pika

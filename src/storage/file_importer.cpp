@@ -9,6 +9,7 @@
 #include "storage/compressed_stream.h"
 #include "storage/csv_inspector.h"
 #include "storage/csv_read_call.h"
+#include "storage/drop_relation.h"
 #include "storage/parquet_source.h"
 #include "storage/reject_reader.h"
 #include "storage/sql_quote.h"
@@ -39,7 +40,9 @@ Status CheckTableName(Connection& connection, const ImportRequest& request,
   Status status;
   const int64_t existing = CountOf(
       connection,
-      fmt::format("SELECT count(*) FROM duckdb_tables() WHERE table_name = {} AND NOT temporary",
+      fmt::format("SELECT (SELECT count(*) FROM duckdb_tables() WHERE table_name = {0} AND NOT "
+                  "temporary) + (SELECT count(*) FROM duckdb_views() WHERE view_name = {0} AND "
+                  "NOT internal AND NOT temporary)",
                   QuoteLiteral(table)),
       status);
   PIKA_TRY(status);
@@ -96,7 +99,7 @@ Result<Attempt> CreateFromCsv(Connection& connection, const SourceFile& file,
                          fmt::format("pika_import_rejects_{}", id),
                          fmt::format("pika_import_scan_{}", id)};
   if (replace) {
-    PIKA_TRY(connection.Execute(fmt::format("DROP TABLE IF EXISTS {}", QuoteIdentifier(table))));
+    PIKA_TRY(DropTableOrView(connection, table));
   }
   const Status created = ExecuteWatched(
       connection,
@@ -212,7 +215,7 @@ Result<ImportResult> ImportParquet(Connection& connection, const SourceFile& fil
   Transaction transaction(connection);
   PIKA_TRY(transaction.Begin());
   if (replace) {
-    PIKA_TRY(connection.Execute(fmt::format("DROP TABLE IF EXISTS {}", QuoteIdentifier(table))));
+    PIKA_TRY(DropTableOrView(connection, table));
   }
   PIKA_TRY(CreateTableFromParquet(connection, file, table, cancel, progress));
   Status status;

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <utility>
 
 namespace pika {
 
@@ -50,6 +51,12 @@ class PosixFileSystem : public FileSystem {
       }
       bytes.remove_prefix(static_cast<size_t>(written));
     }
+    return {};
+  }
+
+  Status Seek(int handle, uint64_t offset) override {
+    if (::lseek(handle, static_cast<off_t>(offset), SEEK_SET) < 0)
+      return FromErrno("seek in", fmt::format("file descriptor {}", handle));
     return {};
   }
 
@@ -99,21 +106,75 @@ FileSystem& RealFileSystem() {
   return files;
 }
 
-Status AtomicWriteFile(FileSystem& files, const std::string& path, std::string_view bytes) {
-  const std::string temporary = TemporaryNameBeside(path);
+Result<AtomicFile> AtomicFile::Create(FileSystem& files, const std::string& path) {
+  std::string temporary = TemporaryNameBeside(path);
   auto handle = files.Create(temporary);
   if (!handle.ok()) return handle.error();
-  Status written = files.Write(*handle, bytes);
-  if (written.ok()) written = files.Sync(*handle);
-  Status closed = files.Close(*handle);
+  return AtomicFile(files, path, std::move(temporary), *handle);
+}
+
+AtomicFile::AtomicFile(AtomicFile&& other) noexcept
+    : files_(other.files_),
+      path_(std::move(other.path_)),
+      temporary_(std::move(other.temporary_)),
+      handle_(std::exchange(other.handle_, -1)),
+      done_(std::exchange(other.done_, true)) {}
+
+AtomicFile::~AtomicFile() { Abandon(); }
+
+Status AtomicFile::Write(std::string_view bytes) { return files_->Write(handle_, bytes); }
+
+Status AtomicFile::Seek(uint64_t offset) { return files_->Seek(handle_, offset); }
+
+void AtomicFile::Abandon() {
+  if (done_) return;
+  done_ = true;
+  if (handle_ >= 0) (void)files_->Close(std::exchange(handle_, -1));
+  (void)files_->Remove(temporary_);  // the target was never touched
+}
+
+Status AtomicFile::Commit() {
+  Status written = files_->Sync(handle_);
+  Status closed = files_->Close(std::exchange(handle_, -1));
   if (written.ok()) written = closed;
-  if (written.ok()) written = files.Rename(temporary, path);
+  if (written.ok()) written = files_->Rename(temporary_, path_);
   if (!written.ok()) {
-    (void)files.Remove(temporary);  // the target was never touched
+    Abandon();
     return written;
   }
-  std::string directory = std::filesystem::path(path).parent_path().string();
-  return files.SyncDirectory(directory.empty() ? "." : directory);
+  done_ = true;
+  std::string directory = std::filesystem::path(path_).parent_path().string();
+  return files_->SyncDirectory(directory.empty() ? "." : directory);
+}
+
+Status CopyFileAtomically(FileSystem& files, const std::string& from, const std::string& to) {
+  std::ifstream in(from, std::ios::binary);
+  if (!in) return FromErrno("read", from);
+  auto file = AtomicFile::Create(files, to);
+  if (!file.ok()) return file.error();
+  std::string chunk(size_t{1} << 20, '\0');
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    const auto read = static_cast<size_t>(in.gcount());
+    if (read > 0) PIKA_TRY(file->Write(std::string_view(chunk.data(), read)));
+  }
+  if (in.bad()) return FromErrno("read", from);
+  return file->Commit();
+}
+
+Result<uint64_t> FreeDiskBytes(const std::string& path) {
+  std::error_code error;
+  const std::filesystem::space_info space = std::filesystem::space(path, error);
+  if (error)
+    return IoError(fmt::format("cannot tell the free space of '{}': {}", path, error.message()));
+  return static_cast<uint64_t>(space.available);
+}
+
+Status AtomicWriteFile(FileSystem& files, const std::string& path, std::string_view bytes) {
+  auto file = AtomicFile::Create(files, path);
+  if (!file.ok()) return file.error();
+  PIKA_TRY(file->Write(bytes));
+  return file->Commit();
 }
 
 }  // namespace pika

@@ -1,20 +1,55 @@
 #include "ui/engine_session.h"
 
+#include <QSettings>
 #include <algorithm>
 
 namespace pika::ui {
 
-Result<std::unique_ptr<EngineSession>> EngineSession::Open(int workers) {
-  auto database = Database::Open({});
+namespace {
+
+// The workspace's own folder, or a new one while another window holds it (the same file
+// opened twice): each engine has a folder of its own.
+Result<DataFolder> FolderFor(const std::string& workspace_id) {
+  const std::string root = DataRoot();
+  if (!workspace_id.empty()) {
+    auto folder = DataFolder::Open(root, workspace_id);
+    if (folder.ok()) return folder;
+  }
+  return DataFolder::Open(root, NewWorkspaceId());
+}
+
+}  // namespace
+
+Result<std::unique_ptr<EngineSession>> EngineSession::Open(const std::string& workspace_id,
+                                                           const std::string& memory_limit,
+                                                           int workers) {
+  auto limit = ResolveMemoryLimit(memory_limit.empty()
+                                      ? QSettings().value(kMemoryLimitKey).toString().toStdString()
+                                      : memory_limit);
+  if (!limit.ok()) return limit.error();
+  auto folder = FolderFor(workspace_id);
+  if (!folder.ok()) return folder.error();
+  DatabaseOptions options;
+  options.path = folder->EngineFile();
+  options.memory_limit = limit->Setting();
+  options.temp_directory = folder->SpillDir();
+  auto database = Database::Open(options);
   if (!database.ok()) return database.error();
   auto scheduler = JobScheduler::Start(*database, workers);
   if (!scheduler.ok()) return scheduler.error();
-  return std::unique_ptr<EngineSession>(
-      new EngineSession(std::move(*database), std::move(*scheduler)));
+  std::string id = workspace_id.empty() ? folder->id() : workspace_id;
+  return std::unique_ptr<EngineSession>(new EngineSession(std::move(id), std::move(*folder),
+                                                          std::move(*limit), std::move(*database),
+                                                          std::move(*scheduler)));
 }
 
-EngineSession::EngineSession(Database database, std::unique_ptr<JobScheduler> scheduler)
-    : database_(std::move(database)), scheduler_(std::move(scheduler)) {}
+EngineSession::EngineSession(std::string workspace_id, DataFolder folder, MemoryLimit limit,
+                             Database database, std::unique_ptr<JobScheduler> scheduler)
+    : workspace_id_(std::move(workspace_id)),
+      folder_(std::move(folder)),
+      limit_(std::move(limit)),
+      database_(std::move(database)),
+      scheduler_(std::move(scheduler)) {}
 
 // Workers stop before the object they post to goes away; what they posted is dropped.
 EngineSession::~EngineSession() { scheduler_.reset(); }

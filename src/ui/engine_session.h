@@ -14,16 +14,28 @@
 #include "compute/query_cache.h"
 #include "compute/remote_sessions.h"
 #include "compute/source_versions.h"
+#include "storage/data_folder.h"
 #include "storage/database.h"
+#include "storage/memory_limit.h"
 
 namespace pika::ui {
+
+// The setting (QSettings) that holds the memory limit, in DuckDB's syntax ("4GB").
+inline constexpr const char* kMemoryLimitKey = "engine/memory_limit";
+// The setting for how many bytes the data folders of closed workspaces may take together.
+inline constexpr const char* kDataFoldersMaxKey = "storage/data_folders_max_bytes";
+inline constexpr qulonglong kDataFoldersMaxDefault = 20ULL << 30;
 
 class EngineSession : public QObject {
   Q_OBJECT
 
  public:
-  // An in-memory database spilling to a temporary folder, with `workers` connections.
-  static Result<std::unique_ptr<EngineSession>> Open(int workers = 2);
+  // The engine of workspace `workspace_id` (empty: a new workspace): a database file in the
+  // workspace's data folder, limited to the memory limit (PIKA_MEMORY_LIMIT, else
+  // `memory_limit` from the settings, else 80% of RAM) and spilling into the folder.
+  static Result<std::unique_ptr<EngineSession>> Open(const std::string& workspace_id = {},
+                                                     const std::string& memory_limit = {},
+                                                     int workers = 2);
   ~EngineSession() override;
 
   // Runs `work` for `key` (a newer submit for the key cancels this one) and calls `done`
@@ -59,11 +71,20 @@ class EngineSession : public QObject {
   // Remote engines: passwords typed this session, and clients answering through cache().
   RemoteSessions& remote() { return remote_; }
   const Database& database() const { return database_; }
+  // The workspace this engine serves; a save writes it into the file.
+  const std::string& workspaceId() const { return workspace_id_; }
+  // Where its tables, engine file and spill live.
+  const DataFolder& dataFolder() const { return folder_; }
+  const MemoryLimit& memoryLimit() const { return limit_; }
 
  private:
-  EngineSession(Database database, std::unique_ptr<JobScheduler> scheduler);
+  EngineSession(std::string workspace_id, DataFolder folder, MemoryLimit limit, Database database,
+                std::unique_ptr<JobScheduler> scheduler);
   std::shared_ptr<std::atomic<double>> progressSlot(uint64_t key);
 
+  std::string workspace_id_;
+  DataFolder folder_;  // before the database: the engine file goes when the folder is let go
+  MemoryLimit limit_;
   Database database_;
   QueryCache cache_{size_t{256} << 20};
   SourceVersions versions_;

@@ -153,11 +153,12 @@ void MainWindow::autosaveNow(std::function<void(Status)> done) {
       this, kAutosaveKey,
       [root = RecoveryRoot().toStdString(), session = session_.toStdString(),
        graph = document_->graph(), viewport = view_->viewportState(),
-       tables = runner_->tableDataVersions(), path = path_.toStdString()](
-          Connection& connection, const CancelToken& cancel, const ProgressFn&) -> Result<bool> {
+       tables = runner_->tableDataVersions(), path = path_.toStdString(),
+       id = engine_->workspaceId()](Connection& connection, const CancelToken& cancel,
+                                    const ProgressFn&) -> Result<bool> {
         if (cancel.cancelled()) return Cancelled();  // the window closed
         RecoveryStore store(RealFileSystem(), root);
-        PIKA_TRY(store.Write(session, connection, graph, viewport, tables, path, ::getpid()));
+        PIKA_TRY(store.Write(session, connection, graph, viewport, tables, path, ::getpid(), id));
         return true;
       },
       [this, done = std::move(done)](Result<bool> written) {
@@ -207,9 +208,10 @@ void MainWindow::offerRecovery() {
 void MainWindow::restoreRecovery(const RecoveryEntry& entry, QWidget* parent,
                                  std::function<void(Result<MainWindow*>)> done) {
   OpenInNewWindow(
-      [entry](Connection& connection) {
+      {},
+      [entry](Connection& connection, const std::string& tables_dir) {
         const RecoveryStore store(RealFileSystem(), RecoveryRoot().toStdString());
-        return store.Restore(connection, entry, QDir::tempPath().toStdString());
+        return store.Restore(connection, entry, tables_dir);
       },
       "Not restored", QString::fromStdString(entry.original_path), parent,
       [entry](MainWindow& window) {
@@ -225,12 +227,12 @@ void MainWindow::restoreRecovery(const RecoveryEntry& entry, QWidget* parent,
       std::move(done));
 }
 
-void MainWindow::OpenInNewWindow(std::function<Result<WorkspaceContent>(Connection&)> load,
+void MainWindow::OpenInNewWindow(const std::string& workspace_id, LoadFn load,
                                  const QString& failure_title, const QString& path, QWidget* parent,
                                  std::function<void(MainWindow&)> opened,
                                  std::function<void(Result<MainWindow*>)> done) {
   // A new engine for the new window: if loading fails, the open window is untouched.
-  auto engine = EngineSession::Open();
+  auto engine = EngineSession::Open(workspace_id);
   if (!engine.ok()) {
     if (done) done(engine.error());
     return;
@@ -238,8 +240,9 @@ void MainWindow::OpenInNewWindow(std::function<Result<WorkspaceContent>(Connecti
   EngineSession* session = engine->release();
   session->run<WorkspaceContent>(
       session, kSaveKey,
-      [load = std::move(load)](Connection& connection, const CancelToken&, const ProgressFn&) {
-        return load(connection);
+      [load = std::move(load), tables_dir = session->dataFolder().TablesDir()](
+          Connection& connection, const CancelToken&, const ProgressFn&) {
+        return load(connection, tables_dir);
       },
       [session, failure_title, path, parent = QPointer<QWidget>(parent), opened = std::move(opened),
        done = std::move(done)](Result<WorkspaceContent> content) {
@@ -290,10 +293,11 @@ void MainWindow::saveTo(const QString& path, std::function<void(Status)> done) {
   engine_->run<bool>(
       this, kSaveKey,
       [path = path.toStdString(), graph = document_->graph(), viewport = view_->viewportState(),
-       tables = runner_->tablesWithData()](Connection& connection, const CancelToken&,
-                                           const ProgressFn&) -> Result<bool> {
-        PIKA_TRY(SaveWorkspace(connection, RealFileSystem(), path, graph, viewport, tables,
-                               QDir::tempPath().toStdString()));
+       tables = runner_->tablesWithData(), scratch = engine_->dataFolder().path(),
+       id = engine_->workspaceId()](Connection& connection, const CancelToken& cancel,
+                                    const ProgressFn& progress) -> Result<bool> {
+        PIKA_TRY(SaveWorkspace(connection, RealFileSystem(), path, graph, viewport, tables, scratch,
+                               {id, cancel, progress}));
         return true;
       },
       [this, path, saved_revision, done = std::move(done)](Result<bool> saved) {
@@ -323,9 +327,12 @@ void MainWindow::saveTo(const QString& path, std::function<void(Status)> done) {
 
 void MainWindow::openWorkspace(const QString& path, QWidget* parent,
                                std::function<void(Result<MainWindow*>)> done) {
+  // The file's id names its data folder, where a second open finds its tables extracted.
+  auto id = ReadWorkspaceId(path.toStdString());
   OpenInNewWindow(
-      [path = path.toStdString()](Connection& connection) {
-        return LoadWorkspace(connection, RealFileSystem(), path, QDir::tempPath().toStdString());
+      id.ok() ? *id : std::string(),
+      [path = path.toStdString()](Connection& connection, const std::string& tables_dir) {
+        return LoadWorkspace(connection, RealFileSystem(), path, tables_dir);
       },
       "Not opened", path, parent,
       [previous = QPointer<MainWindow>(qobject_cast<MainWindow*>(parent))](MainWindow&) {
@@ -728,9 +735,12 @@ void MainWindow::openPlot(canvas::NodeId id) {
 
 void MainWindow::onMemory(const MemoryReading& reading) {
   const MemoryPressure pressure = PressureOf(reading);
-  memory_->setText(QString("memory %1 of %2 (engine %3)")
-                       .arg(Megabytes(reading.process_bytes), Megabytes(reading.budget_bytes),
-                            Megabytes(reading.engine_bytes)));
+  QString text = QString("memory %1 of %2 (engine %3)")
+                     .arg(Megabytes(reading.process_bytes), Megabytes(reading.budget_bytes),
+                          Megabytes(reading.engine_bytes));
+  // Spilled data is on disk, not in RAM: said apart so that a big sort does not look like a leak.
+  if (spill_bytes_ > 0) text += QString(", %1 spilled to disk").arg(Megabytes(spill_bytes_));
+  memory_->setText(text);
   memory_->setStyleSheet(pressure == MemoryPressure::kCritical  ? "color: #d62728"
                          : pressure == MemoryPressure::kWarning ? "color: #f28e2b"
                                                                 : "");
@@ -756,22 +766,25 @@ void MainWindow::updateStatus() {
   jobs_->setText(jobs == 0   ? QString("idle")
                  : jobs == 1 ? QString("1 job running")
                              : QString("%1 jobs running").arg(jobs));
-  onMemory({ProcessResidentBytes(), engine_bytes_, DefaultMemoryBudget()});
+  onMemory({ProcessResidentBytes(), engine_bytes_, engine_->memoryLimit().bytes});
   if (engine_poll_.isValid() && engine_poll_.elapsed() < 2000) return;
   engine_poll_.start();
   // DuckDB's own share, every two seconds, off the UI thread.
-  engine_->run<uint64_t>(
+  using Usage = std::pair<uint64_t, uint64_t>;  // in memory, spilled to disk
+  engine_->run<Usage>(
       this, kMemoryKey,
-      [](Connection& connection, const CancelToken&, const ProgressFn&) -> Result<uint64_t> {
-        auto result = connection.Query(
-            "SELECT coalesce(sum(memory_usage_bytes), 0)::BIGINT FROM duckdb_memory()");
-        if (!result.ok()) return result.error();
-        auto rows = result->FetchAll();
+      [](Connection& connection, const CancelToken&, const ProgressFn&) -> Result<Usage> {
+        auto rows = connection.QueryAll(
+            "SELECT coalesce(sum(memory_usage_bytes), 0)::BIGINT, "
+            "coalesce(sum(temporary_storage_bytes), 0)::BIGINT FROM duckdb_memory()");
         if (!rows.ok()) return rows.error();
-        return static_cast<uint64_t>(rows->columns[0].IntAt(0));
+        return Usage{static_cast<uint64_t>(rows->columns[0].IntAt(0)),
+                     static_cast<uint64_t>(rows->columns[1].IntAt(0))};
       },
-      [this](Result<uint64_t> bytes) {
-        if (bytes.ok()) engine_bytes_ = *bytes;
+      [this](Result<Usage> usage) {
+        if (!usage.ok()) return;
+        engine_bytes_ = usage->first;
+        spill_bytes_ = usage->second;
       });
 }
 

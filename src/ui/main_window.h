@@ -92,7 +92,9 @@ class MainWindow : public QMainWindow {
   void buildActions();
   // Loads a workspace into a new engine off the UI thread, then shows it in a new window
   // (`opened` finishes it); a failure is shown under `failure_title` and changes nothing.
-  static void OpenInNewWindow(std::function<Result<WorkspaceContent>(Connection&)> load,
+  // `load` restores into the new engine, extracting tables into the folder it is given.
+  using LoadFn = std::function<Result<WorkspaceContent>(Connection&, const std::string&)>;
+  static void OpenInNewWindow(const std::string& workspace_id, LoadFn load,
                               const QString& failure_title, const QString& path, QWidget* parent,
                               std::function<void(MainWindow&)> opened,
                               std::function<void(Result<MainWindow*>)> done);
@@ -131,6 +133,7 @@ class MainWindow : public QMainWindow {
   QAction* auto_reload_ = nullptr;
   MemoryPressure pressure_ = MemoryPressure::kNormal;
   uint64_t engine_bytes_ = 0;
+  uint64_t spill_bytes_ = 0;
   QElapsedTimer engine_poll_;                // DuckDB's memory is asked for every two seconds
   std::set<canvas::NodeId> review_pending_;  // imported by the user: check types once ready
 };

@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "storage/data_folder.h"
+
 namespace pika {
 
 namespace {
@@ -25,6 +27,7 @@ std::string DataFile(canvas::NodeId id, uint64_t version) {
 struct SessionRecord {
   RecoveryEntry entry;
   int64_t owner_pid = 0;
+  std::string workspace_id;  // the workspace's, or a new one for folders written before ids
   std::map<std::string, std::string> data;  // node id -> data file, relative to the folder
 };
 
@@ -47,6 +50,10 @@ Result<SessionRecord> ReadRecord(FileSystem& files, const fs::path& directory) {
                   recovery["saved_at_unix"].get<int64_t>(), recovery["nodes"].get<size_t>()};
   const json pid = recovery.value("owner_pid", json());
   record.owner_pid = pid.is_number_integer() ? pid.get<int64_t>() : 0;
+  const json id = recovery.value("workspace_id", json());
+  record.workspace_id = id.is_string() && IsWorkspaceId(id.get<std::string>())
+                            ? id.get<std::string>()
+                            : NewWorkspaceId();
   for (const auto& [id, name] : recovery["data"].items()) {
     if (!name.is_string() || !IsSafeEntryName(name.get<std::string>()))
       return InvalidInput("recovery.json names a data file outside its folder");
@@ -83,7 +90,8 @@ std::string RecoveryStore::SessionDirectory(const std::string& session) const {
 Status RecoveryStore::Write(const std::string& session, Connection& connection,
                             const canvas::Graph& graph, const canvas::Viewport& viewport,
                             const std::map<canvas::NodeId, uint64_t>& tables,
-                            const std::string& original_path, int64_t owner_pid) {
+                            const std::string& original_path, int64_t owner_pid,
+                            const std::string& workspace_id) {
   const fs::path directory = SessionDirectory(session);
   std::error_code error;
   fs::create_directories(directory / "data", error);
@@ -111,11 +119,9 @@ Status RecoveryStore::Write(const std::string& session, Connection& connection,
   }
   PIKA_TRY(AtomicWriteFile(files_, (directory / "graph.json").string(),
                            canvas::GraphToJson(graph, viewport)));
-  const json recovery{{"original_path", original_path},
-                      {"owner_pid", owner_pid},
-                      {"saved_at_unix", NowUnix()},
-                      {"nodes", graph.nodes().size()},
-                      {"data", data}};
+  const json recovery{{"original_path", original_path}, {"workspace_id", workspace_id},
+                      {"owner_pid", owner_pid},         {"saved_at_unix", NowUnix()},
+                      {"nodes", graph.nodes().size()},  {"data", data}};
   PIKA_TRY(AtomicWriteFile(files_, (directory / "recovery.json").string(), recovery.dump(2)));
   // Data of earlier imports is no longer referred to.
   for (const auto& file : fs::directory_iterator(directory / "data", error)) {
@@ -127,21 +133,28 @@ Status RecoveryStore::Write(const std::string& session, Connection& connection,
   return {};
 }
 
-Result<std::map<std::string, std::string>> RecoveryStore::ReadEntries(
-    const std::string& directory) const {
+Result<WorkspaceParts> RecoveryStore::ReadParts(const std::string& directory) const {
   auto record = ReadRecord(files_, directory);
   if (!record.ok()) return record.error();
-  std::map<std::string, std::string> entries;
-  entries["manifest.json"] = WorkspaceManifest();
+  WorkspaceParts parts;
+  parts.manifest = WorkspaceManifest(record->workspace_id);
   auto graph = files_.ReadAll((fs::path(directory) / "graph.json").string());
   if (!graph.ok()) return graph.error();
-  entries["graph.json"] = std::move(*graph);
+  parts.graph = std::move(*graph);
   for (const auto& [id, name] : record->data) {
-    auto bytes = files_.ReadAll((fs::path(directory) / name).string());
-    if (!bytes.ok()) return bytes.error();
-    entries[fmt::format("data/{}.parquet", id)] = std::move(*bytes);
+    const std::string file = (fs::path(directory) / name).string();
+    std::error_code error;
+    const uint64_t bytes = fs::file_size(file, error);
+    if (error)
+      return IoError(fmt::format("cannot read the recovered data '{}': {}", file, error.message()));
+    // A data file is written once per import, under a new name: its path and size name it.
+    parts.data[fmt::format("data/{}.parquet", id)] = {
+        bytes, fmt::format("recovered from {} ({} bytes)", file, bytes),
+        [this, file](const std::string& target) {
+          return CopyFileAtomically(files_, file, target);
+        }};
   }
-  return entries;
+  return parts;
 }
 
 std::vector<RecoveryEntry> RecoveryStore::List(std::vector<std::string>* broken) const {
@@ -183,10 +196,10 @@ std::vector<RecoveryEntry> RecoveryStore::List(std::vector<std::string>* broken)
 }
 
 Result<WorkspaceContent> RecoveryStore::Restore(Connection& connection, const RecoveryEntry& entry,
-                                                const std::string& scratch) const {
-  auto entries = ReadEntries(entry.directory);
-  if (!entries.ok()) return entries.error();
-  return LoadWorkspaceEntries(connection, files_, *entries, scratch);
+                                                const std::string& tables_dir) const {
+  auto parts = ReadParts(entry.directory);
+  if (!parts.ok()) return parts.error();
+  return RestoreWorkspaceParts(connection, files_, *parts, tables_dir);
 }
 
 void RecoveryStore::Discard(const std::string& directory) const {

@@ -32,23 +32,25 @@ class RecoveryStore {
   // owner to check).
   Status Write(const std::string& session, Connection& connection, const canvas::Graph& graph,
                const canvas::Viewport& viewport, const std::map<canvas::NodeId, uint64_t>& tables,
-               const std::string& original_path, int64_t owner_pid = 0);
+               const std::string& original_path, int64_t owner_pid = 0,
+               const std::string& workspace_id = {});
 
   // Work left by sessions that did not end cleanly (their process is gone), newest first. A folder
   // that cannot be read is moved to <root>/broken and reported in `broken`, never in the way of
   // start-up.
   std::vector<RecoveryEntry> List(std::vector<std::string>* broken = nullptr) const;
 
+  // Copies the session's tables into `tables_dir` (streamed) and restores the work from them.
   Result<WorkspaceContent> Restore(Connection& connection, const RecoveryEntry& entry,
-                                   const std::string& scratch) const;
+                                   const std::string& tables_dir) const;
 
   // Removes a session's folder: after a clean close, or when the user declines to restore.
   void Discard(const std::string& directory) const;
   std::string SessionDirectory(const std::string& session) const;
 
  private:
-  // The folder as workspace entries (manifest, graph, data/<id>.parquet), data included.
-  Result<std::map<std::string, std::string>> ReadEntries(const std::string& directory) const;
+  // The folder as the parts of a workspace: its data is read when restored, never before.
+  Result<WorkspaceParts> ReadParts(const std::string& directory) const;
   FileSystem& files_;
   std::string root_;
 };

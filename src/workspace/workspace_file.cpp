@@ -11,30 +11,30 @@
 #include <utility>
 
 #include "compute/node_relations.h"
+#include "storage/data_folder.h"
 #include "storage/sql_quote.h"
 
 namespace pika {
 
 namespace {
 
+namespace fs = std::filesystem;
 using nlohmann::json;
 
 constexpr const char* kManifest = "manifest.json";
 constexpr const char* kGraph = "graph.json";
-
-std::string DataEntry(canvas::NodeId id) { return WorkspaceDataEntry(id); }
+constexpr const char* kSavedTables = "saved_tables";  // graph.json's key for SavedTable
 
 std::string ScratchFile(const std::string& scratch, canvas::NodeId id) {
-  return (std::filesystem::path(scratch) / fmt::format("node-{}.parquet", id)).string();
+  return (fs::path(scratch) / fmt::format("node-{}.parquet", id)).string();
 }
 
-// A private folder (mode 0700, a fresh name) inside `parent` for one save or load, removed
-// with everything in it: saves and loads running at once never meet, and nobody else reads
-// the data on its way.
+// A private folder (mode 0700, a fresh name) inside `parent` for one save, removed with
+// everything in it: saves running at once never meet, and nobody else reads the data on its way.
 class ScratchFolder {
  public:
   static Result<ScratchFolder> Create(const std::string& parent) {
-    std::string pattern = (std::filesystem::path(parent) / "pika-XXXXXX").string();
+    std::string pattern = (fs::path(parent) / "pika-XXXXXX").string();
     if (::mkdtemp(pattern.data()) == nullptr)
       return IoError(fmt::format("cannot create a temporary folder in '{}': {}", parent,
                                  std::strerror(errno)));
@@ -44,7 +44,7 @@ class ScratchFolder {
   ScratchFolder& operator=(ScratchFolder&&) = delete;
   ~ScratchFolder() {
     std::error_code error;
-    if (!path_.empty()) std::filesystem::remove_all(path_, error);
+    if (!path_.empty()) fs::remove_all(path_, error);
   }
   const std::string& path() const { return path_; }
 
@@ -53,19 +53,13 @@ class ScratchFolder {
   std::string path_;
 };
 
-std::string ManifestNow() {
-  const auto now = std::chrono::system_clock::now();
-  const json manifest{
-      {"format", kWorkspaceFormatName},
-      {"format_version", kWorkspaceFormatVersion},
-      {"app", "Pika-Plot"},
-      {"app_version", "0.1.0"},
-      {"saved_at_unix",
-       std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count()}};
-  return manifest.dump(2);
-}
+struct Manifest {
+  int version = 0;
+  std::string workspace_id;
+  int64_t saved_at_unix = 0;
+};
 
-Status CheckManifest(const std::string& text) {
+Result<Manifest> ParseManifest(const std::string& text) {
   json manifest;
   try {
     manifest = json::parse(text);
@@ -83,31 +77,60 @@ Status CheckManifest(const std::string& text) {
         "{}): update Pika-Plot to open it",
         version.get<int64_t>(), kWorkspaceFormatVersion));
   }
-  return {};  // format 1 is the first: nothing older to migrate yet
+  Manifest out;
+  out.version = static_cast<int>(version.get<int64_t>());
+  const json id = manifest.value("workspace_id", json());
+  if (out.version >= 2 && (!id.is_string() || !IsWorkspaceId(id.get<std::string>())))
+    return InvalidInput("manifest.json: workspace_id must be an id (letters, digits and '-')");
+  if (id.is_string()) out.workspace_id = id.get<std::string>();
+  const json saved = manifest.value("saved_at_unix", json());
+  if (saved.is_number_integer()) out.saved_at_unix = saved.get<int64_t>();
+  return out;  // format 1 differs only in what 2 adds: nothing to migrate
 }
 
-Result<std::string> ExportTable(Connection& connection, FileSystem& files,
-                                const std::string& scratch, canvas::NodeId id) {
-  const std::string file = ScratchFile(scratch, id);
-  PIKA_TRY(ExportNodeData(connection, id, file));
-  auto bytes = files.ReadAll(file);
-  (void)files.Remove(file);
-  return bytes;
+// graph.json's saved_tables (format 2): each table's rows, columns and bytes.
+Result<std::map<canvas::NodeId, SavedTable>> ParseSavedTables(const std::string& text) {
+  std::map<canvas::NodeId, SavedTable> tables;
+  json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!document.is_object() || !document.contains(kSavedTables)) return tables;
+  const json& saved = document[kSavedTables];
+  if (!saved.is_object()) return InvalidInput("graph.json: saved_tables must be an object");
+  for (const auto& [key, item] : saved.items()) {
+    const std::string where = fmt::format("graph.json: saved_tables.{}", key);
+    char* end = nullptr;
+    const uint64_t id = std::strtoull(key.c_str(), &end, 10);
+    if (key.empty() || *end != '\0' || !item.is_object())
+      return InvalidInput(where + " must be a node id with its rows, columns and bytes");
+    SavedTable table;
+    for (auto [name, field] : {std::pair{"rows", &table.rows}, std::pair{"columns", &table.columns},
+                               std::pair{"bytes", &table.bytes}}) {
+      if (!item.contains(name) || !item[name].is_number_unsigned())
+        return InvalidInput(fmt::format("{}.{} must be a whole number", where, name));
+      *field = item[name].get<uint64_t>();
+    }
+    tables[id] = table;
+  }
+  return tables;
+}
+
+std::string GraphWithTables(const canvas::Graph& graph, const canvas::Viewport& viewport,
+                            const std::map<canvas::NodeId, SavedTable>& tables) {
+  json document = json::parse(canvas::GraphToJson(graph, viewport));
+  json saved = json::object();
+  for (const auto& [id, table] : tables)
+    saved[std::to_string(id)] = {
+        {"rows", table.rows}, {"columns", table.columns}, {"bytes", table.bytes}};
+  document[kSavedTables] = saved;
+  return document.dump(2);
 }
 
 // Every entry must be expected: the manifest, the graph, and data of Table nodes.
-Status CheckEntries(const std::map<std::string, std::string>& entries, const canvas::Graph& graph) {
-  for (const char* required : {kManifest, kGraph}) {
-    if (!entries.contains(required))
-      return InvalidInput(
-          fmt::format("the workspace file has no {}: it is not a complete workspace", required));
-  }
-  for (const auto& [name, bytes] : entries) {
+Status CheckEntries(const std::vector<std::string>& names, const canvas::Graph& graph) {
+  for (const std::string& name : names) {
     if (name == kManifest || name == kGraph) continue;
     bool known = false;
-    for (const auto& [id, node] : graph.nodes()) {
-      known = known || (node.kind == canvas::NodeKind::kTable && name == DataEntry(id));
-    }
+    for (const auto& [id, node] : graph.nodes())
+      known = known || (node.kind == canvas::NodeKind::kTable && name == WorkspaceDataEntry(id));
     if (!known)
       return InvalidInput(
           fmt::format("the workspace file holds '{}', which no Table node owns", name));
@@ -115,87 +138,261 @@ Status CheckEntries(const std::map<std::string, std::string>& entries, const can
   return {};
 }
 
-Status RestoreTables(Connection& connection, FileSystem& files, const std::string& scratch,
-                     const std::map<std::string, std::string>& entries, const canvas::Graph& graph,
-                     std::set<canvas::NodeId>& restored) {
+std::string TableFile(const std::string& tables_dir, canvas::NodeId id) {
+  return (fs::path(tables_dir) / fmt::format("{}.parquet", id)).string();
+}
+
+// Whether `file` holds the entry's bytes already: the fingerprint beside it says which bytes
+// it holds, and is written only once the file is whole.
+bool ExtractedBefore(FileSystem& files, const WorkspaceParts::Data& data, const std::string& file) {
+  auto previous = files.ReadAll(file + ".source");
+  return previous.ok() && *previous == data.fingerprint && fs::exists(file);
+}
+
+// Extracts a data entry unless the same bytes were extracted there before.
+Status ExtractOnce(FileSystem& files, const WorkspaceParts::Data& data, const std::string& file) {
+  if (ExtractedBefore(files, data, file)) return {};
+  const std::string stamp = file + ".source";
+  (void)files.Remove(stamp);
+  PIKA_TRY(data.extract(file));
+  return AtomicWriteFile(files, stamp, data.fingerprint);
+}
+
+// Refuses, before writing anything, data that would not fit on the disk.
+Status CheckFreeSpace(FileSystem& files, const WorkspaceParts& parts,
+                      const std::string& tables_dir) {
+  uint64_t needed = 0;
+  for (const auto& [name, data] : parts.data) {
+    const canvas::NodeId id = std::strtoull(name.c_str() + 5, nullptr, 10);  // data/<id>.parquet
+    if (!ExtractedBefore(files, data, TableFile(tables_dir, id))) needed += data.bytes;
+  }
+  auto free = FreeDiskBytes(tables_dir);
+  if (!free.ok() || needed <= *free) return {};
+  return IoError(fmt::format(
+      "the workspace's tables need {:.1f} MB in '{}', but only {:.1f} MB are free there: free "
+      "some space (or set PIKA_DATA_DIR to a bigger disk) and open it again",
+      static_cast<double>(needed) / 1e6, tables_dir, static_cast<double>(*free) / 1e6));
+}
+
+Status ViewTable(Connection& connection, canvas::NodeId id, const std::string& file) {
+  const std::string table = NodeDataTable(id);
+  PIKA_TRY(connection.Execute(fmt::format(
+      "CREATE OR REPLACE VIEW {} AS SELECT * FROM read_parquet({})", table, QuoteLiteral(file))));
+  // The view remembers its file, so that a save adds the file as it is.
+  PIKA_TRY(connection.Execute(fmt::format("COMMENT ON VIEW {} IS {}", table, QuoteLiteral(file))));
+  // Reads the footer: a file that is not Parquet fails here, not in a plot later.
+  auto counted = connection.QueryAll(fmt::format("SELECT count(*) FROM {}", table));
+  if (!counted.ok()) return counted.error();
+  return {};
+}
+
+Status RestoreTables(Connection& connection, FileSystem& files, const WorkspaceParts& parts,
+                     const std::string& tables_dir, const canvas::Graph& graph,
+                     const CancelToken& cancel, std::set<canvas::NodeId>& restored) {
   for (const auto& [id, node] : graph.nodes()) {
-    const auto found = entries.find(DataEntry(id));
-    if (found == entries.end()) continue;
-    const std::string file = ScratchFile(scratch, id);
-    PIKA_TRY(AtomicWriteFile(files, file, found->second));
-    Status created = connection.Execute(
-        fmt::format("CREATE OR REPLACE TABLE {} AS SELECT * FROM read_parquet({})",
-                    NodeDataTable(id), QuoteLiteral(file)));
-    (void)files.Remove(file);
-    if (!created.ok()) {
+    const auto found = parts.data.find(WorkspaceDataEntry(id));
+    if (found == parts.data.end()) continue;
+    if (cancel.cancelled()) return Cancelled();
+    const std::string file = TableFile(tables_dir, id);
+    PIKA_TRY(ExtractOnce(files, found->second, file));
+    Status viewed = ViewTable(connection, id, file);
+    if (!viewed.ok()) {
+      (void)files.Remove(file + ".source");  // extract it again next time
       return InvalidInput(fmt::format("the data of '{}' in the workspace file is damaged ({})",
-                                      node.name, created.error().message));
+                                      node.name, viewed.error().message));
     }
     restored.insert(id);
   }
   return {};
 }
 
+Result<SavedTable> DescribeSaved(Connection& connection, canvas::NodeId id,
+                                 const std::string& file) {
+  auto counted = connection.QueryAll(
+      fmt::format("SELECT (SELECT count(*) FROM {0}), (SELECT count(*) FROM (DESCRIBE {0}))",
+                  NodeDataTable(id)));
+  if (!counted.ok()) return counted.error();
+  std::error_code error;
+  const uint64_t bytes = fs::file_size(file, error);
+  return SavedTable{static_cast<uint64_t>(counted->columns[0].IntAt(0)),
+                    static_cast<uint64_t>(counted->columns[1].IntAt(0)), error ? 0 : bytes};
+}
+
+// The file a save adds for a table: the one it is read from, or a fresh export in `scratch`.
+Result<std::string> SavedFile(Connection& connection, canvas::NodeId id,
+                              const std::string& scratch) {
+  auto in_place = NodeDataFile(connection, id);
+  if (!in_place.ok()) return in_place.error();
+  if (!in_place->empty() && fs::exists(*in_place)) return *in_place;
+  const std::string file = ScratchFile(scratch, id);
+  PIKA_TRY(connection.Execute(fmt::format("COPY {} TO {} (FORMAT PARQUET, COMPRESSION ZSTD)",
+                                          NodeDataTable(id), QuoteLiteral(file))));
+  return file;
+}
+
+WorkspaceParts PartsOf(const ZipReader& archive, FileSystem& files, std::string manifest,
+                       std::string graph) {
+  WorkspaceParts parts{std::move(manifest), std::move(graph), {}};
+  for (const ZipEntryInfo& entry : archive.entries()) {
+    if (entry.name == kManifest || entry.name == kGraph) continue;
+    parts.data[entry.name] = {entry.size,
+                              fmt::format("{} bytes, crc32 {:08x}", entry.size, entry.crc),
+                              [&archive, &files, name = entry.name](const std::string& file) {
+                                return archive.ExtractTo(name, files, file);
+                              }};
+  }
+  return parts;
+}
+
+int64_t NowUnix() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
 }  // namespace
 
 std::string WorkspaceDataEntry(canvas::NodeId id) { return fmt::format("data/{}.parquet", id); }
 
-std::string WorkspaceManifest() { return ManifestNow(); }
+std::string WorkspaceManifest(const std::string& workspace_id) {
+  const json manifest{{"format", kWorkspaceFormatName}, {"format_version", kWorkspaceFormatVersion},
+                      {"workspace_id", workspace_id},   {"app", "Pika-Plot"},
+                      {"app_version", "0.1.0"},         {"saved_at_unix", NowUnix()}};
+  return manifest.dump(2);
+}
+
+Result<std::string> NodeDataFile(Connection& connection, canvas::NodeId id) {
+  auto found = connection.QueryAll(fmt::format(
+      "SELECT comment FROM duckdb_views() WHERE NOT internal AND view_name = {} AND comment "
+      "IS NOT NULL",
+      QuoteLiteral(NodeDataTable(id))));
+  if (!found.ok()) return found.error();
+  if (found->row_count == 0) return std::string();
+  return found->columns[0].TextAt(0);
+}
 
 Status ExportNodeData(Connection& connection, canvas::NodeId id, const std::string& file) {
+  auto in_place = NodeDataFile(connection, id);
+  if (!in_place.ok()) return in_place.error();
+  if (!in_place->empty()) {
+    std::error_code error;
+    fs::copy_file(*in_place, file, fs::copy_options::overwrite_existing, error);
+    if (!error) return {};
+    return IoError(fmt::format("cannot copy '{}' to '{}': {}", *in_place, file, error.message()));
+  }
   return connection.Execute(fmt::format("COPY {} TO {} (FORMAT PARQUET, COMPRESSION ZSTD)",
                                         NodeDataTable(id), QuoteLiteral(file)));
 }
 
 Status SaveWorkspace(Connection& connection, FileSystem& files, const std::string& path,
                      const canvas::Graph& graph, const canvas::Viewport& viewport,
-                     const std::set<canvas::NodeId>& tables, const std::string& scratch_parent) {
-  auto scratch_folder = ScratchFolder::Create(scratch_parent);
-  if (!scratch_folder.ok()) return scratch_folder.error();
-  const std::string& scratch = scratch_folder->path();
-  std::vector<ZipEntry> entries{{kManifest, ManifestNow(), true},
-                                {kGraph, canvas::GraphToJson(graph, viewport), true}};
+                     const std::set<canvas::NodeId>& tables, const std::string& scratch_parent,
+                     const SaveOptions& options) {
+  auto scratch = ScratchFolder::Create(scratch_parent);
+  if (!scratch.ok()) return scratch.error();
+  std::map<canvas::NodeId, std::string> data_files;
+  std::map<canvas::NodeId, SavedTable> saved;
   for (canvas::NodeId id : tables) {
     const canvas::Node* node = graph.Find(id);
     if (node == nullptr || node->kind != canvas::NodeKind::kTable) continue;
-    auto bytes = ExportTable(connection, files, scratch, id);
-    if (!bytes.ok()) return bytes.error();
-    entries.push_back({DataEntry(id), std::move(*bytes), false});  // Parquet is compressed
+    if (options.cancel.cancelled()) return Cancelled("the save was cancelled");
+    auto file = SavedFile(connection, id, scratch->path());
+    if (!file.ok()) return file.error();
+    auto described = DescribeSaved(connection, id, *file);
+    if (!described.ok()) return described.error();
+    data_files[id] = *file;
+    saved[id] = *described;
   }
-  auto archive = WriteZip(entries);
+  const std::string workspace_id =
+      options.workspace_id.empty() ? NewWorkspaceId() : options.workspace_id;
+  ZipWriter archive(files, path);
+  archive.AddBytes(kManifest, WorkspaceManifest(workspace_id));
+  archive.AddBytes(kGraph, GraphWithTables(graph, viewport, saved));
+  for (const auto& [id, file] : data_files) archive.AddFile(WorkspaceDataEntry(id), file);
+  return archive.Commit(options.cancel, options.progress);
+}
+
+Result<WorkspaceSummary> ReadWorkspaceSummary(const std::string& path, const ZipLimits& limits) {
+  auto archive = ZipReader::Open(path, limits);
   if (!archive.ok()) return archive.error();
-  return AtomicWriteFile(files, path, *archive);
+  for (const char* required : {kManifest, kGraph}) {
+    if (archive->Find(required) == nullptr)
+      return InvalidInput(
+          fmt::format("the workspace file has no {}: it is not a complete workspace", required));
+  }
+  auto manifest_text = archive->ReadText(kManifest);
+  if (!manifest_text.ok()) return manifest_text.error();
+  auto manifest = ParseManifest(*manifest_text);
+  if (!manifest.ok()) return manifest.error();
+  auto graph_text = archive->ReadText(kGraph);
+  if (!graph_text.ok()) return graph_text.error();
+  auto document = canvas::GraphFromJson(*graph_text);
+  if (!document.ok()) return document.error();
+  auto tables = ParseSavedTables(*graph_text);
+  if (!tables.ok()) return tables.error();
+  std::vector<std::string> names;
+  for (const ZipEntryInfo& entry : archive->entries()) names.push_back(entry.name);
+  PIKA_TRY(CheckEntries(names, document->graph));
+  WorkspaceSummary summary{manifest->version,
+                           manifest->workspace_id,
+                           manifest->saved_at_unix,
+                           std::move(document->graph),
+                           document->viewport,
+                           std::move(*tables),
+                           {}};
+  for (const auto& [id, node] : summary.graph.nodes()) {
+    if (const ZipEntryInfo* entry = archive->Find(WorkspaceDataEntry(id)))
+      summary.data_bytes[id] = entry->size;
+  }
+  return summary;
+}
+
+Result<std::string> ReadWorkspaceId(const std::string& path) {
+  auto archive = ZipReader::Open(path);
+  if (!archive.ok()) return archive.error();
+  auto text = archive->ReadText(kManifest);
+  if (!text.ok()) return text.error();
+  auto manifest = ParseManifest(*text);
+  if (!manifest.ok()) return manifest.error();
+  return manifest->workspace_id;
 }
 
 Result<WorkspaceContent> LoadWorkspace(Connection& connection, FileSystem& files,
-                                       const std::string& path, const std::string& scratch,
-                                       const ZipLimits& limits) {
-  auto bytes = files.ReadAll(path);
-  if (!bytes.ok()) return bytes.error();
-  auto entries = ReadZip(*bytes, limits);
-  if (!entries.ok()) return entries.error();
-  return LoadWorkspaceEntries(connection, files, *entries, scratch);
+                                       const std::string& path, const std::string& tables_dir,
+                                       const ZipLimits& limits, const CancelToken& cancel) {
+  auto archive = ZipReader::Open(path, limits);
+  if (!archive.ok()) return archive.error();
+  for (const char* required : {kManifest, kGraph}) {
+    if (archive->Find(required) == nullptr)
+      return InvalidInput(
+          fmt::format("the workspace file has no {}: it is not a complete workspace", required));
+  }
+  auto manifest = archive->ReadText(kManifest);
+  if (!manifest.ok()) return manifest.error();
+  auto graph = archive->ReadText(kGraph);
+  if (!graph.ok()) return graph.error();
+  return RestoreWorkspaceParts(connection, files,
+                               PartsOf(*archive, files, std::move(*manifest), std::move(*graph)),
+                               tables_dir, cancel);
 }
 
-Result<WorkspaceContent> LoadWorkspaceEntries(Connection& connection, FileSystem& files,
-                                              const std::map<std::string, std::string>& entries,
-                                              const std::string& scratch) {
-  const auto manifest = entries.find(kManifest);
-  if (manifest == entries.end())
-    return InvalidInput("the workspace file has no manifest.json: it is not a complete workspace");
-  PIKA_TRY(CheckManifest(manifest->second));
-  const auto graph_entry = entries.find(kGraph);
-  if (graph_entry == entries.end())
-    return InvalidInput("the workspace file has no graph.json: it is not a complete workspace");
-  auto document = canvas::GraphFromJson(graph_entry->second);
+Result<WorkspaceContent> RestoreWorkspaceParts(Connection& connection, FileSystem& files,
+                                               const WorkspaceParts& parts,
+                                               const std::string& tables_dir,
+                                               const CancelToken& cancel) {
+  auto manifest = ParseManifest(parts.manifest);
+  if (!manifest.ok()) return manifest.error();
+  auto document = canvas::GraphFromJson(parts.graph);
   if (!document.ok()) return document.error();
-  PIKA_TRY(CheckEntries(entries, document->graph));
-  WorkspaceContent content{std::move(document->graph), document->viewport, {}};
-  auto scratch_folder = ScratchFolder::Create(scratch);
-  if (!scratch_folder.ok()) return scratch_folder.error();
+  std::vector<std::string> names{kManifest, kGraph};
+  for (const auto& [name, data] : parts.data) names.push_back(name);
+  PIKA_TRY(CheckEntries(names, document->graph));
+  PIKA_TRY(CheckFreeSpace(files, parts, tables_dir));
+  WorkspaceContent content{
+      std::move(document->graph), document->viewport, {}, manifest->workspace_id};
   // All tables or none: a damaged one rolls back those restored before it.
   PIKA_TRY(connection.Execute("BEGIN TRANSACTION"));
-  Status restored = RestoreTables(connection, files, scratch_folder->path(), entries, content.graph,
+  Status restored = RestoreTables(connection, files, parts, tables_dir, content.graph, cancel,
                                   content.restored_tables);
   if (!restored.ok()) {
     (void)connection.Execute("ROLLBACK");
