@@ -147,16 +147,23 @@ Status AtomicFile::Commit() {
   return files_->SyncDirectory(directory.empty() ? "." : directory);
 }
 
-Status CopyFileAtomically(FileSystem& files, const std::string& from, const std::string& to) {
+Status CopyFileAtomically(FileSystem& files, const std::string& from, const std::string& to,
+                          const CancelToken& cancel, const ProgressFn& progress) {
   std::ifstream in(from, std::ios::binary);
   if (!in) return FromErrno("read", from);
+  std::error_code error;
+  const double size = static_cast<double>(std::filesystem::file_size(from, error));
   auto file = AtomicFile::Create(files, to);
   if (!file.ok()) return file.error();
   std::string chunk(size_t{1} << 20, '\0');
+  uint64_t copied = 0;
   while (in) {
+    if (cancel.cancelled()) return Cancelled();  // the AtomicFile removes what it wrote
     in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
     const auto read = static_cast<size_t>(in.gcount());
     if (read > 0) PIKA_TRY(file->Write(std::string_view(chunk.data(), read)));
+    copied += read;
+    if (progress && size > 0) progress(static_cast<double>(copied) / size);
   }
   if (in.bad()) return FromErrno("read", from);
   return file->Commit();

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/cancel_token.h"
 #include "core/result.h"
 
 namespace pika {
@@ -60,7 +61,8 @@ class AtomicFile {
 };
 
 // Copies `from` into `to` (whole or not at all) in chunks: never the whole file in memory.
-Status CopyFileAtomically(FileSystem& files, const std::string& from, const std::string& to);
+Status CopyFileAtomically(FileSystem& files, const std::string& from, const std::string& to,
+                          const CancelToken& cancel = {}, const ProgressFn& progress = {});
 
 // The bytes free for this user on the disk that holds `path` (an existing folder).
 Result<uint64_t> FreeDiskBytes(const std::string& path);

@@ -276,13 +276,20 @@ Result<std::string> ZipReader::ReadText(std::string_view name) const {
 }
 
 Status ZipReader::ExtractTo(std::string_view name, FileSystem& files, const std::string& path,
-                            const CancelToken& cancel) const {
+                            const CancelToken& cancel, const ProgressFn& progress) const {
   const ZipEntryInfo* entry = Find(name);
   if (entry == nullptr) return NotFound(fmt::format("the archive has no '{}'", name));
   auto file = AtomicFile::Create(files, path);
   if (!file.ok()) return file.error();
+  uint64_t written = 0;
   PIKA_TRY(Stream(
-      *entry, [&file](std::string_view bytes) { return file->Write(bytes); }, cancel));
+      *entry,
+      [&](std::string_view bytes) {
+        written += bytes.size();
+        if (progress) progress(static_cast<double>(written) / static_cast<double>(entry->size));
+        return file->Write(bytes);
+      },
+      cancel));
   return file->Commit();
 }
 

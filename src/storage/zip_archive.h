@@ -48,8 +48,9 @@ class ZipReader {
   // A small entry (JSON), whole, checked against its CRC; at most limits.max_text_bytes.
   Result<std::string> ReadText(std::string_view name) const;
   // Streams an entry into `path` (whole or not at all), checking its CRC as it goes.
+  // Reports the fraction of the entry written.
   Status ExtractTo(std::string_view name, FileSystem& files, const std::string& path,
-                   const CancelToken& cancel = {}) const;
+                   const CancelToken& cancel = {}, const ProgressFn& progress = {}) const;
 
  private:
   struct Closer {

@@ -39,6 +39,7 @@
 #include "ui/graph_runner.h"
 #include "ui/import_settings_dialog.h"
 #include "ui/inspector.h"
+#include "ui/job_progress.h"
 #include "ui/node_item.h"
 #include "ui/plot_window.h"
 #include "ui/remembered_import.h"
@@ -209,9 +210,10 @@ void MainWindow::restoreRecovery(const RecoveryEntry& entry, QWidget* parent,
                                  std::function<void(Result<MainWindow*>)> done) {
   OpenInNewWindow(
       {},
-      [entry](Connection& connection, const std::string& tables_dir) {
+      [entry](Connection& connection, const std::string& tables_dir, const CancelToken& cancel,
+              const ProgressFn& progress) {
         const RecoveryStore store(RealFileSystem(), RecoveryRoot().toStdString());
-        return store.Restore(connection, entry, tables_dir);
+        return store.Restore(connection, entry, tables_dir, cancel, progress);
       },
       "Not restored", QString::fromStdString(entry.original_path), parent,
       [entry](MainWindow& window) {
@@ -238,14 +240,23 @@ void MainWindow::OpenInNewWindow(const std::string& workspace_id, LoadFn load,
     return;
   }
   EngineSession* session = engine->release();
+  // A big workspace's tables take a while to extract the first time.
+  QPointer<JobProgress> progress = new JobProgress(
+      *session, kSaveKey, QString("Opening %1…").arg(QFileInfo(path).fileName()), parent);
   session->run<WorkspaceContent>(
       session, kSaveKey,
       [load = std::move(load), tables_dir = session->dataFolder().TablesDir()](
-          Connection& connection, const CancelToken&, const ProgressFn&) {
-        return load(connection, tables_dir);
+          Connection& connection, const CancelToken& cancel, const ProgressFn& report) {
+        return load(connection, tables_dir, cancel, report);
       },
       [session, failure_title, path, parent = QPointer<QWidget>(parent), opened = std::move(opened),
-       done = std::move(done)](Result<WorkspaceContent> content) {
+       done = std::move(done), progress](Result<WorkspaceContent> content) {
+        delete progress.data();
+        if (!content.ok() && content.error().kind == ErrorKind::kCancelled) {
+          session->deleteLater();
+          if (done) done(content.error());
+          return;
+        }
         if (!content.ok()) {
           session->deleteLater();
           auto* box = new QMessageBox(
@@ -290,6 +301,8 @@ void MainWindow::saveTo(const QString& path, std::function<void(Status)> done) {
   statusBar()->showMessage(QString("saving %1…").arg(path));
   // The graph as it is now; edits made while saving mark the window changed again.
   const uint64_t saved_revision = document_->revision();
+  QPointer<JobProgress> progress = new JobProgress(
+      *engine_, kSaveKey, QString("Saving %1…").arg(QFileInfo(path).fileName()), this);
   engine_->run<bool>(
       this, kSaveKey,
       [path = path.toStdString(), graph = document_->graph(), viewport = view_->viewportState(),
@@ -300,7 +313,13 @@ void MainWindow::saveTo(const QString& path, std::function<void(Status)> done) {
                                {id, cancel, progress}));
         return true;
       },
-      [this, path, saved_revision, done = std::move(done)](Result<bool> saved) {
+      [this, path, saved_revision, done = std::move(done), progress](Result<bool> saved) {
+        delete progress.data();
+        if (!saved.ok() && saved.error().kind == ErrorKind::kCancelled) {
+          statusBar()->showMessage(QString::fromStdString(saved.error().message), 5000);
+          if (done) done(saved.error());
+          return;
+        }
         if (saved.ok()) {
           path_ = path;
           addRecentFile(path);
@@ -331,8 +350,9 @@ void MainWindow::openWorkspace(const QString& path, QWidget* parent,
   auto id = ReadWorkspaceId(path.toStdString());
   OpenInNewWindow(
       id.ok() ? *id : std::string(),
-      [path = path.toStdString()](Connection& connection, const std::string& tables_dir) {
-        return LoadWorkspace(connection, RealFileSystem(), path, tables_dir);
+      [path = path.toStdString()](Connection& connection, const std::string& tables_dir,
+                                  const CancelToken& cancel, const ProgressFn& progress) {
+        return LoadWorkspace(connection, RealFileSystem(), path, tables_dir, {}, cancel, progress);
       },
       "Not opened", path, parent,
       [previous = QPointer<MainWindow>(qobject_cast<MainWindow*>(parent))](MainWindow&) {

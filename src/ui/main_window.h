@@ -93,7 +93,9 @@ class MainWindow : public QMainWindow {
   // Loads a workspace into a new engine off the UI thread, then shows it in a new window
   // (`opened` finishes it); a failure is shown under `failure_title` and changes nothing.
   // `load` restores into the new engine, extracting tables into the folder it is given.
-  using LoadFn = std::function<Result<WorkspaceContent>(Connection&, const std::string&)>;
+  // Loads into the new engine, its tables going to tables_dir.
+  using LoadFn = std::function<Result<WorkspaceContent>(Connection&, const std::string& tables_dir,
+                                                        const CancelToken&, const ProgressFn&)>;
   static void OpenInNewWindow(const std::string& workspace_id, LoadFn load,
                               const QString& failure_title, const QString& path, QWidget* parent,
                               std::function<void(MainWindow&)> opened,

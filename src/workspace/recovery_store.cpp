@@ -81,6 +81,18 @@ int64_t NowUnix() {
       .count();
 }
 
+// A table read in place from a workspace's extracted file is linked, not copied: opening a
+// workspace of many gigabytes must not write them all again on the first autosave. The file
+// is never changed where it is (extraction renames a new one over it), so the link keeps
+// these bytes. False when a link cannot be made (another disk): the caller copies.
+bool LinkReadInPlace(Connection& connection, canvas::NodeId id, const std::string& target) {
+  auto in_place = NodeDataFile(connection, id);
+  if (!in_place.ok() || in_place->empty()) return false;
+  std::error_code error;
+  fs::create_hard_link(*in_place, target, error);
+  return !error;
+}
+
 }  // namespace
 
 std::string RecoveryStore::SessionDirectory(const std::string& session) const {
@@ -112,6 +124,7 @@ Status RecoveryStore::Write(const std::string& session, Connection& connection,
     const std::string name = DataFile(id, version);
     data[std::to_string(id)] = name;
     if (fs::exists(directory / name)) continue;  // big data is written once per import
+    if (LinkReadInPlace(connection, id, (directory / name).string())) continue;
     const std::string partial = (directory / (name + ".partial")).string();
     PIKA_TRY(ExportNodeData(connection, id, partial));
     PIKA_TRY(SyncFile(files_, partial));  // on disk before recovery.json points to it
@@ -150,8 +163,9 @@ Result<WorkspaceParts> RecoveryStore::ReadParts(const std::string& directory) co
     // A data file is written once per import, under a new name: its path and size name it.
     parts.data[fmt::format("data/{}.parquet", id)] = {
         bytes, fmt::format("recovered from {} ({} bytes)", file, bytes),
-        [this, file](const std::string& target) {
-          return CopyFileAtomically(files_, file, target);
+        [this, file](const std::string& target, const CancelToken& cancel,
+                     const ProgressFn& progress) {
+          return CopyFileAtomically(files_, file, target, cancel, progress);
         }};
   }
   return parts;
@@ -196,10 +210,12 @@ std::vector<RecoveryEntry> RecoveryStore::List(std::vector<std::string>* broken)
 }
 
 Result<WorkspaceContent> RecoveryStore::Restore(Connection& connection, const RecoveryEntry& entry,
-                                                const std::string& tables_dir) const {
+                                                const std::string& tables_dir,
+                                                const CancelToken& cancel,
+                                                const ProgressFn& progress) const {
   auto parts = ReadParts(entry.directory);
   if (!parts.ok()) return parts.error();
-  return RestoreWorkspaceParts(connection, files_, *parts, tables_dir);
+  return RestoreWorkspaceParts(connection, files_, *parts, tables_dir, cancel, progress);
 }
 
 void RecoveryStore::Discard(const std::string& directory) const {

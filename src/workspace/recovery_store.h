@@ -42,7 +42,8 @@ class RecoveryStore {
 
   // Copies the session's tables into `tables_dir` (streamed) and restores the work from them.
   Result<WorkspaceContent> Restore(Connection& connection, const RecoveryEntry& entry,
-                                   const std::string& tables_dir) const;
+                                   const std::string& tables_dir, const CancelToken& cancel = {},
+                                   const ProgressFn& progress = {}) const;
 
   // Removes a session's folder: after a clean close, or when the user declines to restore.
   void Discard(const std::string& directory) const;

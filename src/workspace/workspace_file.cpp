@@ -150,11 +150,12 @@ bool ExtractedBefore(FileSystem& files, const WorkspaceParts::Data& data, const 
 }
 
 // Extracts a data entry unless the same bytes were extracted there before.
-Status ExtractOnce(FileSystem& files, const WorkspaceParts::Data& data, const std::string& file) {
+Status ExtractOnce(FileSystem& files, const WorkspaceParts::Data& data, const std::string& file,
+                   const CancelToken& cancel, const ProgressFn& progress) {
   if (ExtractedBefore(files, data, file)) return {};
   const std::string stamp = file + ".source";
   (void)files.Remove(stamp);
-  PIKA_TRY(data.extract(file));
+  PIKA_TRY(data.extract(file, cancel, progress));
   return AtomicWriteFile(files, stamp, data.fingerprint);
 }
 
@@ -188,13 +189,23 @@ Status ViewTable(Connection& connection, canvas::NodeId id, const std::string& f
 
 Status RestoreTables(Connection& connection, FileSystem& files, const WorkspaceParts& parts,
                      const std::string& tables_dir, const canvas::Graph& graph,
-                     const CancelToken& cancel, std::set<canvas::NodeId>& restored) {
+                     const CancelToken& cancel, const ProgressFn& progress,
+                     std::set<canvas::NodeId>& restored) {
+  uint64_t total = 0, done = 0;
+  for (const auto& [name, data] : parts.data) total += data.bytes;
   for (const auto& [id, node] : graph.nodes()) {
     const auto found = parts.data.find(WorkspaceDataEntry(id));
     if (found == parts.data.end()) continue;
-    if (cancel.cancelled()) return Cancelled();
+    if (cancel.cancelled()) return Cancelled("the open was cancelled");
     const std::string file = TableFile(tables_dir, id);
-    PIKA_TRY(ExtractOnce(files, found->second, file));
+    const uint64_t bytes = found->second.bytes;
+    auto part_progress = [&](double fraction) {
+      if (progress && total > 0)
+        progress((static_cast<double>(done) + fraction * static_cast<double>(bytes)) /
+                 static_cast<double>(total));
+    };
+    PIKA_TRY(ExtractOnce(files, found->second, file, cancel, part_progress));
+    done += bytes;
     Status viewed = ViewTable(connection, id, file);
     if (!viewed.ok()) {
       (void)files.Remove(file + ".source");  // extract it again next time
@@ -235,11 +246,12 @@ WorkspaceParts PartsOf(const ZipReader& archive, FileSystem& files, std::string 
   WorkspaceParts parts{std::move(manifest), std::move(graph), {}};
   for (const ZipEntryInfo& entry : archive.entries()) {
     if (entry.name == kManifest || entry.name == kGraph) continue;
-    parts.data[entry.name] = {entry.size,
-                              fmt::format("{} bytes, crc32 {:08x}", entry.size, entry.crc),
-                              [&archive, &files, name = entry.name](const std::string& file) {
-                                return archive.ExtractTo(name, files, file);
-                              }};
+    parts.data[entry.name] = {
+        entry.size, fmt::format("{} bytes, crc32 {:08x}", entry.size, entry.crc),
+        [&archive, &files, name = entry.name](const std::string& file, const CancelToken& cancel,
+                                              const ProgressFn& progress) {
+          return archive.ExtractTo(name, files, file, cancel, progress);
+        }};
   }
   return parts;
 }
@@ -359,7 +371,8 @@ Result<std::string> ReadWorkspaceId(const std::string& path) {
 
 Result<WorkspaceContent> LoadWorkspace(Connection& connection, FileSystem& files,
                                        const std::string& path, const std::string& tables_dir,
-                                       const ZipLimits& limits, const CancelToken& cancel) {
+                                       const ZipLimits& limits, const CancelToken& cancel,
+                                       const ProgressFn& progress) {
   auto archive = ZipReader::Open(path, limits);
   if (!archive.ok()) return archive.error();
   for (const char* required : {kManifest, kGraph}) {
@@ -373,13 +386,14 @@ Result<WorkspaceContent> LoadWorkspace(Connection& connection, FileSystem& files
   if (!graph.ok()) return graph.error();
   return RestoreWorkspaceParts(connection, files,
                                PartsOf(*archive, files, std::move(*manifest), std::move(*graph)),
-                               tables_dir, cancel);
+                               tables_dir, cancel, progress);
 }
 
 Result<WorkspaceContent> RestoreWorkspaceParts(Connection& connection, FileSystem& files,
                                                const WorkspaceParts& parts,
                                                const std::string& tables_dir,
-                                               const CancelToken& cancel) {
+                                               const CancelToken& cancel,
+                                               const ProgressFn& progress) {
   auto manifest = ParseManifest(parts.manifest);
   if (!manifest.ok()) return manifest.error();
   auto document = canvas::GraphFromJson(parts.graph);
@@ -393,7 +407,7 @@ Result<WorkspaceContent> RestoreWorkspaceParts(Connection& connection, FileSyste
   // All tables or none: a damaged one rolls back those restored before it.
   PIKA_TRY(connection.Execute("BEGIN TRANSACTION"));
   Status restored = RestoreTables(connection, files, parts, tables_dir, content.graph, cancel,
-                                  content.restored_tables);
+                                  progress, content.restored_tables);
   if (!restored.ok()) {
     (void)connection.Execute("ROLLBACK");
     return restored.error();

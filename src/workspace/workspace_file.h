@@ -79,11 +79,11 @@ Result<std::string> ReadWorkspaceId(const std::string& path);
 
 // Reads and checks the workspace at `path`, extracts its tables into `tables_dir` (a table
 // extracted there before from the same bytes is used again) and makes each a view over its
-// file, in one transaction.
+// file, in one transaction. Reports the fraction of the tables' bytes in place.
 Result<WorkspaceContent> LoadWorkspace(Connection& connection, FileSystem& files,
                                        const std::string& path, const std::string& tables_dir,
-                                       const ZipLimits& limits = {},
-                                       const CancelToken& cancel = {});
+                                       const ZipLimits& limits = {}, const CancelToken& cancel = {},
+                                       const ProgressFn& progress = {});
 
 // A workspace's parts wherever they are (a zip, a recovery folder): the JSON as text, and
 // each data entry (by name, data/<id>.parquet) as a way to put it into a file.
@@ -93,7 +93,7 @@ struct WorkspaceParts {
   struct Data {
     uint64_t bytes = 0;
     std::string fingerprint;  // the same for the same bytes: extraction is skipped then
-    std::function<Status(const std::string& file)> extract;
+    std::function<Status(const std::string& file, const CancelToken&, const ProgressFn&)> extract;
   };
   std::map<std::string, Data> data;
 };
@@ -102,7 +102,8 @@ struct WorkspaceParts {
 Result<WorkspaceContent> RestoreWorkspaceParts(Connection& connection, FileSystem& files,
                                                const WorkspaceParts& parts,
                                                const std::string& tables_dir,
-                                               const CancelToken& cancel = {});
+                                               const CancelToken& cancel = {},
+                                               const ProgressFn& progress = {});
 
 // A Table node's data entry: data/<id>.parquet.
 std::string WorkspaceDataEntry(canvas::NodeId id);

@@ -20,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <set>
+#include <thread>
 
 #include "storage/database.h"
 #include "support/engine.h"
@@ -32,6 +33,7 @@
 #include "ui/graph_runner.h"
 #include "ui/import_settings_dialog.h"
 #include "ui/inspector.h"
+#include "ui/job_progress.h"
 #include "ui/main_window.h"
 #include "ui/node_item.h"
 #include "ui/node_rows_model.h"
@@ -44,6 +46,7 @@
 #include "ui/rows_popup.h"
 #include "ui/sql_editor.h"
 #include "ui/table_editor.h"
+#include "workspace/workspace_file.h"
 
 using pika::DataWindow;
 using pika::PlotScene;
@@ -946,10 +949,50 @@ class AppTest : public QObject {
         !reopened->runner().busy() && reopened->runner().run(q).state == RunState::kReady,
         kRunTimeoutMs);
     QCOMPARE(reopened->runner().run(t).relation->rows, uint64_t{1000});
+    // Read in place from the workspace's own data folder, not imported into the engine.
+    QCOMPARE(reopened->engine().workspaceId(), *pika::ReadWorkspaceId(path.toStdString()));
+    std::optional<pika::Result<std::string>> in_place;
+    reopened->engine().run<std::string>(
+        reopened, 1,
+        [t](pika::Connection& connection, const pika::CancelToken&, const pika::ProgressFn&) {
+          return pika::NodeDataFile(connection, t);
+        },
+        [&](pika::Result<std::string> file) { in_place = file; });
+    QTRY_VERIFY_WITH_TIMEOUT(in_place.has_value(), kRunTimeoutMs);
+    QVERIFY(in_place->ok());
+    QVERIFY2(QString::fromStdString(**in_place)
+                 .startsWith(QString::fromStdString(reopened->engine().dataFolder().TablesDir())),
+             in_place->value().c_str());
     QVERIFY(!reopened->isWindowModified());
     QCOMPARE(reopened->workspacePath(), path);
     reopened->setAttribute(Qt::WA_DeleteOnClose, false);
     delete reopened;
+  }
+
+  void aLongJobShowsItsProgressAfterHalfASecondAndCancelStopsIt() {
+    constexpr uint64_t kKey = 77;
+    std::optional<pika::Result<bool>> finished;
+    window_->engine().run<bool>(
+        window_.get(), kKey,
+        [](pika::Connection&, const pika::CancelToken& cancel,
+           const pika::ProgressFn& progress) -> pika::Result<bool> {
+          for (int step = 0; step < 600; ++step) {  // a minute at most
+            if (cancel.cancelled()) return pika::Cancelled();
+            progress(std::min(0.9, step / 50.0));
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+          }
+          return true;
+        },
+        [&](pika::Result<bool> result) { finished = result; });
+    JobProgress dialog(window_->engine(), kKey, "Saving big.pikaplot…", window_.get());
+    QVERIFY(!dialog.isVisible());  // a quick job flashes nothing
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.isVisible() && dialog.value() > 0, 5000);
+    auto* cancel = dialog.findChild<QPushButton*>();
+    QVERIFY(cancel != nullptr);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(finished.has_value(), 5000);
+    QVERIFY(!finished->ok());
+    QCOMPARE(finished->error().kind, pika::ErrorKind::kCancelled);
   }
 
   void anEditMadeWhileSavingKeepsTheWindowMarkedUnsaved() {

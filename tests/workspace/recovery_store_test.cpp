@@ -7,6 +7,7 @@
 #include "compute/node_relations.h"
 #include "support/engine.h"
 #include "support/temp_dir.h"
+#include "workspace/workspace_file.h"
 
 namespace pika {
 namespace {
@@ -54,6 +55,22 @@ TEST_F(RecoveryStoreTest, AutosavedWorkIsListedAndRestoredWithItsData) {
   EXPECT_EQ(restored->restored_tables, std::set<canvas::NodeId>{table_});
   ASSERT_TRUE(AdoptTableNode(other.connection, table_, "t").ok());
   EXPECT_EQ(test::QueryValue(other.connection, "SELECT sum(a) FROM t"), "6");
+}
+
+TEST_F(RecoveryStoreTest, ATableReadInPlaceIsLinkedIntoTheFolderNotCopied) {
+  RecoveryStore store(RealFileSystem(), Root());
+  ASSERT_TRUE(store.Write("s1", engine_.connection, graph_, {}, {{table_, 1}}, "").ok());
+  auto other = test::OpenEngine();
+  const fs::path tables = temp_.path() / "tables";
+  fs::create_directories(tables);
+  ASSERT_TRUE(store.Restore(other.connection, store.List()[0], tables.string()).ok());
+  const std::string in_place = *NodeDataFile(other.connection, table_);
+  ASSERT_FALSE(in_place.empty());
+  ASSERT_TRUE(store.Write("s2", other.connection, graph_, {}, {{table_, 1}}, "").ok());
+  bool linked = false;
+  for (const auto& file : fs::directory_iterator(fs::path(Root()) / "s2" / "data"))
+    linked = linked || fs::equivalent(file.path(), in_place);
+  EXPECT_TRUE(linked) << "a workspace of many gigabytes would be copied on every open";
 }
 
 TEST_F(RecoveryStoreTest, BigDataIsWrittenOncePerImportNotOnEveryAutosave) {
