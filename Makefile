@@ -2,7 +2,7 @@
 JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
 
-.PHONY: setup build run test test-all test-tsan golden bench bench-plot bench-remote format
+.PHONY: setup build run test test-all test-tsan golden bench bench-plot bench-remote bench-workspace format
 
 setup:
 	@bash scripts/setup.sh
@@ -47,6 +47,11 @@ bench-plot: build
 # here, on 10M generated rows (PIKA_REMOTE_ROWS to change).
 bench-remote: build
 	@bash scripts/bench_remote.sh build/release
+
+# Saving and opening a big workspace next to `cp`, and every step's peak RSS under a small
+# memory limit (PIKA_BENCH_ROWS, default 10M rows).
+bench-workspace: build
+	@bash scripts/bench_workspace.sh build/release
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
