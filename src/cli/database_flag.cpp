@@ -8,13 +8,14 @@
 
 namespace pika::cli {
 
-Result<CliEngine> OpenEngineIn(DataFolder folder, const std::string& path) {
+Result<CliEngine> OpenEngineIn(DataFolder folder, const std::string& path, FileAccess access) {
   auto limit = ResolveMemoryLimit();
   if (!limit.ok()) return limit.error();
   DatabaseOptions options;
   options.path = path;
   options.memory_limit = limit->Setting();
   options.temp_directory = folder.SpillDir();
+  if (access == FileAccess::kOwnFolder) options.allowed_directories = {{folder.path()}};
   auto database = Database::Open(options);
   if (!database.ok()) return database.error();
   return CliEngine{std::move(folder), std::move(*database)};

@@ -27,8 +27,14 @@ struct CliEngine {
 // The engine over the database file at `path` (empty: in memory), in a scratch folder.
 Result<CliEngine> OpenEngine(const std::string& path = {});
 
+enum class FileAccess {
+  kAny,        // what the user's own command names
+  kOwnFolder,  // a workspace from elsewhere: its extracted tables and spill, nothing else
+};
+
 // The same, with a folder given: a workspace's, whose extracted tables it reads.
-Result<CliEngine> OpenEngineIn(DataFolder folder, const std::string& path = {});
+Result<CliEngine> OpenEngineIn(DataFolder folder, const std::string& path = {},
+                               FileAccess access = FileAccess::kAny);
 
 Result<CliEngine> OpenDatabaseFor(const std::string& path, DatabaseUse use);
 

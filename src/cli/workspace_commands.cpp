@@ -1,8 +1,12 @@
 // pika info WORKSPACE [--json]: what a .pikaplot file holds.
-// pika render WORKSPACE --out DIR [--format png|svg|pdf]: every plot of a workspace, drawn
-// from the data saved in it (or from the source files of tables saved without data).
+// pika render WORKSPACE --out DIR [--format png|svg|pdf] [--allow-files]
+//   [--allow-remote HOST[:PORT]]...: every plot of a workspace, drawn from the data saved in
+// it. A workspace is someone else's file: it reads no other file unless --allow-files (the
+// source files of tables saved without data, files its queries name), and connects to no
+// server, nor sends a password, unless that server is named with --allow-remote.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -31,10 +35,23 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// What the user allowed a workspace on the command line.
+struct Allowed {
+  bool files = false;
+  std::vector<std::string> servers;  // HOST or HOST:PORT
+
+  bool Server(const RemoteSource& source) const {
+    const std::string host_port = fmt::format("{}:{}", source.host, PortOf(source));
+    return std::find(servers.begin(), servers.end(), source.host) != servers.end() ||
+           std::find(servers.begin(), servers.end(), host_port) != servers.end();
+  }
+};
+
 struct OpenedWorkspace {
   CliEngine engine;
   Connection connection;
   WorkspaceContent content;
+  Allowed allowed;
 };
 
 // The workspace's data folder, where a second open finds its tables extracted; a scratch one
@@ -48,18 +65,20 @@ Result<DataFolder> FolderOf(const std::string& path) {
   return DataFolder::Scratch(DataRoot());
 }
 
-Result<OpenedWorkspace> Open(const std::string& path) {
+Result<OpenedWorkspace> Open(const std::string& path, Allowed allowed) {
   auto folder = FolderOf(path);
   if (!folder.ok()) return folder.error();
   const std::string tables = folder->TablesDir();
-  auto engine = OpenEngineIn(std::move(*folder));
+  auto engine = OpenEngineIn(std::move(*folder), {},
+                             allowed.files ? FileAccess::kAny : FileAccess::kOwnFolder);
   if (!engine.ok()) return engine.error();
   auto connection = engine->Connect();
   if (!connection.ok()) return connection.error();
   auto content =
       LoadWorkspace(*connection, RealFileSystem(), path, tables, {}, CancelOnInterrupt());
   if (!content.ok()) return content.error();
-  return OpenedWorkspace{std::move(*engine), std::move(*connection), std::move(*content)};
+  return OpenedWorkspace{std::move(*engine), std::move(*connection), std::move(*content),
+                         std::move(allowed)};
 }
 
 nlohmann::json NodeInfo(const WorkspaceSummary& summary, const canvas::Node& node) {
@@ -166,6 +185,12 @@ Result<PlotScene> SceneOf(OpenedWorkspace& workspace, const canvas::Node& plot,
   if (!origin.ok()) return origin.error();
   if (*origin) {
     const RemoteSource& source = (*origin)->source;
+    // Before connecting: a password from the environment goes only where the user said.
+    if (!workspace.allowed.Server(source))
+      return NotAllowed(fmt::format(
+          "connects to {}://{}@{}:{}: not allowed unless named with --allow-remote {}:{}",
+          EngineName(source.engine), source.user, source.host, PortOf(source), source.host,
+          PortOf(source)));
     auto client = ConnectRemote(source, PasswordFromEnvironment(source));
     if (!client.ok()) return client.error();
     auto remote = PlotRemote(**client, request, spec, TickLabelWidth(), CancelOnInterrupt());
@@ -178,8 +203,16 @@ Result<PlotScene> SceneOf(OpenedWorkspace& workspace, const canvas::Node& plot,
   return BuildScene(request, *data, spec, TickLabelWidth(), pool);
 }
 
-int RunRender(const std::string& path, const std::string& out, const std::string& format) {
-  auto workspace = Open(path);
+// What a refusal adds: how to allow it, for a workspace the user trusts.
+std::string Reason(const Error& error) {
+  if (error.kind != ErrorKind::kNotAllowed || error.message.find("reads ") == std::string::npos)
+    return error.message;
+  return error.message + " (pass --allow-files to let it read files on this machine)";
+}
+
+int RunRender(const std::string& path, const std::string& out, const std::string& format,
+              Allowed allowed) {
+  auto workspace = Open(path, std::move(allowed));
   if (!workspace.ok()) return Fail(workspace.error());
   std::error_code error;
   fs::create_directories(out, error);
@@ -206,7 +239,7 @@ int RunRender(const std::string& path, const std::string& out, const std::string
       std::cout << file << '\n';
     } else {
       ++failed;
-      std::cerr << fmt::format("pika: plot '{}' not drawn: {}\n", node.name, done.error().message);
+      std::cerr << fmt::format("pika: plot '{}' not drawn: {}\n", node.name, Reason(done.error()));
     }
   }
   std::cout << fmt::format("{} plots drawn, {} failed\n", drawn, failed);
@@ -233,8 +266,15 @@ void AddWorkspaceCommands(CLI::App& app, int& exit_code) {
   render->add_option("--out", *out, "Folder for the images (created if missing)")->required();
   render->add_option("--format", *format, "png (default), svg or pdf")
       ->check(CLI::IsMember({"png", "svg", "pdf"}));
-  render->callback([render_path, out, format, &exit_code] {
-    exit_code = RunRender(*render_path, *out, *format);
+  auto allowed = std::make_shared<Allowed>();
+  render->add_flag("--allow-files", allowed->files,
+                   "Let the workspace read files on this machine (tables saved without their "
+                   "data, files its queries name); without it, only its own data");
+  render->add_option("--allow-remote", allowed->servers,
+                     "A server (HOST or HOST:PORT) the workspace may connect to, with the "
+                     "password from the environment; repeat for more");
+  render->callback([render_path, out, format, allowed, &exit_code] {
+    exit_code = RunRender(*render_path, *out, *format, *allowed);
   });
 }
 

@@ -12,6 +12,7 @@ enum class ErrorKind {
   kEngine,        // DuckDB failed for a reason that is not the user's input
   kCancelled,     // the user (or a newer job) cancelled the work
   kHeldBack,      // not run: its estimated cost asks for the user's go-ahead first
+  kNotAllowed,    // a restricted (untrusted) workspace reached for a file or server
   kInternal,      // a bug: should never reach a user
 };
 
@@ -31,11 +32,15 @@ inline Error Cancelled(std::string message = "cancelled") {
 }
 inline Error Internal(std::string message) { return {ErrorKind::kInternal, std::move(message)}; }
 inline Error HeldBack(std::string message) { return {ErrorKind::kHeldBack, std::move(message)}; }
+inline Error NotAllowed(std::string message) {
+  return {ErrorKind::kNotAllowed, std::move(message)};
+}
 
 // True when the failure was caused by what the user gave us, not by a bug or the system.
 inline bool IsUserError(const Error& error) {
   return error.kind == ErrorKind::kInvalidInput || error.kind == ErrorKind::kNotFound ||
-         error.kind == ErrorKind::kCancelled || error.kind == ErrorKind::kHeldBack;
+         error.kind == ErrorKind::kCancelled || error.kind == ErrorKind::kHeldBack ||
+         error.kind == ErrorKind::kNotAllowed;
 }
 
 }  // namespace pika

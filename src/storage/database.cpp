@@ -5,10 +5,13 @@
 
 #include <vector>
 
+#include "storage/sql_quote.h"
+
 namespace pika {
 
 struct Database::Handle {
   duckdb_database db = nullptr;
+  bool restricted = false;
   ~Handle() { duckdb_close(&db); }
 };
 
@@ -44,6 +47,31 @@ Status ApplyOptions(Config& config, const DatabaseOptions& options) {
   return {};
 }
 
+// Global settings made on a first connection, the lock last: DuckDB's configuration at open
+// takes neither allowed_directories nor the lock before the database exists.
+Status Restrict(duckdb_database db, const std::vector<std::string>& folders) {
+  duckdb_connection connection = nullptr;
+  if (duckdb_connect(db, &connection) == DuckDBError)
+    return EngineError("cannot connect to the database");
+  std::string list;
+  for (const std::string& folder : folders) {
+    if (!list.empty()) list += ", ";
+    // A trailing separator: /data must not also allow /data-other.
+    list += QuoteLiteral(folder.ends_with('/') ? folder : folder + "/");
+  }
+  const std::string sql = fmt::format(
+      "SET GLOBAL allowed_directories = [{}]; SET GLOBAL enable_external_access = false; "
+      "SET GLOBAL autoload_known_extensions = false; SET GLOBAL lock_configuration = true",
+      list);
+  duckdb_result result;
+  const bool failed = duckdb_query(connection, sql.c_str(), &result) == DuckDBError;
+  const std::string message = failed ? duckdb_result_error(&result) : "";
+  duckdb_destroy_result(&result);
+  duckdb_disconnect(&connection);
+  if (failed) return EngineError("cannot restrict the database: " + message);
+  return {};
+}
+
 }  // namespace
 
 Result<Database> Database::Open(const DatabaseOptions& options) {
@@ -58,6 +86,10 @@ Result<Database> Database::Open(const DatabaseOptions& options) {
     return IoError(fmt::format("cannot open database '{}': {}",
                                options.path.empty() ? ":memory:" : options.path, message));
   }
+  if (options.allowed_directories) {
+    PIKA_TRY(Restrict(handle->db, *options.allowed_directories));
+    handle->restricted = true;
+  }
   return Database(std::move(handle));
 }
 
@@ -68,11 +100,14 @@ Result<Connection> Database::Connect() const {
   }
   // The connection keeps the database alive: it must not outlive it.
   Connection out(connection, handle_);
+  if (handle_->restricted) return out;  // locked: no setting can change, progress's neither
   // Progress is only tracked with the progress bar on; we read it, DuckDB must not print it.
   PIKA_TRY(
       out.Execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET "
                   "progress_bar_time = 0"));
   return out;
 }
+
+bool Database::restricted() const { return handle_->restricted; }
 
 }  // namespace pika

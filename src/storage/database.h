@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "storage/connection.h"
@@ -20,6 +21,11 @@ struct DatabaseOptions {
   std::optional<int> threads;
   // DuckDB keeps insertion order by default; turning it off made CSV import ~1.5x faster here.
   bool preserve_insertion_order = true;
+  // Set: restricted, for a workspace from elsewhere. DuckDB reads and writes files only inside
+  // these folders, reaches no network and loads no extension, and the configuration is locked
+  // so that no statement can undo it. Connections then report no progress (its settings are
+  // per connection and locked too).
+  std::optional<std::vector<std::string>> allowed_directories;
 };
 
 class Database {
@@ -28,6 +34,7 @@ class Database {
 
   // One connection per thread that talks to the engine.
   Result<Connection> Connect() const;
+  bool restricted() const;
 
  private:
   struct Handle;

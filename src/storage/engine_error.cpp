@@ -1,5 +1,7 @@
 #include "storage/engine_error.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace pika {
@@ -27,6 +29,17 @@ std::string ShortenLongLines(std::string message) {
   return out;
 }
 
+// DuckDB: Cannot access file "/etc/passwd" - file system operations are disabled by ...
+std::string RestrictedMessage(const std::string& message) {
+  const size_t open = message.find('"');
+  const size_t close = open == std::string::npos ? open : message.find('"', open + 1);
+  const std::string what = close == std::string::npos
+                               ? "a file"
+                               : "'" + message.substr(open + 1, close - open - 1) + "'";
+  return fmt::format(
+      "reads {}: not allowed, a workspace from elsewhere is restricted to its own data", what);
+}
+
 }  // namespace
 
 Error ErrorFromEngine(duckdb_error_type type, std::string message) {
@@ -47,6 +60,8 @@ Error ErrorFromEngine(duckdb_error_type type, std::string message) {
 
 Error ErrorFromEngineMessage(std::string message) {
   message = ShortenLongLines(std::move(message));
+  if (message.find("disabled by configuration") != std::string::npos)
+    return NotAllowed(RestrictedMessage(message));
   if (StartsWith(message, "INTERRUPT")) return Cancelled("cancelled: the query was interrupted");
   if (message.find("No files found") != std::string::npos ||
       message.find("does not exist") != std::string::npos) {

@@ -10,6 +10,7 @@
 #include "storage/csv_inspector.h"
 #include "storage/csv_read_call.h"
 #include "storage/drop_relation.h"
+#include "storage/file_access.h"
 #include "storage/parquet_source.h"
 #include "storage/reject_reader.h"
 #include "storage/sql_quote.h"
@@ -246,6 +247,7 @@ std::string TableNameForFile(const std::string& path) {
 
 Result<InspectReport> InspectFile(Connection& connection, const std::string& path,
                                   const ImportOptions& options, const CancelToken& cancel) {
+  PIKA_TRY(CheckEngineMayRead(connection, path));
   auto file = OpenSourceFile(path);
   if (!file.ok()) return file.error();
   if (file->format == FileFormat::kParquet) return InspectParquet(connection, *file);
@@ -255,6 +257,7 @@ Result<InspectReport> InspectFile(Connection& connection, const std::string& pat
 
 Result<ImportResult> ImportFile(Connection& connection, const ImportRequest& request,
                                 const CancelToken& cancel, const ProgressFn& progress) {
+  PIKA_TRY(CheckEngineMayRead(connection, request.path));
   auto file = OpenSourceFile(request.path);
   if (!file.ok()) return file.error();
   const std::string table = request.table.empty() ? TableNameForFile(request.path) : request.table;
