@@ -27,6 +27,14 @@ std::string RemoteSessions::PasswordFor(const RemoteSource& source) const {
   return PasswordFromEnvironment(source);
 }
 
+Result<std::unique_ptr<RemoteClient>> RemoteSessions::Connect(const RemoteSource& source) const {
+  if (restricted_)
+    return NotAllowed(fmt::format(
+        "connects to {}: not allowed, a workspace from elsewhere is restricted to its own data",
+        Login(source)));
+  return ConnectRemote(source, PasswordFor(source), options_);
+}
+
 std::unique_ptr<CachedRemoteClient> RemoteSessions::Open(const RemoteSource& source,
                                                          int max_age_s) {
   std::optional<std::chrono::steady_clock::duration> max_age;

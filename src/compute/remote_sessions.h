@@ -3,6 +3,7 @@
 // query cache. Safe to use from every engine thread.
 #pragma once
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -29,15 +30,17 @@ class RemoteSessions {
   std::unique_ptr<CachedRemoteClient> Open(const RemoteSource& source, int max_age_s);
   // A client for `source` that always asks the server and keeps nothing in the cache: for
   // rows brought local, which the local engine then holds.
-  Result<std::unique_ptr<RemoteClient>> Connect(const RemoteSource& source) const {
-    return ConnectRemote(source, PasswordFor(source), options_);
-  }
+  Result<std::unique_ptr<RemoteClient>> Connect(const RemoteSource& source) const;
+  // A restricted workspace (one from elsewhere, not trusted) connects to no server at all:
+  // no password, typed or from the environment, goes where its file says.
+  void SetRestricted(bool restricted) { restricted_ = restricted; }
   // Forgets every cached answer from `source`'s database: the next question goes to the server.
   void Refresh(const RemoteSource& source) { cache_.InvalidateSource(RemoteCacheSource(source)); }
 
  private:
   QueryCache& cache_;
   RemoteOptions options_;
+  std::atomic<bool> restricted_{false};
   mutable std::mutex mutex_;
   std::map<std::string, std::string> passwords_;  // by engine, user, host and port
 };

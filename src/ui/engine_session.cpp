@@ -21,6 +21,7 @@ Result<DataFolder> FolderFor(const std::string& workspace_id) {
 }  // namespace
 
 Result<std::unique_ptr<EngineSession>> EngineSession::Open(const std::string& workspace_id,
+                                                           Access access,
                                                            const std::string& memory_limit,
                                                            int workers) {
   auto limit = ResolveMemoryLimit(memory_limit.empty()
@@ -33,14 +34,17 @@ Result<std::unique_ptr<EngineSession>> EngineSession::Open(const std::string& wo
   options.path = folder->EngineFile();
   options.memory_limit = limit->Setting();
   options.temp_directory = folder->SpillDir();
+  if (access == Access::kRestricted) options.allowed_directories = {{folder->path()}};
   auto database = Database::Open(options);
   if (!database.ok()) return database.error();
   auto scheduler = JobScheduler::Start(*database, workers);
   if (!scheduler.ok()) return scheduler.error();
   std::string id = workspace_id.empty() ? folder->id() : workspace_id;
-  return std::unique_ptr<EngineSession>(new EngineSession(std::move(id), std::move(*folder),
-                                                          std::move(*limit), std::move(*database),
-                                                          std::move(*scheduler)));
+  std::unique_ptr<EngineSession> session(new EngineSession(std::move(id), std::move(*folder),
+                                                           std::move(*limit), std::move(*database),
+                                                           std::move(*scheduler)));
+  session->remote_.SetRestricted(access == Access::kRestricted);
+  return session;
 }
 
 EngineSession::EngineSession(std::string workspace_id, DataFolder folder, MemoryLimit limit,

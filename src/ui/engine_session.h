@@ -33,7 +33,11 @@ class EngineSession : public QObject {
   // The engine of workspace `workspace_id` (empty: a new workspace): a database file in the
   // workspace's data folder, limited to the memory limit (PIKA_MEMORY_LIMIT, else
   // `memory_limit` from the settings, else 80% of RAM) and spilling into the folder.
+  // `access` kRestricted (a workspace from elsewhere, not trusted): the engine reads and writes
+  // only that folder and connects to no server.
+  enum class Access { kTrusted, kRestricted };
   static Result<std::unique_ptr<EngineSession>> Open(const std::string& workspace_id = {},
+                                                     Access access = Access::kTrusted,
                                                      const std::string& memory_limit = {},
                                                      int workers = 2);
   ~EngineSession() override;
@@ -76,6 +80,7 @@ class EngineSession : public QObject {
   // Where its tables, engine file and spill live.
   const DataFolder& dataFolder() const { return folder_; }
   const MemoryLimit& memoryLimit() const { return limit_; }
+  bool restricted() const { return database_.restricted(); }
 
  private:
   EngineSession(std::string workspace_id, DataFolder folder, MemoryLimit limit, Database database,

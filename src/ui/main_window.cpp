@@ -44,6 +44,7 @@
 #include "ui/plot_window.h"
 #include "ui/remembered_import.h"
 #include "ui/source_watcher.h"
+#include "ui/workspace_trust.h"
 
 namespace pika::ui {
 
@@ -91,6 +92,7 @@ MainWindow::MainWindow(std::unique_ptr<EngineSession> engine, QWidget* parent)
   addDockWidget(Qt::RightDockWidgetArea, dock);
   statusBar()->addPermanentWidget(jobs_);
   statusBar()->addPermanentWidget(memory_);
+  if (engine_->restricted()) buildRestrictedBadge();
   buildActions();
   connect(scene_, &QGraphicsScene::selectionChanged, this, [this] {
     const auto selected = scene_->selectedNodes();
@@ -209,7 +211,7 @@ void MainWindow::offerRecovery() {
 void MainWindow::restoreRecovery(const RecoveryEntry& entry, QWidget* parent,
                                  std::function<void(Result<MainWindow*>)> done) {
   OpenInNewWindow(
-      {},
+      {}, EngineSession::Access::kTrusted,  // the user's own work
       [entry](Connection& connection, const std::string& tables_dir, const CancelToken& cancel,
               const ProgressFn& progress) {
         const RecoveryStore store(RealFileSystem(), RecoveryRoot().toStdString());
@@ -229,12 +231,12 @@ void MainWindow::restoreRecovery(const RecoveryEntry& entry, QWidget* parent,
       std::move(done));
 }
 
-void MainWindow::OpenInNewWindow(const std::string& workspace_id, LoadFn load,
-                                 const QString& failure_title, const QString& path, QWidget* parent,
-                                 std::function<void(MainWindow&)> opened,
+void MainWindow::OpenInNewWindow(const std::string& workspace_id, EngineSession::Access access,
+                                 LoadFn load, const QString& failure_title, const QString& path,
+                                 QWidget* parent, std::function<void(MainWindow&)> opened,
                                  std::function<void(Result<MainWindow*>)> done) {
   // A new engine for the new window: if loading fails, the open window is untouched.
-  auto engine = EngineSession::Open(workspace_id);
+  auto engine = EngineSession::Open(workspace_id, access);
   if (!engine.ok()) {
     if (done) done(engine.error());
     return;
@@ -277,9 +279,38 @@ void MainWindow::OpenInNewWindow(const std::string& workspace_id, LoadFn load,
       });
 }
 
+// Says why the nodes that reach further fail, and offers the way out.
+void MainWindow::buildRestrictedBadge() {
+  auto* badge = new QPushButton("Restricted: reads only its own data · Trust…", this);
+  badge->setObjectName("restricted");
+  badge->setFlat(true);
+  badge->setStyleSheet("color: #b35900");
+  badge->setToolTip(
+      "This workspace was not saved on this computer: it reads no other file and connects to "
+      "no server. Trust it to open it again with your access.");
+  statusBar()->addPermanentWidget(badge);
+  connect(badge, &QPushButton::clicked, this, [this] { trustAndReopen(); });
+}
+
+void MainWindow::trustAndReopen() {
+  auto summary = ReadWorkspaceSummary(path_.toStdString());
+  if (!summary.ok()) {
+    statusBar()->showMessage(QString::fromStdString(summary.error().message));
+    return;
+  }
+  const WorkspaceReach reach = ReachOf(*summary);
+  if (!reach.empty() && AskTrust(path_, reach, this) != TrustChoice::kTrust) return;
+  RememberTrusted(path_, WorkspaceFingerprint(*summary));
+  openWorkspace(path_, this, [self = QPointer<MainWindow>(this)](Result<MainWindow*> opened) {
+    // The restricted window makes way, unless it holds edits of its own.
+    if (opened.ok() && self && !self->isWindowModified()) self->close();
+  });
+}
+
 void MainWindow::updateTitle() {
   const QString name = path_.isEmpty() ? QString("untitled") : QFileInfo(path_).fileName();
-  setWindowTitle(QString("%1[*] — Pika-Plot").arg(name));
+  setWindowTitle(QString("%1[*]%2 — Pika-Plot")
+                     .arg(name, engine_->restricted() ? QString(" (restricted)") : QString()));
   setWindowModified(!document_->undoStack()->isClean());
 }
 
@@ -303,17 +334,20 @@ void MainWindow::saveTo(const QString& path, std::function<void(Status)> done) {
   const uint64_t saved_revision = document_->revision();
   QPointer<JobProgress> progress = new JobProgress(
       *engine_, kSaveKey, QString("Saving %1…").arg(QFileInfo(path).fileName()), this);
-  engine_->run<bool>(
+  // Answers the saved file's fingerprint: a workspace this user saved here is trusted.
+  engine_->run<QString>(
       this, kSaveKey,
       [path = path.toStdString(), graph = document_->graph(), viewport = view_->viewportState(),
        tables = runner_->tablesWithData(), scratch = engine_->dataFolder().path(),
        id = engine_->workspaceId()](Connection& connection, const CancelToken& cancel,
-                                    const ProgressFn& progress) -> Result<bool> {
+                                    const ProgressFn& progress) -> Result<QString> {
         PIKA_TRY(SaveWorkspace(connection, RealFileSystem(), path, graph, viewport, tables, scratch,
                                {id, cancel, progress}));
-        return true;
+        auto summary = ReadWorkspaceSummary(path);
+        if (!summary.ok()) return summary.error();
+        return WorkspaceFingerprint(*summary);
       },
-      [this, path, saved_revision, done = std::move(done), progress](Result<bool> saved) {
+      [this, path, saved_revision, done = std::move(done), progress](Result<QString> saved) {
         delete progress.data();
         if (!saved.ok() && saved.error().kind == ErrorKind::kCancelled) {
           statusBar()->showMessage(QString::fromStdString(saved.error().message), 5000);
@@ -321,6 +355,8 @@ void MainWindow::saveTo(const QString& path, std::function<void(Status)> done) {
           return;
         }
         if (saved.ok()) {
+          // Saving what came from elsewhere, restricted, does not make it trusted.
+          if (!engine_->restricted()) RememberTrusted(path, *saved);
           path_ = path;
           addRecentFile(path);
           // Only when nothing changed meanwhile: a newer edit is not in the file.
@@ -345,11 +381,31 @@ void MainWindow::saveTo(const QString& path, std::function<void(Status)> done) {
 }
 
 void MainWindow::openWorkspace(const QString& path, QWidget* parent,
-                               std::function<void(Result<MainWindow*>)> done) {
+                               std::function<void(Result<MainWindow*>)> done,
+                               std::optional<TrustChoice> choice) {
+  // Read first, run nothing: a file that cannot be read fails in the open below, with why.
+  auto summary = ReadWorkspaceSummary(path.toStdString());
+  auto access = EngineSession::Access::kRestricted;
+  if (summary.ok()) {
+    const QString fingerprint = WorkspaceFingerprint(*summary);
+    const WorkspaceReach reach = ReachOf(*summary);
+    // Nothing outside its own data: restricted then costs nothing, so nothing is asked.
+    const TrustChoice decided = IsTrusted(path, fingerprint) ? TrustChoice::kTrust
+                                : choice                     ? *choice
+                                : reach.empty()              ? TrustChoice::kRestricted
+                                                             : AskTrust(path, reach, parent);
+    if (decided == TrustChoice::kCancel) {
+      if (done) done(Cancelled("not opened"));
+      return;
+    }
+    if (decided == TrustChoice::kTrust) {
+      RememberTrusted(path, fingerprint);
+      access = EngineSession::Access::kTrusted;
+    }
+  }
   // The file's id names its data folder, where a second open finds its tables extracted.
-  auto id = ReadWorkspaceId(path.toStdString());
   OpenInNewWindow(
-      id.ok() ? *id : std::string(),
+      summary.ok() ? summary->workspace_id : std::string(), access,
       [path = path.toStdString()](Connection& connection, const std::string& tables_dir,
                                   const CancelToken& cancel, const ProgressFn& progress) {
         return LoadWorkspace(connection, RealFileSystem(), path, tables_dir, {}, cancel, progress);

@@ -12,7 +12,9 @@
 
 #include "canvas/node.h"
 #include "compute/memory_budget.h"
+#include "ui/engine_session.h"
 #include "ui/export_dialog.h"
+#include "ui/workspace_trust.h"
 #include "workspace/recovery_store.h"
 #include "workspace/workspace_file.h"
 
@@ -68,8 +70,11 @@ class MainWindow : public QMainWindow {
   void saveTo(const QString& path, std::function<void(Status)> done = {});
   // Opens `path` in a new window (the current one closes if it is empty and unchanged);
   // `done` hears the new window, or the error with nothing changed.
+  // A file not trusted here asks first, when it reaches outside its own data (`choice`, in
+  // tests, answers instead), and opens restricted unless trusted (see workspace_trust.h).
   static void openWorkspace(const QString& path, QWidget* parent,
-                            std::function<void(Result<MainWindow*>)> done = {});
+                            std::function<void(Result<MainWindow*>)> done = {},
+                            std::optional<TrustChoice> choice = {});
   void adoptWorkspace(WorkspaceContent content, const QString& path);
 
   // Autosave: about a second after the last edit, and at least every 30 s while editing, the
@@ -90,18 +95,19 @@ class MainWindow : public QMainWindow {
 
  private:
   void buildActions();
-  // Loads a workspace into a new engine off the UI thread, then shows it in a new window
-  // (`opened` finishes it); a failure is shown under `failure_title` and changes nothing.
-  // `load` restores into the new engine, extracting tables into the folder it is given.
-  // Loads into the new engine, its tables going to tables_dir.
+  // Loads a workspace into a new engine (trusted or restricted) off the UI thread, then shows
+  // it in a new window (`opened` finishes it); a failure is shown under `failure_title` and
+  // changes nothing. `load` restores into the new engine, its tables going to tables_dir.
   using LoadFn = std::function<Result<WorkspaceContent>(Connection&, const std::string& tables_dir,
                                                         const CancelToken&, const ProgressFn&)>;
-  static void OpenInNewWindow(const std::string& workspace_id, LoadFn load,
-                              const QString& failure_title, const QString& path, QWidget* parent,
-                              std::function<void(MainWindow&)> opened,
+  static void OpenInNewWindow(const std::string& workspace_id, EngineSession::Access access,
+                              LoadFn load, const QString& failure_title, const QString& path,
+                              QWidget* parent, std::function<void(MainWindow&)> opened,
                               std::function<void(Result<MainWindow*>)> done);
   void save();
   void saveAs();
+  void buildRestrictedBadge();
+  void trustAndReopen();
   void updateTitle();
   void scheduleAutosave();
   void addRecentFile(const QString& path);

@@ -356,6 +356,7 @@ Result<WorkspaceSummary> ReadWorkspaceSummary(const std::string& path, const Zip
     if (const ZipEntryInfo* entry = archive->Find(WorkspaceDataEntry(id)))
       summary.data_bytes[id] = entry->size;
   }
+  summary.graph_json = std::move(*graph_text);
   return summary;
 }
 

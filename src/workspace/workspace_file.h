@@ -44,6 +44,7 @@ struct WorkspaceSummary {
   canvas::Viewport viewport;
   std::map<canvas::NodeId, SavedTable> tables;    // format 2: every table with data
   std::map<canvas::NodeId, uint64_t> data_bytes;  // from the archive's directory
+  std::string graph_json;  // as saved: everything the workspace runs, for a trust decision
 };
 
 struct WorkspaceContent {

@@ -117,5 +117,20 @@ TEST(RemoteSessionsTest, TypedPasswordIsUsedForItsServerAndUserOnly) {
   unsetenv("PIKA_REMOTE_PASSWORD");
 }
 
+TEST(RemoteSessionsTest, ARestrictedSessionConnectsNowhereAndSaysWhy) {
+  QueryCache cache(1024);
+  RemoteSessions sessions(cache);
+  sessions.SetRestricted(true);
+  sessions.SetPassword(Source("db1"), "typed");
+  auto connected = sessions.Connect(Source("db1"));
+  ASSERT_FALSE(connected.ok());
+  EXPECT_EQ(connected.error().kind, ErrorKind::kNotAllowed);
+  EXPECT_NE(connected.error().message.find("restricted"), std::string::npos)
+      << connected.error().message;
+  auto cached = sessions.Open(Source("db1"), -1)->Query("SELECT 1", CancelToken());
+  ASSERT_FALSE(cached.ok());
+  EXPECT_EQ(cached.error().kind, ErrorKind::kNotAllowed);
+}
+
 }  // namespace
 }  // namespace pika

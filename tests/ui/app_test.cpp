@@ -951,6 +951,7 @@ class AppTest : public QObject {
     QCOMPARE(reopened->runner().run(t).relation->rows, uint64_t{1000});
     // Read in place from the workspace's own data folder, not imported into the engine.
     QCOMPARE(reopened->engine().workspaceId(), *pika::ReadWorkspaceId(path.toStdString()));
+    QVERIFY(!reopened->engine().restricted());  // saved by this user here: trusted
     std::optional<pika::Result<std::string>> in_place;
     reopened->engine().run<std::string>(
         reopened, 1,
@@ -993,6 +994,85 @@ class AppTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(finished.has_value(), 5000);
     QVERIFY(!finished->ok());
     QCOMPARE(finished->error().kind, pika::ErrorKind::kCancelled);
+  }
+
+  // A workspace written elsewhere (here: by the library, not by this user's window).
+  QString StrangersWorkspace(const std::string& query_sql, Node extra = {}) {
+    pika::canvas::Graph graph;
+    (void)graph.Add(MakeNode(NodeKind::kQuery, "nosy", query_sql));
+    if (extra.kind != NodeKind::kNote) (void)graph.Add(extra);
+    auto engine = pika::test::OpenEngine();
+    const QString path = dir_.filePath("stranger.pikaplot");
+    const pika::Status saved =
+        pika::SaveWorkspace(engine.connection, pika::RealFileSystem(), path.toStdString(), graph,
+                            {}, {}, dir_.path().toStdString());
+    return saved.ok() ? path : QString();
+  }
+
+  static MainWindow* Opened(const std::optional<pika::Result<MainWindow*>>& opened) {
+    return opened && opened->ok() ? **opened : nullptr;
+  }
+
+  void aWorkspaceFromElsewhereOpensRestrictedAndItsQueriesSayWhy() {
+    const QString secret = dir_.filePath("secret.txt");
+    QFile file(secret);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("hunter2");
+    file.close();
+    const QString path = StrangersWorkspace(
+        QString("SELECT content FROM read_text('%1')").arg(secret).toStdString());
+    QVERIFY(!path.isEmpty());
+    std::optional<pika::Result<MainWindow*>> opened;
+    // It asks for no file by name: it opens restricted without a question.
+    MainWindow::openWorkspace(path, window_.get(),
+                              [&](pika::Result<MainWindow*> window) { opened = window; });
+    QTRY_VERIFY_WITH_TIMEOUT(opened.has_value(), kRunTimeoutMs);
+    std::unique_ptr<MainWindow> restricted(Opened(opened));
+    QVERIFY(restricted != nullptr);
+    restricted->setAttribute(Qt::WA_DeleteOnClose, false);
+    QVERIFY(restricted->engine().restricted());
+    QVERIFY(restricted->windowTitle().contains("(restricted)"));
+    const NodeId nosy = restricted->document().graph().FindByName("nosy")->id;
+    QTRY_VERIFY_WITH_TIMEOUT(restricted->runner().run(nosy).state == RunState::kError,
+                             kRunTimeoutMs);
+    const QString message = restricted->runner().run(nosy).message;
+    QVERIFY2(message.contains("reads '" + secret + "': not allowed"), qPrintable(message));
+
+    // Trusting it opens it again, with the user's access; the restricted window makes way.
+    auto* badge = restricted->findChild<QPushButton*>("restricted");
+    QVERIFY(badge != nullptr);
+    badge->click();
+    MainWindow* trusted = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+          for (QWidget* widget : QApplication::topLevelWidgets()) {
+            auto* window = qobject_cast<MainWindow*>(widget);
+            if (window && window != restricted.get() && window->workspacePath() == path)
+              trusted = window;
+          }
+          return trusted != nullptr;
+        }(),
+        kRunTimeoutMs);
+    QVERIFY(!trusted->engine().restricted());
+    QTRY_VERIFY_WITH_TIMEOUT(trusted->runner().run(nosy).state == RunState::kReady, kRunTimeoutMs);
+    QVERIFY(!restricted->isVisible());
+    trusted->setAttribute(Qt::WA_DeleteOnClose, false);
+    delete trusted;
+  }
+
+  void aWorkspaceThatReadsFilesAsksFirstAndCancelOpensNothing() {
+    Node table = MakeNode(NodeKind::kTable, "local", csv_.toStdString());
+    const QString path = StrangersWorkspace("SELECT 1 AS x", table);
+    const auto summary = pika::ReadWorkspaceSummary(path.toStdString());
+    QVERIFY(summary.ok());
+    QCOMPARE(ReachOf(*summary).files, QStringList{csv_});
+    std::optional<pika::Result<MainWindow*>> opened;
+    MainWindow::openWorkspace(
+        path, window_.get(), [&](pika::Result<MainWindow*> window) { opened = window; },
+        TrustChoice::kCancel);
+    QVERIFY(opened.has_value());
+    QVERIFY(!opened->ok());
+    QCOMPARE(opened->error().kind, pika::ErrorKind::kCancelled);
   }
 
   void anEditMadeWhileSavingKeepsTheWindowMarkedUnsaved() {
