@@ -2,9 +2,11 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -99,6 +101,41 @@ std::string TemporaryNameBeside(const std::string& path) {
       .string();
 }
 
+// The file a chain of symbolic links ends at: replacing the link itself would leave its
+// target stale and the link gone.
+std::string FollowLinks(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::is_symlink(path, error)) return path;
+  const std::filesystem::path target = std::filesystem::weakly_canonical(path, error);
+  return error ? path : target.string();
+}
+
+// A private workspace (0600) stays private; a shared one keeps its group.
+void KeepModeAndOwner(const std::string& target, const std::string& temporary) {
+  struct stat info {};
+  if (::stat(target.c_str(), &info) != 0) return;  // a new file: the default mode
+  (void)::chmod(temporary.c_str(), info.st_mode & 07777);
+  (void)::chown(temporary.c_str(), info.st_uid, info.st_gid);  // only where allowed
+}
+
+// ".<name>.<8 hex>.saving" beside `target`, last written over ten minutes ago: a save that
+// was killed (a running one writes all the time).
+void RemoveStaleTemporaries(const std::string& target) {
+  namespace fs = std::filesystem;
+  const fs::path path(target);
+  const std::string prefix = "." + path.filename().string() + ".";
+  const auto stale = fs::file_time_type::clock::now() - std::chrono::minutes(10);
+  std::error_code error;
+  const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  for (const auto& entry : fs::directory_iterator(folder, error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() != prefix.size() + 8 + 7 || !name.starts_with(prefix) ||
+        !name.ends_with(".saving"))
+      continue;
+    if (entry.last_write_time(error) < stale) fs::remove(entry.path(), error);
+  }
+}
+
 }  // namespace
 
 FileSystem& RealFileSystem() {
@@ -107,10 +144,13 @@ FileSystem& RealFileSystem() {
 }
 
 Result<AtomicFile> AtomicFile::Create(FileSystem& files, const std::string& path) {
-  std::string temporary = TemporaryNameBeside(path);
+  const std::string target = FollowLinks(path);
+  RemoveStaleTemporaries(target);
+  std::string temporary = TemporaryNameBeside(target);
   auto handle = files.Create(temporary);
   if (!handle.ok()) return handle.error();
-  return AtomicFile(files, path, std::move(temporary), *handle);
+  KeepModeAndOwner(target, temporary);
+  return AtomicFile(files, target, std::move(temporary), *handle);
 }
 
 AtomicFile::AtomicFile(AtomicFile&& other) noexcept

@@ -36,7 +36,9 @@ FileSystem& RealFileSystem();
 
 // A file that appears at `path` whole or not at all: written to a temporary name beside it,
 // flushed and renamed over it by Commit. Dropped uncommitted, it removes the temporary file and
-// `path` is untouched.
+// `path` is untouched. What it replaces keeps its mode and (where allowed) its owner, and a
+// symbolic link stays one: the file it points to is replaced. Temporary files of saves killed
+// before they finished (untouched for ten minutes) are removed by the next.
 class AtomicFile {
  public:
   static Result<AtomicFile> Create(FileSystem& files, const std::string& path);

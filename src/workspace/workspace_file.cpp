@@ -256,6 +256,24 @@ WorkspaceParts PartsOf(const ZipReader& archive, FileSystem& files, std::string 
   return parts;
 }
 
+struct JsonEntries {
+  std::string manifest, graph;
+};
+
+// manifest.json and graph.json, which every workspace has.
+Result<JsonEntries> ReadJsonEntries(const ZipReader& archive) {
+  for (const char* required : {kManifest, kGraph}) {
+    if (archive.Find(required) == nullptr)
+      return InvalidInput(
+          fmt::format("the workspace file has no {}: it is not a complete workspace", required));
+  }
+  auto manifest = archive.ReadText(kManifest);
+  if (!manifest.ok()) return manifest.error();
+  auto graph = archive.ReadText(kGraph);
+  if (!graph.ok()) return graph.error();
+  return JsonEntries{std::move(*manifest), std::move(*graph)};
+}
+
 int64_t NowUnix() {
   return std::chrono::duration_cast<std::chrono::seconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -327,20 +345,13 @@ Status SaveWorkspace(Connection& connection, FileSystem& files, const std::strin
 Result<WorkspaceSummary> ReadWorkspaceSummary(const std::string& path, const ZipLimits& limits) {
   auto archive = ZipReader::Open(path, limits);
   if (!archive.ok()) return archive.error();
-  for (const char* required : {kManifest, kGraph}) {
-    if (archive->Find(required) == nullptr)
-      return InvalidInput(
-          fmt::format("the workspace file has no {}: it is not a complete workspace", required));
-  }
-  auto manifest_text = archive->ReadText(kManifest);
-  if (!manifest_text.ok()) return manifest_text.error();
-  auto manifest = ParseManifest(*manifest_text);
+  auto texts = ReadJsonEntries(*archive);
+  if (!texts.ok()) return texts.error();
+  auto manifest = ParseManifest(texts->manifest);
   if (!manifest.ok()) return manifest.error();
-  auto graph_text = archive->ReadText(kGraph);
-  if (!graph_text.ok()) return graph_text.error();
-  auto document = canvas::GraphFromJson(*graph_text);
+  auto document = canvas::GraphFromJson(texts->graph);
   if (!document.ok()) return document.error();
-  auto tables = ParseSavedTables(*graph_text);
+  auto tables = ParseSavedTables(texts->graph);
   if (!tables.ok()) return tables.error();
   std::vector<std::string> names;
   for (const ZipEntryInfo& entry : archive->entries()) names.push_back(entry.name);
@@ -356,7 +367,7 @@ Result<WorkspaceSummary> ReadWorkspaceSummary(const std::string& path, const Zip
     if (const ZipEntryInfo* entry = archive->Find(WorkspaceDataEntry(id)))
       summary.data_bytes[id] = entry->size;
   }
-  summary.graph_json = std::move(*graph_text);
+  summary.graph_json = std::move(texts->graph);
   return summary;
 }
 
@@ -376,18 +387,12 @@ Result<WorkspaceContent> LoadWorkspace(Connection& connection, FileSystem& files
                                        const ProgressFn& progress) {
   auto archive = ZipReader::Open(path, limits);
   if (!archive.ok()) return archive.error();
-  for (const char* required : {kManifest, kGraph}) {
-    if (archive->Find(required) == nullptr)
-      return InvalidInput(
-          fmt::format("the workspace file has no {}: it is not a complete workspace", required));
-  }
-  auto manifest = archive->ReadText(kManifest);
-  if (!manifest.ok()) return manifest.error();
-  auto graph = archive->ReadText(kGraph);
-  if (!graph.ok()) return graph.error();
-  return RestoreWorkspaceParts(connection, files,
-                               PartsOf(*archive, files, std::move(*manifest), std::move(*graph)),
-                               tables_dir, cancel, progress);
+  auto texts = ReadJsonEntries(*archive);
+  if (!texts.ok()) return texts.error();
+  return RestoreWorkspaceParts(
+      connection, files,
+      PartsOf(*archive, files, std::move(texts->manifest), std::move(texts->graph)), tables_dir,
+      cancel, progress);
 }
 
 Result<WorkspaceContent> RestoreWorkspaceParts(Connection& connection, FileSystem& files,
