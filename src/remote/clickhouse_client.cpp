@@ -139,8 +139,10 @@ class ClickHouseClient final : public RemoteClient {
   std::string Url(CURL* curl, const std::string& query_id, int timeout_s) const {
     char* database = curl_easy_escape(curl, source().database.c_str(), 0);
     std::string url = fmt::format(
+        // readonly=2: reads only, and no query can change `readonly` to lift it; other settings
+        // (a query's own SETTINGS max_threads = 4) still work, which readonly=1 would refuse.
         "http://{}:{}/?database={}&query_id={}&enable_http_compression=1&wait_end_of_query=1"
-        "&max_execution_time={}",
+        "&max_execution_time={}&readonly=2",
         source().host, PortOf(source()), database, query_id, timeout_s);
     curl_free(database);
     return url;

@@ -81,9 +81,28 @@ class PostgresClient final : public RemoteClient {
   PostgresClient(RemoteSource source, Connection connection, RemoteOptions options)
       : RemoteClient(std::move(source)), connection_(std::move(connection)), options_(options) {}
 
+  // Each query runs in a read-only transaction that is rolled back: it can neither write nor
+  // leave the session changed for the next one (set_config of the read-only default included).
   Result<TableBatch> Query(const std::string& sql, const CancelToken& cancel) override {
     if (PQstatus(connection_.get()) != CONNECTION_OK) PQreset(connection_.get());
-    if (PQsendQuery(connection_.get(), sql.c_str()) == 0)
+    PIKA_TRY(Run("BEGIN READ ONLY"));
+    auto answer = QueryInTransaction(sql, cancel);
+    PIKA_TRY(Run("ROLLBACK"));
+    return answer;
+  }
+
+ private:
+  Status Run(const char* statement) {
+    PgResult result(PQexec(connection_.get(), statement), &PQclear);
+    if (PQresultStatus(result.get()) == PGRES_COMMAND_OK) return {};
+    return ConnectError(source(), FirstLine(PQerrorMessage(connection_.get())));
+  }
+
+  Result<TableBatch> QueryInTransaction(const std::string& sql, const CancelToken& cancel) {
+    // The extended protocol runs one statement: SQL from a workspace cannot end ours and
+    // start another.
+    if (PQsendQueryParams(connection_.get(), sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr,
+                          0) == 0)
       return ConnectError(source(), FirstLine(PQerrorMessage(connection_.get())));
     bool cancelled = false;
     if (Status waited = WaitForResult(cancel, cancelled); !waited.ok()) return waited.error();
@@ -96,7 +115,6 @@ class PostgresClient final : public RemoteClient {
     return *std::move(answer);
   }
 
- private:
   // Waits for the whole result while watching `cancel`; a cancel asks the server to stop.
   Status WaitForResult(const CancelToken& cancel, bool& cancelled) {
     PGconn* connection = connection_.get();
@@ -154,7 +172,9 @@ Result<std::unique_ptr<RemoteClient>> ConnectPostgres(const RemoteSource& source
   const std::string port = std::to_string(PortOf(source));
   const std::string timeout = std::to_string(options.connect_timeout_s);
   const std::string settings =
-      fmt::format("-c TimeZone=UTC -c statement_timeout={}", options.query_timeout_s * 1000);
+      // Read-only: a plot never writes, and a workspace from elsewhere must not be able to.
+      fmt::format("-c TimeZone=UTC -c statement_timeout={} -c default_transaction_read_only=on",
+                  options.query_timeout_s * 1000);
   std::vector<const char*> keys = {
       "host", "port", "dbname", "connect_timeout", "options", "application_name"};
   std::vector<const char*> values = {source.host.c_str(), port.c_str(),     source.database.c_str(),

@@ -1001,18 +1001,48 @@ TEST_F(RemoteServers, CancelStopsThePostgresQuery) {
   EXPECT_TRUE(client->Query("SELECT 1", CancelToken()).ok());
 }
 
-TEST_F(RemoteServers, StatementsWithoutRowsSucceedOnBothEngines) {
-  const std::string table = fmt::format("scratch_{}", getpid());
+TEST_F(RemoteServers, SessionsCannotWriteNorRunASecondStatementOnBothEngines) {
+  const std::string table = fmt::format("pwned_{}", getpid());
   for (const RemoteSource& source : {ClickHouse(), Postgres()}) {
     auto client = Connect(source);
     ASSERT_NE(client, nullptr);
     const std::string engine = source.engine == RemoteEngine::kClickHouse ? " ENGINE = Memory" : "";
-    for (const std::string& statement : {fmt::format("CREATE TABLE {} (v Int8){}", table, engine),
-                                         fmt::format("DROP TABLE {}", table)}) {
+    const std::string quoted =
+        source.engine == RemoteEngine::kClickHouse ? "`points`" : "\"points\"";
+    // A Query node's SQL, wrapped as a plot wraps it, that tries to end ours and start its own.
+    const std::string injected = fmt::format(
+        "SELECT * FROM (SELECT 1 AS x) AS a; CREATE TABLE {} (v Int8){}; SELECT * FROM (SELECT 1 "
+        "AS x) AS b",
+        table, engine);
+    for (const std::string& statement :
+         {fmt::format("CREATE TABLE {} (v Int8){}", table, engine), injected,
+          fmt::format("INSERT INTO {} SELECT * FROM {} LIMIT 1", quoted, quoted),
+          std::string(source.engine == RemoteEngine::kClickHouse
+                          ? "SELECT 1 SETTINGS readonly = 0"
+                          : "SELECT set_config('transaction_read_only', 'off', false)"),
+          std::string(source.engine == RemoteEngine::kClickHouse
+                          ? "SELECT 1"
+                          : "SELECT set_config('default_transaction_read_only', 'off', false)")}) {
+      // The last two: a way to lift read-only for the next query, which must not work either.
+      if (statement == "SELECT 1" ||
+          statement.find("default_transaction_read_only") != std::string::npos) {
+        (void)client->Query(statement, CancelToken());
+        auto after =
+            client->Query(fmt::format("CREATE TABLE {} (v Int8){}", table, engine), CancelToken());
+        EXPECT_FALSE(after.ok()) << EngineName(source.engine) << ": read-only was lifted";
+        continue;
+      }
       auto done = client->Query(statement, CancelToken());
-      ASSERT_TRUE(done.ok()) << done.error().message;
-      EXPECT_EQ(done->row_count, 0u);
+      EXPECT_FALSE(done.ok()) << EngineName(source.engine) << " ran: " << statement;
     }
+    // Nothing was created, and the session still reads.
+    auto listed = client->Query(
+        source.engine == RemoteEngine::kClickHouse
+            ? fmt::format("SELECT count() AS n FROM system.tables WHERE name = '{}'", table)
+            : fmt::format("SELECT count(*) AS n FROM pg_tables WHERE tablename = '{}'", table),
+        CancelToken());
+    ASSERT_TRUE(listed.ok()) << listed.error().message;
+    EXPECT_EQ(FormatValue(listed->columns[0], 0), "0") << EngineName(source.engine);
   }
 }
 
