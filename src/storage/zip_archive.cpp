@@ -47,7 +47,7 @@ Result<std::vector<ZipEntryInfo>> ReadDirectory(zip_t* archive, const ZipLimits&
     return Damaged(fmt::format("{} entries, at most {} allowed", count, limits.max_entries));
   std::vector<ZipEntryInfo> entries;
   std::set<std::string> names;
-  uint64_t total = 0;
+  uint64_t total = 0, compressed = 0;
   for (zip_int64_t index = 0; index < count; ++index) {
     zip_stat_t stat;
     if (zip_stat_index(archive, static_cast<zip_uint64_t>(index), 0, &stat) != 0 ||
@@ -58,11 +58,16 @@ Result<std::vector<ZipEntryInfo>> ReadDirectory(zip_t* archive, const ZipLimits&
     if (!names.insert(entry.name).second)
       return Damaged(fmt::format("'{}' appears twice", entry.name));
     total += entry.size;
+    compressed += entry.compressed;
     if (total > limits.max_total_bytes)
       return Damaged(
           fmt::format("the entries would expand to over {} bytes", limits.max_total_bytes));
     entries.push_back(std::move(entry));
   }
+  // Over all entries too: many small ones, each under the per-entry check, add up.
+  const uint64_t ratio = total / std::max<uint64_t>(compressed, 1);
+  if (total > kRatioCheckedFrom && ratio > limits.max_ratio)
+    return Damaged(fmt::format("its entries would expand {} times together: a zip bomb?", ratio));
   return entries;
 }
 

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <utility>
 
 #include "compute/node_relations.h"
@@ -175,7 +176,9 @@ Status CheckFreeSpace(FileSystem& files, const WorkspaceParts& parts,
       static_cast<double>(needed) / 1e6, tables_dir, static_cast<double>(*free) / 1e6));
 }
 
-Status ViewTable(Connection& connection, canvas::NodeId id, const std::string& file) {
+// `expected`: the rows graph.json says the table holds (format 2), checked against the file's.
+Status ViewTable(Connection& connection, canvas::NodeId id, const std::string& file,
+                 std::optional<uint64_t> expected) {
   const std::string table = NodeDataTable(id);
   PIKA_TRY(connection.Execute(fmt::format(
       "CREATE OR REPLACE VIEW {} AS SELECT * FROM read_parquet({})", table, QuoteLiteral(file))));
@@ -184,13 +187,16 @@ Status ViewTable(Connection& connection, canvas::NodeId id, const std::string& f
   // Reads the footer: a file that is not Parquet fails here, not in a plot later.
   auto counted = connection.QueryAll(fmt::format("SELECT count(*) FROM {}", table));
   if (!counted.ok()) return counted.error();
+  const auto rows = static_cast<uint64_t>(counted->columns[0].IntAt(0));
+  if (expected && rows != *expected)
+    return InvalidInput(fmt::format("it holds {} rows where the graph says {}", rows, *expected));
   return {};
 }
 
 Status RestoreTables(Connection& connection, FileSystem& files, const WorkspaceParts& parts,
                      const std::string& tables_dir, const canvas::Graph& graph,
-                     const CancelToken& cancel, const ProgressFn& progress,
-                     std::set<canvas::NodeId>& restored) {
+                     const std::map<canvas::NodeId, SavedTable>& saved, const CancelToken& cancel,
+                     const ProgressFn& progress, std::set<canvas::NodeId>& restored) {
   uint64_t total = 0, done = 0;
   for (const auto& [name, data] : parts.data) total += data.bytes;
   for (const auto& [id, node] : graph.nodes()) {
@@ -206,7 +212,10 @@ Status RestoreTables(Connection& connection, FileSystem& files, const WorkspaceP
     };
     PIKA_TRY(ExtractOnce(files, found->second, file, cancel, part_progress));
     done += bytes;
-    Status viewed = ViewTable(connection, id, file);
+    const auto described = saved.find(id);
+    Status viewed =
+        ViewTable(connection, id, file,
+                  described == saved.end() ? std::nullopt : std::optional(described->second.rows));
     if (!viewed.ok()) {
       (void)files.Remove(file + ".source");  // extract it again next time
       return InvalidInput(fmt::format("the data of '{}' in the workspace file is damaged ({})",
@@ -407,13 +416,15 @@ Result<WorkspaceContent> RestoreWorkspaceParts(Connection& connection, FileSyste
   std::vector<std::string> names{kManifest, kGraph};
   for (const auto& [name, data] : parts.data) names.push_back(name);
   PIKA_TRY(CheckEntries(names, document->graph));
+  auto saved = ParseSavedTables(parts.graph);
+  if (!saved.ok()) return saved.error();
   PIKA_TRY(CheckFreeSpace(files, parts, tables_dir));
   WorkspaceContent content{
       std::move(document->graph), document->viewport, {}, manifest->workspace_id};
   // All tables or none: a damaged one rolls back those restored before it.
   PIKA_TRY(connection.Execute("BEGIN TRANSACTION"));
-  Status restored = RestoreTables(connection, files, parts, tables_dir, content.graph, cancel,
-                                  progress, content.restored_tables);
+  Status restored = RestoreTables(connection, files, parts, tables_dir, content.graph, *saved,
+                                  cancel, progress, content.restored_tables);
   if (!restored.ok()) {
     (void)connection.Execute("ROLLBACK");
     return restored.error();

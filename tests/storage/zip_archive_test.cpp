@@ -127,6 +127,19 @@ TEST_F(ZipArchiveTest, AnEntryWhoseBytesDoNotMatchItsChecksumIsRefusedAndNotExtr
   EXPECT_FALSE(HasTemporaryFiles(temp_.path()));
 }
 
+TEST_F(ZipArchiveTest, ManySmallEntriesThatExpandFarTogetherAreRefusedBeforeAnyIsRead) {
+  // Each entry is under the size where one entry's ratio is checked; together they are a bomb.
+  std::vector<ZipEntry> entries;
+  for (int i = 0; i < 200; ++i)
+    entries.push_back({"data/" + std::to_string(i) + ".parquet", std::string(64 << 10, '\0')});
+  auto archive = WriteZip(entries);
+  ASSERT_TRUE(archive.ok());
+  ASSERT_LT(archive->size(), 200u << 10);
+  auto reader = ZipReader::Open(temp_.Write("bomb.zip", *archive));
+  ASSERT_FALSE(reader.ok());
+  EXPECT_NE(reader.error().message.find("zip bomb"), std::string::npos) << reader.error().message;
+}
+
 TEST_F(ZipArchiveTest, ATextEntryOverItsLimitIsRefusedBeforeItIsRead) {
   auto archive = WriteZip({{"graph.json", std::string(1000, ' ')}});
   ASSERT_TRUE(archive.ok());

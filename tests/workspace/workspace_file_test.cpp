@@ -232,6 +232,27 @@ TEST_F(WorkspaceFileTest, ARestoredTableCanBeImportedAgainOverItsView) {
   EXPECT_EQ(DataTables(other.connection), 1);
 }
 
+TEST_F(WorkspaceFileTest, ATableWithOtherRowsThanTheGraphSaysIsRefused) {
+  auto saved = ZipReader::Open(Save("work.pikaplot"));
+  ASSERT_TRUE(saved.ok());
+  std::string graph = *saved->ReadText("graph.json");
+  const size_t rows = graph.find("\"rows\": 50");
+  ASSERT_NE(rows, std::string::npos) << graph;
+  graph.replace(rows, 11, "\"rows\": 51");
+  const std::string data = temp_.File("data.parquet");
+  ASSERT_TRUE(saved->ExtractTo(WorkspaceDataEntry(table_), RealFileSystem(), data).ok());
+  auto archive = WriteZip({{"manifest.json", *saved->ReadText("manifest.json")},
+                           {"graph.json", graph},
+                           {WorkspaceDataEntry(table_), Bytes(data), false}});
+  ASSERT_TRUE(archive.ok());
+  auto other = test::OpenEngine();
+  auto loaded = LoadBytes(*archive, other);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_NE(loaded.error().message.find("holds 50 rows where the graph says 51"), std::string::npos)
+      << loaded.error().message;
+  EXPECT_EQ(DataTables(other.connection), 0);
+}
+
 TEST_F(WorkspaceFileTest, EveryTruncationIsRefusedWithAMessageAndRestoresNothing) {
   const std::string bytes = Bytes(Save("work.pikaplot"));
   ASSERT_LT(bytes.size(), 200'000u);
