@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "remote/remote_catalog.h"
 #include "storage/sql_quote.h"
 
 namespace pika {
@@ -144,7 +145,8 @@ std::string BrushPredicate(const PlotDataRequest& request, const PlotData& data,
 }
 
 std::string CategoryBrushPredicate(const PlotDataRequest& request,
-                                   const std::vector<std::string>& categories) {
+                                   const std::vector<std::string>& categories,
+                                   std::optional<RemoteEngine> server) {
   const std::string x = QuoteIdentifier(request.x);
   std::vector<std::string> values;
   bool missing = false;
@@ -154,7 +156,9 @@ std::string CategoryBrushPredicate(const PlotDataRequest& request,
     if (category == "NULL") {
       missing = true;
     } else {
-      values.push_back(numbers ? category : QuoteLiteral(category));
+      values.push_back(numbers  ? category
+                       : server ? RemoteLiteral(*server, category)
+                                : QuoteLiteral(category));
     }
   }
   // Text categories are compared as the plot grouped them: as text.

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "compute/plot_data.h"
+#include "remote/remote_source.h"
 
 namespace pika {
 
@@ -30,9 +31,11 @@ std::string BrushPredicate(const PlotDataRequest& request, const PlotData& data,
                            const DataWindow& axis_box);
 
 // The predicate of bars picked by their categories (as the plot names them; "NULL" is the
-// bar of missing values).
+// bar of missing values). Text is quoted for the engine that runs it: `server` for a remote
+// plot's brush (ClickHouse reads a backslash as an escape), DuckDB otherwise.
 std::string CategoryBrushPredicate(const PlotDataRequest& request,
-                                   const std::vector<std::string>& categories);
+                                   const std::vector<std::string>& categories,
+                                   std::optional<RemoteEngine> server = {});
 
 // What a plot passes on: the rows of `relation` inside `brush` (all of them without one).
 std::string PlotOutputSql(const std::string& relation, const std::string& brush);

@@ -358,6 +358,12 @@ void PlotNavigator::layOutRemote(const PlotSpec& spec, uint64_t request) {
       });
 }
 
+// Where a brush of this plot runs: a remote plot's on its server, in that server's SQL.
+std::optional<RemoteEngine> PlotNavigator::server() const {
+  if (!plot_ || !plot_->remote) return std::nullopt;
+  return plot_->remote->source.engine;
+}
+
 bool PlotNavigator::refuseRemote(const char* what) {
   if (!plot_ || !plot_->remote) return false;
   Q_EMIT notice(
@@ -516,9 +522,9 @@ void PlotNavigator::pickBarAt(QPointF at, bool add) {
   } else {
     picked_.erase(found);  // Ctrl+click on a picked bar puts it back
   }
-  Q_EMIT brushed(picked_.empty()
-                     ? QString()
-                     : QString::fromStdString(CategoryBrushPredicate(plot_->request, picked_)));
+  Q_EMIT brushed(picked_.empty() ? QString()
+                                 : QString::fromStdString(
+                                       CategoryBrushPredicate(plot_->request, picked_, server())));
 }
 
 // The pixel under the pointer (a few around it for a point drawn raw), in axis units (decades
@@ -618,7 +624,7 @@ void PlotNavigator::setBrush(const std::string& predicate) {
 void PlotNavigator::paintBrushedBars(QPainter& painter) const {
   const auto& categories = plot_->data.categories;
   if (picked_.empty() || categories.empty() ||
-      CategoryBrushPredicate(plot_->request, picked_) != brush_now_)
+      CategoryBrushPredicate(plot_->request, picked_, server()) != brush_now_)
     return;
   const PlotScene& plot = *scene_;
   const double slot = (plot.area_right - plot.area_left) / static_cast<double>(categories.size());

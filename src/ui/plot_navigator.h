@@ -95,6 +95,7 @@ class PlotNavigator : public QObject {
   void layOut();
   void layOutRemote(const PlotSpec& spec, uint64_t request);
   bool refuseRemote(const char* what);
+  std::optional<RemoteEngine> server() const;
   std::optional<DataWindow> drillRegionAt(QPointF at) const;
   bool navigable() const;
   DataWindow currentWindow() const;

@@ -160,6 +160,14 @@ TEST_F(BrushPredicateTest, PickedBarsIncludingMissingOnesBecomeAnInList) {
   EXPECT_EQ(quote, "CAST(\"name\" AS VARCHAR) = 'it''s'");
 }
 
+TEST_F(BrushPredicateTest, PickedBarsOfARemotePlotAreQuotedForItsServer) {
+  const PlotDataRequest request{"t", "bar", "name", "", "", ""};
+  EXPECT_EQ(CategoryBrushPredicate(request, {"a\\b'c"}, RemoteEngine::kClickHouse),
+            "CAST(\"name\" AS VARCHAR) = 'a\\\\b\\'c'");
+  EXPECT_EQ(CategoryBrushPredicate(request, {"a\\b'c"}, RemoteEngine::kPostgres),
+            "CAST(\"name\" AS VARCHAR) = 'a\\b''c'");
+}
+
 TEST_F(BrushPredicateTest, APlotPassesOnAllRowsWithoutABrushAndSurvivesACommentInOne) {
   EXPECT_EQ(PlotOutputSql("\"t\"", ""), "SELECT * FROM \"t\"");
   const std::string sql = PlotOutputSql("\"t\"", "small = 1 -- picked by hand");
