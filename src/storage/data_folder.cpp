@@ -1,8 +1,6 @@
 #include "storage/data_folder.h"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/file.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -19,19 +17,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kLockFile = "lock";
-
-// An exclusive, non-blocking lock on the folder's lock file; -1 when another holds it.
-Result<int> Lock(const fs::path& folder) {
-  const std::string file = (folder / kLockFile).string();
-  const int handle = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (handle < 0) return IoError(fmt::format("cannot open '{}': {}", file, std::strerror(errno)));
-  if (::flock(handle, LOCK_EX | LOCK_NB) != 0) {
-    ::close(handle);
-    return -1;
-  }
-  return handle;
-}
+constexpr const char* kLockFile = FolderLock::kFile;
 
 uint64_t FolderBytes(const fs::path& folder) {
   uint64_t total = 0;
@@ -88,12 +74,12 @@ Result<DataFolder> DataFolder::Open(const std::string& root, const std::string& 
         fmt::format("cannot create the data folder '{}': {}", folder.string(), error.message()));
   // Only this user reads the data on its way; the parents are the user's own cache.
   fs::permissions(folder, fs::perms::owner_all, fs::perm_options::replace, error);
-  auto lock = Lock(folder);
+  auto lock = FolderLock::TryAcquire(folder.string());
   if (!lock.ok()) return lock.error();
-  if (*lock < 0)
+  if (!*lock)
     return IoError(
         fmt::format("the data folder '{}' is in use by another Pika-Plot window", folder.string()));
-  DataFolder opened(id, folder.string(), *lock);
+  DataFolder opened(id, folder.string(), std::move(**lock));
   for (const std::string& sub : {opened.TablesDir(), opened.SpillDir()}) {
     fs::create_directories(sub, error);
     if (error) return IoError(fmt::format("cannot create '{}': {}", sub, error.message()));
@@ -113,19 +99,18 @@ Result<DataFolder> DataFolder::Scratch(const std::string& root) {
 
 DataFolder::DataFolder(DataFolder&& other) noexcept
     : id_(std::move(other.id_)),
-      path_(std::move(other.path_)),
-      lock_(std::exchange(other.lock_, -1)),
+      path_(std::exchange(other.path_, {})),
+      lock_(std::move(other.lock_)),
       scratch_(other.scratch_) {}
 
 DataFolder::~DataFolder() {
-  if (lock_ < 0) return;
+  if (path_.empty()) return;  // moved from
   std::error_code error;
   fs::remove_all(SpillDir(), error);
   fs::remove(EngineFile(), error);
   fs::remove(EngineFile() + ".wal", error);
   // A window that never opened a saved workspace leaves nothing worth keeping.
   if (scratch_ || fs::is_empty(TablesDir(), error)) fs::remove_all(path_, error);
-  ::close(lock_);
 }
 
 std::string DataFolder::EngineFile() const { return (fs::path(path_) / "engine.duckdb").string(); }
@@ -149,9 +134,8 @@ std::vector<std::string> SweepDataFolders(const std::string& root, uint64_t max_
     }
     const uint64_t bytes = FolderBytes(item.path());
     total += bytes;
-    auto lock = Lock(item.path());
-    if (!lock.ok() || *lock < 0) continue;  // in use: never removed
-    ::close(*lock);
+    if (auto lock = FolderLock::TryAcquire(item.path().string()); !lock.ok() || !*lock)
+      continue;  // in use: never removed
     idle.push_back({item.path(), fs::last_write_time(item.path() / kLockFile, error), bytes});
   }
   std::sort(idle.begin(), idle.end(),
@@ -160,10 +144,9 @@ std::vector<std::string> SweepDataFolders(const std::string& root, uint64_t max_
   for (const Candidate& candidate : idle) {
     if (total <= max_bytes) break;
     // Taken again while removing: a process that opens it now waits for nothing it needs.
-    auto lock = Lock(candidate.folder);
-    if (!lock.ok() || *lock < 0) continue;
+    auto lock = FolderLock::TryAcquire(candidate.folder.string());
+    if (!lock.ok() || !*lock) continue;
     fs::remove_all(candidate.folder, error);
-    ::close(*lock);
     if (error) continue;
     total -= candidate.bytes;
     removed.push_back(candidate.folder.string());

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "storage/folder_lock.h"
 
 namespace pika {
 
@@ -44,10 +45,10 @@ class DataFolder {
   std::string SpillDir() const;
 
  private:
-  DataFolder(std::string id, std::string path, int lock)
-      : id_(std::move(id)), path_(std::move(path)), lock_(lock) {}
+  DataFolder(std::string id, std::string path, FolderLock lock)
+      : id_(std::move(id)), path_(std::move(path)), lock_(std::move(lock)) {}
   std::string id_, path_;
-  int lock_ = -1;
+  FolderLock lock_;
   bool scratch_ = false;
 };
 

@@ -152,6 +152,12 @@ void MainWindow::scheduleAutosave() {
 void MainWindow::autosaveNow(std::function<void(Status)> done) {
   autosave_.stop();
   autosave_limit_.stop();
+  // Held while the window lives: no other instance offers or restores this folder meanwhile.
+  if (!recovery_lock_) {
+    auto lock =
+        RecoveryStore(RealFileSystem(), RecoveryRoot().toStdString()).Claim(session_.toStdString());
+    if (lock.ok() && *lock) recovery_lock_ = std::move(**lock);
+  }
   engine_->run<bool>(
       this, kAutosaveKey,
       [root = RecoveryRoot().toStdString(), session = session_.toStdString(),
@@ -210,6 +216,23 @@ void MainWindow::offerRecovery() {
 
 void MainWindow::restoreRecovery(const RecoveryEntry& entry, QWidget* parent,
                                  std::function<void(Result<MainWindow*>)> done) {
+  const RecoveryStore store(RealFileSystem(), RecoveryRoot().toStdString());
+  const std::string session = std::filesystem::path(entry.directory).filename().string();
+  auto claimed = store.Claim(session);
+  if (!claimed.ok() || !*claimed) {
+    if (done)
+      done(claimed.ok() ? NotAllowed("this work is being restored in another window")
+                        : claimed.error());
+    return;
+  }
+  // The claim goes to the new window; a restore that fails sets the folder aside instead of
+  // offering it on every start.
+  auto lock = std::make_shared<std::optional<FolderLock>>(std::move(*claimed));
+  done = [done = std::move(done), directory = entry.directory](Result<MainWindow*> window) {
+    if (!window.ok() && window.error().kind != ErrorKind::kCancelled)
+      RecoveryStore(RealFileSystem(), RecoveryRoot().toStdString()).SetAside(directory);
+    if (done) done(std::move(window));
+  };
   OpenInNewWindow(
       {}, EngineSession::Access::kTrusted,  // the user's own work
       [entry](Connection& connection, const std::string& tables_dir, const CancelToken& cancel,
@@ -218,14 +241,14 @@ void MainWindow::restoreRecovery(const RecoveryEntry& entry, QWidget* parent,
         return store.Restore(connection, entry, tables_dir, cancel, progress);
       },
       "Not restored", QString::fromStdString(entry.original_path), parent,
-      [entry](MainWindow& window) {
+      [entry, session, lock](MainWindow& window) {
+        window.recovery_lock_ = std::move(*lock);
         // Restored work is not saved anywhere yet: the window says so until it is.
         window.document_->undoStack()->resetClean();
         window.updateTitle();
         // The new window autosaves into the same folder, which keeps the restored tables'
         // data until the window has its own: a crash now loses nothing.
-        window.session_ =
-            QString::fromStdString(std::filesystem::path(entry.directory).filename().string());
+        window.session_ = QString::fromStdString(session);
         window.autosaveNow();
       },
       std::move(done));

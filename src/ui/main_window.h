@@ -135,7 +135,10 @@ class MainWindow : public QMainWindow {
   QString session_;        // names this window's recovery folder
   QTimer autosave_;        // restarts on every edit
   QTimer autosave_limit_;  // runs from the first unsaved edit: at most 30 s between autosaves
-  bool discard_recovery_ = false;  // closed on purpose: remove the folder once the engine stops
+  bool discard_recovery_ = false;
+  std::optional<FolderLock>
+      recovery_lock_;  // this window's recovery folder, once it has one  // closed on purpose:
+                       // remove the folder once the engine stops
   QMenu* recent_ = nullptr;
   QAction* dark_ = nullptr;
   QAction* auto_reload_ = nullptr;

@@ -8,9 +8,12 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "storage/data_folder.h"
+#include "storage/folder_lock.h"
 
 namespace pika {
 
@@ -27,6 +30,7 @@ std::string DataFile(canvas::NodeId id, uint64_t version) {
 struct SessionRecord {
   RecoveryEntry entry;
   int64_t owner_pid = 0;
+  int64_t owner_start = 0;   // the owner's start time: a reused pid is another process
   std::string workspace_id;  // the workspace's, or a new one for folders written before ids
   std::map<std::string, std::string> data;  // node id -> data file, relative to the folder
 };
@@ -50,6 +54,8 @@ Result<SessionRecord> ReadRecord(FileSystem& files, const fs::path& directory) {
                   recovery["saved_at_unix"].get<int64_t>(), recovery["nodes"].get<size_t>()};
   const json pid = recovery.value("owner_pid", json());
   record.owner_pid = pid.is_number_integer() ? pid.get<int64_t>() : 0;
+  const json start = recovery.value("owner_start", json());
+  record.owner_start = start.is_number_integer() ? start.get<int64_t>() : 0;
   const json id = recovery.value("workspace_id", json());
   record.workspace_id = id.is_string() && IsWorkspaceId(id.get<std::string>())
                             ? id.get<std::string>()
@@ -62,9 +68,30 @@ Result<SessionRecord> ReadRecord(FileSystem& files, const fs::path& directory) {
   return record;
 }
 
-// Whether the process that writes a session folder still runs.
+// When process `pid` started (clock ticks since boot, /proc/PID/stat field 22); 0: unknown.
+int64_t ProcessStart(int64_t pid) {
+  std::ifstream in(fmt::format("/proc/{}/stat", pid));
+  std::string stat((std::istreambuf_iterator<char>(in)), {});
+  const size_t name_end = stat.rfind(')');  // the name may hold spaces and parentheses
+  if (name_end == std::string::npos) return 0;
+  std::istringstream fields(stat.substr(name_end + 2));
+  std::string field;
+  for (int index = 3; index <= 22 && fields >> field; ++index)
+    if (index == 22) return std::strtoll(field.c_str(), nullptr, 10);
+  return 0;
+}
+
+// Whether the process that wrote a session folder (before folders were locked) still runs:
+// the same pid, started at the same time.
 bool OwnerRuns(const SessionRecord& record) {
-  return record.owner_pid > 0 && ::kill(static_cast<pid_t>(record.owner_pid), 0) == 0;
+  if (record.owner_pid <= 0 || ::kill(static_cast<pid_t>(record.owner_pid), 0) != 0) return false;
+  return record.owner_start == 0 || ProcessStart(record.owner_pid) == record.owner_start;
+}
+
+// Only this user reads the work on its way.
+void MakePrivate(const fs::path& folder) {
+  std::error_code error;
+  fs::permissions(folder, fs::perms::owner_all, fs::perm_options::replace, error);
 }
 
 Status SyncFile(FileSystem& files, const std::string& path) {
@@ -110,6 +137,8 @@ Status RecoveryStore::Write(const std::string& session, Connection& connection,
   if (error)
     return IoError(fmt::format("cannot create the recovery folder '{}': {}", directory.string(),
                                error.message()));
+  MakePrivate(root_);
+  MakePrivate(directory);
   json data = json::object();
   // Tables still importing (or restored and not yet named) keep the data the folder has.
   if (auto previous = ReadRecord(files_, directory); previous.ok()) {
@@ -132,9 +161,13 @@ Status RecoveryStore::Write(const std::string& session, Connection& connection,
   }
   PIKA_TRY(AtomicWriteFile(files_, (directory / "graph.json").string(),
                            canvas::GraphToJson(graph, viewport)));
-  const json recovery{{"original_path", original_path}, {"workspace_id", workspace_id},
-                      {"owner_pid", owner_pid},         {"saved_at_unix", NowUnix()},
-                      {"nodes", graph.nodes().size()},  {"data", data}};
+  const json recovery{{"original_path", original_path},
+                      {"workspace_id", workspace_id},
+                      {"owner_pid", owner_pid},
+                      {"owner_start", ProcessStart(owner_pid)},
+                      {"saved_at_unix", NowUnix()},
+                      {"nodes", graph.nodes().size()},
+                      {"data", data}};
   PIKA_TRY(AtomicWriteFile(files_, (directory / "recovery.json").string(), recovery.dump(2)));
   // Data of earlier imports is no longer referred to.
   for (const auto& file : fs::directory_iterator(directory / "data", error)) {
@@ -177,8 +210,13 @@ std::vector<RecoveryEntry> RecoveryStore::List(std::vector<std::string>* broken)
   if (!fs::is_directory(root_, error)) return found;
   for (const auto& item : fs::directory_iterator(root_, error)) {
     if (!item.is_directory() || item.path().filename() == "broken") continue;
-    if (!fs::exists(item.path() / "recovery.json"))
-      continue;  // a session still writing its first autosave
+    // Held: a window (of this or another instance) works in it, or restores it right now.
+    auto lock = FolderLock::TryAcquire(item.path().string());
+    if (!lock.ok() || !*lock) continue;
+    if (!fs::exists(item.path() / "recovery.json")) {
+      fs::remove_all(item.path(), error);  // claimed by a window that never autosaved
+      continue;
+    }
     // Listing reads recovery.json only: the data is read when the user restores it.
     Status usable;
     auto record = ReadRecord(files_, item.path());
@@ -197,11 +235,8 @@ std::vector<RecoveryEntry> RecoveryStore::List(std::vector<std::string>* broken)
       usable = record.error();
     }
     // Set aside, so it never blocks a start again; the user is told where it went.
-    const fs::path aside = fs::path(root_) / "broken" / item.path().filename();
-    fs::create_directories(aside.parent_path(), error);
-    fs::rename(item.path(), aside, error);
-    if (broken != nullptr)
-      broken->push_back(fmt::format("{} ({})", aside.string(), usable.error().message));
+    const std::string aside = SetAside(item.path().string());
+    if (broken != nullptr) broken->push_back(fmt::format("{} ({})", aside, usable.error().message));
   }
   std::sort(found.begin(), found.end(), [](const RecoveryEntry& a, const RecoveryEntry& b) {
     return a.saved_at_unix > b.saved_at_unix;
@@ -216,6 +251,27 @@ Result<WorkspaceContent> RecoveryStore::Restore(Connection& connection, const Re
   auto parts = ReadParts(entry.directory);
   if (!parts.ok()) return parts.error();
   return RestoreWorkspaceParts(connection, files_, *parts, tables_dir, cancel, progress);
+}
+
+Result<std::optional<FolderLock>> RecoveryStore::Claim(const std::string& session) const {
+  const fs::path directory = SessionDirectory(session);
+  std::error_code error;
+  fs::create_directories(directory, error);
+  if (error)
+    return IoError(fmt::format("cannot create the recovery folder '{}': {}", directory.string(),
+                               error.message()));
+  MakePrivate(root_);
+  MakePrivate(directory);
+  return FolderLock::TryAcquire(directory.string());
+}
+
+std::string RecoveryStore::SetAside(const std::string& directory) const {
+  const fs::path aside = fs::path(root_) / "broken" / fs::path(directory).filename();
+  std::error_code error;
+  fs::create_directories(aside.parent_path(), error);
+  fs::remove_all(aside, error);  // set aside before: the newer copy wins
+  fs::rename(directory, aside, error);
+  return aside.string();
 }
 
 void RecoveryStore::Discard(const std::string& directory) const {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "storage/folder_lock.h"
 #include "workspace/workspace_file.h"
 
 namespace pika {
@@ -45,6 +46,13 @@ class RecoveryStore {
                                    const std::string& tables_dir, const CancelToken& cancel = {},
                                    const ProgressFn& progress = {}) const;
 
+  // Locks a session's folder (creating it) for as long as the lock lives: a window claims its
+  // own, and one restoring a crashed session claims that; List offers no folder held, and
+  // nothing when another instance holds it already.
+  Result<std::optional<FolderLock>> Claim(const std::string& session) const;
+  // Moves a folder that cannot be restored to <root>/broken, so it is offered no more; says
+  // where it went.
+  std::string SetAside(const std::string& directory) const;
   // Removes a session's folder: after a clean close, or when the user declines to restore.
   void Discard(const std::string& directory) const;
   std::string SessionDirectory(const std::string& session) const;

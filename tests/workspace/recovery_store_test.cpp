@@ -1,6 +1,7 @@
 #include "workspace/recovery_store.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 
@@ -132,6 +133,56 @@ TEST_F(RecoveryStoreTest, ALiveSessionIsNotOfferedAndADiscardedOneIsGone) {
   ASSERT_EQ(entries.size(), 1u);
   store.Discard(entries[0].directory);
   EXPECT_TRUE(store.List().empty());
+}
+
+TEST_F(RecoveryStoreTest, AFolderAWindowHoldsIsNotOfferedNorClaimedTwice) {
+  RecoveryStore store(RealFileSystem(), Root());
+  ASSERT_TRUE(store.Write("s1", engine_.connection, graph_, {}, {}, "").ok());
+  {
+    auto held = store.Claim("s1");
+    ASSERT_TRUE(held.ok() && *held);
+    EXPECT_TRUE(store.List().empty());  // a window (here or in another instance) works in it
+    auto again = store.Claim("s1");
+    ASSERT_TRUE(again.ok());
+    EXPECT_FALSE(*again) << "two instances would restore, then delete, the same work";
+  }
+  EXPECT_EQ(store.List().size(), 1u);  // let go, as when its process dies
+}
+
+TEST_F(RecoveryStoreTest, AReusedProcessIdDoesNotHideACrashedSession) {
+  RecoveryStore store(RealFileSystem(), Root());
+  ASSERT_TRUE(store.Write("s1", engine_.connection, graph_, {}, {}, "", ::getpid()).ok());
+  EXPECT_TRUE(store.List().empty());  // this process, started when the record says
+  const std::string record = store.SessionDirectory("s1") + "/recovery.json";
+  std::string text = *RealFileSystem().ReadAll(record);
+  const size_t start = text.find("\"owner_start\": ");
+  ASSERT_NE(start, std::string::npos) << text;
+  text.insert(start + 15, "1");  // another process that had this pid
+  ASSERT_TRUE(AtomicWriteFile(RealFileSystem(), record, text).ok());
+  EXPECT_EQ(store.List().size(), 1u);
+}
+
+TEST_F(RecoveryStoreTest, AFolderThatFailedToRestoreIsSetAsideAndNotOfferedAgain) {
+  RecoveryStore store(RealFileSystem(), Root());
+  ASSERT_TRUE(store.Write("s1", engine_.connection, graph_, {}, {{table_, 1}}, "").ok());
+  const std::string aside = store.SetAside(store.List()[0].directory);
+  EXPECT_TRUE(fs::exists(aside));
+  EXPECT_NE(aside.find("broken"), std::string::npos);
+  EXPECT_TRUE(store.List().empty());
+}
+
+TEST_F(RecoveryStoreTest, RecoveryFoldersArePrivate) {
+  RecoveryStore store(RealFileSystem(), Root());
+  ASSERT_TRUE(store.Write("s1", engine_.connection, graph_, {}, {}, "").ok());
+  for (const std::string& folder : {Root(), store.SessionDirectory("s1")})
+    EXPECT_EQ(fs::status(folder).permissions() & fs::perms::all, fs::perms::owner_all) << folder;
+}
+
+TEST_F(RecoveryStoreTest, AWindowThatNeverAutosavedLeavesNothingToOffer) {
+  RecoveryStore store(RealFileSystem(), Root());
+  { ASSERT_TRUE(store.Claim("empty").ok()); }
+  EXPECT_TRUE(store.List().empty());
+  EXPECT_FALSE(fs::exists(store.SessionDirectory("empty")));
 }
 
 }  // namespace
