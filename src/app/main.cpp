@@ -38,6 +38,19 @@ void SweepOldDataFolders() {
     std::fprintf(stderr, "pika-app: removed the unused data folder %s\n", removed.c_str());
 }
 
+// Once every node of `window` has run (and painted), saves it to `path` and quits.
+void GrabWhenIdle(pika::ui::MainWindow& window, const QString& path) {
+  QObject::connect(&window.runner(), &pika::ui::GraphRunner::idle, &window, [&window, path] {
+    QTimer::singleShot(300, &window, [&window, path] {
+      window.view().fitAll();
+      const bool saved = window.grab().save(path);
+      std::fprintf(stderr, "pika-app: %s %s\n", saved ? "saved" : "could not save",
+                   path.toLocal8Bit().constData());
+      QApplication::exit(saved ? 0 : 1);
+    });
+  });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -72,9 +85,18 @@ int main(int argc, char** argv) {
   pika::ui::MainWindow window(std::move(*engine));
   if (parser.isSet(sample)) pika::ui::BuildSampleWorkspace(window.document(), parser.value(sample));
   QStringList files;
+  bool workspace = false;
   for (const QString& file : parser.positionalArguments()) {
     if (file.endsWith(".pikaplot")) {
-      pika::ui::MainWindow::openWorkspace(QDir().absoluteFilePath(file), &window);
+      workspace = true;
+      // --screenshot shows the workspace's window (the empty first one makes way for it).
+      pika::ui::MainWindow::openWorkspace(
+          QDir().absoluteFilePath(file), &window,
+          [shot = parser.value(screenshot)](pika::Result<pika::ui::MainWindow*> opened) {
+            if (shot.isEmpty()) return;
+            if (!opened.ok()) return QApplication::exit(1);
+            GrabWhenIdle(**opened, shot);
+          });
     } else {
       files << QDir().absoluteFilePath(file);
     }
@@ -83,18 +105,6 @@ int main(int argc, char** argv) {
   window.show();
   if (!parser.isSet(screenshot)) window.offerRecovery();
   QTimer::singleShot(0, &window, [&window] { window.view().fitAll(); });
-  if (parser.isSet(screenshot)) {
-    const QString path = parser.value(screenshot);
-    QObject::connect(&window.runner(), &pika::ui::GraphRunner::idle, &window, [&window, path] {
-      // Let the last results paint before grabbing.
-      QTimer::singleShot(300, &window, [&window, path] {
-        window.view().fitAll();
-        const bool saved = window.grab().save(path);
-        std::fprintf(stderr, "pika-app: %s %s\n", saved ? "saved" : "could not save",
-                     path.toLocal8Bit().constData());
-        QApplication::exit(saved ? 0 : 1);
-      });
-    });
-  }
+  if (parser.isSet(screenshot) && !workspace) GrabWhenIdle(window, parser.value(screenshot));
   return QApplication::exec();
 }
