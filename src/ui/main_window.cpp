@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -686,6 +687,7 @@ void MainWindow::buildActions() {
   dark_ = view->addAction("&Dark theme");
   dark_->setCheckable(true);
   connect(dark_, &QAction::toggled, this, &MainWindow::setDarkTheme);
+  view->addAction("&Memory limit…", this, &MainWindow::askMemoryLimit);
   auto_reload_ = view->addAction("&Reload changed files automatically");
   auto_reload_->setCheckable(true);
   auto_reload_->setChecked(QSettings().value("sources/autoReload", false).toBool());
@@ -693,6 +695,45 @@ void MainWindow::buildActions() {
     QSettings().setValue("sources/autoReload", on);
     if (on) reloadChangedSources();
   });
+}
+
+Status MainWindow::setMemoryLimitSetting(const QString& text) {
+  const QString trimmed = text.trimmed();
+  if (!trimmed.isEmpty()) {
+    auto bytes = ParseByteSize(trimmed.toStdString());
+    if (!bytes.ok()) return bytes.error();
+    if (*bytes < (uint64_t{16} << 20))
+      return InvalidInput(
+          QString("%1 is too little: give the engine at least 16MB").arg(trimmed).toStdString());
+  }
+  QSettings().setValue(kMemoryLimitKey, trimmed);
+  return {};
+}
+
+// The engine's limit is set when it opens: a new one applies to the windows opened next.
+void MainWindow::askMemoryLimit() {
+  const MemoryLimit& now = engine_->memoryLimit();
+  if (now.source == "PIKA_MEMORY_LIMIT") {
+    QMessageBox::information(this, "Memory limit",
+                             QString("PIKA_MEMORY_LIMIT sets the limit (%1) for this run: unset "
+                                     "it to choose one here.")
+                                 .arg(Megabytes(now.bytes)));
+    return;
+  }
+  bool ok = false;
+  const QString text = QInputDialog::getText(
+      this, "Memory limit",
+      QString("How much memory the engine may use, such as 4GB or 512MiB (empty: 80% of this "
+              "computer's). Bigger work spills to disk instead of failing.\n\nThis window "
+              "uses %1; a new limit applies to the windows opened from now on.")
+          .arg(Megabytes(now.bytes)),
+      QLineEdit::Normal, QSettings().value(kMemoryLimitKey).toString(), &ok);
+  if (!ok) return;
+  const Status saved = setMemoryLimitSetting(text);
+  if (!saved.ok())
+    return (void)QMessageBox::warning(this, "Memory limit",
+                                      QString::fromStdString(saved.error().message));
+  statusBar()->showMessage("The memory limit applies to the windows opened from now on", 6000);
 }
 
 // A bar above the canvas offers to import changed files again; it never interrupts.

@@ -85,6 +85,9 @@ class MainWindow : public QMainWindow {
   void offerRecovery();
   // What the status bar shows about memory, and what happens at 80% and 95% of the budget.
   void onMemory(const MemoryReading& reading);
+  // View ▸ Memory limit…: the engine's limit in the settings (DuckDB's syntax; empty: 80%
+  // of memory), for the windows opened next. A wrong value is refused with why.
+  Status setMemoryLimitSetting(const QString& text);
   // Opens a crashed session's work in a new window, unsaved; `done` hears the window.
   static void restoreRecovery(const RecoveryEntry& entry, QWidget* parent,
                               std::function<void(Result<MainWindow*>)> done = {});
@@ -107,6 +110,7 @@ class MainWindow : public QMainWindow {
   void save();
   void saveAs();
   void buildRestrictedBadge();
+  void askMemoryLimit();
   void trustAndReopen();
   void updateTitle();
   void scheduleAutosave();

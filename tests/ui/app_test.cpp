@@ -1075,6 +1075,23 @@ class AppTest : public QObject {
     QCOMPARE(opened->error().kind, pika::ErrorKind::kCancelled);
   }
 
+  void theMemoryLimitSettingIsCheckedAndOpensTheNextEngines() {
+    const auto refused = window_->setMemoryLimitSetting("lots");
+    QVERIFY(!refused.ok());
+    QVERIFY2(QString::fromStdString(refused.error().message).contains("'lots' is not a size"),
+             refused.error().message.c_str());
+    QVERIFY(!window_->setMemoryLimitSetting("1MB").ok());
+    QVERIFY(window_->setMemoryLimitSetting(" 1GB ").ok());
+    auto engine = EngineSession::Open();
+    QVERIFY(engine.ok());
+    QCOMPARE((*engine)->memoryLimit().bytes, uint64_t{1'000'000'000});
+    QCOMPARE((*engine)->memoryLimit().source, std::string("settings"));
+    QVERIFY(window_->setMemoryLimitSetting("").ok());  // back to 80% of memory
+    auto fallback = EngineSession::Open();
+    QVERIFY(fallback.ok());
+    QCOMPARE((*fallback)->memoryLimit().source, std::string("default"));
+  }
+
   void anEditMadeWhileSavingKeepsTheWindowMarkedUnsaved() {
     const NodeId note = document().addNode(MakeNode(NodeKind::kNote, ""));
     Node typing = *document().graph().Find(note);
