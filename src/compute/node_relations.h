@@ -29,8 +29,9 @@ struct NodeRelation {
   std::string cache_note;  // Query: why the answer was instant, when the cache gave it
 };
 
-// Imports `path` into the node's own table and names it `name`. Rows that cannot be read
-// are skipped and reported, never dropped silently (`options.bad_rows` is ignored).
+// Imports `path` into the node's own table and names it `name`; a Parquet file is read in
+// place instead (a view over it, which a save embeds). Rows that cannot be read are skipped
+// and reported, never dropped silently (`options.bad_rows` is ignored).
 Result<NodeRelation> LoadTableNode(Connection& connection, uint64_t node_id,
                                    const std::string& name, const std::string& path,
                                    ImportOptions options, const CancelToken& cancel,

@@ -11,6 +11,7 @@
 #include "storage/csv_read_call.h"
 #include "storage/drop_relation.h"
 #include "storage/file_access.h"
+#include "storage/in_place_view.h"
 #include "storage/parquet_source.h"
 #include "storage/reject_reader.h"
 #include "storage/sql_quote.h"
@@ -209,7 +210,7 @@ Result<ImportResult> ImportCsv(Connection& connection, const SourceFile& file,
 }
 
 Result<ImportResult> ImportParquet(Connection& connection, const SourceFile& file,
-                                   const std::string& table, bool replace,
+                                   const std::string& table, bool replace, bool in_place,
                                    const CancelToken& cancel, const ProgressFn& progress) {
   auto inspect = InspectParquet(connection, file);
   if (!inspect.ok()) return inspect.error();
@@ -218,7 +219,8 @@ Result<ImportResult> ImportParquet(Connection& connection, const SourceFile& fil
   if (replace) {
     PIKA_TRY(DropTableOrView(connection, table));
   }
-  PIKA_TRY(CreateTableFromParquet(connection, file, table, cancel, progress));
+  PIKA_TRY(in_place ? CreateInPlaceView(connection, table, file.path)
+                    : CreateTableFromParquet(connection, file, table, cancel, progress));
   Status status;
   Attempt attempt;
   attempt.rows = static_cast<uint64_t>(
@@ -264,7 +266,8 @@ Result<ImportResult> ImportFile(Connection& connection, const ImportRequest& req
   PIKA_TRY(CheckTableName(connection, request, table));
   PIKA_TRY(CheckCompressedStreamComplete(*file));
   if (file->format == FileFormat::kParquet) {
-    return ImportParquet(connection, *file, table, request.replace, cancel, progress);
+    return ImportParquet(connection, *file, table, request.replace,
+                         request.options.parquet_in_place, cancel, progress);
   }
   return ImportCsv(connection, *file, request, table, cancel, progress);
 }

@@ -27,6 +27,9 @@ struct ImportOptions {
   std::map<std::string, ColumnType> type_overrides;  // by column name
   uint64_t sample_rows = 100'000;  // rows read to infer types; 0 reads the whole file
   BadRowPolicy bad_rows = BadRowPolicy::kAbort;
+  // A Parquet file is read where it is (a view, see in_place_view.h), not copied into the
+  // engine: DuckDB reads only the columns and row groups a query needs.
+  bool parquet_in_place = false;
 };
 
 }  // namespace pika

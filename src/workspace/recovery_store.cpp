@@ -111,10 +111,12 @@ int64_t NowUnix() {
 // A table read in place from a workspace's extracted file is linked, not copied: opening a
 // workspace of many gigabytes must not write them all again on the first autosave. The file
 // is never changed where it is (extraction renames a new one over it), so the link keeps
-// these bytes. False when a link cannot be made (another disk): the caller copies.
+// these bytes. False when a link cannot be made (another disk, not ours): the caller copies.
 bool LinkReadInPlace(Connection& connection, canvas::NodeId id, const std::string& target) {
   auto in_place = NodeDataFile(connection, id);
-  if (!in_place.ok() || in_place->empty()) return false;
+  // Only files extracted into a data folder: a link to the user's own Parquet source would
+  // follow their edits to it, and keep its disk space after they delete it.
+  if (!in_place.ok() || in_place->empty() || !in_place->starts_with(DataRoot() + "/")) return false;
   std::error_code error;
   fs::create_hard_link(*in_place, target, error);
   return !error;

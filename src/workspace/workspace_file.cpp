@@ -13,6 +13,7 @@
 
 #include "compute/node_relations.h"
 #include "storage/data_folder.h"
+#include "storage/in_place_view.h"
 #include "storage/sql_quote.h"
 
 namespace pika {
@@ -180,10 +181,7 @@ Status CheckFreeSpace(FileSystem& files, const WorkspaceParts& parts,
 Status ViewTable(Connection& connection, canvas::NodeId id, const std::string& file,
                  std::optional<uint64_t> expected) {
   const std::string table = NodeDataTable(id);
-  PIKA_TRY(connection.Execute(fmt::format(
-      "CREATE OR REPLACE VIEW {} AS SELECT * FROM read_parquet({})", table, QuoteLiteral(file))));
-  // The view remembers its file, so that a save adds the file as it is.
-  PIKA_TRY(connection.Execute(fmt::format("COMMENT ON VIEW {} IS {}", table, QuoteLiteral(file))));
+  PIKA_TRY(CreateInPlaceView(connection, table, file));
   // Reads the footer: a file that is not Parquet fails here, not in a plot later.
   auto counted = connection.QueryAll(fmt::format("SELECT count(*) FROM {}", table));
   if (!counted.ok()) return counted.error();
@@ -301,13 +299,7 @@ std::string WorkspaceManifest(const std::string& workspace_id) {
 }
 
 Result<std::string> NodeDataFile(Connection& connection, canvas::NodeId id) {
-  auto found = connection.QueryAll(fmt::format(
-      "SELECT comment FROM duckdb_views() WHERE NOT internal AND view_name = {} AND comment "
-      "IS NOT NULL",
-      QuoteLiteral(NodeDataTable(id))));
-  if (!found.ok()) return found.error();
-  if (found->row_count == 0) return std::string();
-  return found->columns[0].TextAt(0);
+  return InPlaceFile(connection, NodeDataTable(id));
 }
 
 Status ExportNodeData(Connection& connection, canvas::NodeId id, const std::string& file) {

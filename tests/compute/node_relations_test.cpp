@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "compute/sql_error_position.h"
+#include "storage/in_place_view.h"
 #include "support/engine.h"
 #include "support/temp_dir.h"
 
@@ -24,6 +25,19 @@ TEST(NodeRelations, TableNodeIsNamedAfterTheNodeAndReportsTheRowsItCouldNotRead)
   ASSERT_FALSE(loaded->rejects.empty());
   EXPECT_EQ(loaded->rejects.front().line, 202u);
   EXPECT_EQ(test::QueryValue(engine.connection, "SELECT count(*) FROM Sales"), "200");
+}
+
+TEST(NodeRelations, AParquetTableIsReadInPlaceNotCopiedIntoTheEngine) {
+  const std::string path = test::VegaPath("flights-3m.parquet");
+  auto engine = test::OpenEngine();
+  auto loaded = LoadTableNode(engine.connection, 4, "flights", path, {}, CancelToken(), {});
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ(loaded->rows, 3'000'000u);
+  EXPECT_EQ(*InPlaceFile(engine.connection, NodeDataTable(4)), path);
+  EXPECT_EQ(test::QueryValue(engine.connection, "SELECT count(*) FROM duckdb_tables()"), "0");
+  EXPECT_EQ(test::QueryValue(engine.connection, "SELECT count(*) FROM flights"), "3000000");
+  // Loaded again (its settings changed, or it was reloaded): the view is replaced.
+  ASSERT_TRUE(LoadTableNode(engine.connection, 4, "flights", path, {}, CancelToken(), {}).ok());
 }
 
 TEST(NodeRelations, QueryNodeNamesItsResultForDownstreamNodesAndCountsIt) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "compute/node_relations.h"
+#include "storage/data_folder.h"
 #include "support/engine.h"
 #include "support/temp_dir.h"
 #include "workspace/workspace_file.h"
@@ -62,8 +63,9 @@ TEST_F(RecoveryStoreTest, ATableReadInPlaceIsLinkedIntoTheFolderNotCopied) {
   RecoveryStore store(RealFileSystem(), Root());
   ASSERT_TRUE(store.Write("s1", engine_.connection, graph_, {}, {{table_, 1}}, "").ok());
   auto other = test::OpenEngine();
-  const fs::path tables = temp_.path() / "tables";
-  fs::create_directories(tables);
+  auto folder = DataFolder::Scratch(DataRoot());  // where the app extracts a workspace's tables
+  ASSERT_TRUE(folder.ok());
+  const fs::path tables = folder->TablesDir();
   ASSERT_TRUE(store.Restore(other.connection, store.List()[0], tables.string()).ok());
   const std::string in_place = *NodeDataFile(other.connection, table_);
   ASSERT_FALSE(in_place.empty());
@@ -72,6 +74,17 @@ TEST_F(RecoveryStoreTest, ATableReadInPlaceIsLinkedIntoTheFolderNotCopied) {
   for (const auto& file : fs::directory_iterator(fs::path(Root()) / "s2" / "data"))
     linked = linked || fs::equivalent(file.path(), in_place);
   EXPECT_TRUE(linked) << "a workspace of many gigabytes would be copied on every open";
+}
+
+TEST_F(RecoveryStoreTest, AUsersOwnParquetReadInPlaceIsCopiedNotLinked) {
+  RecoveryStore store(RealFileSystem(), Root());
+  const std::string source = temp_.File("mine.parquet");
+  ASSERT_TRUE(engine_.connection.Execute("COPY (SELECT 1 AS a) TO '" + source + "'").ok());
+  ASSERT_TRUE(LoadTableNode(engine_.connection, table_, "t", source, {}, CancelToken(), {}).ok());
+  ASSERT_EQ(*NodeDataFile(engine_.connection, table_), source);
+  ASSERT_TRUE(store.Write("s1", engine_.connection, graph_, {}, {{table_, 2}}, "").ok());
+  for (const auto& file : fs::directory_iterator(fs::path(Root()) / "s1" / "data"))
+    EXPECT_FALSE(fs::equivalent(file.path(), source)) << "the user's file is linked";
 }
 
 TEST_F(RecoveryStoreTest, BigDataIsWrittenOncePerImportNotOnEveryAutosave) {

@@ -253,6 +253,30 @@ TEST_F(WorkspaceFileTest, ATableWithOtherRowsThanTheGraphSaysIsRefused) {
   EXPECT_EQ(DataTables(other.connection), 0);
 }
 
+TEST_F(WorkspaceFileTest, AParquetSourceReadInPlaceTravelsInTheFileAsItIs) {
+  const std::string source = temp_.File("sales.parquet");
+  ASSERT_TRUE(
+      engine_.connection.Execute("COPY (SELECT * FROM sales) TO '" + source + "' (FORMAT PARQUET)")
+          .ok());
+  ASSERT_TRUE(
+      LoadTableNode(engine_.connection, table_, "sales", source, {}, CancelToken(), {}).ok());
+  ASSERT_EQ(*NodeDataFile(engine_.connection, table_), source);
+  auto saved = ZipReader::Open(Save("work.pikaplot"));
+  ASSERT_TRUE(saved.ok());
+  const std::string embedded = temp_.File("embedded.parquet");
+  ASSERT_TRUE(saved->ExtractTo(WorkspaceDataEntry(table_), RealFileSystem(), embedded).ok());
+  EXPECT_EQ(Bytes(embedded), Bytes(source));  // the file itself, not its rows written again
+  std::filesystem::remove(source);            // a workspace opens without its sources
+  test::TempDir tables;
+  auto other = test::OpenEngine();
+  ASSERT_TRUE(LoadWorkspace(other.connection, RealFileSystem(), temp_.File("work.pikaplot"),
+                            tables.path().string())
+                  .ok());
+  EXPECT_EQ(test::QueryValue(other.connection,
+                             fmt::format("SELECT count(*) FROM {}", NodeDataTable(table_))),
+            "50");
+}
+
 TEST_F(WorkspaceFileTest, EveryTruncationIsRefusedWithAMessageAndRestoresNothing) {
   const std::string bytes = Bytes(Save("work.pikaplot"));
   ASSERT_LT(bytes.size(), 200'000u);
