@@ -27,6 +27,7 @@ json NodeToJson(const Node& node) {
       for (const auto& [column, type] : node.import.column_types)
         types[column] = std::string(ToDuckDbName(type));
       out["source_path"] = node.source_path;
+      out["embed_data"] = node.embed_data;
       out["import"] = {{"column_types", types}, {"null_strings", node.import.null_strings}};
       break;
     }
@@ -102,8 +103,9 @@ class Reader {
       return Wrong(key, "a whole number of rows from 1 to 10^12");
     return (*field)->get<uint64_t>();
   }
-  Result<bool> Bool(const char* key, bool optional = false) const {
-    if (optional && !value_.contains(key)) return false;
+  // `optional`: a missing field reads as `fallback` (files written before it existed).
+  Result<bool> Bool(const char* key, bool optional = false, bool fallback = false) const {
+    if (optional && !value_.contains(key)) return fallback;
     auto field = Field(key);
     if (!field.ok()) return field.error();
     if (!(*field)->is_boolean()) return Wrong(key, "true or false");
@@ -207,6 +209,9 @@ Result<Node> ReadNode(const Reader& node) {
       auto path = node.String("source_path");
       if (!path.ok()) return path.error();
       out.source_path = *path;
+      auto embed = node.Bool("embed_data", /*optional=*/true, /*fallback=*/true);
+      if (!embed.ok()) return embed.error();
+      out.embed_data = *embed;
       PIKA_TRY(ReadImport(node, out));
       break;
     }

@@ -80,9 +80,12 @@ struct Node {
   bool user_placed = true;  // false: placed by auto-layout, and never moved by the user
   std::string source_path;  // Table: the imported file
   ImportSettings import;    // Table
-  std::string sql;          // Query: refers to upstream nodes by their names
-  PlotNodeSpec plot;        // Plot
-  std::string text;         // Note
+  // Table: a save copies its data into the workspace file (so it opens without the source);
+  // off, only the path is saved and opening reads the source again.
+  bool embed_data = true;
+  std::string sql;    // Query: refers to upstream nodes by their names
+  PlotNodeSpec plot;  // Plot
+  std::string text;   // Note
   // Remote: where the table lives, as clickhouse:// or postgres:// URL. Never a password:
   // those come from the environment or are typed in for the session only.
   std::string remote_url;

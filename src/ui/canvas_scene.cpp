@@ -23,6 +23,7 @@ CanvasScene::CanvasScene(GraphDocument& document, GraphRunner& runner, QObject* 
     if (NodeItem* node = item(id)) node->setNode(*document_.graph().Find(id));
   };
   connect(&document, &GraphDocument::nodeChanged, this, refresh_node);
+  connect(&document, &GraphDocument::nodeAnnotated, this, refresh_node);
   connect(&document, &GraphDocument::nodeRenamed, this,
           [refresh_node](NodeId id, const QString&, const QString&) { refresh_node(id); });
   connect(&document, &GraphDocument::nodeMoved, this, [this](NodeId id) {

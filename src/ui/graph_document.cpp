@@ -172,8 +172,19 @@ Status GraphDocument::applyMove(NodeId id, canvas::Point position) {
 
 Status GraphDocument::applyUpdate(const canvas::Node& node) {
   ++revision_;
+  const canvas::Node* before = graph_.Find(node.id);
+  bool same_results = false;
+  if (before != nullptr) {
+    canvas::Node unchanged = *before;
+    unchanged.embed_data = node.embed_data;
+    same_results = unchanged == node;
+  }
   PIKA_TRY(graph_.Update(node));
-  Q_EMIT nodeChanged(node.id);
+  if (same_results) {
+    Q_EMIT nodeAnnotated(node.id);  // nothing runs again: a restored table keeps its data
+  } else {
+    Q_EMIT nodeChanged(node.id);
+  }
   return {};
 }
 

@@ -59,6 +59,8 @@ class GraphDocument : public QObject {
   void nodeAdded(pika::ui::NodeId id);
   void nodeRemoved(pika::ui::NodeId id, QString name);
   void nodeChanged(pika::ui::NodeId id);  // settings changed: its result is stale
+  // A setting that changes no result (whether a save embeds a table's data): redraw only.
+  void nodeAnnotated(pika::ui::NodeId id);
   void nodeRenamed(pika::ui::NodeId id, QString from, QString to);
   void nodeMoved(pika::ui::NodeId id);
   void edgeAdded(pika::ui::NodeId from, pika::ui::NodeId to);

@@ -51,6 +51,7 @@ Inspector::Inspector(GraphDocument& document, GraphRunner& runner, EngineSession
     if (id == id_) refresh();
   };
   connect(&document, &GraphDocument::nodeChanged, this, refresh_if_shown);
+  connect(&document, &GraphDocument::nodeAnnotated, this, refresh_if_shown);
   connect(&document, &GraphDocument::nodeRenamed, this,
           [refresh_if_shown](canvas::NodeId id, const QString&, const QString&) {
             refresh_if_shown(id);

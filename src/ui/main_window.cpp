@@ -352,6 +352,16 @@ void MainWindow::saveAs() {
   saveTo(path);
 }
 
+// Tables whose data a save copies into the file: those ready, unless told to save a path.
+std::set<canvas::NodeId> MainWindow::embeddedTables() const {
+  std::set<canvas::NodeId> tables = runner_->tablesWithData();
+  std::erase_if(tables, [this](canvas::NodeId id) {
+    const canvas::Node* node = document_->graph().Find(id);
+    return node == nullptr || !node->embed_data;
+  });
+  return tables;
+}
+
 void MainWindow::saveTo(const QString& path, std::function<void(Status)> done) {
   statusBar()->showMessage(QString("saving %1…").arg(path));
   // The graph as it is now; edits made while saving mark the window changed again.
@@ -362,7 +372,7 @@ void MainWindow::saveTo(const QString& path, std::function<void(Status)> done) {
   engine_->run<QString>(
       this, kSaveKey,
       [path = path.toStdString(), graph = document_->graph(), viewport = view_->viewportState(),
-       tables = runner_->tablesWithData(), scratch = engine_->dataFolder().path(),
+       tables = embeddedTables(), scratch = engine_->dataFolder().path(),
        id = engine_->workspaceId()](Connection& connection, const CancelToken& cancel,
                                     const ProgressFn& progress) -> Result<QString> {
         PIKA_TRY(SaveWorkspace(connection, RealFileSystem(), path, graph, viewport, tables, scratch,

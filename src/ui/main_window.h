@@ -110,6 +110,7 @@ class MainWindow : public QMainWindow {
   void save();
   void saveAs();
   void buildRestrictedBadge();
+  std::set<canvas::NodeId> embeddedTables() const;
   void askMemoryLimit();
   void trustAndReopen();
   void updateTitle();

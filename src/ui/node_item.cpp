@@ -147,7 +147,9 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
   const bool note = node_.kind == canvas::NodeKind::kNote;
   const QRectF text_area(10, kHeader + 6, kWidth - 20, note ? rect.height() - kHeader - 12 : 36);
   QString detail =
-      node_.kind == canvas::NodeKind::kTable    ? QString::fromStdString(node_.source_path)
+      node_.kind == canvas::NodeKind::kTable
+          ? (node_.embed_data ? QString() : QString("path only when saved · ")) +
+                QString::fromStdString(node_.source_path)
       : node_.kind == canvas::NodeKind::kRemote ? QString::fromStdString(node_.remote_url)
       : node_.kind == canvas::NodeKind::kQuery  ? QString::fromStdString(node_.sql).simplified()
       : node_.kind == canvas::NodeKind::kNote

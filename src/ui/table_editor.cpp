@@ -1,5 +1,6 @@
 #include "ui/table_editor.h"
 
+#include <QCheckBox>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -26,6 +27,7 @@ TableEditor::TableEditor(GraphDocument& document, GraphRunner& runner, EngineSes
       choose_(new QPushButton("Choose file…", this)),
       types_(new QPushButton("Column types…", this)),
       cancel_(new QPushButton("Cancel import", this)),
+      embed_(new QCheckBox("Embed data when saving", this)),
       summary_(new QLabel(this)),
       rejects_(new QListWidget(this)),
       reject_text_(new QLabel(this)),
@@ -48,6 +50,17 @@ TableEditor::TableEditor(GraphDocument& document, GraphRunner& runner, EngineSes
   action_row->addWidget(types_);
   action_row->addWidget(cancel_);
   action_row->addStretch();
+  action_row->addWidget(embed_);
+  embed_->setToolTip(
+      "On: the workspace file holds this table's data and opens without the source file. "
+      "Off: it saves only the path, and opening reads the file again.");
+  connect(embed_, &QCheckBox::toggled, this, [this](bool on) {
+    const canvas::Node* node = document_.graph().Find(id_);
+    if (node == nullptr || node->embed_data == on) return;
+    canvas::Node edited = *node;
+    edited.embed_data = on;
+    document_.updateNode(edited);
+  });
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(file_row);
@@ -94,6 +107,8 @@ void TableEditor::chooseFile() {
 void TableEditor::showNode(const canvas::Node& node, const NodeRun& run) {
   id_ = node.id;
   types_->setEnabled(!node.source_path.empty());
+  const QSignalBlocker quiet(embed_);  // showing is not editing
+  embed_->setChecked(node.embed_data);
   cancel_->setVisible(run.state == RunState::kRunning || run.state == RunState::kWaiting);
   path_->setText(node.source_path.empty() ? "no file yet"
                                           : QString::fromStdString(node.source_path));

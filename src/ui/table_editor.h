@@ -4,6 +4,7 @@
 
 #include "ui/node_editor.h"
 
+class QCheckBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -35,6 +36,7 @@ class TableEditor : public NodeEditor {
   QPushButton* choose_;
   QPushButton* types_;
   QPushButton* cancel_;
+  QCheckBox* embed_;
   QLabel* summary_;
   QListWidget* rejects_;
   QLabel* reject_text_;  // the raw row of the clicked rejected line

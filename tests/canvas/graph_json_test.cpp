@@ -11,6 +11,7 @@ TEST(GraphJson, ARoundTripKeepsEveryField) {
   table.kind = NodeKind::kTable;
   table.name = "t";
   table.source_path = "/data/a b.csv";
+  table.embed_data = false;
   table.import.column_types = {{"when", ColumnType::kDate}, {"id", ColumnType::kVarchar}};
   table.import.null_strings = {"NA", "-"};
   table.position = {-12.5, 1e6};

@@ -1092,6 +1092,35 @@ class AppTest : public QObject {
     QCOMPARE((*fallback)->memoryLimit().source, std::string("default"));
   }
 
+  void untickingEmbedSavesOnlyThePathAndImportsNothingAgain() {
+    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "points", csv_.toStdString()));
+    QVERIFY(WaitIdle());
+    const uint64_t generation = runner().run(t).generation;
+    window_->inspector().showNode(t);
+    QCheckBox* embed = nullptr;
+    for (auto* box : window_->inspector().findChildren<QCheckBox*>())
+      if (box->text() == "Embed data when saving") embed = box;
+    QVERIFY(embed != nullptr);
+    QVERIFY(embed->isChecked());
+    embed->click();
+    QVERIFY(!document().graph().Find(t)->embed_data);
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(t).generation, generation);  // a save setting: nothing runs again
+    QCOMPARE(runner().run(t).state, RunState::kReady);
+    const QString path = dir_.filePath("paths.pikaplot");
+    std::optional<pika::Status> saved;
+    window_->saveTo(path, [&](pika::Status status) { saved = status; });
+    QTRY_VERIFY_WITH_TIMEOUT(saved.has_value(), kRunTimeoutMs);
+    QVERIFY(saved->ok());
+    const auto summary = pika::ReadWorkspaceSummary(path.toStdString());
+    QVERIFY(summary.ok());
+    QVERIFY(!summary->data_bytes.contains(t));
+    QVERIFY(!summary->graph.Find(t)->embed_data);
+    document().undoStack()->undo();
+    QVERIFY(document().graph().Find(t)->embed_data);
+    QVERIFY(embed->isChecked());
+  }
+
   void anEditMadeWhileSavingKeepsTheWindowMarkedUnsaved() {
     const NodeId note = document().addNode(MakeNode(NodeKind::kNote, ""));
     Node typing = *document().graph().Find(note);
