@@ -54,19 +54,9 @@ struct OpenedWorkspace {
   Allowed allowed;
 };
 
-// The workspace's data folder, where a second open finds its tables extracted; a scratch one
-// while an app window holds it.
-Result<DataFolder> FolderOf(const std::string& path) {
-  auto id = ReadWorkspaceId(path);
-  if (id.ok() && !id->empty()) {
-    auto folder = DataFolder::Open(DataRoot(), *id);
-    if (folder.ok()) return folder;
-  }
-  return DataFolder::Scratch(DataRoot());
-}
-
 Result<OpenedWorkspace> Open(const std::string& path, Allowed allowed) {
-  auto folder = FolderOf(path);
+  auto id = ReadWorkspaceId(path);
+  auto folder = DataFolder::ForWorkspace(DataRoot(), id.ok() ? *id : std::string());
   if (!folder.ok()) return folder.error();
   const std::string tables = folder->TablesDir();
   auto engine = OpenEngineIn(std::move(*folder), {},

@@ -28,7 +28,7 @@ uint64_t DefaultMemoryBudget() {
   // The engine's limit: a bad PIKA_MEMORY_LIMIT is reported where the engine opens.
   auto limit = ResolveMemoryLimit();
   if (limit.ok()) return limit->bytes;
-  return static_cast<uint64_t>(static_cast<double>(PhysicalMemoryBytes()) * 0.8);
+  return DefaultMemoryLimit().bytes;
 }
 
 }  // namespace pika

@@ -87,7 +87,9 @@ class PostgresClient final : public RemoteClient {
     if (PQstatus(connection_.get()) != CONNECTION_OK) PQreset(connection_.get());
     PIKA_TRY(Run("BEGIN READ ONLY"));
     auto answer = QueryInTransaction(sql, cancel);
-    PIKA_TRY(Run("ROLLBACK"));
+    const Status rolled_back = Run("ROLLBACK");
+    if (!answer.ok()) return answer;  // the query's own error says more than the rollback's
+    PIKA_TRY(rolled_back);
     return answer;
   }
 

@@ -1,12 +1,9 @@
 #include "storage/data_folder.h"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <random>
 #include <utility>
@@ -95,6 +92,14 @@ Result<DataFolder> DataFolder::Scratch(const std::string& root) {
   auto folder = Open(root, NewWorkspaceId());
   if (folder.ok()) folder->scratch_ = true;
   return folder;
+}
+
+Result<DataFolder> DataFolder::ForWorkspace(const std::string& root, const std::string& id) {
+  if (!id.empty()) {
+    auto folder = Open(root, id);
+    if (folder.ok()) return folder;
+  }
+  return Scratch(root);
 }
 
 DataFolder::DataFolder(DataFolder&& other) noexcept

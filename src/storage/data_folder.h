@@ -32,6 +32,9 @@ class DataFolder {
   static Result<DataFolder> Open(const std::string& root, const std::string& id);
   // A folder of its own for one process's spill (a CLI command), removed whole when let go.
   static Result<DataFolder> Scratch(const std::string& root);
+  // Workspace `id`'s own folder, where a second open finds its tables extracted; a scratch
+  // one for a new workspace (empty id) or while another window holds it.
+  static Result<DataFolder> ForWorkspace(const std::string& root, const std::string& id);
   DataFolder(DataFolder&& other) noexcept;
   DataFolder& operator=(DataFolder&&) = delete;
   // Unlocks; the spill and the engine file go, the extracted tables stay for the next open

@@ -92,8 +92,11 @@ Result<MemoryLimit> ResolveMemoryLimit(std::string_view fallback) {
     auto bytes = ParseByteSize(fallback);
     if (bytes.ok() && *bytes >= kSmallest) return MemoryLimit{*bytes, "settings"};
   }
-  return MemoryLimit{static_cast<uint64_t>(static_cast<double>(PhysicalMemoryBytes()) * 0.8),
-                     "default"};
+  return DefaultMemoryLimit();
+}
+
+MemoryLimit DefaultMemoryLimit() {
+  return {static_cast<uint64_t>(static_cast<double>(PhysicalMemoryBytes()) * 0.8), "default"};
 }
 
 }  // namespace pika

@@ -25,6 +25,9 @@ Result<uint64_t> ParseByteSize(std::string_view text);
 // Memory of the machine, or of the container when that is less; 0 when unknown.
 uint64_t PhysicalMemoryBytes();
 
+// 80% of the machine's (or container's) memory, as DuckDB's own default.
+MemoryLimit DefaultMemoryLimit();
+
 // PIKA_MEMORY_LIMIT when set (a wrong value is an error naming it), else `fallback`, else
 // 80% of physical memory (DuckDB's own default).
 Result<MemoryLimit> ResolveMemoryLimit(std::string_view fallback = {});

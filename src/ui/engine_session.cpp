@@ -5,21 +5,6 @@
 
 namespace pika::ui {
 
-namespace {
-
-// The workspace's own folder, or a new one while another window holds it (the same file
-// opened twice): each engine has a folder of its own.
-Result<DataFolder> FolderFor(const std::string& workspace_id) {
-  const std::string root = DataRoot();
-  if (!workspace_id.empty()) {
-    auto folder = DataFolder::Open(root, workspace_id);
-    if (folder.ok()) return folder;
-  }
-  return DataFolder::Open(root, NewWorkspaceId());
-}
-
-}  // namespace
-
 Result<std::unique_ptr<EngineSession>> EngineSession::Open(const std::string& workspace_id,
                                                            Access access,
                                                            const std::string& memory_limit,
@@ -28,7 +13,8 @@ Result<std::unique_ptr<EngineSession>> EngineSession::Open(const std::string& wo
                                       ? QSettings().value(kMemoryLimitKey).toString().toStdString()
                                       : memory_limit);
   if (!limit.ok()) return limit.error();
-  auto folder = FolderFor(workspace_id);
+  // A second window of the same workspace gets a scratch folder: no two engines share one.
+  auto folder = DataFolder::ForWorkspace(DataRoot(), workspace_id);
   if (!folder.ok()) return folder.error();
   DatabaseOptions options;
   options.path = folder->EngineFile();

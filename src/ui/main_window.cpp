@@ -236,9 +236,8 @@ void MainWindow::restoreRecovery(const RecoveryEntry& entry, QWidget* parent,
   };
   OpenInNewWindow(
       {}, EngineSession::Access::kTrusted,  // the user's own work
-      [entry](Connection& connection, const std::string& tables_dir, const CancelToken& cancel,
-              const ProgressFn& progress) {
-        const RecoveryStore store(RealFileSystem(), RecoveryRoot().toStdString());
+      [entry, store](Connection& connection, const std::string& tables_dir,
+                     const CancelToken& cancel, const ProgressFn& progress) {
         return store.Restore(connection, entry, tables_dir, cancel, progress);
       },
       "Not restored", QString::fromStdString(entry.original_path), parent,
@@ -366,7 +365,7 @@ void MainWindow::saveTo(const QString& path, std::function<void(Status)> done) {
   statusBar()->showMessage(QString("saving %1…").arg(path));
   // The graph as it is now; edits made while saving mark the window changed again.
   const uint64_t saved_revision = document_->revision();
-  QPointer<JobProgress> progress = new JobProgress(
+  QPointer<JobProgress> dialog = new JobProgress(
       *engine_, kSaveKey, QString("Saving %1…").arg(QFileInfo(path).fileName()), this);
   // Answers the saved file's fingerprint: a workspace this user saved here is trusted.
   engine_->run<QString>(
@@ -381,8 +380,8 @@ void MainWindow::saveTo(const QString& path, std::function<void(Status)> done) {
         if (!summary.ok()) return summary.error();
         return WorkspaceFingerprint(*summary);
       },
-      [this, path, saved_revision, done = std::move(done), progress](Result<QString> saved) {
-        delete progress.data();
+      [this, path, saved_revision, done = std::move(done), dialog](Result<QString> saved) {
+        delete dialog.data();
         if (!saved.ok() && saved.error().kind == ErrorKind::kCancelled) {
           statusBar()->showMessage(QString::fromStdString(saved.error().message), 5000);
           if (done) done(saved.error());

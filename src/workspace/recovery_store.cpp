@@ -56,9 +56,9 @@ Result<SessionRecord> ReadRecord(FileSystem& files, const fs::path& directory) {
   record.owner_pid = pid.is_number_integer() ? pid.get<int64_t>() : 0;
   const json start = recovery.value("owner_start", json());
   record.owner_start = start.is_number_integer() ? start.get<int64_t>() : 0;
-  const json id = recovery.value("workspace_id", json());
-  record.workspace_id = id.is_string() && IsWorkspaceId(id.get<std::string>())
-                            ? id.get<std::string>()
+  const json workspace = recovery.value("workspace_id", json());
+  record.workspace_id = workspace.is_string() && IsWorkspaceId(workspace.get<std::string>())
+                            ? workspace.get<std::string>()
                             : NewWorkspaceId();
   for (const auto& [id, name] : recovery["data"].items()) {
     if (!name.is_string() || !IsSafeEntryName(name.get<std::string>()))

@@ -243,8 +243,7 @@ Result<std::string> SavedFile(Connection& connection, canvas::NodeId id,
   if (!in_place.ok()) return in_place.error();
   if (!in_place->empty() && fs::exists(*in_place)) return *in_place;
   const std::string file = ScratchFile(scratch, id);
-  PIKA_TRY(connection.Execute(fmt::format("COPY {} TO {} (FORMAT PARQUET, COMPRESSION ZSTD)",
-                                          NodeDataTable(id), QuoteLiteral(file))));
+  PIKA_TRY(ExportNodeData(connection, id, file));  // for a source gone, says so
   return file;
 }
 
@@ -281,20 +280,19 @@ Result<JsonEntries> ReadJsonEntries(const ZipReader& archive) {
   return JsonEntries{std::move(*manifest), std::move(*graph)};
 }
 
-int64_t NowUnix() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 }  // namespace
 
 std::string WorkspaceDataEntry(canvas::NodeId id) { return fmt::format("data/{}.parquet", id); }
 
 std::string WorkspaceManifest(const std::string& workspace_id) {
-  const json manifest{{"format", kWorkspaceFormatName}, {"format_version", kWorkspaceFormatVersion},
-                      {"workspace_id", workspace_id},   {"app", "Pika-Plot"},
-                      {"app_version", "0.1.0"},         {"saved_at_unix", NowUnix()}};
+  const json manifest{{"format", kWorkspaceFormatName},
+                      {"format_version", kWorkspaceFormatVersion},
+                      {"workspace_id", workspace_id},
+                      {"app", "Pika-Plot"},
+                      {"app_version", "0.1.0"},
+                      {"saved_at_unix", std::chrono::duration_cast<std::chrono::seconds>(
+                                            std::chrono::system_clock::now().time_since_epoch())
+                                            .count()}};
   return manifest.dump(2);
 }
 

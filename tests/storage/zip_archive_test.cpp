@@ -105,7 +105,9 @@ TEST_F(ZipArchiveTest, AFailureAtAnyWriteLeavesTheOldArchiveWholeAndNoTemporaryF
     }
     // Failing after the rename (syncing the folder) leaves the new archive, which is complete.
     EXPECT_TRUE(ZipReader::Open(path).ok()) << "fail at " << fail_at;
-    if (!saved.ok() && now != before) EXPECT_EQ(fail_at, counting.calls()) << "fail at " << fail_at;
+    if (!saved.ok() && now != before) {
+      EXPECT_EQ(fail_at, counting.calls()) << "fail at " << fail_at;
+    }
     EXPECT_FALSE(HasTemporaryFiles(temp_.path())) << "fail at " << fail_at;
   }
 }
