@@ -2,7 +2,7 @@
 JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
 
-.PHONY: setup build run test test-all test-tsan golden bench bench-plot bench-remote bench-workspace format
+.PHONY: setup build run test test-all test-tsan fuzz fuzz-smoke golden bench bench-plot bench-remote bench-workspace format
 
 setup:
 	@bash scripts/setup.sh
@@ -30,6 +30,14 @@ test-tsan: setup
 	@cmake --preset tsan >/dev/null
 	@cmake --build --preset tsan -j $(JOBS) --target pika_compute_tests pika_storage_tests
 	@ctest --preset tsan -j $(JOBS) -R 'QueryCache|CacheDifferential|ExecuteWatched|Interrupt|Cancel|JobScheduler'
+
+# libFuzzer (clang 14) over our loaders of outside bytes, 10 minutes per target; `make test`
+# replays their committed corpora (tests/fuzz/corpus) once. fuzz-smoke: 30 s per target.
+fuzz: setup
+	@bash scripts/fuzz.sh 600
+
+fuzz-smoke: setup
+	@bash scripts/fuzz.sh 30
 
 # Rewrites the committed plot baselines (tests/fixtures/golden): look at every PNG before
 # committing them.

@@ -17,6 +17,8 @@ debian_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
   poppler-utils fonts-dejavu-core gzip zstd openssl
   clang-format clang-tidy
+  # libFuzzer targets (make fuzz); FuzzedDataProvider.h also for their corpus replay tests.
+  clang-14 libclang-rt-14-dev
   # Servers the remote-source tests start on 127.0.0.1 (scripts/remote_servers.sh).
   clickhouse-server clickhouse-client postgresql
 )

@@ -32,7 +32,11 @@ std::string DefaultName(NodeKind kind) {
   return "node";
 }
 
-std::string_view Label(const Node& node) { return node.name.empty() ? "note" : node.name; }
+// Both arms are string_views: a mixed conditional would make a temporary std::string and
+// return a view of it.
+std::string_view Label(const Node& node) {
+  return node.name.empty() ? std::string_view("note") : std::string_view(node.name);
+}
 
 }  // namespace
 

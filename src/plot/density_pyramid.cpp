@@ -220,7 +220,8 @@ std::pair<uint32_t, bool> DensityPyramid::ChooseLevel(const Viewport& viewport,
 Result<PyramidAnswer> DensityPyramid::AnswerViewport(const Viewport& viewport, GridShape out_shape,
                                                      GridPool& pool, CountGrid& out) const {
   PIKA_TRY(ValidateViewport(viewport, out_shape));
-  const auto [level_index, finer] = ChooseLevel(viewport, out_shape);
+  const auto [chosen_level, finer] = ChooseLevel(viewport, out_shape);
+  const uint32_t level_index = chosen_level;  // clang 14 lambdas cannot capture a binding
   const CountGrid& level = levels_[level_index];
   const uint32_t side = level.shape.width;
   pool.Reserve(1);

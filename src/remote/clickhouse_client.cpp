@@ -67,11 +67,14 @@ int CheckCancel(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
   return 0;
 }
 
-std::string_view Field(std::string_view line, size_t& at) {
-  const size_t tab = line.find('\t', at);
-  const std::string_view field = line.substr(at, tab == line.npos ? line.npos : tab - at);
-  at = tab == line.npos ? line.size() + 1 : tab + 1;
-  return field;
+std::vector<std::string_view> Fields(std::string_view line) {
+  std::vector<std::string_view> fields;
+  while (true) {
+    const size_t tab = line.find('\t');
+    fields.push_back(line.substr(0, tab));
+    if (tab == line.npos) return fields;
+    line.remove_prefix(tab + 1);
+  }
 }
 
 std::string Unescaped(std::string_view field) {
@@ -288,16 +291,27 @@ Result<TableBatch> ParseClickHouseTsv(std::string_view body) {
   if (body.empty()) return TableBatch{};  // a statement without rows (CREATE, INSERT...)
   const std::vector<std::string_view> lines = Lines(body);
   if (lines.size() < 2) return EngineError("ClickHouse answered without column names and types");
+  const std::vector<std::string_view> names = Fields(lines[0]);
+  const std::vector<std::string_view> types = Fields(lines[1]);
+  // A proxy or a server that is not ClickHouse may answer anything: never trust the shape.
+  if (names.size() != types.size()) {
+    return EngineError(fmt::format("ClickHouse answered {} column names but {} types", names.size(),
+                                   types.size()));
+  }
   TableBatch batch;
-  for (size_t at = 0, type_at = 0; at <= lines[0].size();) {
-    const std::string name = Unescaped(Field(lines[0], at));
-    const std::string type = Unescaped(Field(lines[1], type_at));
-    batch.columns.push_back(MakeColumn(name, ClickHouseColumnType(type)));
+  for (size_t column = 0; column < names.size(); ++column) {
+    batch.columns.push_back(
+        MakeColumn(Unescaped(names[column]), ClickHouseColumnType(Unescaped(types[column]))));
   }
   for (size_t line = 2; line < lines.size(); ++line) {
-    size_t at = 0;
-    for (Column& column : batch.columns) {
-      const std::string_view field = Field(lines[line], at);
+    const std::vector<std::string_view> fields = Fields(lines[line]);
+    if (fields.size() != names.size()) {
+      return EngineError(fmt::format("line {} of ClickHouse's answer has {} fields, not {}",
+                                     line + 1, fields.size(), names.size()));
+    }
+    for (size_t index = 0; index < fields.size(); ++index) {
+      Column& column = batch.columns[index];
+      const std::string_view field = fields[index];
       const std::optional<std::string> text =
           field == "\\N" ? std::nullopt : std::optional<std::string>(Unescaped(field));
       if (!AppendText(column, text)) {

@@ -71,6 +71,15 @@ TEST(Graph, ConnectsOutputsToInputsAndSaysWhyOtherConnectionsAreRefused) {
   EXPECT_EQ(graph.edges().size(), 2u);
 }
 
+// Found by graph_json_fuzz: a graph.json edge from a note to itself read a freed string.
+TEST(Graph, ANoteConnectedToItselfIsRefusedNamingItANote) {
+  Graph graph;
+  const NodeId note = AddNode(graph, NodeKind::kNote);
+  Status status = graph.CanConnect(note, note);
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().message, "'note' cannot feed itself");
+}
+
 TEST(Graph, RefusesACycleAndNamesThePathItWouldClose) {
   Graph graph;
   const NodeId a = AddNode(graph, NodeKind::kQuery, "a");

@@ -49,6 +49,20 @@ TEST(ClickHouseTsv, AValueThatIsNotItsTypeIsAnErrorNamingTheColumn) {
   EXPECT_NE(batch.error().message.find("'12x' in column 'n'"), std::string::npos);
 }
 
+// Found by remote_text_fuzz: a short line threw out of the parser and ended the app.
+TEST(ClickHouseTsv, LinesWithTooFewOrTooManyFieldsAreAnErrorNotACrash) {
+  auto short_types = ParseClickHouseTsv("a\tb\nInt64\n1\t2\n");
+  ASSERT_FALSE(short_types.ok());
+  EXPECT_NE(short_types.error().message.find("2 column names but 1 types"), std::string::npos)
+      << short_types.error().message;
+  for (const char* body : {"a\tb\nInt64\tInt64\n1\n", "a\tb\nInt64\tInt64\n1\t2\t3\n"}) {
+    auto rows = ParseClickHouseTsv(body);
+    ASSERT_FALSE(rows.ok()) << body;
+    EXPECT_NE(rows.error().message.find("line 3 of ClickHouse's answer has"), std::string::npos)
+        << rows.error().message;
+  }
+}
+
 TEST(ClickHouseErrors, TheMessageIsReadFromOldAndCurrentServers) {
   const ClickHouseError old = ParseClickHouseError(
       "Code: 60, e.displayText() = DB::Exception: Table default.nope doesn't exist., e.what() = "
