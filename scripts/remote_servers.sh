@@ -3,6 +3,8 @@
 # only, with their data in DIR:
 #   - a two-shard ClickHouse cluster: two server processes and the cluster `pika_two_shards`;
 #   - a throwaway PostgreSQL cluster, with the role `pika` (password `pika-test`);
+#   - TLS on both (ClickHouse shard 1 also answers https; PostgreSQL takes ssl), with a CA
+#     made for the run (DIR/tls/ca.pem) that signs a certificate for 127.0.0.1 and localhost;
 #   - the table `points` in both, the same PIKA_REMOTE_ROWS rows (default 200,000) in each
 #     (PostgreSQL: PIKA_REMOTE_POSTGRES_ROWS when set, for benchmarks too big for it).
 # `start DIR` writes DIR/servers.env (ports, users) for the tests and stops nothing else;
@@ -23,16 +25,16 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 
 port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# Five consecutive free ports from a random start, so that parallel runs do not collide.
+# Six consecutive free ports from a random start, so that parallel runs do not collide.
 pick_base_port() {
   local base i ok
   for _ in $(seq 1 50); do
     base=$((20000 + RANDOM % 20000))
     ok=1
-    for i in 0 1 2 3 4; do port_is_free $((base + i)) || ok=0; done
+    for i in 0 1 2 3 4 5; do port_is_free $((base + i)) || ok=0; done
     [ $ok = 1 ] && echo "$base" && return 0
   done
-  echo "remote_servers: no five free ports found on 127.0.0.1" >&2
+  echo "remote_servers: no six free ports found on 127.0.0.1" >&2
   return 1
 }
 
@@ -47,8 +49,37 @@ wait_for() {  # what, command...
   return 1
 }
 
-clickhouse_config() {  # shard http_port tcp_port shard2_tcp shard1_tcp
-  local shard=$1 http=$2 tcp=$3 first=$4 second=$5 home="$dir/clickhouse$1"
+# A CA that exists only for this run, and the servers' certificate it signs.
+make_tls() {
+  local tls="$dir/tls"
+  rm -rf "$tls"
+  mkdir -p "$tls"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Pika-Plot test CA" \
+    -keyout "$tls/ca.key" -out "$tls/ca.pem" >/dev/null 2>&1
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout "$tls/server.key" \
+    -out "$tls/server.csr" >/dev/null 2>&1
+  printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' >"$tls/san.ext"
+  openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" \
+    -CAcreateserial -days 2 -extfile "$tls/san.ext" -out "$tls/server.pem" >/dev/null 2>&1
+}
+
+# Shard 1 also answers https on its own port.
+clickhouse_tls_config() {  # shard https_port
+  [ "$1" = 1 ] || return 0
+  cat <<EOF
+  <https_port>$2</https_port>
+  <openSSL><server>
+    <certificateFile>$dir/tls/server.pem</certificateFile>
+    <privateKeyFile>$dir/tls/server.key</privateKeyFile>
+    <verificationMode>none</verificationMode>
+    <loadDefaultCAFile>false</loadDefaultCAFile>
+    <disableProtocols>sslv2,sslv3</disableProtocols>
+  </server></openSSL>
+EOF
+}
+
+clickhouse_config() {  # shard http_port tcp_port shard2_tcp shard1_tcp https_port
+  local shard=$1 http=$2 tcp=$3 first=$4 second=$5 https=$6 home="$dir/clickhouse$1"
   mkdir -p "$home/data" "$home/tmp"
   cat >"$home/config.xml" <<EOF
 <?xml version="1.0"?>
@@ -56,6 +87,7 @@ clickhouse_config() {  # shard http_port tcp_port shard2_tcp shard1_tcp
   <logger><level>warning</level><log>$home/server.log</log><errorlog>$home/error.log</errorlog></logger>
   <http_port>$http</http_port>
   <tcp_port>$tcp</tcp_port>
+$(clickhouse_tls_config "$shard" "$https")
   <listen_host>127.0.0.1</listen_host>
   <path>$home/data/</path>
   <tmp_path>$home/tmp/</tmp_path>
@@ -92,7 +124,7 @@ EOF
   for shard in 1 2; do
     http=$((base + shard - 1))
     tcp=$((base + shard + 1))
-    clickhouse_config "$shard" "$http" "$tcp" $((base + 2)) $((base + 3))
+    clickhouse_config "$shard" "$http" "$tcp" $((base + 2)) $((base + 3)) $((base + 5))
     # In the foreground (no --daemon) this server writes no pid file of its own.
     /usr/sbin/clickhouse-server --config-file="$dir/clickhouse$shard/config.xml" \
       >"$dir/clickhouse$shard/stdout" 2>&1 &
@@ -127,14 +159,17 @@ start_postgres() {  # port
   fi
   echo "$home" >"$dir/postgres_home"
   echo "pika-test" >"$home/password"
-  if [ "$(id -u)" -eq 0 ]; then chown postgres "$home/password"; fi
+  # PostgreSQL wants its key private to the user it runs as.
+  cp "$dir/tls/server.pem" "$dir/tls/server.key" "$home/"
+  chmod 600 "$home/server.key"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres "$home/password" "$home/server.pem" "$home/server.key"; fi
   if ! as_postgres "$pg_bin/initdb" -D "$home/data" -U pika --pwfile="$home/password" \
     --auth=scram-sha-256 -E UTF8 --no-sync >"$dir/postgres_initdb.log" 2>&1; then
     cat "$dir/postgres_initdb.log" >&2
     return 1
   fi
   as_postgres "$pg_bin/pg_ctl" -D "$home/data" -l "$home/server.log" -w -o \
-    "-p $port -k $home -c listen_addresses=127.0.0.1 -c fsync=off -c max_parallel_workers_per_gather=2" \
+    "-p $port -k $home -c listen_addresses=127.0.0.1 -c fsync=off -c max_parallel_workers_per_gather=2 -c ssl=on -c ssl_cert_file=$home/server.pem -c ssl_key_file=$home/server.key" \
     start >/dev/null
 }
 
@@ -183,12 +218,15 @@ start() {
   stop_servers
   local base
   base=$(pick_base_port)
+  make_tls
   start_clickhouse "$base"
   start_postgres $((base + 4))
   load_points "$base" $((base + 4)) "${PIKA_REMOTE_ROWS:-200000}"
   cat >"$dir/servers.env" <<EOF
 PIKA_CLICKHOUSE_SHARD1_PORT=$base
 PIKA_CLICKHOUSE_SHARD2_PORT=$((base + 1))
+PIKA_CLICKHOUSE_HTTPS_PORT=$((base + 5))
+PIKA_REMOTE_TLS_CA=$dir/tls/ca.pem
 PIKA_CLICKHOUSE_CLUSTER=pika_two_shards
 PIKA_POSTGRES_PORT=$((base + 4))
 PIKA_REMOTE_USER=pika

@@ -144,9 +144,10 @@ class ClickHouseClient final : public RemoteClient {
     std::string url = fmt::format(
         // readonly=2: reads only, and no query can change `readonly` to lift it; other settings
         // (a query's own SETTINGS max_threads = 4) still work, which readonly=1 would refuse.
-        "http://{}:{}/?database={}&query_id={}&enable_http_compression=1&wait_end_of_query=1"
+        "{}://{}:{}/?database={}&query_id={}&enable_http_compression=1&wait_end_of_query=1"
         "&max_execution_time={}&readonly=2",
-        source().host, PortOf(source()), database, query_id, timeout_s);
+        source().secure ? "https" : "http", source().host, PortOf(source()), database, query_id,
+        timeout_s);
     curl_free(database);
     return url;
   }
@@ -165,6 +166,8 @@ class ClickHouseClient final : public RemoteClient {
     curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body.c_str());
     curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+    // libcurl verifies the peer and its host name by default; only the CA may change.
+    if (!ca_file_.empty()) curl_easy_setopt(curl.get(), CURLOPT_CAINFO, ca_file_.c_str());
     curl_easy_setopt(curl.get(), CURLOPT_USERNAME, user.c_str());
     curl_easy_setopt(curl.get(), CURLOPT_PASSWORD, password_.c_str());
     curl_easy_setopt(curl.get(), CURLOPT_ACCEPT_ENCODING, "gzip");
@@ -225,6 +228,12 @@ class ClickHouseClient final : public RemoteClient {
           fmt::format("the result from {} is larger than {} MB: aggregate it or add a LIMIT", where,
                       options_.max_result_bytes >> 20));
     }
+    if (code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE) {
+      return EngineError(fmt::format(
+          "cannot verify {} ({}): nothing was sent to it. Set PIKA_REMOTE_CA_FILE to the "
+          "certificate of the CA that signed the server's, or check the host name",
+          where, curl_easy_strerror(code)));
+    }
     if (code == CURLE_OPERATION_TIMEDOUT) {
       return EngineError(
           fmt::format("{} did not answer within {} s; the query was stopped. "
@@ -264,6 +273,7 @@ class ClickHouseClient final : public RemoteClient {
 
   std::string password_;
   RemoteOptions options_;
+  std::string ca_file_ = CaFileFromEnvironment();
 };
 
 }  // namespace

@@ -35,6 +35,13 @@ Error ConnectError(const RemoteSource& source, const std::string& message) {
   if (message.find("database") != std::string::npos &&
       message.find("does not exist") != std::string::npos)
     return NotFound(fmt::format("{}: {}", Where(source), message));
+  if (message.find("certificate") != std::string::npos ||
+      message.find("SSL") != std::string::npos) {
+    return EngineError(fmt::format(
+        "cannot connect securely to {} ({}): name the CA that signed the server's certificate "
+        "with ?sslrootcert=FILE or PIKA_REMOTE_CA_FILE, or check the host name",
+        Where(source), message));
+  }
   return EngineError(fmt::format(
       "cannot reach {} ({}): check the host and port and that the server runs, then retry",
       Where(source), message));
@@ -184,6 +191,17 @@ Result<std::unique_ptr<RemoteClient>> ConnectPostgres(const RemoteSource& source
   if (!source.user.empty()) {
     keys.push_back("user");
     values.push_back(source.user.c_str());
+  }
+  // Unset, libpq reads PGSSLMODE and PGSSLROOTCERT itself.
+  const std::string root_cert =
+      source.sslrootcert.empty() ? CaFileFromEnvironment() : source.sslrootcert;
+  if (!source.sslmode.empty()) {
+    keys.push_back("sslmode");
+    values.push_back(source.sslmode.c_str());
+  }
+  if (!root_cert.empty()) {
+    keys.push_back("sslrootcert");
+    values.push_back(root_cert.c_str());
   }
   // Empty: libpq looks in PGPASSWORD and ~/.pgpass itself.
   if (!password.empty()) {

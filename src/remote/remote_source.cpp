@@ -1,7 +1,9 @@
 #include "remote/remote_source.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <vector>
@@ -15,6 +17,7 @@ struct Scheme {
   RemoteEngine engine;
 };
 constexpr Scheme kSchemes[] = {{"clickhouse://", RemoteEngine::kClickHouse},
+                               {"clickhouses://", RemoteEngine::kClickHouse},
                                {"postgres://", RemoteEngine::kPostgres},
                                {"postgresql://", RemoteEngine::kPostgres}};
 
@@ -33,6 +36,30 @@ Error BadUrl(std::string_view url, std::string_view what) {
       "cannot read the remote source '{}': {}; write it as "
       "clickhouse://user@host:8123/database/table or postgres://user@host:5432/database/table",
       url, what));
+}
+
+constexpr std::string_view kSslModes[] = {"disable", "allow",     "prefer",
+                                          "require", "verify-ca", "verify-full"};
+
+// One `name=value` of the URL's query: the TLS options each engine takes.
+Status ReadOption(std::string_view url, std::string_view option, RemoteSource& source) {
+  const size_t equals = option.find('=');
+  const std::string_view name = option.substr(0, equals);
+  const std::string_view value = equals == option.npos ? "" : option.substr(equals + 1);
+  const bool clickhouse = source.engine == RemoteEngine::kClickHouse;
+  if (clickhouse && name == "secure" && (value == "1" || value == "0")) {
+    source.secure = value == "1";
+  } else if (!clickhouse && name == "sslmode" &&
+             std::find(std::begin(kSslModes), std::end(kSslModes), value) != std::end(kSslModes)) {
+    source.sslmode = std::string(value);
+  } else if (!clickhouse && name == "sslrootcert" && !value.empty()) {
+    source.sslrootcert = std::string(value);
+  } else {
+    return BadUrl(url, fmt::format("'{}' is not an option {} takes (ClickHouse: secure=1; "
+                                   "PostgreSQL: sslmode=verify-full, sslrootcert=FILE)",
+                                   option, EngineName(source.engine)));
+  }
+  return {};
 }
 
 // host[:port], with [v6] hosts in brackets.
@@ -65,7 +92,8 @@ std::string_view EngineName(RemoteEngine engine) {
 
 uint16_t PortOf(const RemoteSource& source) {
   if (source.port != 0) return source.port;
-  return source.engine == RemoteEngine::kClickHouse ? 8123 : 5432;
+  if (source.engine == RemoteEngine::kPostgres) return 5432;
+  return source.secure ? 8443 : 8123;
 }
 
 Result<RemoteSource> ParseRemoteUrl(std::string_view url) {
@@ -77,6 +105,12 @@ Result<RemoteSource> ParseRemoteUrl(std::string_view url) {
     rest = url.substr(scheme.prefix.size());
   }
   if (rest.empty()) return BadUrl(url, "it starts with neither clickhouse:// nor postgres://");
+  source.secure = url.starts_with("clickhouses://");
+  if (const size_t question = rest.find('?'); question != std::string_view::npos) {
+    for (std::string_view option : Split(rest.substr(question + 1), '&'))
+      PIKA_TRY(ReadOption(url, option, source));
+    rest = rest.substr(0, question);
+  }
   const std::vector<std::string_view> parts = Split(rest, '/');
   if (parts.size() != 3 || parts[1].empty() || parts[2].empty())
     return BadUrl(url, "it needs a database and a table after the host");
@@ -103,9 +137,14 @@ Result<RemoteSource> ParseRemoteUrl(std::string_view url) {
 std::string RemoteUrl(const RemoteSource& source) {
   const std::string user = source.user.empty() ? "" : source.user + "@";
   const std::string port = source.port == 0 ? "" : fmt::format(":{}", source.port);
-  return fmt::format("{}://{}{}{}/{}/{}",
-                     source.engine == RemoteEngine::kClickHouse ? "clickhouse" : "postgres", user,
-                     source.host, port, source.database, source.table);
+  std::vector<std::string> options;
+  if (!source.sslmode.empty()) options.push_back("sslmode=" + source.sslmode);
+  if (!source.sslrootcert.empty()) options.push_back("sslrootcert=" + source.sslrootcert);
+  const std::string scheme = source.engine == RemoteEngine::kPostgres ? "postgres"
+                             : source.secure                          ? "clickhouses"
+                                                                      : "clickhouse";
+  return fmt::format("{}://{}{}{}/{}/{}{}{}", scheme, user, source.host, port, source.database,
+                     source.table, options.empty() ? "" : "?", fmt::join(options, "&"));
 }
 
 std::string RemoteTableSql(const RemoteSource& source) {
@@ -116,6 +155,11 @@ std::string RemoteTableSql(const RemoteSource& source) {
   if (dot == std::string::npos) return Quoted(source.table, '"');
   return Quoted(std::string_view(source.table).substr(0, dot), '"') + "." +
          Quoted(std::string_view(source.table).substr(dot + 1), '"');
+}
+
+std::string CaFileFromEnvironment() {
+  const char* file = std::getenv("PIKA_REMOTE_CA_FILE");
+  return file == nullptr ? "" : file;
 }
 
 std::string PasswordFromEnvironment(const RemoteSource& source) {

@@ -23,6 +23,13 @@ struct RemoteSource {
   // Set: the rows are this SELECT's on the server (a Query node over remote tables), and
   // `table` is only what messages call it.
   std::string query;
+  // TLS. ClickHouse: https, the server's certificate verified against the system's CAs or
+  // PIKA_REMOTE_CA_FILE (clickhouses://, or ?secure=1). PostgreSQL: libpq's sslmode and
+  // sslrootcert (?sslmode=verify-full&sslrootcert=FILE); empty leaves libpq's own default
+  // (PGSSLMODE and PGSSLROOTCERT, else `prefer`: encrypted when offered, never verified).
+  bool secure = false;
+  std::string sslmode;
+  std::string sslrootcert;
 
   friend bool operator==(const RemoteSource&, const RemoteSource&) = default;
 };
@@ -33,8 +40,9 @@ std::string_view EngineName(RemoteEngine engine);
 uint16_t PortOf(const RemoteSource& source);
 
 // Reads `clickhouse://[user@]host[:port]/database/table` or
-// `postgres://[user@]host[:port]/database/[schema.]table` (postgresql:// too). A password in
-// the URL is refused: it would end up in shell history and workspace files.
+// `postgres://[user@]host[:port]/database/[schema.]table` (postgresql:// too), with TLS
+// options after a `?` (see RemoteSource). A password in the URL is refused: it would end up
+// in shell history and workspace files.
 Result<RemoteSource> ParseRemoteUrl(std::string_view url);
 
 // The URL ParseRemoteUrl reads back, without a password: what messages and workspaces show.
@@ -43,6 +51,10 @@ std::string RemoteUrl(const RemoteSource& source);
 // The table as the engine's SQL names it, quoted: `db`.`table` or "schema"."table"; a query
 // source's SELECT in parentheses, with an alias.
 std::string RemoteTableSql(const RemoteSource& source);
+
+// The CA file PIKA_REMOTE_CA_FILE names (empty when unset): what verifies a ClickHouse
+// server's certificate, and a PostgreSQL one's when the URL names no sslrootcert.
+std::string CaFileFromEnvironment();
 
 // The password for `source` from the environment: PIKA_REMOTE_PASSWORD, else the engine's
 // own variable (CLICKHOUSE_PASSWORD, PGPASSWORD). Empty when none is set; PostgreSQL then

@@ -14,6 +14,7 @@
 #include <future>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <thread>
 #include <tuple>
 
@@ -1097,6 +1098,61 @@ TEST_F(RemoteServers, UnreachableServersAreNamedWithWhatToDo) {
               std::string::npos)
         << client.error().message;
     EXPECT_NE(client.error().message.find("then retry"), std::string::npos);
+  }
+}
+
+// Sets an environment variable for one test.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const std::string& value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old;
+    setenv(name, value.c_str(), 1);
+  }
+  ~ScopedEnv() { old_ ? (void)setenv(name_, old_->c_str(), 1) : (void)unsetenv(name_); }
+
+ private:
+  const char* name_;
+  std::optional<std::string> old_;
+};
+
+TEST_F(RemoteServers, TlsConnectionsVerifyTheServerAgainstTheCaGiven) {
+  const std::string ca = settings_.at("PIKA_REMOTE_TLS_CA");
+  RemoteSource clickhouse = ClickHouse();
+  clickhouse.port = static_cast<uint16_t>(std::stoi(settings_.at("PIKA_CLICKHOUSE_HTTPS_PORT")));
+  clickhouse.secure = true;
+  {
+    ScopedEnv ca_file("PIKA_REMOTE_CA_FILE", ca);
+    auto client = Connect(clickhouse);
+    ASSERT_NE(client, nullptr);
+    auto count = client->Query("SELECT count() AS n FROM `default`.`points`", CancelToken());
+    ASSERT_TRUE(count.ok()) << count.error().message;
+    EXPECT_EQ(static_cast<uint64_t>(count->columns[0].IntAt(0)), rows_);
+  }
+  RemoteSource postgres = Postgres();
+  postgres.sslmode = "verify-full";
+  postgres.sslrootcert = ca;
+  auto client = Connect(postgres);
+  ASSERT_NE(client, nullptr);
+  auto encrypted =
+      client->Query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", CancelToken());
+  ASSERT_TRUE(encrypted.ok()) << encrypted.error().message;
+  EXPECT_EQ(encrypted->columns[0].IntAt(0), 1);
+}
+
+TEST_F(RemoteServers, AServerNoTrustedCaVouchesForIsRefusedSayingHowToTrustIt) {
+  ScopedEnv no_ca("PIKA_REMOTE_CA_FILE", "");
+  ScopedEnv no_pg_root("PGSSLROOTCERT", "/nonexistent/root.crt");
+  RemoteSource clickhouse = ClickHouse();
+  clickhouse.port = static_cast<uint16_t>(std::stoi(settings_.at("PIKA_CLICKHOUSE_HTTPS_PORT")));
+  clickhouse.secure = true;
+  RemoteSource postgres = Postgres();
+  postgres.sslmode = "verify-full";
+  for (const RemoteSource& source : {clickhouse, postgres}) {
+    auto client = ConnectRemote(source, settings_.at("PIKA_REMOTE_PASSWORD"));
+    ASSERT_FALSE(client.ok()) << EngineName(source.engine);
+    EXPECT_EQ(client.error().kind, ErrorKind::kEngine);
+    EXPECT_NE(client.error().message.find("PIKA_REMOTE_CA_FILE"), std::string::npos)
+        << client.error().message;
   }
 }
 

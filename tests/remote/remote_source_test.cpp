@@ -38,6 +38,44 @@ TEST(RemoteUrl, ClickHouseTablesAreQuotedWithTheirDatabase) {
   EXPECT_EQ(RemoteTableSql(*source), "`db`.`t`");
 }
 
+TEST(RemoteUrl, ClickhousesSchemeAndSecureOptionMeanHttpsOnItsPort) {
+  auto scheme = ParseRemoteUrl("clickhouses://ana@ch.example/logs/events");
+  ASSERT_TRUE(scheme.ok());
+  EXPECT_TRUE(scheme->secure);
+  EXPECT_EQ(PortOf(*scheme), 8443);
+  EXPECT_EQ(RemoteUrl(*scheme), "clickhouses://ana@ch.example/logs/events");
+  auto option = ParseRemoteUrl("clickhouse://ch.example:9440/logs/events?secure=1");
+  ASSERT_TRUE(option.ok());
+  EXPECT_TRUE(option->secure);
+  EXPECT_EQ(option->table, "events");
+  EXPECT_EQ(RemoteUrl(*option), "clickhouses://ch.example:9440/logs/events");
+  auto plain = ParseRemoteUrl("clickhouse://ch.example/logs/events");
+  ASSERT_TRUE(plain.ok());
+  EXPECT_FALSE(plain->secure);
+}
+
+TEST(RemoteUrl, PostgresTakesSslModeAndRootCertificateAndWritesThemBack) {
+  const std::string url =
+      "postgres://ana@db.local/analytics/orders?sslmode=verify-full&sslrootcert=/etc/ca.pem";
+  auto source = ParseRemoteUrl(url);
+  ASSERT_TRUE(source.ok()) << source.error().message;
+  EXPECT_EQ(source->sslmode, "verify-full");
+  EXPECT_EQ(source->sslrootcert, "/etc/ca.pem");
+  EXPECT_EQ(source->table, "orders");
+  EXPECT_EQ(RemoteUrl(*source), url);
+}
+
+TEST(RemoteUrl, UnknownOrWrongEngineOptionsAreRefusedByName) {
+  for (const char* url : {"postgres://h/db/t?sslmode=sometimes", "postgres://h/db/t?secure=1",
+                          "clickhouse://h/db/t?sslmode=require", "clickhouse://h/db/t?secure=yes",
+                          "clickhouse://h/db/t?timeout=5"}) {
+    auto source = ParseRemoteUrl(url);
+    ASSERT_FALSE(source.ok()) << url;
+    EXPECT_NE(source.error().message.find("is not an option"), std::string::npos)
+        << source.error().message;
+  }
+}
+
 TEST(RemoteUrl, BadUrlsSayWhatIsWrongAndHowToWriteThem) {
   const struct {
     const char* url;
