@@ -44,13 +44,24 @@ Result<std::string> Relation(const PlotArgs& args) {
   return InvalidInput("nothing to plot: give a CSV/Parquet file, or --db with --table or --sql");
 }
 
-// Imports the source file, if there is one; returns how many of its rows could not be read.
+// The columns a plot draws, when nothing else reads the source (a --sql may read any).
+std::vector<std::string> PlottedColumns(const PlotArgs& args) {
+  if (!args.sql.empty()) return {};
+  std::vector<std::string> columns;
+  for (const std::string* column : {&args.x, &args.y, &args.color, &args.size})
+    if (!column->empty()) columns.push_back(*column);
+  return columns;
+}
+
+// Reads the source file, if there is one; returns how many of its rows could not be read.
+// A Parquet file is read where it is; a CSV is scanned once, keeping only the plotted columns.
 Result<uint64_t> LoadSource(Connection& connection, const PlotArgs& args) {
   if (args.source.empty()) return uint64_t{0};
-  ImportOptions options;
-  options.bad_rows = BadRowPolicy::kSkip;  // plot what can be read, and say what could not
-  auto imported =
-      ImportFile(connection, {args.source, "pika_plot_source", false, options}, CancelToken(), {});
+  ImportRequest request{args.source, "pika_plot_source"};
+  request.options.bad_rows = BadRowPolicy::kSkip;  // plot what can be read, say what could not
+  request.options.parquet_in_place = true;
+  request.columns = PlottedColumns(args);
+  auto imported = ImportFile(connection, request, CancelToken(), {});
   if (!imported.ok()) return imported.error();
   return imported->report.rejected;
 }

@@ -1,6 +1,7 @@
 #include "storage/file_importer.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cctype>
@@ -92,9 +93,37 @@ struct Attempt {
   Rejects rejects;
 };
 
+// As DuckDB matches unquoted identifiers.
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  return std::ranges::equal(
+      a, b, [](unsigned char x, unsigned char y) { return std::tolower(x) == std::tolower(y); });
+}
+
+// What a CSV import selects: every column, or the requested ones as the file names them.
+Result<std::string> SelectList(const InspectReport& inspect, const std::string& path,
+                               const std::vector<std::string>& requested) {
+  if (requested.empty()) return std::string("*");
+  std::vector<std::string> names, selected;
+  for (const ColumnReport& column : inspect.columns) names.push_back(column.name);
+  for (const std::string& wanted : requested) {
+    const auto found = std::find_if(names.begin(), names.end(), [&](const std::string& name) {
+      return EqualsIgnoringCase(name, wanted);
+    });
+    if (found == names.end()) {
+      return InvalidInput(fmt::format("'{}' has no column '{}'; its columns are: {}", path, wanted,
+                                      fmt::join(names, ", ")));
+    }
+    const std::string quoted = QuoteIdentifier(*found);
+    if (std::find(selected.begin(), selected.end(), quoted) == selected.end())
+      selected.push_back(quoted);
+  }
+  return fmt::format("{}", fmt::join(selected, ", "));
+}
+
 Result<Attempt> CreateFromCsv(Connection& connection, const SourceFile& file,
-                              const InspectReport& inspect, const std::string& table, bool replace,
-                              const CancelToken& cancel, const ProgressFn& progress) {
+                              const InspectReport& inspect, const std::string& select,
+                              const std::string& table, bool replace, const CancelToken& cancel,
+                              const ProgressFn& progress) {
   static std::atomic<uint64_t> counter{0};
   const uint64_t id = counter.fetch_add(1);
   const CsvReadCall call{file.path, inspect.dialect, ColumnTypes(inspect),
@@ -103,10 +132,10 @@ Result<Attempt> CreateFromCsv(Connection& connection, const SourceFile& file,
   if (replace) {
     PIKA_TRY(DropTableOrView(connection, table));
   }
-  const Status created = ExecuteWatched(
-      connection,
-      fmt::format("CREATE TABLE {} AS SELECT * FROM {}", QuoteIdentifier(table), call.Sql()),
-      cancel, progress);
+  const Status created = ExecuteWatched(connection,
+                                        fmt::format("CREATE TABLE {} AS SELECT {} FROM {}",
+                                                    QuoteIdentifier(table), select, call.Sql()),
+                                        cancel, progress);
   if (!created.ok()) {
     DropRejects(connection, call.rejects_table, call.rejects_scan);
     return created.error();
@@ -177,9 +206,11 @@ Result<ImportResult> ImportCsv(Connection& connection, const SourceFile& file,
   auto inspect = InferCsv(connection, file, request.options, cancel);
   if (!inspect.ok()) return inspect.error();
   if (progress) progress(kInspectShare);
+  auto select = SelectList(*inspect, file.path, request.columns);
+  if (!select.ok()) return select.error();
   Transaction transaction(connection);
   PIKA_TRY(transaction.Begin());
-  auto attempt = CreateFromCsv(connection, file, *inspect, table, request.replace, cancel,
+  auto attempt = CreateFromCsv(connection, file, *inspect, *select, table, request.replace, cancel,
                                Scaled(progress, kInspectShare, 1.0));
   if (!attempt.ok()) return attempt.error();
   ImportResult result;
@@ -194,7 +225,7 @@ Result<ImportResult> ImportCsv(Connection& connection, const SourceFile& file,
   if (!attempt->rejects.cast_failures.empty() && policy == BadRowPolicy::kText) {
     widened = WidenFailedColumns(*inspect, attempt->rejects);
     PIKA_TRY(connection.Execute(fmt::format("DROP TABLE {}", QuoteIdentifier(table))));
-    attempt = CreateFromCsv(connection, file, *inspect, table, false, cancel,
+    attempt = CreateFromCsv(connection, file, *inspect, *select, table, false, cancel,
                             Scaled(progress, kInspectShare, 1.0));
     if (!attempt.ok()) return attempt.error();
   }

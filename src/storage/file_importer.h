@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/cancel_token.h"
 #include "core/result.h"
@@ -16,6 +17,9 @@ struct ImportRequest {
   std::string table;     // empty: named after the file
   bool replace = false;  // replace a table of the same name
   ImportOptions options;
+  // Set: a CSV's table keeps only these columns (any case), so that a plot of a file holds
+  // only what it draws; the others are still sniffed, but never stored. Parquet ignores it.
+  std::vector<std::string> columns;
 };
 
 enum class ImportOutcome {

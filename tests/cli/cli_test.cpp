@@ -1,4 +1,5 @@
 // Runs the built `pika` binary the way scripts do: JSON output and exit codes.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -368,6 +369,26 @@ TEST(CliPlot, AHistogramOfDatesCountsCalendarBins) {
   const json summary = ParseOrFail(result.out);
   EXPECT_EQ(summary["rows_represented"], 1461);
   EXPECT_EQ(summary["badge"], "histogram of 1,461 rows, 16 bins of 3 months (exact counts)");
+}
+
+// A plot reads only the columns it draws: a bad value elsewhere in a row costs it nothing.
+TEST(CliPlot, AFileIsReadForThePlottedColumnsOnlySoOtherBadValuesDropNoRow) {
+  test::TempDir temp;
+  // The text in `code` comes after the 100,000 rows types are inferred from.
+  std::string csv = "x,y,code\n";
+  for (int row = 1; row <= 100'300; ++row)
+    csv += fmt::format("{},{},{}\n", row, row * 2, row == 100'250 ? "oops" : std::to_string(row));
+  const std::string path = temp.Write("late_text.csv", csv);
+  const auto plotted =
+      Pika({"plot", path, "--x", "X", "--y", "y", "-o", temp.File("a.png"), "--json"});
+  ASSERT_EQ(plotted.exit_code, 0) << plotted.err;
+  EXPECT_EQ(ParseOrFail(plotted.out)["rows_represented"], 100'300);
+  EXPECT_EQ(ParseOrFail(plotted.out)["rows_rejected"], 0);
+  const auto missing = Pika({"plot", path, "--x", "nope", "--y", "y", "-o", temp.File("b.png")});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("has no column 'nope'; its columns are: x, y, code"),
+            std::string::npos)
+      << missing.err;
 }
 
 TEST(CliPlot, MistakesAreUserErrors) {

@@ -123,6 +123,38 @@ TEST(Import, AnOverrideForAnUnknownColumnListsTheRealOnes) {
   EXPECT_NE(result.error().message.find("zip, count"), std::string::npos);
 }
 
+// A plot of a file keeps only what it draws: the late text in `code` is never read as a
+// number, so no row is lost to it, and the other columns take no memory.
+TEST(Import, ChosenColumnsAreTheOnlyOnesKeptAndOthersCannotRejectARow) {
+  test::TempDir temp;
+  const std::string path = TypeChangesLate(temp);
+  test::Engine engine = test::OpenEngine();
+  ImportRequest request{path, "t"};
+  request.options.sample_rows = 20000;
+  request.columns = {"AMOUNT", "id", "amount"};
+  auto result = ImportFile(engine.connection, request, CancelToken(), {});
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  EXPECT_EQ(result->outcome, ImportOutcome::kImported);
+  EXPECT_EQ(result->report.rows, 60000u);
+  EXPECT_EQ(result->report.rejected, 0u);
+  EXPECT_EQ(QueryValue(engine.connection,
+                       "SELECT string_agg(column_name, ',' ORDER BY column_index) FROM "
+                       "duckdb_columns() WHERE table_name = 't'"),
+            "amount,id");
+}
+
+TEST(Import, AChosenColumnTheFileLacksIsNamedWithTheColumnsItHas) {
+  test::Engine engine = test::OpenEngine();
+  ImportRequest request{test::FixturePath("csv/leading_zero_ids.csv"), "t"};
+  request.columns = {"zipcode"};
+  auto result = ImportFile(engine.connection, request, CancelToken(), {});
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().kind, ErrorKind::kInvalidInput);
+  EXPECT_NE(result.error().message.find("has no column 'zipcode'; its columns are: zip, count"),
+            std::string::npos)
+      << result.error().message;
+}
+
 TEST(Import, ExtraNullStringsAreMissingValues) {
   test::TempDir temp;
   const std::string path = temp.Write("n.csv", "id,v\n1,10\n2,missing\n3,30\n");
