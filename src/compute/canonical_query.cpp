@@ -16,6 +16,8 @@ namespace pika {
 namespace {
 
 using nlohmann::json;
+using parse_tree::At;
+using parse_tree::Item;
 using parse_tree::Lower;
 using parse_tree::Text;
 
@@ -41,12 +43,13 @@ std::string FoldIdentifier(const std::string& name, const Walk& walk) {
 
 // 5, 5.0 and 5.00 are one value; DECIMAL constants arrive scaled (5.0 is 50, scale 1).
 std::optional<std::string> NumericValue(const json& value) {
-  const std::string id = Text(value["type"], "id");
-  const json& raw = value["value"];
+  const std::string id = Text(At(value, "type"), "id");
+  const json& raw = At(value, "value");
   if (!raw.is_number()) return std::nullopt;
   double number = raw.get<double>();
   if (id == "DECIMAL") {
-    number /= std::pow(10.0, value["type"]["type_info"].value("scale", 0));
+    const json& info = At(At(value, "type"), "type_info");
+    number /= std::pow(10.0, info.is_object() ? info.value("scale", 0) : 0);
   } else if (id != "INTEGER" && id != "BIGINT" && id != "DOUBLE" && id != "FLOAT" &&
              id != "SMALLINT" && id != "TINYINT" && id != "UBIGINT" && id != "UINTEGER") {
     return std::nullopt;
@@ -152,8 +155,8 @@ void Canonicalize(json& node, Walk& walk, Place place) {
 void CollectColumns(const json& node, std::set<std::string>& columns, bool& subquery) {
   if (node.is_object()) {
     if (Text(node, "class") == "SUBQUERY") subquery = true;
-    if (Text(node, "class") == "COLUMN_REF" && !node["column_names"].empty()) {
-      columns.insert(Lower(node["column_names"].back().get<std::string>()));
+    if (Text(node, "class") == "COLUMN_REF" && !At(node, "column_names").empty()) {
+      columns.insert(Lower(At(node, "column_names").back().get<std::string>()));
     }
     for (const auto& [key, child] : node.items()) CollectColumns(child, columns, subquery);
   } else if (node.is_array()) {
@@ -163,22 +166,23 @@ void CollectColumns(const json& node, std::set<std::string>& columns, bool& subq
 
 // "x" for a bare column reference (t.x counts as x), else nothing.
 std::optional<std::string> ColumnOf(const json& node) {
-  if (Text(node, "class") != "COLUMN_REF" || node["column_names"].empty()) return std::nullopt;
-  return Lower(node["column_names"].back().get<std::string>());
+  if (Text(node, "class") != "COLUMN_REF" || At(node, "column_names").empty()) return std::nullopt;
+  return Lower(At(node, "column_names").back().get<std::string>());
 }
 
 // A literal's identity: canonical numbers as they are, strings quoted.
 std::optional<std::string> LiteralOf(const json& node) {
   if (!IsConstant(node)) return std::nullopt;
-  const json& value = node["value"];
-  if (value.contains("number")) return value["number"].get<std::string>();
-  if (value.value("is_null", true) || !value["value"].is_string()) return std::nullopt;
-  return "'" + value["value"].get<std::string>() + "'";
+  const json& value = At(node, "value");
+  if (value.contains("number")) return At(value, "number").get<std::string>();
+  if (!value.is_object() || value.value("is_null", true) || !At(value, "value").is_string())
+    return std::nullopt;
+  return "'" + At(value, "value").get<std::string>() + "'";
 }
 
 std::optional<double> NumberOf(const json& node) {
-  if (!IsConstant(node) || !node["value"].contains("number")) return std::nullopt;
-  return std::strtod(node["value"]["number"].get<std::string>().c_str(), nullptr);
+  if (!IsConstant(node) || !At(node, "value").contains("number")) return std::nullopt;
+  return std::strtod(At(At(node, "value"), "number").get<std::string>().c_str(), nullptr);
 }
 
 PredicateAtom AtomOf(const json& node) {
@@ -186,9 +190,9 @@ PredicateAtom AtomOf(const json& node) {
   atom.text = node.dump();
   const std::string type = Text(node, "type");
   if (Text(node, "class") == "COMPARISON") {
-    const auto column = ColumnOf(node["left"]);
-    const auto literal = LiteralOf(node["right"]);
-    const auto number = NumberOf(node["right"]);
+    const auto column = ColumnOf(At(node, "left"));
+    const auto literal = LiteralOf(At(node, "right"));
+    const auto number = NumberOf(At(node, "right"));
     if (!column || !literal) return atom;
     atom.column = *column;
     if (type == "COMPARE_EQUAL") {
@@ -204,22 +208,22 @@ PredicateAtom AtomOf(const json& node) {
       atom.high = number;
       atom.high_inclusive = type == "COMPARE_LESSTHANOREQUALTO";
     }
-  } else if (type == "COMPARE_IN" && ColumnOf(node["children"][0])) {
+  } else if (type == "COMPARE_IN" && ColumnOf(Item(At(node, "children"), 0))) {
     std::set<std::string> values;
-    for (size_t index = 1; index < node["children"].size(); ++index) {
-      const auto literal = LiteralOf(node["children"][index]);
+    for (size_t index = 1; index < At(node, "children").size(); ++index) {
+      const auto literal = LiteralOf(Item(At(node, "children"), index));
       if (!literal) return atom;
       values.insert(*literal);
     }
     atom.kind = PredicateAtom::Kind::kSet;
-    atom.column = *ColumnOf(node["children"][0]);
+    atom.column = *ColumnOf(Item(At(node, "children"), 0));
     atom.values = std::move(values);
-  } else if (type == "COMPARE_BETWEEN" && ColumnOf(node["input"]) && NumberOf(node["lower"]) &&
-             NumberOf(node["upper"])) {
+  } else if (type == "COMPARE_BETWEEN" && ColumnOf(At(node, "input")) &&
+             NumberOf(At(node, "lower")) && NumberOf(At(node, "upper"))) {
     atom.kind = PredicateAtom::Kind::kRange;
-    atom.column = *ColumnOf(node["input"]);
-    atom.low = NumberOf(node["lower"]);
-    atom.high = NumberOf(node["upper"]);
+    atom.column = *ColumnOf(At(node, "input"));
+    atom.low = NumberOf(At(node, "lower"));
+    atom.high = NumberOf(At(node, "upper"));
   }
   return atom;
 }
@@ -228,7 +232,7 @@ std::vector<PredicateAtom> AtomsOf(const json& where) {
   std::vector<PredicateAtom> atoms;
   if (where.is_null()) return atoms;
   if (Text(where, "type") == "CONJUNCTION_AND") {
-    for (const json& child : where["children"]) atoms.push_back(AtomOf(child));
+    for (const json& child : At(where, "children")) atoms.push_back(AtomOf(child));
   } else {
     atoms.push_back(AtomOf(where));
   }
@@ -236,10 +240,10 @@ std::vector<PredicateAtom> AtomsOf(const json& where) {
 }
 
 bool SelectsPlainColumns(const json& node) {
-  for (const json& item : node["select_list"]) {
+  for (const json& item : At(node, "select_list")) {
     const std::string item_class = Text(item, "class");
     if (item_class == "STAR") {
-      if (!item["exclude_list"].empty() || !item["replace_list"].empty() ||
+      if (!At(item, "exclude_list").empty() || !At(item, "replace_list").empty() ||
           item.value("columns", false)) {
         return false;
       }
@@ -251,7 +255,7 @@ bool SelectsPlainColumns(const json& node) {
 }
 
 bool HasOnlyOrderModifiers(const json& node) {
-  for (const json& modifier : node["modifiers"]) {
+  for (const json& modifier : At(node, "modifiers")) {
     if (Text(modifier, "type") != "ORDER_MODIFIER") return false;
   }
   return true;
@@ -260,41 +264,41 @@ bool HasOnlyOrderModifiers(const json& node) {
 bool IsPlainAggregate(const json& item, AggregateColumn& out) {
   static const std::set<std::string> kRollable{"count_star", "count", "sum", "min", "max"};
   if (Text(item, "class") != "FUNCTION" || item.value("is_operator", false)) return false;
-  if (item.value("distinct", false) || !item["filter"].is_null()) return false;
+  if (item.value("distinct", false) || !At(item, "filter").is_null()) return false;
   const std::string name = Lower(Text(item, "function_name"));
   if (!kRollable.count(name)) return false;
-  const json& children = item["children"];
+  const json& children = At(item, "children");
   if (name == "count_star" && children.empty()) {
     out.function = name;
     return true;
   }
-  if (children.size() != 1 || !ColumnOf(children[0])) return false;
+  if (children.size() != 1 || !ColumnOf(Item(children, 0))) return false;
   out.function = name;
-  out.argument = *ColumnOf(children[0]);
+  out.argument = *ColumnOf(Item(children, 0));
   return true;
 }
 
 // Fills the roll-up part of `shape` when the statement can serve as a roll-up base.
 void AnalyseRollupBase(const json& node, QueryShape& shape) {
-  if (node["group_expressions"].empty() || !node["having"].is_null() ||
-      !node["qualify"].is_null() || !HasOnlyOrderModifiers(node)) {
+  if (At(node, "group_expressions").empty() || !At(node, "having").is_null() ||
+      !At(node, "qualify").is_null() || !HasOnlyOrderModifiers(node)) {
     return;
   }
   std::set<std::string> keys;
-  for (const json& expression : node["group_expressions"]) {
+  for (const json& expression : At(node, "group_expressions")) {
     const auto column = ColumnOf(expression);
     if (!column) return;
     keys.insert(*column);
   }
   std::set<std::string> selected_keys;
-  const json& items = node["select_list"];
+  const json& items = At(node, "select_list");
   for (size_t index = 0; index < items.size(); ++index) {
     AggregateColumn aggregate;
     aggregate.output_index = index;
-    const auto column = ColumnOf(items[index]);
-    if (column && keys.count(*column) && Text(items[index], "alias").empty()) {
+    const auto column = ColumnOf(Item(items, index));
+    if (column && keys.count(*column) && Text(Item(items, index), "alias").empty()) {
       selected_keys.insert(*column);
-    } else if (IsPlainAggregate(items[index], aggregate)) {
+    } else if (IsPlainAggregate(Item(items, index), aggregate)) {
       shape.aggregates.push_back(aggregate);
     } else {
       return;
@@ -307,9 +311,10 @@ void AnalyseRollupBase(const json& node, QueryShape& shape) {
 
 QueryShape ShapeOf(const json& statement, const std::set<std::string>& sources) {
   QueryShape shape;
-  const json& node = statement["node"];
+  const json& node = At(statement, "node");
   if (Text(node, "type") != "SELECT_NODE" || sources.size() != 1) return shape;
-  if (Text(node["from_table"], "type") != "BASE_TABLE" || !node["cte_map"]["map"].empty()) {
+  if (Text(At(node, "from_table"), "type") != "BASE_TABLE" ||
+      !At(At(node, "cte_map"), "map").empty()) {
     return shape;
   }
   bool subquery = false;
@@ -317,11 +322,11 @@ QueryShape ShapeOf(const json& statement, const std::set<std::string>& sources) 
   if (subquery) return shape;
   shape.single_table = true;
   shape.table = *sources.begin();
-  shape.where = AtomsOf(node["where_clause"]);
+  shape.where = AtomsOf(At(node, "where_clause"));
   shape.plain_rows = SelectsPlainColumns(node) && HasOnlyOrderModifiers(node) &&
-                     node["group_expressions"].empty() && node["having"].is_null() &&
-                     node["qualify"].is_null() && node["sample"].is_null();
-  if (node["sample"].is_null()) AnalyseRollupBase(node, shape);
+                     At(node, "group_expressions").empty() && At(node, "having").is_null() &&
+                     At(node, "qualify").is_null() && At(node, "sample").is_null();
+  if (At(node, "sample").is_null()) AnalyseRollupBase(node, shape);
   if (!shape.rollup_base) shape.aggregates.clear();
   return shape;
 }

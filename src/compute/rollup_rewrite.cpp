@@ -11,6 +11,7 @@ namespace pika {
 namespace {
 
 using nlohmann::json;
+using parse_tree::At;
 using parse_tree::Lower;
 using parse_tree::Text;
 
@@ -127,10 +128,10 @@ class Rewriter {
 };
 
 bool GroupsByBaseKeys(const json& node, const QueryShape& base) {
-  if (node["group_expressions"].empty() || !node["qualify"].is_null()) return false;
-  for (const json& expression : node["group_expressions"]) {
+  if (At(node, "group_expressions").empty() || !At(node, "qualify").is_null()) return false;
+  for (const json& expression : At(node, "group_expressions")) {
     if (Text(expression, "class") != "COLUMN_REF") return false;
-    const std::string column = Lower(expression["column_names"].back().get<std::string>());
+    const std::string column = Lower(At(expression, "column_names").back().get<std::string>());
     if (std::find(base.group_keys.begin(), base.group_keys.end(), column) ==
         base.group_keys.end()) {
       return false;

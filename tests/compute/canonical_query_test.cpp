@@ -65,6 +65,18 @@ TEST_F(Canonical, SelectListTextKeepsItsCaseBecauseItNamesTheColumns) {
   EXPECT_NE(Text("SELECT 5 AS v FROM t"), Text("SELECT 5.0 AS v FROM t"));  // types differ
 }
 
+// Found by canonical_query_fuzz: a NULL constant has no "value" field in DuckDB's tree, and
+// reading it was undefined behaviour in the app's cache path.
+TEST_F(Canonical, ANullLiteralInAWhereClauseIsAnOpaqueConjunct) {
+  for (const char* sql : {"SELECT * FROM t WHERE x = NULL", "SELECT * FROM t WHERE NULL",
+                          "SELECT * FROM t WHERE x IN (NULL, 1) AND y BETWEEN NULL AND 3"}) {
+    auto query = canonicalizer_.Canonicalize(sql);
+    ASSERT_TRUE(query.ok()) << sql;
+    for (const PredicateAtom& atom : query->shape.where)
+      EXPECT_EQ(atom.kind, PredicateAtom::Kind::kOpaque) << sql << ": " << atom.text;
+  }
+}
+
 TEST_F(Canonical, SourcesAreTheBaseTablesButNotCtes) {
   auto query = canonicalizer_.Canonicalize(
       "WITH recent AS (SELECT * FROM Events WHERE day > 3) "
