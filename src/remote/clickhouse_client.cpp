@@ -131,7 +131,10 @@ class ClickHouseClient final : public RemoteClient {
     const long status = reply.status;
     CountBytes(reply.bytes);
     if (code != CURLE_OK) {
-      if (code != CURLE_COULDNT_CONNECT && code != CURLE_COULDNT_RESOLVE_HOST) Kill(query_id);
+      // Nothing runs on a server that was never reached (or never verified).
+      if (code != CURLE_COULDNT_CONNECT && code != CURLE_COULDNT_RESOLVE_HOST &&
+          code != CURLE_PEER_FAILED_VERIFICATION && code != CURLE_SSL_CACERT_BADFILE)
+        Kill(query_id);
       return TransferError(code, transfer);
     }
     if (status != 200) return ServerError(status, transfer.body);
