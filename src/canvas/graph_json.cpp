@@ -29,6 +29,8 @@ json NodeToJson(const Node& node) {
       out["source_path"] = node.source_path;
       out["embed_data"] = node.embed_data;
       out["import"] = {{"column_types", types}, {"null_strings", node.import.null_strings}};
+      if (!node.import.database_table.empty())
+        out["import"]["database_table"] = node.import.database_table;
       break;
     }
     case NodeKind::kQuery:
@@ -158,6 +160,9 @@ Status ReadImport(const Reader& node, Node& out) {
           fmt::format("graph.json: {} must hold text", import->Path("null_strings")));
     out.import.null_strings.push_back(word.get<std::string>());
   }
+  auto table = import->String("database_table", /*optional=*/true);
+  if (!table.ok()) return table.error();
+  out.import.database_table = std::move(*table);
   return {};
 }
 

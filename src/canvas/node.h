@@ -61,6 +61,7 @@ struct PlotNodeSpec {
 struct ImportSettings {
   std::map<std::string, ColumnType> column_types;  // by column name
   std::vector<std::string> null_strings;
+  std::string database_table;  // a DuckDB database file: which of its tables
   friend bool operator==(const ImportSettings&, const ImportSettings&) = default;
 };
 

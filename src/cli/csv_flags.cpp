@@ -46,6 +46,8 @@ void AddCsvFlags(CLI::App& command, CsvFlags& flags) {
                   "abort (default): import nothing and list them; skip: import the rest; "
                   "text: read failing columns as text")
       ->check(CLI::IsMember({"abort", "skip", "text"}));
+  command.add_option("--source-table", flags.source_table,
+                     "A DuckDB database file: the table to read (default: its only table)");
 }
 
 Result<ImportOptions> ToImportOptions(const CsvFlags& flags) {
@@ -71,6 +73,7 @@ Result<ImportOptions> ToImportOptions(const CsvFlags& flags) {
   options.sample_rows = flags.sample_rows;
   if (flags.on_bad_rows == "skip") options.bad_rows = BadRowPolicy::kSkip;
   if (flags.on_bad_rows == "text") options.bad_rows = BadRowPolicy::kText;
+  options.database_table = flags.source_table;
   return options;
 }
 

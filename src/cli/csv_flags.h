@@ -19,6 +19,7 @@ struct CsvFlags {
   std::vector<std::string> types;  // COL=TYPE
   uint64_t sample_rows = 100'000;
   std::string on_bad_rows = "abort";
+  std::string source_table;  // a DuckDB database file: which of its tables
 };
 
 void AddCsvFlags(CLI::App& command, CsvFlags& flags);

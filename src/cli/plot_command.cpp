@@ -59,7 +59,7 @@ Result<uint64_t> LoadSource(Connection& connection, const PlotArgs& args) {
   if (args.source.empty()) return uint64_t{0};
   ImportRequest request{args.source, "pika_plot_source"};
   request.options.bad_rows = BadRowPolicy::kSkip;  // plot what can be read, say what could not
-  request.options.parquet_in_place = true;
+  request.options.read_in_place = true;
   request.columns = PlottedColumns(args);
   auto imported = ImportFile(connection, request, CancelToken(), {});
   if (!imported.ok()) return imported.error();

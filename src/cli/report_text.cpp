@@ -16,8 +16,8 @@ std::string Printable(const std::string& text) {
 }
 
 void PrintDialect(std::ostream& out, const Dialect& dialect) {
-  if (dialect.format == "parquet") {
-    fmt::print(out, "format: Parquet\n");
+  if (dialect.format == "parquet" || dialect.format == "duckdb") {
+    fmt::print(out, "format: {}\n", dialect.format == "parquet" ? "Parquet" : "DuckDB database");
     return;
   }
   fmt::print(out, "format: CSV{}, delimiter '{}', quote '{}', header {}, encoding {}\n",

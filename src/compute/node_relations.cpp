@@ -70,7 +70,7 @@ Result<NodeRelation> LoadTableNode(Connection& connection, uint64_t node_id,
   if (path.empty())
     return InvalidInput(fmt::format("'{}' has no file: choose one to import", name));
   options.bad_rows = BadRowPolicy::kSkip;  // keep what can be read; the node lists the rest
-  options.parquet_in_place = true;         // read where it is; a save still embeds it
+  options.read_in_place = true;            // read where it is; a save still embeds it
   auto imported =
       ImportFile(connection, {path, NodeDataTable(node_id), true, options}, cancel, progress);
   if (!imported.ok()) return imported.error();

@@ -11,6 +11,7 @@
 #include "storage/csv_inspector.h"
 #include "storage/csv_read_call.h"
 #include "storage/drop_relation.h"
+#include "storage/duckdb_source.h"
 #include "storage/file_access.h"
 #include "storage/in_place_view.h"
 #include "storage/parquet_source.h"
@@ -43,9 +44,11 @@ Status CheckTableName(Connection& connection, const ImportRequest& request,
   Status status;
   const int64_t existing = CountOf(
       connection,
+      // Only this database's: an attached database file's tables are not in the way.
       fmt::format("SELECT (SELECT count(*) FROM duckdb_tables() WHERE table_name = {0} AND NOT "
-                  "temporary) + (SELECT count(*) FROM duckdb_views() WHERE view_name = {0} AND "
-                  "NOT internal AND NOT temporary)",
+                  "temporary AND database_name = current_database()) + (SELECT count(*) FROM "
+                  "duckdb_views() WHERE view_name = {0} AND NOT internal AND NOT temporary AND "
+                  "database_name = current_database())",
                   QuoteLiteral(table)),
       status);
   PIKA_TRY(status);
@@ -93,12 +96,6 @@ struct Attempt {
   Rejects rejects;
 };
 
-// As DuckDB matches unquoted identifiers.
-bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
-  return std::ranges::equal(
-      a, b, [](unsigned char x, unsigned char y) { return std::tolower(x) == std::tolower(y); });
-}
-
 // What a CSV import selects: every column, or the requested ones as the file names them.
 Result<std::string> SelectList(const InspectReport& inspect, const std::string& path,
                                const std::vector<std::string>& requested) {
@@ -107,7 +104,7 @@ Result<std::string> SelectList(const InspectReport& inspect, const std::string& 
   for (const ColumnReport& column : inspect.columns) names.push_back(column.name);
   for (const std::string& wanted : requested) {
     const auto found = std::find_if(names.begin(), names.end(), [&](const std::string& name) {
-      return EqualsIgnoringCase(name, wanted);
+      return SameIdentifier(name, wanted);
     });
     if (found == names.end()) {
       return InvalidInput(fmt::format("'{}' has no column '{}'; its columns are: {}", path, wanted,
@@ -261,6 +258,26 @@ Result<ImportResult> ImportParquet(Connection& connection, const SourceFile& fil
   return ImportResult{ImportOutcome::kImported, MakeReport(table, *inspect, attempt)};
 }
 
+Result<ImportResult> ImportDuckDbTable(Connection& connection, const SourceFile& file,
+                                       const std::string& source, const std::string& table,
+                                       const ImportRequest& request) {
+  auto inspect = InspectDuckDbTable(connection, file, source);
+  if (!inspect.ok()) return inspect.error();
+  Transaction transaction(connection);
+  PIKA_TRY(transaction.Begin());
+  if (request.replace) {
+    PIKA_TRY(DropTableOrView(connection, table));
+  }
+  PIKA_TRY(CreateFromDuckDbTable(connection, file, source, table, request.options.read_in_place));
+  Status status;
+  Attempt attempt;
+  attempt.rows = static_cast<uint64_t>(
+      CountOf(connection, fmt::format("SELECT count(*) FROM {}", QuoteIdentifier(table)), status));
+  PIKA_TRY(status);
+  PIKA_TRY(transaction.Commit());
+  return ImportResult{ImportOutcome::kImported, MakeReport(table, *inspect, attempt)};
+}
+
 }  // namespace
 
 std::string TableNameForFile(const std::string& path) {
@@ -284,6 +301,11 @@ Result<InspectReport> InspectFile(Connection& connection, const std::string& pat
   auto file = OpenSourceFile(path);
   if (!file.ok()) return file.error();
   if (file->format == FileFormat::kParquet) return InspectParquet(connection, *file);
+  if (file->format == FileFormat::kDuckDb) {
+    auto table = ResolveDuckDbTable(connection, *file, options.database_table);
+    if (!table.ok()) return table.error();
+    return InspectDuckDbTable(connection, *file, *table);
+  }
   PIKA_TRY(CheckCompressedStreamComplete(*file));
   return InspectCsv(connection, *file, options, cancel);
 }
@@ -293,13 +315,23 @@ Result<ImportResult> ImportFile(Connection& connection, const ImportRequest& req
   PIKA_TRY(CheckEngineMayRead(connection, request.path));
   auto file = OpenSourceFile(request.path);
   if (!file.ok()) return file.error();
-  const std::string table = request.table.empty() ? TableNameForFile(request.path) : request.table;
+  std::string source_table;  // of a DuckDB database file: also the default name
+  if (file->format == FileFormat::kDuckDb) {
+    auto resolved = ResolveDuckDbTable(connection, *file, request.options.database_table);
+    if (!resolved.ok()) return resolved.error();
+    source_table = *resolved;
+  }
+  const std::string table = !request.table.empty() ? request.table
+                            : source_table.empty() ? TableNameForFile(request.path)
+                                                   : TableNameForFile(source_table);
   PIKA_TRY(CheckTableName(connection, request, table));
   PIKA_TRY(CheckCompressedStreamComplete(*file));
   if (file->format == FileFormat::kParquet) {
-    return ImportParquet(connection, *file, table, request.replace,
-                         request.options.parquet_in_place, cancel, progress);
+    return ImportParquet(connection, *file, table, request.replace, request.options.read_in_place,
+                         cancel, progress);
   }
+  if (file->format == FileFormat::kDuckDb)
+    return ImportDuckDbTable(connection, *file, source_table, table, request);
   return ImportCsv(connection, *file, request, table, cancel, progress);
 }
 

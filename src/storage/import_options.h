@@ -27,9 +27,12 @@ struct ImportOptions {
   std::map<std::string, ColumnType> type_overrides;  // by column name
   uint64_t sample_rows = 100'000;  // rows read to infer types; 0 reads the whole file
   BadRowPolicy bad_rows = BadRowPolicy::kAbort;
-  // A Parquet file is read where it is (a view, see in_place_view.h), not copied into the
-  // engine: DuckDB reads only the columns and row groups a query needs.
-  bool parquet_in_place = false;
+  // A Parquet file or a DuckDB database's table is read where it is (a view, see
+  // in_place_view.h and duckdb_source.h), not copied into the engine: DuckDB reads only the
+  // columns and row groups a query needs.
+  bool read_in_place = false;
+  // A DuckDB database file: which of its tables (`name` or `schema.name`; empty: its only one).
+  std::string database_table;
 };
 
 }  // namespace pika

@@ -26,7 +26,7 @@ Result<SourceFile> OpenSourceFile(const std::string& path) {
   }
   if (!fs::is_regular_file(status)) {
     return InvalidInput(
-        fmt::format("'{}' is not a file: give the path of a CSV or Parquet file", path));
+        fmt::format("'{}' is not a file: give the path of a CSV, Parquet or DuckDB file", path));
   }
   SourceFile file{path};
   file.size = fs::file_size(path, error);
@@ -37,12 +37,15 @@ Result<SourceFile> OpenSourceFile(const std::string& path) {
   if (file.size == 0) {
     return InvalidInput(fmt::format("'{}' is empty (0 bytes): there is nothing to import", path));
   }
-  std::array<char, 4> magic{};
+  std::array<char, 12> magic{};
   stream.read(magic.data(), magic.size());
-  const std::string head(magic.data(), static_cast<size_t>(stream.gcount()));
+  const std::string start(magic.data(), static_cast<size_t>(stream.gcount()));
+  const std::string head = start.substr(0, 4);
   if (head == "PAR1" || EndsWith(path, ".parquet") || EndsWith(path, ".pq")) {
     file.format = FileFormat::kParquet;
   }
+  // A DuckDB database: a checksum, then its magic bytes.
+  if (start.size() == 12 && start.substr(8) == "DUCK") file.format = FileFormat::kDuckDb;
   if (head.rfind("\x1f\x8b", 0) == 0 || EndsWith(path, ".gz")) file.compression = "gzip";
   if (head == "\x28\xb5\x2f\xfd" || EndsWith(path, ".zst")) file.compression = "zstd";
   if (head.rfind("\xff\xfe", 0) == 0 || head.rfind("\xfe\xff", 0) == 0) {

@@ -8,7 +8,7 @@
 
 namespace pika {
 
-enum class FileFormat { kCsv, kParquet };
+enum class FileFormat { kCsv, kParquet, kDuckDb };
 
 struct SourceFile {
   std::string path;

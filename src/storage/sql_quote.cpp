@@ -1,5 +1,8 @@
 #include "storage/sql_quote.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace pika {
 
 namespace {
@@ -20,5 +23,10 @@ std::string QuoteWith(std::string_view text, char quote) {
 
 std::string QuoteIdentifier(std::string_view name) { return QuoteWith(name, '"'); }
 std::string QuoteLiteral(std::string_view text) { return QuoteWith(text, '\''); }
+
+bool SameIdentifier(std::string_view a, std::string_view b) {
+  return std::ranges::equal(
+      a, b, [](unsigned char x, unsigned char y) { return std::tolower(x) == std::tolower(y); });
+}
 
 }  // namespace pika

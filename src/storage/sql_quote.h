@@ -11,4 +11,7 @@ std::string QuoteIdentifier(std::string_view name);
 // 'text' with embedded quotes doubled.
 std::string QuoteLiteral(std::string_view text);
 
+// Whether two names are one identifier to DuckDB, which matches names without case.
+bool SameIdentifier(std::string_view a, std::string_view b);
+
 }  // namespace pika

@@ -31,6 +31,7 @@
 
 #include "canvas/auto_layout.h"
 #include "canvas/node_name.h"
+#include "storage/duckdb_source.h"
 #include "storage/file_system.h"
 #include "ui/canvas_scene.h"
 #include "ui/canvas_view.h"
@@ -633,10 +634,15 @@ void MainWindow::buildActions() {
   QMenu* add = menuBar()->addMenu("&Add");
   QMenu* view = menuBar()->addMenu("&View");
 
-  QAction* open = file->addAction("&Open workspace…", this, [this] {
-    const QString path = QFileDialog::getOpenFileName(this, "Open workspace", {},
-                                                      "Pika-Plot workspaces (*.pikaplot)");
-    if (!path.isEmpty()) openWorkspace(path, this);
+  QAction* open = file->addAction("&Open…", this, [this] {
+    const QString path = QFileDialog::getOpenFileName(
+        this, "Open a workspace or a DuckDB database", {},
+        "Workspaces and databases (*.pikaplot *.duckdb *.db);;Pika-Plot workspaces "
+        "(*.pikaplot);;DuckDB databases (*.duckdb *.db);;All files (*)");
+    if (path.isEmpty()) return;
+    // A database's tables join this canvas, each read in place.
+    if (path.endsWith(".pikaplot", Qt::CaseInsensitive)) return openWorkspace(path, this);
+    importFiles({path}, view_->mapToScene(view_->viewport()->rect().center()));
   });
   open->setShortcut(QKeySequence::Open);
   QAction* save = file->addAction("&Save", this, &MainWindow::save);
@@ -647,7 +653,7 @@ void MainWindow::buildActions() {
   QAction* import = file->addAction("&Import file…", this, [this] {
     const QStringList paths = QFileDialog::getOpenFileNames(
         this, "Import files", {},
-        "Data files (*.csv *.tsv *.txt *.csv.gz *.csv.zst *.parquet);;All files (*)");
+        "Data files (*.csv *.tsv *.txt *.csv.gz *.csv.zst *.parquet *.duckdb);;All files (*)");
     importFiles(paths, view_->mapToScene(view_->viewport()->rect().center()));
   });
   import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
@@ -837,16 +843,35 @@ void MainWindow::tidyLayout() {
   view_->fitAll();
 }
 
+canvas::Node MainWindow::TableNodeFor(const QString& path, QPointF where) {
+  canvas::Node node;
+  node.kind = canvas::NodeKind::kTable;
+  node.name =
+      canvas::SanitizeNodeName(QFileInfo(path).completeBaseName().section('.', 0, 0).toStdString());
+  node.source_path = path.toStdString();
+  node.position = {where.x(), where.y()};
+  return node;
+}
+
 void MainWindow::importFiles(const QStringList& paths, QPointF where) {
   if (paths.isEmpty()) return;
   document_->undoStack()->beginMacro(paths.size() == 1 ? "import file" : "import files");
   for (const QString& path : paths) {
-    canvas::Node node;
-    node.kind = canvas::NodeKind::kTable;
-    node.name = canvas::SanitizeNodeName(
-        QFileInfo(path).completeBaseName().section('.', 0, 0).toStdString());
-    node.source_path = path.toStdString();
-    node.position = {where.x(), where.y()};
+    // A DuckDB database gives a node per table; a file it cannot list gives one node, which
+    // then says what is wrong.
+    auto tables = ListDuckDbTables(path.toStdString());
+    if (tables.ok() && !tables->empty()) {
+      for (const std::string& table : *tables) {
+        canvas::Node node = TableNodeFor(path, where);
+        node.name = canvas::SanitizeNodeName(table);
+        node.import.database_table = table;
+        document_->addNode(node);
+        where += QPointF(30, 130);
+      }
+      addRecentFile(path);
+      continue;
+    }
+    canvas::Node node = TableNodeFor(path, where);
     if (auto remembered = RememberedImport(path)) {
       node.import = *remembered;
     }

@@ -97,6 +97,8 @@ class MainWindow : public QMainWindow {
   void closeEvent(QCloseEvent* event) override;
 
  private:
+  // A Table node for `path`, named after the file, placed at `where`.
+  static canvas::Node TableNodeFor(const QString& path, QPointF where);
   void buildActions();
   // Loads a workspace into a new engine (trusted or restricted) off the UI thread, then shows
   // it in a new window (`opened` finishes it); a failure is shown under `failure_title` and

@@ -6,6 +6,7 @@ ImportOptions ImportOptionsOf(const canvas::ImportSettings& settings) {
   ImportOptions options;
   options.type_overrides = settings.column_types;
   options.null_strings = settings.null_strings;
+  options.database_table = settings.database_table;
   return options;
 }
 

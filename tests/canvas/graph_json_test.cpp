@@ -16,6 +16,11 @@ TEST(GraphJson, ARoundTripKeepsEveryField) {
   table.import.null_strings = {"NA", "-"};
   table.position = {-12.5, 1e6};
   const NodeId t = *graph.Add(table);
+  Node database_table = table;
+  database_table.name = "orders";
+  database_table.source_path = "/data/shop.duckdb";
+  database_table.import = {{}, {}, "sales.orders"};
+  ASSERT_TRUE(graph.Add(database_table).ok());
   Node plot;
   plot.kind = NodeKind::kPlot;
   plot.name = "p";

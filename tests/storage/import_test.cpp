@@ -4,6 +4,8 @@
 
 #include <thread>
 
+#include "storage/database.h"
+#include "storage/duckdb_source.h"
 #include "support/engine.h"
 #include "support/temp_dir.h"
 
@@ -153,6 +155,72 @@ TEST(Import, AChosenColumnTheFileLacksIsNamedWithTheColumnsItHas) {
   EXPECT_NE(result.error().message.find("has no column 'zipcode'; its columns are: zip, count"),
             std::string::npos)
       << result.error().message;
+}
+
+// A DuckDB database with two tables, one outside `main`.
+std::string ShopDatabase(const test::TempDir& temp) {
+  const std::string path = temp.File("shop.duckdb");
+  auto database = Database::Open({path});
+  EXPECT_TRUE(database.ok());
+  auto connection = database->Connect();
+  EXPECT_TRUE(connection
+                  ->Execute("CREATE TABLE orders AS SELECT range AS id, range * 1.5 AS amount "
+                            "FROM range(500); CREATE SCHEMA sales; CREATE TABLE sales.items AS "
+                            "SELECT 'pen' AS item")
+                  .ok());
+  return path;
+}
+
+TEST(Import, ADuckDbTableIsReadInPlaceOrCopiedUnderItsOwnName) {
+  test::TempDir temp;
+  const std::string path = ShopDatabase(temp);
+  test::Engine engine = test::OpenEngine();
+  ImportRequest request{path};
+  request.options.database_table = "ORDERS";
+  request.options.read_in_place = true;
+  auto in_place = ImportFile(engine.connection, request, CancelToken(), {});
+  ASSERT_TRUE(in_place.ok()) << in_place.error().message;
+  EXPECT_EQ(in_place->report.table, "orders");
+  EXPECT_EQ(in_place->report.rows, 500u);
+  EXPECT_EQ(in_place->report.dialect.format, "duckdb");
+  EXPECT_EQ(QueryValue(engine.connection,
+                       "SELECT count(*) FROM duckdb_views() WHERE view_name = 'orders'"),
+            "1");
+  ImportRequest copy{path, "items"};
+  copy.options.database_table = "sales.items";
+  auto copied = ImportFile(engine.connection, copy, CancelToken(), {});
+  ASSERT_TRUE(copied.ok()) << copied.error().message;
+  EXPECT_EQ(QueryValue(engine.connection,
+                       "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'items' AND "
+                       "database_name = current_database()"),
+            "1");  // a copy, beside the attached database's own `items`
+  EXPECT_EQ(QueryValue(engine.connection, "SELECT item FROM items"), "pen");
+}
+
+TEST(Import, ADuckDbDatabaseOfSeveralTablesAsksWhichAndListsThem) {
+  test::TempDir temp;
+  const std::string path = ShopDatabase(temp);
+  test::Engine engine = test::OpenEngine();
+  auto unchosen = ImportFile(engine.connection, {path}, CancelToken(), {});
+  ASSERT_FALSE(unchosen.ok());
+  EXPECT_NE(unchosen.error().message.find("holds 2 tables (orders, sales.items): choose one"),
+            std::string::npos)
+      << unchosen.error().message;
+  ImportRequest wrong{path};
+  wrong.options.database_table = "customers";
+  auto missing = ImportFile(engine.connection, wrong, CancelToken(), {});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().kind, ErrorKind::kNotFound);
+  EXPECT_NE(missing.error().message.find("has no table 'customers'; its tables are: orders, "
+                                         "sales.items"),
+            std::string::npos)
+      << missing.error().message;
+  auto listed = ListDuckDbTables(path);
+  ASSERT_TRUE(listed.ok());
+  EXPECT_EQ(*listed, (std::vector<std::string>{"orders", "sales.items"}));
+  auto not_a_database = ListDuckDbTables(test::FixturePath("csv/semicolon.csv"));
+  ASSERT_TRUE(not_a_database.ok());
+  EXPECT_TRUE(not_a_database->empty());
 }
 
 TEST(Import, ExtraNullStringsAreMissingValues) {

@@ -970,6 +970,53 @@ class AppTest : public QObject {
     delete reopened;
   }
 
+  void aDuckDbDatabaseGivesATableNodePerTableThatASaveCarries() {
+    const QString database = dir_.filePath("shop.duckdb");
+    QFile::remove(database);
+    {
+      auto db = pika::Database::Open({database.toStdString()});
+      QVERIFY(db.ok());
+      auto connection = db->Connect();
+      QVERIFY(connection.ok());
+      QVERIFY(connection
+                  ->Execute("CREATE TABLE orders AS SELECT range AS id FROM range(1234); "
+                            "CREATE SCHEMA sales; CREATE TABLE sales.items AS SELECT 1 AS n")
+                  .ok());
+    }
+    window_->importFiles({database}, QPointF(0, 0));
+    std::map<std::string, NodeId> nodes;
+    for (const auto& [id, node] : document().graph().nodes())
+      nodes[node.import.database_table] = id;
+    QCOMPARE(nodes.size(), size_t{2});
+    QVERIFY(nodes.contains("orders") && nodes.contains("sales.items"));
+    QCOMPARE(document().graph().Find(nodes["orders"])->name, std::string("orders"));
+    QVERIFY(WaitIdle());
+    QCOMPARE(runner().run(nodes["orders"]).relation->rows, uint64_t{1234});
+    QCOMPARE(runner().run(nodes["sales.items"]).relation->rows, uint64_t{1});
+
+    const QString path = dir_.filePath("shop.pikaplot");
+    std::optional<pika::Status> saved;
+    window_->saveTo(path, [&](pika::Status status) { saved = status; });
+    QTRY_VERIFY_WITH_TIMEOUT(saved.has_value(), kRunTimeoutMs);
+    QVERIFY2(saved->ok(), saved->ok() ? "" : saved->error().message.c_str());
+    window_.reset();                   // lets the database file go
+    QVERIFY(QFile::remove(database));  // the rows must come from the workspace file
+    std::optional<pika::Result<MainWindow*>> opened;
+    MainWindow::openWorkspace(path, nullptr,
+                              [&](pika::Result<MainWindow*> window) { opened = window; });
+    QTRY_VERIFY_WITH_TIMEOUT(opened.has_value(), kRunTimeoutMs);
+    QVERIFY2(opened->ok(), opened->ok() ? "" : opened->error().message.c_str());
+    MainWindow* reopened = **opened;
+    QTRY_VERIFY_WITH_TIMEOUT(!reopened->runner().busy() &&
+                                 reopened->runner().run(nodes["orders"]).state == RunState::kReady,
+                             kRunTimeoutMs);
+    QCOMPARE(reopened->runner().run(nodes["orders"]).relation->rows, uint64_t{1234});
+    QCOMPARE(reopened->document().graph().Find(nodes["sales.items"])->import.database_table,
+             std::string("sales.items"));
+    reopened->setAttribute(Qt::WA_DeleteOnClose, false);
+    delete reopened;
+  }
+
   void aLongJobShowsItsProgressAfterHalfASecondAndCancelStopsIt() {
     constexpr uint64_t kKey = 77;
     std::optional<pika::Result<bool>> finished;
