@@ -1,6 +1,8 @@
 // Import behaviour beyond single malformed files: policies, cancel, sampling, names.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <thread>
 
@@ -221,6 +223,38 @@ TEST(Import, ADuckDbDatabaseOfSeveralTablesAsksWhichAndListsThem) {
   auto not_a_database = ListDuckDbTables(test::FixturePath("csv/semicolon.csv"));
   ASSERT_TRUE(not_a_database.ok());
   EXPECT_TRUE(not_a_database->empty());
+}
+
+// DuckDB locks a database file for the one program that writes it; forked first, before this
+// process starts any engine thread.
+TEST(Import, ADuckDbDatabaseAnotherProgramWritesIsRefusedSayingSo) {
+  test::TempDir temp;
+  const std::string path = ShopDatabase(temp);
+  int ready[2], quit[2];
+  ASSERT_EQ(pipe(ready), 0);
+  ASSERT_EQ(pipe(quit), 0);
+  const pid_t writer = fork();
+  ASSERT_GE(writer, 0);
+  if (writer == 0) {
+    auto database = Database::Open({path});
+    char byte = database.ok() ? 'y' : 'n';
+    (void)!write(ready[1], &byte, 1);
+    (void)!read(quit[0], &byte, 1);
+    _exit(0);
+  }
+  char byte = 0;
+  ASSERT_EQ(read(ready[0], &byte, 1), 1);
+  ASSERT_EQ(byte, 'y');
+  test::Engine engine = test::OpenEngine();
+  ImportRequest request{path};
+  request.options.database_table = "orders";
+  auto refused = ImportFile(engine.connection, request, CancelToken(), {});
+  (void)!write(quit[1], "q", 1);
+  waitpid(writer, nullptr, 0);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("is open in another program that writes to it"),
+            std::string::npos)
+      << refused.error().message;
 }
 
 TEST(Import, ExtraNullStringsAreMissingValues) {
