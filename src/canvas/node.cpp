@@ -15,6 +15,11 @@ std::string_view ToString(NodeKind kind) {
 
 bool HasOutput(NodeKind kind) { return kind != NodeKind::kNote; }
 bool HasInput(NodeKind kind) { return kind == NodeKind::kQuery || kind == NodeKind::kPlot; }
+
+std::string SourceText(const Node& node) {
+  if (node.import.database_table.empty()) return node.source_path;
+  return node.source_path + " \u25B8 " + node.import.database_table;
+}
 bool TakesManyInputs(NodeKind kind) { return kind == NodeKind::kQuery; }
 
 }  // namespace pika::canvas

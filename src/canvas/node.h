@@ -103,6 +103,9 @@ struct Node {
 // of edges, Plot one that takes a single edge. Notes have no ports.
 bool HasOutput(NodeKind kind);
 bool HasInput(NodeKind kind);
+
+// What a Table node reads, as people read it: its file, and the table in it for a database.
+std::string SourceText(const Node& node);
 bool TakesManyInputs(NodeKind kind);
 
 }  // namespace pika::canvas

@@ -76,6 +76,7 @@ nlohmann::json NodeInfo(const WorkspaceSummary& summary, const canvas::Node& nod
       {"id", node.id}, {"kind", std::string(canvas::KindKey(node.kind))}, {"name", node.name}};
   if (node.kind == canvas::NodeKind::kTable) {
     item["source"] = node.source_path;
+    if (!node.import.database_table.empty()) item["source_table"] = node.import.database_table;
     const auto bytes = summary.data_bytes.find(node.id);
     item["data_saved"] = bytes != summary.data_bytes.end();
     if (bytes != summary.data_bytes.end()) item["data_bytes"] = bytes->second;

@@ -34,12 +34,9 @@ Error Explain(const Error& error, const std::string& path) {
 
 Result<std::string> Attach(Connection& connection, const std::string& path) {
   const std::string alias = AliasOf(path);
-  auto attached = connection.QueryAll(fmt::format(
-      "SELECT count(*) FROM duckdb_databases() WHERE database_name = {}", QuoteLiteral(alias)));
-  if (!attached.ok()) return attached.error();
-  if (attached->columns[0].IntAt(0) > 0) return alias;
-  const Status status = connection.Execute(
-      fmt::format("ATTACH {} AS {} (READ_ONLY)", QuoteLiteral(path), QuoteIdentifier(alias)));
+  // IF NOT EXISTS: the engine's workers attach for the tables they read at the same time.
+  const Status status = connection.Execute(fmt::format("ATTACH IF NOT EXISTS {} AS {} (READ_ONLY)",
+                                                       QuoteLiteral(path), QuoteIdentifier(alias)));
   if (!status.ok()) return Explain(status.error(), path);
   return alias;
 }

@@ -23,10 +23,11 @@ Inspector::Inspector(GraphDocument& document, GraphRunner& runner, EngineSession
       name_(new QLineEdit(this)),
       name_error_(new QLabel(this)),
       pages_(new QStackedWidget(this)),
-      empty_(new QLabel("Select a node to edit it.\n\nAdd nodes from the toolbar, or drop a "
-                        "CSV or Parquet file on the canvas. A Remote Table plots a ClickHouse "
-                        "or PostgreSQL table where it lives.",
-                        this)),
+      empty_(
+          new QLabel("Select a node to edit it.\n\nAdd nodes from the toolbar, or drop a "
+                     "CSV, Parquet or DuckDB file on the canvas. A Remote Table plots a ClickHouse "
+                     "or PostgreSQL table where it lives.",
+                     this)),
       table_(new TableEditor(document, runner, engine, this)),
       query_(new QueryEditor(document, runner, engine, this)),
       plot_(new PlotEditor(document, runner, this)),

@@ -149,7 +149,7 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
   QString detail =
       node_.kind == canvas::NodeKind::kTable
           ? (node_.embed_data ? QString() : QString("path only when saved · ")) +
-                QString::fromStdString(node_.source_path)
+                QString::fromStdString(canvas::SourceText(node_))
       : node_.kind == canvas::NodeKind::kRemote ? QString::fromStdString(node_.remote_url)
       : node_.kind == canvas::NodeKind::kQuery  ? QString::fromStdString(node_.sql).simplified()
       : node_.kind == canvas::NodeKind::kNote

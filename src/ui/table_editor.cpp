@@ -111,7 +111,7 @@ void TableEditor::showNode(const canvas::Node& node, const NodeRun& run) {
   embed_->setChecked(node.embed_data);
   cancel_->setVisible(run.state == RunState::kRunning || run.state == RunState::kWaiting);
   path_->setText(node.source_path.empty() ? "no file yet"
-                                          : QString::fromStdString(node.source_path));
+                                          : QString::fromStdString(canvas::SourceText(node)));
   rejects_->clear();
   if (run.state == RunState::kReady) {
     const NodeRelation& relation = *run.relation;

@@ -32,6 +32,17 @@ std::string ClauseOf(const canvas::Node& node) {
     return fmt::format("{} AS (\n{}\n)", name, WithoutTrailingSemicolons(node.sql));
   std::string clause =
       fmt::format("{} AS (SELECT * FROM {})", name, QuoteLiteral(node.source_path));
+  // A table of a DuckDB database: DuckDB reads it once the file is attached.
+  if (const std::string& table = node.import.database_table; !table.empty()) {
+    const size_t dot = table.find('.');
+    const std::string qualified =
+        dot == std::string::npos
+            ? QuoteIdentifier(table)
+            : QuoteIdentifier(table.substr(0, dot)) + "." + QuoteIdentifier(table.substr(dot + 1));
+    clause = fmt::format(
+        "-- run first: ATTACH {} AS source_db (READ_ONLY);\n{} AS (SELECT * FROM source_db.{})",
+        QuoteLiteral(node.source_path), name, qualified);
+  }
   if (!node.import.column_types.empty()) {
     std::string set;
     for (const auto& [column, type] : node.import.column_types)

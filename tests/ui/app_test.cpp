@@ -991,8 +991,12 @@ class AppTest : public QObject {
     QVERIFY(nodes.contains("orders") && nodes.contains("sales.items"));
     QCOMPARE(document().graph().Find(nodes["orders"])->name, std::string("orders"));
     QVERIFY(WaitIdle());
+    QVERIFY2(runner().run(nodes["orders"]).relation != nullptr,
+             qPrintable(runner().run(nodes["orders"]).message));
     QCOMPARE(runner().run(nodes["orders"]).relation->rows, uint64_t{1234});
     QCOMPARE(runner().run(nodes["sales.items"]).relation->rows, uint64_t{1});
+    if (qEnvironmentVariableIsSet("PIKA_UI_SHOTS"))
+      window_->grab().save(qEnvironmentVariable("PIKA_UI_SHOTS") + "/duckdb_tables.png");
 
     const QString path = dir_.filePath("shop.pikaplot");
     std::optional<pika::Status> saved;

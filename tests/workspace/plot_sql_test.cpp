@@ -140,5 +140,30 @@ TEST_F(PlotSqlTest, TypesSetByTheUserAreSaidInAComment) {
   EXPECT_EQ(RunElsewhere(sql).row_count, 150u);
 }
 
+TEST_F(PlotSqlTest, ATableOfADuckDbDatabaseSaysToAttachItAndThenRuns) {
+  const std::string database = temp_.File("shop.duckdb");
+  ASSERT_TRUE(app_.connection
+                  .Execute("ATTACH '" + database +
+                           "' AS shop; CREATE SCHEMA shop.sales; CREATE TABLE shop.sales.points "
+                           "AS SELECT * FROM read_csv('" + csv_ + "'); DETACH shop")
+                  .ok());
+  Node table = *graph_.Find(table_);
+  table.source_path = database;
+  table.import.database_table = "sales.points";
+  ASSERT_TRUE(graph_.Update(table).ok());
+  const canvas::NodeId p = AddPlot({"scatter", "x", "y", "", "", ""});
+  const PlotDataRequest request = PlotRequestOf(*graph_.Find(p), *graph_.Find(query_));
+  auto data = FetchPlotData(app_.connection, request);
+  ASSERT_TRUE(data.ok()) << data.error().message;
+  const std::string sql = PlotSqlOf(graph_, p, request, *data);
+  const std::string attach = "ATTACH '" + database + "' AS source_db (READ_ONLY);";
+  ASSERT_NE(sql.find("-- run first: " + attach), std::string::npos) << sql;
+  test::Engine fresh = test::OpenEngine();
+  ASSERT_TRUE(fresh.connection.Execute(attach).ok());
+  auto rows = fresh.connection.QueryAll(sql);
+  ASSERT_TRUE(rows.ok()) << rows.error().message << "\n" << sql;
+  EXPECT_EQ(rows->row_count, data->x.size());
+}
+
 }  // namespace
 }  // namespace pika
