@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <functional>
 
 #include "storage/compressed_stream.h"
 #include "storage/csv_inspector.h"
@@ -237,18 +238,18 @@ Result<ImportResult> ImportCsv(Connection& connection, const SourceFile& file,
   return result;
 }
 
-Result<ImportResult> ImportParquet(Connection& connection, const SourceFile& file,
-                                   const std::string& table, bool replace, bool in_place,
-                                   const CancelToken& cancel, const ProgressFn& progress) {
-  auto inspect = InspectParquet(connection, file);
+// A source whose types are declared (Parquet, a DuckDB table): `create` makes `table` in the
+// same transaction as the drop of the one it replaces and the count of its rows.
+Result<ImportResult> ImportDeclared(Connection& connection, const std::string& table, bool replace,
+                                    const Result<InspectReport>& inspect,
+                                    const std::function<Status()>& create) {
   if (!inspect.ok()) return inspect.error();
   Transaction transaction(connection);
   PIKA_TRY(transaction.Begin());
   if (replace) {
     PIKA_TRY(DropTableOrView(connection, table));
   }
-  PIKA_TRY(in_place ? CreateInPlaceView(connection, table, file.path)
-                    : CreateTableFromParquet(connection, file, table, cancel, progress));
+  PIKA_TRY(create());
   Status status;
   Attempt attempt;
   attempt.rows = static_cast<uint64_t>(
@@ -258,24 +259,23 @@ Result<ImportResult> ImportParquet(Connection& connection, const SourceFile& fil
   return ImportResult{ImportOutcome::kImported, MakeReport(table, *inspect, attempt)};
 }
 
+Result<ImportResult> ImportParquet(Connection& connection, const SourceFile& file,
+                                   const std::string& table, bool replace, bool in_place,
+                                   const CancelToken& cancel, const ProgressFn& progress) {
+  return ImportDeclared(connection, table, replace, InspectParquet(connection, file), [&] {
+    return in_place ? CreateInPlaceView(connection, table, file.path)
+                    : CreateTableFromParquet(connection, file, table, cancel, progress);
+  });
+}
+
 Result<ImportResult> ImportDuckDbTable(Connection& connection, const SourceFile& file,
                                        const std::string& source, const std::string& table,
                                        const ImportRequest& request) {
-  auto inspect = InspectDuckDbTable(connection, file, source);
-  if (!inspect.ok()) return inspect.error();
-  Transaction transaction(connection);
-  PIKA_TRY(transaction.Begin());
-  if (request.replace) {
-    PIKA_TRY(DropTableOrView(connection, table));
-  }
-  PIKA_TRY(CreateFromDuckDbTable(connection, file, source, table, request.options.read_in_place));
-  Status status;
-  Attempt attempt;
-  attempt.rows = static_cast<uint64_t>(
-      CountOf(connection, fmt::format("SELECT count(*) FROM {}", QuoteIdentifier(table)), status));
-  PIKA_TRY(status);
-  PIKA_TRY(transaction.Commit());
-  return ImportResult{ImportOutcome::kImported, MakeReport(table, *inspect, attempt)};
+  return ImportDeclared(connection, table, request.replace,
+                        InspectDuckDbTable(connection, file, source), [&] {
+                          return CreateFromDuckDbTable(connection, file, source, table,
+                                                       request.options.read_in_place);
+                        });
 }
 
 }  // namespace
