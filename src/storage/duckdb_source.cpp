@@ -22,7 +22,9 @@ std::string AliasOf(const std::string& path) {
 
 Error Explain(const Error& error, const std::string& path) {
   if (error.kind == ErrorKind::kCancelled || error.kind == ErrorKind::kNotAllowed) return error;
-  if (error.message.find("lock") != std::string::npos) {
+  // DuckDB: "Could not set lock on file ...: Conflicting lock is held in ... (PID n)".
+  if (error.message.find("Could not set lock") != std::string::npos ||
+      error.message.find("Conflicting lock") != std::string::npos) {
     return InvalidInput(fmt::format(
         "'{}' is open in another program that writes to it (DuckDB lets one program write a "
         "database at a time): close it there, or open a copy of the file",
@@ -56,9 +58,10 @@ Result<std::vector<std::string>> DuckDbTables(Connection& connection, const std:
   auto alias = Attach(connection, path);
   if (!alias.ok()) return alias.error();
   auto rows = connection.QueryAll(fmt::format(
-      "SELECT CASE WHEN schema_name = 'main' THEN table_name ELSE schema_name || '.' || "
-      "table_name END FROM duckdb_tables() WHERE database_name = {} ORDER BY schema_name <> "
-      "'main', schema_name, table_name",
+      // A name with a dot keeps its schema, so that QualifiedName splits it right.
+      "SELECT CASE WHEN schema_name = 'main' AND NOT contains(table_name, '.') THEN table_name "
+      "ELSE schema_name || '.' || table_name END FROM duckdb_tables() WHERE database_name = {} "
+      "ORDER BY schema_name <> 'main', schema_name, table_name",
       QuoteLiteral(*alias)));
   if (!rows.ok()) return Explain(rows.error(), path);
   std::vector<std::string> tables;

@@ -37,15 +37,21 @@ Result<SourceFile> OpenSourceFile(const std::string& path) {
   if (file.size == 0) {
     return InvalidInput(fmt::format("'{}' is empty (0 bytes): there is nothing to import", path));
   }
-  std::array<char, 12> magic{};
+  std::array<char, 20> magic{};
   stream.read(magic.data(), magic.size());
   const std::string start(magic.data(), static_cast<size_t>(stream.gcount()));
   const std::string head = start.substr(0, 4);
   if (head == "PAR1" || EndsWith(path, ".parquet") || EndsWith(path, ".pq")) {
     file.format = FileFormat::kParquet;
   }
-  // A DuckDB database: a checksum, then its magic bytes.
-  if (start.size() == 12 && start.substr(8) == "DUCK") file.format = FileFormat::kDuckDb;
+  // A DuckDB database: a checksum (which may start like anything), its magic bytes, then its
+  // storage version as a little-endian uint64 (64, 65...): the NULs tell it from a text file
+  // that happens to hold DUCK there.
+  if (start.size() == 20 && start.substr(8, 4) == "DUCK" &&
+      start.substr(13) == std::string(7, '\0')) {
+    file.format = FileFormat::kDuckDb;
+    return file;
+  }
   if (head.rfind("\x1f\x8b", 0) == 0 || EndsWith(path, ".gz")) file.compression = "gzip";
   if (head == "\x28\xb5\x2f\xfd" || EndsWith(path, ".zst")) file.compression = "zstd";
   if (head.rfind("\xff\xfe", 0) == 0 || head.rfind("\xfe\xff", 0) == 0) {

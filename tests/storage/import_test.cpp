@@ -199,6 +199,16 @@ TEST(Import, ADuckDbTableIsReadInPlaceOrCopiedUnderItsOwnName) {
   EXPECT_EQ(QueryValue(engine.connection, "SELECT item FROM items"), "pen");
 }
 
+TEST(Import, ATextFileWithDuckWhereADatabaseHasItIsStillACsv) {
+  test::TempDir temp;
+  const std::string path = temp.Write("birds.csv", "abc,def,DUCK,x\n1,2,3,4\n");
+  test::Engine engine = test::OpenEngine();
+  auto result = test::Import(engine.connection, path, {});
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  EXPECT_EQ(result->report.dialect.format, "csv");
+  EXPECT_EQ(result->report.rows, 1u);
+}
+
 TEST(Import, ADuckDbDatabaseOfSeveralTablesAsksWhichAndListsThem) {
   test::TempDir temp;
   const std::string path = ShopDatabase(temp);
