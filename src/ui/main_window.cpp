@@ -531,7 +531,6 @@ void MainWindow::fillRecentMenu() {
   // Workspaces open; data files are imported onto the canvas again.
   for (const QString& path : recent) {
     recent_->addAction(path, this, [this, path] {
-      if (path.endsWith(".pikaplot", Qt::CaseInsensitive)) return openWorkspace(path, this);
       importFiles({path}, view_->mapToScene(view_->viewport()->rect().center()));
     });
   }
@@ -639,10 +638,8 @@ void MainWindow::buildActions() {
         this, "Open a workspace or a DuckDB database", {},
         "Workspaces and databases (*.pikaplot *.duckdb *.db);;Pika-Plot workspaces "
         "(*.pikaplot);;DuckDB databases (*.duckdb *.db);;All files (*)");
-    if (path.isEmpty()) return;
-    // A database's tables join this canvas, each read in place.
-    if (path.endsWith(".pikaplot", Qt::CaseInsensitive)) return openWorkspace(path, this);
-    importFiles({path}, view_->mapToScene(view_->viewport()->rect().center()));
+    // A workspace opens in a window; a database's tables join this canvas.
+    if (!path.isEmpty()) importFiles({path}, view_->mapToScene(view_->viewport()->rect().center()));
   });
   open->setShortcut(QKeySequence::Open);
   QAction* save = file->addAction("&Save", this, &MainWindow::save);
@@ -853,7 +850,15 @@ canvas::Node MainWindow::TableNodeFor(const QString& path, QPointF where) {
   return node;
 }
 
-void MainWindow::importFiles(const QStringList& paths, QPointF where) {
+void MainWindow::importFiles(const QStringList& files, QPointF where) {
+  // A workspace among them opens, as File > Open does; the rest become Table nodes.
+  QStringList paths;
+  for (const QString& path : files) {
+    if (path.endsWith(".pikaplot", Qt::CaseInsensitive))
+      openWorkspace(path, this);
+    else
+      paths << path;
+  }
   if (paths.isEmpty()) return;
   document_->undoStack()->beginMacro(paths.size() == 1 ? "import file" : "import files");
   for (const QString& path : paths) {

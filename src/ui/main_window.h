@@ -49,8 +49,9 @@ class MainWindow : public QMainWindow {
   // Adds a node of `kind` near the middle of the view; a Query or Plot added while a Table or
   // Query is selected is wired to it.
   canvas::NodeId addNode(canvas::NodeKind kind, std::optional<QPointF> at = std::nullopt);
-  // One Table node per file, placed from `where` down.
-  void importFiles(const QStringList& paths, QPointF where);
+  // One Table node per data file (per table of a DuckDB database), placed from `where` down;
+  // a workspace among them opens in its own window.
+  void importFiles(const QStringList& files, QPointF where);
   // Lays out the whole graph (canvas::TidyLayout) as one undo step, and fits it in view.
   void tidyLayout();
   void openPlot(canvas::NodeId id);

@@ -1021,6 +1021,34 @@ class AppTest : public QObject {
     delete reopened;
   }
 
+  void aWorkspaceDroppedOnTheCanvasOpensInsteadOfBecomingATable() {
+    const QString path = dir_.filePath("dropped.pikaplot");
+    document().addNode(MakeNode(NodeKind::kNote, "", ""));
+    std::optional<pika::Status> saved;
+    window_->saveTo(path, [&](pika::Status status) { saved = status; });
+    QTRY_VERIFY_WITH_TIMEOUT(saved.has_value() && saved->ok(), kRunTimeoutMs);
+    const size_t nodes = document().graph().nodes().size();
+    const auto windows = [] {
+      int count = 0;
+      for (QWidget* widget : QApplication::topLevelWidgets())
+        count += qobject_cast<MainWindow*>(widget) != nullptr && widget->isVisible();
+      return count;
+    };
+    const int before = windows();
+    window_->importFiles({path}, QPointF(0, 0));
+    QCOMPARE(document().graph().nodes().size(), nodes);
+    QTRY_COMPARE_WITH_TIMEOUT(windows(), before + 1, kRunTimeoutMs);
+    MainWindow* opened = nullptr;
+    for (QWidget* widget : QApplication::topLevelWidgets()) {
+      auto* window = qobject_cast<MainWindow*>(widget);
+      if (window != nullptr && window != window_.get() && window->isVisible()) opened = window;
+    }
+    QVERIFY(opened != nullptr);
+    QCOMPARE(opened->workspacePath(), path);
+    opened->setAttribute(Qt::WA_DeleteOnClose, false);
+    delete opened;
+  }
+
   void aLongJobShowsItsProgressAfterHalfASecondAndCancelStopsIt() {
     constexpr uint64_t kKey = 77;
     std::optional<pika::Result<bool>> finished;
