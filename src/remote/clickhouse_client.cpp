@@ -12,6 +12,7 @@
 #include <random>
 #include <vector>
 
+#include "remote/split_text.h"
 #include "remote/text_values.h"
 
 namespace pika {
@@ -65,16 +66,6 @@ int CheckCancel(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
     transfer.next_poll = std::chrono::steady_clock::now() + kProgressInterval;
   }
   return 0;
-}
-
-std::vector<std::string_view> Fields(std::string_view line) {
-  std::vector<std::string_view> fields;
-  while (true) {
-    const size_t tab = line.find('\t');
-    fields.push_back(line.substr(0, tab));
-    if (tab == line.npos) return fields;
-    line.remove_prefix(tab + 1);
-  }
 }
 
 std::string Unescaped(std::string_view field) {
@@ -304,8 +295,8 @@ Result<TableBatch> ParseClickHouseTsv(std::string_view body) {
   if (body.empty()) return TableBatch{};  // a statement without rows (CREATE, INSERT...)
   const std::vector<std::string_view> lines = Lines(body);
   if (lines.size() < 2) return EngineError("ClickHouse answered without column names and types");
-  const std::vector<std::string_view> names = Fields(lines[0]);
-  const std::vector<std::string_view> types = Fields(lines[1]);
+  const std::vector<std::string_view> names = SplitText(lines[0], '\t');
+  const std::vector<std::string_view> types = SplitText(lines[1], '\t');
   // A proxy or a server that is not ClickHouse may answer anything: never trust the shape.
   if (names.size() != types.size()) {
     return EngineError(fmt::format("ClickHouse answered {} column names but {} types", names.size(),
@@ -317,7 +308,7 @@ Result<TableBatch> ParseClickHouseTsv(std::string_view body) {
         MakeColumn(Unescaped(names[column]), ClickHouseColumnType(Unescaped(types[column]))));
   }
   for (size_t line = 2; line < lines.size(); ++line) {
-    const std::vector<std::string_view> fields = Fields(lines[line]);
+    const std::vector<std::string_view> fields = SplitText(lines[line], '\t');
     if (fields.size() != names.size()) {
       return EngineError(fmt::format("line {} of ClickHouse's answer has {} fields, not {}",
                                      line + 1, fields.size(), names.size()));

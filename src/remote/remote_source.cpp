@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <vector>
 
+#include "remote/split_text.h"
+
 namespace pika {
 
 namespace {
@@ -20,16 +22,6 @@ constexpr Scheme kSchemes[] = {{"clickhouse://", RemoteEngine::kClickHouse},
                                {"clickhouses://", RemoteEngine::kClickHouse},
                                {"postgres://", RemoteEngine::kPostgres},
                                {"postgresql://", RemoteEngine::kPostgres}};
-
-std::vector<std::string_view> Split(std::string_view text, char separator) {
-  std::vector<std::string_view> parts;
-  while (true) {
-    const size_t at = text.find(separator);
-    parts.push_back(text.substr(0, at));
-    if (at == std::string_view::npos) return parts;
-    text.remove_prefix(at + 1);
-  }
-}
 
 Error BadUrl(std::string_view url, std::string_view what) {
   return InvalidInput(fmt::format(
@@ -107,11 +99,11 @@ Result<RemoteSource> ParseRemoteUrl(std::string_view url) {
   if (rest.empty()) return BadUrl(url, "it starts with neither clickhouse:// nor postgres://");
   source.secure = url.starts_with("clickhouses://");
   if (const size_t question = rest.find('?'); question != std::string_view::npos) {
-    for (std::string_view option : Split(rest.substr(question + 1), '&'))
+    for (std::string_view option : SplitText(rest.substr(question + 1), '&'))
       PIKA_TRY(ReadOption(url, option, source));
     rest = rest.substr(0, question);
   }
-  const std::vector<std::string_view> parts = Split(rest, '/');
+  const std::vector<std::string_view> parts = SplitText(rest, '/');
   if (parts.size() != 3 || parts[1].empty() || parts[2].empty())
     return BadUrl(url, "it needs a database and a table after the host");
   std::string_view authority = parts[0];

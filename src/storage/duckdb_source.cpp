@@ -43,16 +43,18 @@ Result<std::string> Attach(Connection& connection, const std::string& path) {
   return alias;
 }
 
-// `schema.name` or `name` (in main) as SQL, inside the attached database.
 std::string QualifiedName(const std::string& alias, const std::string& table) {
-  const size_t dot = table.find('.');
-  const std::string schema = dot == std::string::npos ? "main" : table.substr(0, dot);
-  const std::string name = dot == std::string::npos ? table : table.substr(dot + 1);
-  return fmt::format("{}.{}.{}", QuoteIdentifier(alias), QuoteIdentifier(schema),
-                     QuoteIdentifier(name));
+  return QuoteIdentifier(alias) + "." + DuckDbTableSql(table);
 }
 
 }  // namespace
+
+std::string DuckDbTableSql(const std::string& table) {
+  const size_t dot = table.find('.');
+  const std::string schema = dot == std::string::npos ? "main" : table.substr(0, dot);
+  const std::string name = dot == std::string::npos ? table : table.substr(dot + 1);
+  return QuoteIdentifier(schema) + "." + QuoteIdentifier(name);
+}
 
 Result<std::vector<std::string>> DuckDbTables(Connection& connection, const std::string& path) {
   auto alias = Attach(connection, path);

@@ -14,6 +14,10 @@
 
 namespace pika {
 
+// A table as DuckDbTables names it (`name` or `schema.name`), quoted for SQL inside its
+// database: "schema"."name", with `main` when no schema is given.
+std::string DuckDbTableSql(const std::string& table);
+
 // The tables of the database at `path`, in order: `name`, or `schema.name` outside `main`.
 Result<std::vector<std::string>> DuckDbTables(Connection& connection, const std::string& path);
 

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <set>
 
+#include "storage/duckdb_source.h"
 #include "storage/sql_quote.h"
 
 namespace pika {
@@ -33,15 +34,10 @@ std::string ClauseOf(const canvas::Node& node) {
   std::string clause =
       fmt::format("{} AS (SELECT * FROM {})", name, QuoteLiteral(node.source_path));
   // A table of a DuckDB database: DuckDB reads it once the file is attached.
-  if (const std::string& table = node.import.database_table; !table.empty()) {
-    const size_t dot = table.find('.');
-    const std::string qualified =
-        dot == std::string::npos
-            ? QuoteIdentifier(table)
-            : QuoteIdentifier(table.substr(0, dot)) + "." + QuoteIdentifier(table.substr(dot + 1));
+  if (!node.import.database_table.empty()) {
     clause = fmt::format(
         "-- run first: ATTACH {} AS source_db (READ_ONLY);\n{} AS (SELECT * FROM source_db.{})",
-        QuoteLiteral(node.source_path), name, qualified);
+        QuoteLiteral(node.source_path), name, DuckDbTableSql(node.import.database_table));
   }
   if (!node.import.column_types.empty()) {
     std::string set;

@@ -145,7 +145,8 @@ TEST_F(PlotSqlTest, ATableOfADuckDbDatabaseSaysToAttachItAndThenRuns) {
   ASSERT_TRUE(app_.connection
                   .Execute("ATTACH '" + database +
                            "' AS shop; CREATE SCHEMA shop.sales; CREATE TABLE shop.sales.points "
-                           "AS SELECT * FROM read_csv('" + csv_ + "'); DETACH shop")
+                           "AS SELECT * FROM read_csv('" +
+                           csv_ + "'); DETACH shop")
                   .ok());
   Node table = *graph_.Find(table_);
   table.source_path = database;
