@@ -9,7 +9,8 @@
 #include <fstream>
 #include <map>
 
-#include "compute/remote_plot.h"
+#include "compute/plot/engine_plot.h"
+#include "compute/source/server_engine.h"
 
 namespace pika {
 namespace {
@@ -63,10 +64,11 @@ void Report(benchmark::State& state, uint64_t bytes, uint64_t rows) {
 void BM_PushDownScatter(benchmark::State& state) {
   auto client = Connect(state);
   if (client == nullptr) return;
+  ServerEngine server(*client);
   const uint64_t start = client->bytes_received();
   uint64_t rows = 0;
   for (auto _ : state) {
-    auto plot = PlotRemote(*client, {"", "scatter", "x", "y"}, PlotSpec{}, TextWidth, {});
+    auto plot = PlotInEngine(server, {"", "scatter", "x", "y"}, PlotSpec{}, TextWidth, {});
     if (!plot.ok()) return state.SkipWithError(plot.error().message.c_str());
     rows = plot->rows;
   }
@@ -77,12 +79,13 @@ void BM_PushDownScatter(benchmark::State& state) {
 void BM_PushDownPan(benchmark::State& state) {
   auto client = Connect(state);
   if (client == nullptr) return;
+  ServerEngine server(*client);
   PlotSpec spec;
   spec.window = DataWindow{700, 856, 1500, 1850};
   const uint64_t start = client->bytes_received();
   uint64_t rows = 0;
   for (auto _ : state) {
-    auto plot = PlotRemote(*client, {"", "scatter", "x", "y"}, spec, TextWidth, {});
+    auto plot = PlotInEngine(server, {"", "scatter", "x", "y"}, spec, TextWidth, {});
     if (!plot.ok()) return state.SkipWithError(plot.error().message.c_str());
     rows = plot->plot.reduction.rows_in_view;
   }
@@ -94,12 +97,13 @@ void BM_PushDownPan(benchmark::State& state) {
 void BM_PushDownColoredScatter(benchmark::State& state) {
   auto client = Connect(state);
   if (client == nullptr) return;
+  ServerEngine server(*client);
   PlotDataRequest request{"", "scatter", "x", "y"};
   request.color = "c";
   const uint64_t start = client->bytes_received();
   uint64_t rows = 0;
   for (auto _ : state) {
-    auto plot = PlotRemote(*client, request, PlotSpec{}, TextWidth, {});
+    auto plot = PlotInEngine(server, request, PlotSpec{}, TextWidth, {});
     if (!plot.ok()) return state.SkipWithError(plot.error().message.c_str());
     rows = plot->rows;
   }
@@ -110,10 +114,11 @@ void BM_PushDownColoredScatter(benchmark::State& state) {
 void BM_PushDownBoxes(benchmark::State& state) {
   auto client = Connect(state);
   if (client == nullptr) return;
+  ServerEngine server(*client);
   const uint64_t start = client->bytes_received();
   uint64_t rows = 0;
   for (auto _ : state) {
-    auto plot = PlotRemote(*client, {"", "box", "c", "y"}, PlotSpec{}, TextWidth, {});
+    auto plot = PlotInEngine(server, {"", "box", "c", "y"}, PlotSpec{}, TextWidth, {});
     if (!plot.ok()) return state.SkipWithError(plot.error().message.c_str());
     rows = plot->rows;
   }
@@ -124,6 +129,7 @@ void BM_PushDownBoxes(benchmark::State& state) {
 void BM_FetchColumnsAndReduceLocally(benchmark::State& state) {
   auto client = Connect(state);
   if (client == nullptr) return;
+  ServerEngine server(*client);
   const uint64_t start = client->bytes_received();
   GridPool pool;
   uint64_t rows = 0;

@@ -12,8 +12,10 @@
 #include "cli/exit_codes.h"
 #include "cli/interrupt_signal.h"
 #include "cli/remote_flag.h"
+#include "compute/plot/run_plot.h"
 #include "compute/plot_data.h"
-#include "compute/remote_plot.h"
+#include "compute/source/duckdb_engine.h"
+#include "compute/source/server_engine.h"
 #include "render/headless_gui.h"
 #include "render/scene_export.h"
 #include "render/text_metrics.h"
@@ -42,6 +44,13 @@ Result<std::string> Relation(const PlotArgs& args) {
   if (!args.table.empty()) return QuoteIdentifier(args.table);
   if (!args.source.empty()) return std::string("pika_plot_source");
   return InvalidInput("nothing to plot: give a CSV/Parquet file, or --db with --table or --sql");
+}
+
+// The rows as messages name them.
+std::string SourceLabel(const PlotArgs& args) {
+  if (!args.sql.empty()) return "the query";
+  if (!args.table.empty()) return fmt::format("table '{}'", args.table);
+  return fmt::format("'{}'", args.source);
 }
 
 // The columns a plot draws, when nothing else reads the source (a --sql may read any).
@@ -86,13 +95,20 @@ nlohmann::json ColorSummary(const PlotColor& color) {
   return {{"column", color.column}, {"range", {color.min, color.max}}};
 }
 
-void PrintSummary(const PlotArgs& args, const PlotData& data, uint64_t rejected,
-                  const PlotScene& plot) {
+// The rows a plot of this process's rows read: for one reduced in DuckDB, those it stands for.
+uint64_t RowsRead(const PlotArgs& args, const DrawnPlot& drawn) {
+  const PlotData& data = drawn.data;
+  if (drawn.reduced) return drawn.reduced->rows;
+  if (args.kind == "histogram" || args.kind == "box" || args.kind == "heatmap")
+    return data.binned_rows;
+  return args.kind == "bar" ? data.categories.size() : data.x.size();
+}
+
+void PrintSummary(const PlotArgs& args, const DrawnPlot& drawn, uint64_t rejected) {
+  const PlotScene& plot = drawn.scene;
+  const PlotData& data = drawn.data;
   const ReductionDescription& reduction = plot.reduction;
-  const uint64_t rows = args.kind == "histogram" || args.kind == "box" || args.kind == "heatmap"
-                            ? data.binned_rows
-                        : args.kind == "bar" ? data.categories.size()
-                                             : data.x.size();
+  const uint64_t rows = RowsRead(args, drawn);
   if (!args.json) {
     std::cout << fmt::format("{}: {} ({} rows read)\n", args.output, plot.badge, rows);
     return;
@@ -108,6 +124,7 @@ void PrintSummary(const PlotArgs& args, const PlotData& data, uint64_t rejected,
                          {"rows_read", rows},
                          {"rows_rejected", rejected},
                          {"method", method},
+                         {"reduced_in", drawn.reduced ? "DuckDB" : "memory"},
                          {"rows_represented", reduction.rows_represented},
                          {"rows_in_view", reduction.rows_in_view},
                          {"x_range", {plot.x_min, plot.x_max}},
@@ -115,6 +132,7 @@ void PrintSummary(const PlotArgs& args, const PlotData& data, uint64_t rejected,
                          {"badge", plot.badge},
                          {"output", args.output}};
   if (!data.color.column.empty()) summary["color"] = ColorSummary(data.color);
+  if (drawn.reduced) summary["queries"] = drawn.reduced->queries;
   std::cout << summary.dump() << '\n';
 }
 
@@ -137,20 +155,21 @@ PlotDataRequest RequestOf(const PlotArgs& args, std::string relation) {
   return request;
 }
 
-void PrintRemoteSummary(const PlotArgs& args, const RemotePlot& remote) {
+void PrintRemoteSummary(const PlotArgs& args, const PlotScene& plot,
+                        const EngineReduction& remote) {
   if (!args.json) {
-    std::cout << fmt::format("{}: {} ({} rows, {} bytes received)\n", args.output,
-                             remote.plot.badge, remote.rows, remote.bytes_received);
+    std::cout << fmt::format("{}: {} ({} rows, {} bytes received)\n", args.output, plot.badge,
+                             remote.rows, remote.bytes_received);
     return;
   }
   const nlohmann::json summary{{"kind", args.kind},
                                {"source", args.remote},
                                {"rows", remote.rows},
-                               {"badge", remote.plot.badge},
+                               {"badge", plot.badge},
                                {"bytes_received", remote.bytes_received},
                                {"queries", remote.queries},
-                               {"x_range", {remote.plot.x_min, remote.plot.x_max}},
-                               {"y_range", {remote.plot.y_min, remote.plot.y_max}},
+                               {"x_range", {plot.x_min, plot.x_max}},
+                               {"y_range", {plot.y_min, plot.y_max}},
                                {"output", args.output}};
   std::cout << summary.dump() << '\n';
 }
@@ -164,11 +183,12 @@ int RunRemotePlot(const PlotArgs& args) {
   if (!client.ok()) return Fail(client.error());
   const PlotDataRequest request = RequestOf(args, "");
   const HeadlessGui gui;
+  ServerEngine engine(**client);
   auto remote =
-      PlotRemote(**client, request, SpecOf(args, request), TickLabelWidth(), CancelOnInterrupt());
+      RunPlot(engine, request, SpecOf(args, request), TickLabelWidth(), CancelOnInterrupt());
   if (!remote.ok()) return Fail(remote.error());
-  if (Status exported = Export(remote->plot, args); !exported.ok()) return Fail(exported.error());
-  PrintRemoteSummary(args, *remote);
+  if (Status exported = Export(remote->scene, args); !exported.ok()) return Fail(exported.error());
+  PrintRemoteSummary(args, remote->scene, *remote->reduced);
   return kExitOk;
 }
 
@@ -183,20 +203,19 @@ int RunPlot(const PlotArgs& args) {
   auto relation = Relation(args);
   if (!relation.ok()) return Fail(relation.error());
   const PlotDataRequest request = RequestOf(args, *relation);
-  auto data = FetchPlotData(*connection, request);
-  if (!data.ok()) return Fail(data.error());
+  // Text needs Qt's font machinery; the CLI never opens a window.
+  const HeadlessGui gui;
+  DuckDbEngine engine(*connection, *relation, SourceLabel(args));
+  auto plot =
+      RunPlot(engine, request, SpecOf(args, request), TickLabelWidth(), CancelOnInterrupt());
+  if (!plot.ok()) return Fail(plot.error());
   if (*rejected > 0) {
     std::cerr << fmt::format(
         "pika: {} rows of '{}' could not be read and are not plotted (see pika inspect)\n",
         *rejected, args.source);
   }
-  // Text needs Qt's font machinery; the CLI never opens a window.
-  const HeadlessGui gui;
-  GridPool pool;
-  auto plot = BuildScene(request, *data, SpecOf(args, request), TickLabelWidth(), pool);
-  if (!plot.ok()) return Fail(plot.error());
-  if (Status exported = Export(*plot, args); !exported.ok()) return Fail(exported.error());
-  PrintSummary(args, *data, *rejected, *plot);
+  if (Status exported = Export(plot->scene, args); !exported.ok()) return Fail(exported.error());
+  PrintSummary(args, *plot, *rejected);
   return kExitOk;
 }
 

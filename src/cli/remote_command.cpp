@@ -41,9 +41,9 @@ void PrintRows(const std::string& format, const TableBatch& rows) {
   }
 }
 
-nlohmann::json ColumnsJson(const std::vector<RemoteColumn>& columns) {
+nlohmann::json ColumnsJson(const std::vector<EngineColumn>& columns) {
   nlohmann::json list = nlohmann::json::array();
-  for (const RemoteColumn& column : columns) {
+  for (const EngineColumn& column : columns) {
     list.push_back({{"name", column.name},
                     {"type", column.engine_type},
                     {"pika_type", std::string(ToDuckDbName(column.type))}});
@@ -52,7 +52,7 @@ nlohmann::json ColumnsJson(const std::vector<RemoteColumn>& columns) {
 }
 
 void PrintDescription(const RemoteArgs& args, const RemoteClient& client,
-                      const std::vector<RemoteColumn>& columns, const RowEstimate& estimate,
+                      const std::vector<EngineColumn>& columns, const RowEstimate& estimate,
                       const TableBatch& preview) {
   if (args.format == "json") {
     const nlohmann::json out{{"source", RemoteUrl(client.source())},
@@ -67,7 +67,7 @@ void PrintDescription(const RemoteArgs& args, const RemoteClient& client,
   std::cout << fmt::format("{} ({}): {}{} rows\n", RemoteUrl(client.source()),
                            EngineName(client.source().engine), estimate.exact ? "" : "~",
                            estimate.rows);
-  for (const RemoteColumn& column : columns)
+  for (const EngineColumn& column : columns)
     std::cout << fmt::format("  {}  {}\n", column.name, column.engine_type);
   std::cout << '\n';
   PrintRows("table", preview);

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
@@ -16,9 +17,11 @@
 #include "cli/exit_codes.h"
 #include "cli/interrupt_signal.h"
 #include "compute/node_relations.h"
+#include "compute/plot/run_plot.h"
 #include "compute/plot_data.h"
 #include "compute/plot_sql.h"
-#include "compute/remote_plot.h"
+#include "compute/source/duckdb_engine.h"
+#include "compute/source/server_engine.h"
 #include "render/headless_gui.h"
 #include "render/scene_export.h"
 #include "render/text_metrics.h"
@@ -167,11 +170,9 @@ Status Evaluate(OpenedWorkspace& workspace, canvas::NodeId plot) {
   return {};
 }
 
-// A plot's picture: reduced on the server for a remote table, from its fetched rows otherwise.
-Result<PlotScene> SceneOf(OpenedWorkspace& workspace, const canvas::Node& plot,
-                          const canvas::Node& input) {
-  const PlotDataRequest request = PlotRequestOf(plot, input);
-  const PlotSpec spec = PlotSpecOf(plot, request);
+// The server a plot's input reads, connected to; none for rows in the workspace's engine.
+Result<std::unique_ptr<RemoteClient>> ServerOf(OpenedWorkspace& workspace,
+                                               const canvas::Node& input) {
   auto origin = RemoteOriginOf(workspace.content.graph, input.id);
   if (!origin.ok()) return origin.error();
   if (*origin) {
@@ -182,16 +183,27 @@ Result<PlotScene> SceneOf(OpenedWorkspace& workspace, const canvas::Node& plot,
           "connects to {}://{}@{}:{}: not allowed unless named with --allow-remote {}:{}",
           EngineName(source.engine), source.user, source.host, PortOf(source), source.host,
           PortOf(source)));
-    auto client = ConnectRemote(source, PasswordFromEnvironment(source));
-    if (!client.ok()) return client.error();
-    auto remote = PlotRemote(**client, request, spec, TickLabelWidth(), CancelOnInterrupt());
-    if (!remote.ok()) return remote.error();
-    return std::move(remote->plot);
+    return ConnectRemote(source, PasswordFromEnvironment(source));
   }
-  auto data = FetchPlotData(workspace.connection, request);
-  if (!data.ok()) return data.error();
-  GridPool pool;
-  return BuildScene(request, *data, spec, TickLabelWidth(), pool);
+  return std::unique_ptr<RemoteClient>();
+}
+
+// A plot's picture: reduced on the server for a remote table; from the workspace's engine
+// otherwise, fetched or reduced there as RunPlot decides.
+Result<PlotScene> SceneOf(OpenedWorkspace& workspace, const canvas::Node& plot,
+                          const canvas::Node& input) {
+  const PlotDataRequest request = PlotRequestOf(plot, input);
+  auto client = ServerOf(workspace, input);
+  if (!client.ok()) return client.error();
+  std::unique_ptr<SqlEngine> engine;
+  if (*client)
+    engine = std::make_unique<ServerEngine>(**client);
+  else
+    engine = std::make_unique<DuckDbEngine>(workspace.connection, request.relation, input.name);
+  auto drawn =
+      RunPlot(*engine, request, PlotSpecOf(plot, request), TickLabelWidth(), CancelOnInterrupt());
+  if (!drawn.ok()) return drawn.error();
+  return std::move(drawn->scene);
 }
 
 // What a refusal adds: how to allow it, for a workspace the user trusts.

@@ -107,7 +107,7 @@ std::string WithRowLimit(std::string_view select_sql, uint64_t rows) {
 }
 
 Error TooBigToPlot(const std::string& kind, uint64_t limit_bytes) {
-  return InvalidInput(fmt::format(
+  return OverBudget(fmt::format(
       "a {} plot of these rows would hold more than {} in memory (a quarter of the budget): "
       "plot a histogram or density instead, or feed it a Query that aggregates or samples "
       "(... USING SAMPLE 1000000 ROWS)",

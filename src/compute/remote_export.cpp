@@ -3,7 +3,8 @@
 #include <fmt/format.h>
 
 #include "compute/bring_local.h"
-#include "compute/remote_columns.h"
+#include "compute/plot/axis_columns.h"
+#include "compute/source/server_engine.h"
 #include "plot/reduction_method.h"
 #include "plot/reduction_sql.h"
 #include "storage/database.h"
@@ -15,19 +16,19 @@ namespace {
 
 // The rows in view, as the local export takes them: x (and, for a scatter, y) between the
 // view's bounds, ends included.
-Result<std::string> InViewPredicate(const std::vector<RemoteColumn>& columns,
-                                    const RemoteSource& remote, const PlotDataRequest& request,
+Result<std::string> InViewPredicate(const std::vector<EngineColumn>& columns,
+                                    const SqlEngine& engine, const PlotDataRequest& request,
                                     const DataWindow& values) {
-  const SqlDialect dialect = RemoteDialect(remote.engine);
+  const SqlDialect dialect = engine.dialect();
   const auto between = [dialect](const std::string& value, double low, double high) {
     return fmt::format("{} BETWEEN {} AND {}", value, DoubleLiteral(dialect, low),
                        DoubleLiteral(dialect, high));
   };
-  auto x = AxisColumnOf(columns, request.x, remote, true);
+  auto x = AxisColumnOf(columns, request.x, engine, true);
   if (!x.ok()) return x.error();
   std::string predicate = between(x->sql, values.x_min, values.x_max);
   if (request.kind == "scatter") {  // a line's view is a range of x: its y axis only follows
-    auto y = AxisColumnOf(columns, request.y, remote, false);
+    auto y = AxisColumnOf(columns, request.y, engine, false);
     if (!y.ok()) return y.error();
     predicate += " AND " + between(y->sql, values.y_min, values.y_max);
   }
@@ -49,11 +50,12 @@ Result<uint64_t> ExportRemoteRowsInView(RemoteClient& client, const PlotDataRequ
   auto format = DataFileFormatOf(path);
   if (!format.ok()) return format.error();
   const RemoteSource& remote = client.source();
-  auto columns = DiscoverColumns(client, cancel);
+  ServerEngine engine(client);
+  auto columns = engine.Columns(cancel);
   if (!columns.ok()) return columns.error();
   std::string rows_sql = "SELECT * FROM " + RemoteTableSql(remote);
   if (view) {
-    auto predicate = InViewPredicate(*columns, remote, request, AxisToValues(request, *view));
+    auto predicate = InViewPredicate(*columns, engine, request, AxisToValues(request, *view));
     if (!predicate.ok()) return predicate.error();
     rows_sql += " WHERE " + *predicate;
   }

@@ -14,7 +14,7 @@ namespace pika {
 
 struct RemoteTable {
   RemoteSource source;
-  std::vector<RemoteColumn> columns;
+  std::vector<EngineColumn> columns;
   RowEstimate rows;
   TableBatch preview;  // the first rows, in the engine's order
 };

@@ -13,6 +13,7 @@ enum class ErrorKind {
   kCancelled,     // the user (or a newer job) cancelled the work
   kHeldBack,      // not run: its estimated cost asks for the user's go-ahead first
   kNotAllowed,    // a restricted (untrusted) workspace reached for a file or server
+  kOverBudget,    // the rows would not fit the memory budget here: reduce them where they are
   kInternal,      // a bug: should never reach a user
 };
 
@@ -35,12 +36,15 @@ inline Error HeldBack(std::string message) { return {ErrorKind::kHeldBack, std::
 inline Error NotAllowed(std::string message) {
   return {ErrorKind::kNotAllowed, std::move(message)};
 }
+inline Error OverBudget(std::string message) {
+  return {ErrorKind::kOverBudget, std::move(message)};
+}
 
 // True when the failure was caused by what the user gave us, not by a bug or the system.
 inline bool IsUserError(const Error& error) {
   return error.kind == ErrorKind::kInvalidInput || error.kind == ErrorKind::kNotFound ||
          error.kind == ErrorKind::kCancelled || error.kind == ErrorKind::kHeldBack ||
-         error.kind == ErrorKind::kNotAllowed;
+         error.kind == ErrorKind::kNotAllowed || error.kind == ErrorKind::kOverBudget;
 }
 
 }  // namespace pika

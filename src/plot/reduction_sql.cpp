@@ -114,15 +114,17 @@ std::string RowsInViewSql(SqlDialect dialect, const SqlSource& source, const Pix
 }
 
 // ClickHouse 18.16 has no WITH ... AS (subquery) and joins only with USING; its argMin and
-// argMax give each column's four points in one pass instead, unrolled with ARRAY JOIN.
+// argMax give each column's four points in one pass instead, unrolled with ARRAY JOIN. A row
+// that is two extremes at once (the last x and the lowest y) is sent once, as the join sends it.
 // `rows` come from RowsInViewSql; `key` is the grouping beyond the pixel column.
 std::string ClickHouseM4Sql(const std::string& rows, const std::string& key) {
   const std::string keyed = key.empty() ? "" : fmt::format("{} AS code, ", key);
   return fmt::format(
       "SELECT {0}px, tupleElement(point, 1) AS x, tupleElement(point, 2) AS y FROM (SELECT {1}"
-      "pika_px AS px, [(min(pika_x), argMin(pika_y, pika_x)), (max(pika_x), argMax(pika_y, "
-      "pika_x)), (argMin(pika_x, pika_y), min(pika_y)), (argMax(pika_x, pika_y), max(pika_y))] "
-      "AS points FROM ({2}) GROUP BY {3}pika_px) ARRAY JOIN points AS point ORDER BY {0}px, x",
+      "pika_px AS px, arrayDistinct([(min(pika_x), argMin(pika_y, pika_x)), (max(pika_x), "
+      "argMax(pika_y, pika_x)), (argMin(pika_x, pika_y), min(pika_y)), (argMax(pika_x, pika_y), "
+      "max(pika_y))]) AS points FROM ({2}) GROUP BY {3}pika_px) ARRAY JOIN points AS point ORDER "
+      "BY {0}px, x",
       key.empty() ? "" : "code, ", keyed, rows, key.empty() ? "" : key + ", ");
 }
 

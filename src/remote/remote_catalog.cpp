@@ -56,14 +56,14 @@ namespace {
 
 // A query's columns: ClickHouse describes a SELECT with its own type names; PostgreSQL's
 // are read from an empty result's column types.
-Result<std::vector<RemoteColumn>> QueryColumns(RemoteClient& client, const CancelToken& cancel) {
+Result<std::vector<EngineColumn>> QueryColumns(RemoteClient& client, const CancelToken& cancel) {
   const RemoteSource& source = client.source();
-  std::vector<RemoteColumn> columns;
+  std::vector<EngineColumn> columns;
   if (source.engine == RemoteEngine::kClickHouse) {
     auto rows = client.Query(fmt::format("DESC ({})", source.query), cancel);
     if (!rows.ok()) return rows.error();
     for (size_t row = 0; row < rows->row_count; ++row) {
-      RemoteColumn column{rows->columns[0].TextAt(row), rows->columns[1].TextAt(row)};
+      EngineColumn column{rows->columns[0].TextAt(row), rows->columns[1].TextAt(row)};
       column.type = ClickHouseColumnType(column.engine_type);
       columns.push_back(std::move(column));
     }
@@ -79,7 +79,7 @@ Result<std::vector<RemoteColumn>> QueryColumns(RemoteClient& client, const Cance
 
 }  // namespace
 
-Result<std::vector<RemoteColumn>> DiscoverColumns(RemoteClient& client, const CancelToken& cancel) {
+Result<std::vector<EngineColumn>> DiscoverColumns(RemoteClient& client, const CancelToken& cancel) {
   const RemoteSource& source = client.source();
   if (!source.query.empty()) return QueryColumns(client, cancel);
   auto rows = client.Query(ColumnsSql(source), cancel);
@@ -88,9 +88,9 @@ Result<std::vector<RemoteColumn>> DiscoverColumns(RemoteClient& client, const Ca
     return NotFound(fmt::format("{} has no table {} in database {}: check the name in {}",
                                 Where(source), source.table, source.database, RemoteUrl(source)));
   }
-  std::vector<RemoteColumn> columns;
+  std::vector<EngineColumn> columns;
   for (size_t row = 0; row < rows->row_count; ++row) {
-    RemoteColumn column{rows->columns[0].TextAt(row), rows->columns[1].TextAt(row)};
+    EngineColumn column{rows->columns[0].TextAt(row), rows->columns[1].TextAt(row)};
     column.type = source.engine == RemoteEngine::kClickHouse
                       ? ClickHouseColumnType(column.engine_type)
                       : PostgresColumnType(static_cast<unsigned>(rows->columns[2].IntAt(row)));

@@ -6,19 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "core/engine_column.h"
 #include "remote/remote_client.h"
 
 namespace pika {
 
-struct RemoteColumn {
-  std::string name;
-  std::string engine_type;  // as the engine names it: Float64, double precision...
-  ColumnType type = ColumnType::kVarchar;
-};
-
 // The table's columns in their order. NotFound, naming the table and the database, when the
 // engine has no such table.
-Result<std::vector<RemoteColumn>> DiscoverColumns(RemoteClient& client, const CancelToken& cancel);
+Result<std::vector<EngineColumn>> DiscoverColumns(RemoteClient& client, const CancelToken& cancel);
 
 struct RowEstimate {
   uint64_t rows = 0;

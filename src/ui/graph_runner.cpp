@@ -9,6 +9,7 @@
 #include "compute/coarse_plot.h"
 #include "compute/plot_sql.h"
 #include "compute/remote_table.h"
+#include "compute/source/duckdb_engine.h"
 #include "render/text_metrics.h"
 #include "storage/sql_quote.h"
 #include "ui/remote_plot_job.h"
@@ -115,7 +116,7 @@ NodeRun Finished(Result<T> result, std::shared_ptr<const T> NodeRun::*field) {
 // What a Remote Table node offers the nodes it feeds: its columns, and its rows as estimated.
 NodeRelation RelationOf(const RemoteTable& table) {
   NodeRelation relation;
-  for (const RemoteColumn& column : table.columns)
+  for (const EngineColumn& column : table.columns)
     relation.columns.push_back({column.name, column.type, column.engine_type});
   relation.rows = table.rows.rows;
   return relation;
@@ -237,7 +238,7 @@ uint64_t GraphRunner::releaseMemory() {
   uint64_t released = 0;
   for (auto& [id, current] : runs_) {
     // A plot reduced on a server holds no rows here: nothing to give back.
-    if (!current.plot || current.plot->data_released || current.plot->remote) continue;
+    if (!current.plot || current.plot->data_released || current.plot->reduced_in_engine()) continue;
     const PlotData& data = current.plot->data;
     released += (data.x.size() + data.y.size()) * sizeof(double);
     auto light = std::make_shared<PlotResult>();
@@ -510,14 +511,11 @@ void GraphRunner::startPlot(const canvas::Node& node, uint64_t generation) {
         if (kept) return PlotRun{std::move(*passed), kept};
         if (auto coarse = CoarsePlotOf(connection, request, spec)) show_coarse(std::move(coarse));
         if (cancel.cancelled()) return Cancelled();
-        auto data = FetchPlotData(connection, request);
-        if (!data.ok()) return data.error();
-        if (cancel.cancelled()) return Cancelled();
-        GridPool pool;
-        auto scene = BuildScene(request, *data, spec, TickLabelWidth(), pool);
-        if (!scene.ok()) return scene.error();
-        return PlotRun{std::move(*passed), std::make_shared<const PlotResult>(PlotResult{
-                                               request, std::move(*data), std::move(*scene)})};
+        DuckDbEngine rows(connection, request.relation, name);
+        auto drawn = RunPlot(rows, request, spec, TickLabelWidth(), cancel);
+        if (!drawn.ok()) return drawn.error();
+        return PlotRun{std::move(*passed), std::make_shared<const PlotResult>(
+                                               PlotResultOf(request, std::move(*drawn)))};
       },
       [this, id, generation](Result<PlotRun> result) {
         finish(id, generation, PlotRunDone(std::move(result)));

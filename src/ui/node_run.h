@@ -31,7 +31,13 @@ struct PlotResult {
   // Set when the plot is of a remote table: every new size or window asks its server again
   // (or the cache, for answers younger than its freshness).
   std::optional<RemoteOrigin> remote;
+  // Set when its rows were too many to fetch within the memory budget: it was reduced in the
+  // app's DuckDB instead, and every new size or window is reduced there again.
+  bool reduced_in_duckdb = false;
   std::vector<std::string> remote_queries;  // the SQL its server ran, in order
+
+  // Reduced where its rows are (a server, or DuckDB): `data` holds no rows to lay out again.
+  bool reduced_in_engine() const { return remote.has_value() || reduced_in_duckdb; }
 };
 
 // A Plot's first level while its rows are still coming: the counts, and the scene drawn from

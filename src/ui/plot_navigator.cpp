@@ -47,7 +47,7 @@ void PlotNavigator::setPlot(std::shared_ptr<const PlotResult> plot, const std::s
   plot_ = std::move(plot);
   // A remote view is a server round trip, and each one a newer view replaces is killed there:
   // while a drag goes on, the previewed picture moves and the server is asked 5 times a second.
-  relayout_.setInterval(plot_ && plot_->remote ? 200 : 40);
+  relayout_.setInterval(plot_ && plot_->reduced_in_engine() ? 200 : 40);
   coarse_.reset();
   title_ = title;
   theme_ = theme;
@@ -279,7 +279,7 @@ void PlotNavigator::layOut() {
   spec.window = window_;
   spec.theme = theme_;
   const uint64_t request = ++layout_requests_;
-  if (plot_->remote) return layOutRemote(spec, request);
+  if (plot_->reduced_in_engine()) return layOutInEngine(spec, request);
   if (pyramid_ && window_) {
     // Coarse first: a pyramid level at once, then the exact counts replace it.
     PlotSpec coarse = spec;
@@ -320,26 +320,28 @@ void PlotNavigator::layOut() {
       });
 }
 
-// A remote table's view is reduced on its server; a newer view cancels this one there.
-void PlotNavigator::layOutRemote(const PlotSpec& spec, uint64_t request) {
-  Q_EMIT notice("asking the server…", false);
+// A remote table's view is reduced on its server, and a plot past the memory budget's in
+// DuckDB; a newer view cancels this one there.
+void PlotNavigator::layOutInEngine(const PlotSpec& spec, uint64_t request) {
+  const QString asking = plot_->remote ? "asking the server…" : "reducing in DuckDB…";
+  Q_EMIT notice(asking, false);
   // Posted back to this view, like the answer; an old request's progress is dropped.
-  auto shown = [guard = QPointer<PlotNavigator>(this), request](double fraction) {
+  auto shown = [guard = QPointer<PlotNavigator>(this), request, asking](double fraction) {
     QMetaObject::invokeMethod(
         guard,
-        [guard, request, fraction] {
+        [guard, request, fraction, asking] {
           if (guard && request == guard->layout_requests_ && guard->exact_shown_ != request)
-            Q_EMIT guard->notice(QString("asking the server… %1%").arg(qRound(fraction * 100)),
-                                 false);
+            Q_EMIT guard->notice(QString("%1 %2%").arg(asking).arg(qRound(fraction * 100)), false);
         },
         Qt::QueuedConnection);
   };
   engine_.run<PlotResult>(
       this, key_,
       [plot = plot_, spec, &remote = engine_.remote(), shown](
-          Connection&, const CancelToken& cancel, const ProgressFn&) -> Result<PlotResult> {
+          Connection& connection, const CancelToken& cancel,
+          const ProgressFn&) -> Result<PlotResult> {
         if (cancel.cancelled()) return Cancelled();
-        return RunRemotePlot(remote, *plot->remote, plot->request, spec, cancel, shown);
+        return RedrawInEngine(*plot, connection, &remote, spec, cancel, shown);
       },
       [this, window = window_, request](Result<PlotResult> result) {
         if (request != layout_requests_) return;

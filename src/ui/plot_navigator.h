@@ -93,7 +93,7 @@ class PlotNavigator : public QObject {
 
  private:
   void layOut();
-  void layOutRemote(const PlotSpec& spec, uint64_t request);
+  void layOutInEngine(const PlotSpec& spec, uint64_t request);
   bool refuseRemote(const char* what);
   std::optional<RemoteEngine> server() const;
   std::optional<DataWindow> drillRegionAt(QPointF at) const;

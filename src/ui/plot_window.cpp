@@ -10,9 +10,10 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "compute/plot/engine_plot.h"
 #include "compute/plot_sql.h"
 #include "compute/remote_export.h"
-#include "compute/remote_plot.h"
+#include "compute/source/server_engine.h"
 #include "core/local_copy.h"
 #include "storage/query_export.h"
 #include "ui/engine_session.h"
@@ -167,15 +168,15 @@ void PlotWindow::showRowsBehind(const QString& predicate) {
 // first ones, as the local drill-down shows them.
 void PlotWindow::showRemoteRowsBehind(const pika::DataWindow& region) {
   showRemoteRows(
-      [region](RemoteClient& client, const PlotDataRequest& request, const CancelToken& cancel) {
-        return FetchRemoteRowsBehind(client, request, region, kRowsShown, cancel);
+      [region](SqlEngine& server, const PlotDataRequest& request, const CancelToken& cancel) {
+        return FetchRowsBehindInEngine(server, request, region, kRowsShown, cancel);
       });
 }
 
 void PlotWindow::showRemoteRowsOfGroup(const QString& group) {
-  showRemoteRows([group = group.toStdString()](RemoteClient& client, const PlotDataRequest& request,
+  showRemoteRows([group = group.toStdString()](SqlEngine& server, const PlotDataRequest& request,
                                                const CancelToken& cancel) {
-    return FetchRemoteRowsOfGroup(client, request, group, kRowsShown, cancel);
+    return FetchRowsOfGroupInEngine(server, request, group, kRowsShown, cancel);
   });
 }
 
@@ -183,15 +184,16 @@ void PlotWindow::showRemoteRows(RemoteRowsFetch fetch) {
   const NodeRun& run = runner_.run(id_);
   if (!run.plot || !run.plot->remote) return;
   showStatus("asking the server for the rows behind it…");
-  engine_.run<RemoteRowsBehind>(
+  engine_.run<EngineRowsBehind>(
       this, kDrillKeyBase + id_,
       [origin = *run.plot->remote, request = run.plot->request, fetch = std::move(fetch),
        &remote = engine_.remote()](Connection&, const CancelToken& cancel,
-                                   const ProgressFn&) -> Result<RemoteRowsBehind> {
+                                   const ProgressFn&) -> Result<EngineRowsBehind> {
         auto client = remote.Open(origin.source, origin.max_age_s);
-        return fetch(*client, request, cancel);
+        ServerEngine server(*client);
+        return fetch(server, request, cancel);
       },
-      [this](Result<RemoteRowsBehind> rows) {
+      [this](Result<EngineRowsBehind> rows) {
         if (!rows.ok()) return showStatus(QString::fromStdString(rows.error().message), true);
         showRowsPopup(rows->rows, QString::fromStdString(rows->predicate));
       });

@@ -8,7 +8,7 @@
 #include <functional>
 
 #include "canvas/node.h"
-#include "compute/remote_plot.h"
+#include "compute/plot/engine_plot.h"
 #include "plot/plot_scene.h"
 #include "ui/rows_popup.h"
 
@@ -53,8 +53,8 @@ class PlotWindow : public QDialog {
   void showRemoteRowsBehind(const pika::DataWindow& region);
   void showRemoteRowsOfGroup(const QString& group);
   // Asks the plot's server for rows with `fetch`, and shows them in the popup.
-  using RemoteRowsFetch = std::function<Result<RemoteRowsBehind>(
-      RemoteClient& client, const PlotDataRequest& request, const CancelToken& cancel)>;
+  using RemoteRowsFetch = std::function<Result<EngineRowsBehind>(
+      SqlEngine& server, const PlotDataRequest& request, const CancelToken& cancel)>;
   void showRemoteRows(RemoteRowsFetch fetch);
   void showRowsPopup(const RowsBehind& rows, const QString& predicate);
 

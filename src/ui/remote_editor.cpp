@@ -32,7 +32,7 @@ QString Count(uint64_t rows) { return QLocale().toString(static_cast<qulonglong>
 
 QString Summary(const RemoteTable& table) {
   QStringList columns;
-  for (const RemoteColumn& column : table.columns)
+  for (const EngineColumn& column : table.columns)
     columns << QString("%1 %2").arg(QString::fromStdString(column.name),
                                     QString::fromStdString(column.engine_type));
   return QString("%1%2 rows (%3), %4 columns in %5: %6")

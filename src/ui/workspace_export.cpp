@@ -29,11 +29,11 @@ const char* ExtensionOf(ExportFormat format) {
   return "";
 }
 
-// A remote table's plot, reduced on its server at the export's size.
-Result<PlotScene> ReduceRemotely(const ExportJob& job, const PlotResult& plot, const PlotSpec& spec,
-                                 const CancelToken& cancel) {
-  if (job.remote == nullptr) return InvalidInput("remote plots cannot be exported from here");
-  auto reduced = RunRemotePlot(*job.remote, *plot.remote, plot.request, spec, cancel);
+// A plot reduced where its rows are (a server, or DuckDB past the memory budget), reduced
+// there again at the export's size.
+Result<PlotScene> ReduceAgain(Connection& connection, const ExportJob& job, const PlotResult& plot,
+                              const PlotSpec& spec, const CancelToken& cancel) {
+  auto reduced = RedrawInEngine(plot, connection, job.remote, spec, cancel);
   if (!reduced.ok()) return reduced.error();
   return std::move(reduced->scene);
 }
@@ -44,7 +44,7 @@ Result<Scene> DrawPlot(Connection& connection, const ExportPlotItem& item, const
   const ExportSettings& settings = job.settings;
   PlotData refetched;
   const PlotData* data = &item.plot->data;
-  if (item.plot->data_released && !item.plot->remote) {
+  if (item.plot->data_released) {
     auto fetched = FetchPlotData(connection, item.plot->request);
     if (!fetched.ok()) return fetched.error();
     refetched = std::move(*fetched);
@@ -58,8 +58,8 @@ Result<Scene> DrawPlot(Connection& connection, const ExportPlotItem& item, const
   spec.height = settings.height;
   spec.theme = settings.theme;
   GridPool pool;
-  auto plot = item.plot->remote
-                  ? ReduceRemotely(job, *item.plot, spec, cancel)
+  auto plot = item.plot->reduced_in_engine()
+                  ? ReduceAgain(connection, job, *item.plot, spec, cancel)
                   : BuildScene(item.plot->request, *data, spec, TickLabelWidth(), pool);
   if (!plot.ok()) return plot.error();
   if (settings.include_timestamp && !job.timestamp.empty()) {

@@ -20,17 +20,21 @@
 
 #include "compute/box_stats.h"
 #include "compute/heatmap_data.h"
+#include "compute/plot/engine_boxes.h"
+#include "compute/plot/engine_heatmap.h"
+#include "compute/plot/engine_plot.h"
+#include "compute/plot/plot_queries.h"
+#include "compute/plot/run_plot.h"
 #include "compute/plot_data.h"
 #include "compute/plot_sql.h"
-#include "compute/remote_boxes.h"
 #include "compute/remote_export.h"
-#include "compute/remote_heatmap.h"
-#include "compute/remote_plot.h"
-#include "compute/remote_run.h"
+#include "compute/source/duckdb_engine.h"
+#include "compute/source/server_engine.h"
 #include "plot/reduction_sql.h"
 #include "remote/remote_catalog.h"
 #include "support/engine.h"
 #include "support/run_process.h"
+#include "support/same_scene.h"
 #include "support/scene_marks.h"
 #include "support/temp_dir.h"
 
@@ -38,6 +42,35 @@ namespace pika {
 namespace {
 
 using namespace std::chrono_literals;
+
+// What a plot's reductions sent and brought back.
+struct Reductions {
+  std::vector<std::string> queries;
+  uint64_t bytes_received = 0;
+};
+
+// The plot of a client's table, reduced on its server.
+Result<EnginePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& request,
+                              const PlotSpec& spec, const TextExtent& text_width,
+                              const CancelToken& cancel) {
+  ServerEngine server(client);
+  return PlotInEngine(server, request, spec, text_width, cancel);
+}
+
+Result<EngineRowsBehind> FetchRemoteRowsBehind(RemoteClient& client, const PlotDataRequest& request,
+                                               const DataWindow& region, uint64_t limit,
+                                               const CancelToken& cancel) {
+  ServerEngine server(client);
+  return FetchRowsBehindInEngine(server, request, region, limit, cancel);
+}
+
+Result<EngineRowsBehind> FetchRemoteRowsOfGroup(RemoteClient& client,
+                                                const PlotDataRequest& request,
+                                                const std::string& group, uint64_t limit,
+                                                const CancelToken& cancel) {
+  ServerEngine server(client);
+  return FetchRowsOfGroupInEngine(server, request, group, limit, cancel);
+}
 
 // The points' numbers as each engine reads them (see load_points in remote_servers.sh).
 struct EngineSql {
@@ -262,6 +295,38 @@ TEST_F(RemoteServers, AScatterOfManyRowsIsADensityCountedOnTheServer) {
     return std::vector<uint32_t>{};
   };
   EXPECT_EQ(image(plots[0]), image(plots[1]));
+}
+
+TEST_F(RemoteServers, EveryPlotKindThroughRunPlotDrawsTheSameSceneInDuckDbClickHouseAndPostgres) {
+  PlotSpec spec;
+  spec.raw_point_cap = 1000;  // so that scatters and lines are reduced
+  spec.width = 480;
+  spec.height = 320;
+  PlotDataRequest coloured{"", "scatter", "x", "y"};
+  coloured.color = "c";
+  const std::vector<PlotDataRequest> requests{{"", "scatter", "x", "y"},     coloured,
+                                              {"", "line", "t", "y"},        {"", "histogram", "x"},
+                                              {"", "bar", "c", "y", "mean"}, {"", "box", "c", "y"},
+                                              {"", "heatmap", "c", "x"}};
+  for (const PlotDataRequest& request : requests) {
+    PlotDataRequest local = request;
+    local.relation = "points";
+    DuckDbEngine duck(duck_.connection, "points", "points");
+    auto here = ReduceInEngine(duck, local, spec, test::FakeWidth, CancelToken());
+    ASSERT_TRUE(here.ok()) << here.error().message;
+    for (const RemoteSource& source : {ClickHouse(), Postgres()}) {
+      const std::string what =
+          fmt::format("{} {} on {}", request.kind, request.color, EngineName(source.engine));
+      auto client = Connect(source);
+      ASSERT_NE(client, nullptr);
+      ServerEngine server(*client);
+      auto there = RunPlot(server, request, spec, test::FakeWidth, CancelToken());
+      ASSERT_TRUE(there.ok()) << there.error().message << " " << what;
+      ASSERT_TRUE(there->reduced) << what;
+      EXPECT_EQ(there->reduced->rows, here->reduced->rows) << what;
+      test::ExpectSameScene(there->scene, here->scene, what);
+    }
+  }
 }
 
 TEST_F(RemoteServers, APanCountsOnlyTheWindowWithoutScanningForTheExtent) {
@@ -609,24 +674,26 @@ TEST_F(RemoteServers, BoxesAreSummarisedOnTheServerAsHere) {
   for (RemoteSource source : {ClickHouse(), Postgres()}) {
     const std::string_view engine = EngineName(source.engine);
     {
-      RemotePlot out;
       auto client = Connect(source);
       ASSERT_NE(client, nullptr);
-      RemoteRun run(*client, CancelToken(), out);
+      ServerEngine server(*client);
+      Reductions out;
+      PlotQueries run(server, CancelToken(), out.queries, out.bytes_received);
       auto columns = DiscoverColumns(*client, CancelToken());
       ASSERT_TRUE(columns.ok()) << columns.error().message;
-      auto all = SummariseRemoteBoxes(run, *columns, "", "y");
+      auto all = SummariseEngineBoxes(run, *columns, "", "y");
       ASSERT_TRUE(all.ok()) << all.error().message;
       ExpectSameBoxes(*all, *all_here, engine);
     }
     source.query = skewed;
     auto client = Connect(source);
     ASSERT_NE(client, nullptr);
-    RemotePlot out;
-    RemoteRun run(*client, CancelToken(), out);
+    ServerEngine server(*client);
+    Reductions out;
+    PlotQueries run(server, CancelToken(), out.queries, out.bytes_received);
     auto columns = DiscoverColumns(*client, CancelToken());
     ASSERT_TRUE(columns.ok()) << columns.error().message;
-    auto boxes = SummariseRemoteBoxes(run, *columns, "c", "skew");
+    auto boxes = SummariseEngineBoxes(run, *columns, "c", "skew");
     ASSERT_TRUE(boxes.ok()) << boxes.error().message;
     ExpectSameBoxes(*boxes, *here, engine);
     EXPECT_LT(out.bytes_received, 64'000u) << engine;  // the numbers, not the rows
@@ -679,8 +746,9 @@ TEST_F(RemoteServers, HeatmapCellsAreCountedOnTheServerAsHere) {
     source.query = banded;
     auto client = Connect(source);
     ASSERT_NE(client, nullptr);
-    RemotePlot out;
-    RemoteRun run(*client, CancelToken(), out);
+    ServerEngine server(*client);
+    Reductions out;
+    PlotQueries run(server, CancelToken(), out.queries, out.bytes_received);
     auto columns = DiscoverColumns(*client, CancelToken());
     ASSERT_TRUE(columns.ok()) << columns.error().message;
     for (HeatmapRequest request : requests) {
@@ -690,7 +758,7 @@ TEST_F(RemoteServers, HeatmapCellsAreCountedOnTheServerAsHere) {
       auto here = FetchHeatmap(duck_.connection, request);
       ASSERT_TRUE(here.ok()) << here.error().message;
       ASSERT_GT(here->rows, 0u);
-      auto remote = FetchRemoteHeatmap(run, *columns, request);
+      auto remote = FetchEngineHeatmap(run, *columns, request);
       ASSERT_TRUE(remote.ok()) << remote.error().message << " " << what;
       ExpectSameCells(*remote, *here, what);
     }

@@ -12,6 +12,7 @@
 #include <QMenu>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -472,6 +473,58 @@ class AppTest : public QObject {
              qPrintable(window.statusText()));
     if (qEnvironmentVariableIsSet("PIKA_UI_SHOTS"))
       window.grab().save(qEnvironmentVariable("PIKA_UI_SHOTS") + "/exact_level.png");
+  }
+
+  void aPlotPastTheMemoryBudgetIsReducedInDuckDbAndZoomsThere() {
+    const QString parquet = dir_.filePath("past_budget.parquet");
+    {
+      auto database = pika::Database::Open({});
+      QVERIFY(database.ok());
+      auto connection = database->Connect();
+      QVERIFY(connection.ok());
+      QVERIFY(connection
+                  ->Execute("COPY (SELECT (i % 1000)::DOUBLE AS x, sqrt(i::DOUBLE) AS y FROM "
+                            "range(400000) t(i)) TO '" +
+                            parquet.toStdString() + "' (FORMAT parquet)")
+                  .ok());
+    }
+    const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "big", parquet.toStdString()));
+    QVERIFY(WaitIdle());
+    // A quarter of 20MB holds 312,500 rows of x and y: these 400,000 are past it.
+    const QByteArray limit = qgetenv("PIKA_MEMORY_LIMIT");
+    qputenv("PIKA_MEMORY_LIMIT", "20MB");
+    const auto restore = qScopeGuard([limit] {
+      if (limit.isNull())
+        qunsetenv("PIKA_MEMORY_LIMIT");
+      else
+        qputenv("PIKA_MEMORY_LIMIT", limit);
+    });
+    Node plot = MakeNode(NodeKind::kPlot, "p");
+    plot.plot = {"scatter", "x", "y", "", "past the budget"};
+    const NodeId p = document().addNode(plot);
+    QVERIFY(document().connectNodes(t, p).isEmpty());
+    QVERIFY(WaitIdle());
+    const NodeRun& run = runner().run(p);
+    QCOMPARE(int(run.state), int(RunState::kReady));
+    QVERIFY2(run.plot->reduced_in_duckdb, run.plot->scene.badge.c_str());
+    QVERIFY(run.plot->data.x.empty());  // no rows came into memory
+    QVERIFY2(QString::fromStdString(run.plot->scene.badge).contains("reduced in DuckDB"),
+             run.plot->scene.badge.c_str());
+    QCOMPARE(run.plot->scene.reduction.rows_represented, uint64_t{400000});
+    PlotWindow window(document(), runner(), window_->engine(), p);
+    QVERIFY(ShowAndWait(window));
+    // A zoom is reduced in DuckDB again, for the window only.
+    PlotNavigator* view = &window.navigator();
+    const PlotScene all = *view->scene();
+    view->zoomAt(
+        QPointF((all.area_left + all.area_right) / 2, (all.area_top + all.area_bottom) / 2), 4.0);
+    const DataWindow zoomed = *view->window();
+    QTRY_VERIFY_WITH_TIMEOUT(view->scene()->x_min == zoomed.x_min, kRunTimeoutMs);
+    const uint64_t in_view = view->scene()->reduction.rows_in_view;
+    QVERIFY2(in_view > 0 && in_view < 400000, qPrintable(QString::number(in_view)));
+    QVERIFY2(window.statusText().contains("DuckDB"), qPrintable(window.statusText()));
+    if (qEnvironmentVariableIsSet("PIKA_UI_SHOTS"))
+      window.grab().save(qEnvironmentVariable("PIKA_UI_SHOTS") + "/past_budget_zoomed.png");
   }
 
   void logAxesAndSizesComeFromTheInspectorAndBrushesAreWrittenInValues() {

@@ -1,4 +1,4 @@
-#include "compute/remote_plot.h"
+#include "compute/plot/engine_plot.h"
 
 #include <fmt/format.h>
 
@@ -8,16 +8,14 @@
 #include <optional>
 #include <string_view>
 
-#include "compute/remote_bars.h"
-#include "compute/remote_boxes.h"
-#include "compute/remote_color.h"
-#include "compute/remote_columns.h"
-#include "compute/remote_heatmap.h"
-#include "compute/remote_run.h"
+#include "compute/plot/axis_columns.h"
+#include "compute/plot/engine_bars.h"
+#include "compute/plot/engine_boxes.h"
+#include "compute/plot/engine_color.h"
+#include "compute/plot/engine_heatmap.h"
+#include "compute/plot/plot_queries.h"
 #include "plot/reduction_sql.h"
 #include "plot/time_bins.h"
-#include "remote/remote_catalog.h"
-#include "remote/text_values.h"
 
 namespace pika {
 
@@ -54,15 +52,15 @@ Status CheckSupported(const PlotDataRequest& request) {
 
 // A log axis's values as the engine computes them: log10, and not finite for values <= 0, so
 // that the reductions leave those rows off as they leave off NaN.
-std::string Log10Sql(RemoteEngine engine, const std::string& value) {
+std::string Log10Sql(SqlDialect dialect, const std::string& value) {
   // ClickHouse gives -inf or NaN; PostgreSQL's log (base 10) raises an error for them.
-  if (engine == RemoteEngine::kClickHouse) return fmt::format("log10({})", value);
+  if (dialect == SqlDialect::kClickHouse) return fmt::format("log10({})", value);
   return fmt::format("CASE WHEN {0} > 0 THEN log({0}) END", value);
 }
 
 // The rows a log axis leaves off (finite values <= 0), counted on the server, as the badge
 // says them; empty when there are none.
-Result<std::string> LeftOffNote(RemoteRun& run, SqlDialect dialect, const SqlSource& values,
+Result<std::string> LeftOffNote(PlotQueries& run, SqlDialect dialect, const SqlSource& values,
                                 bool x_log, bool y_log) {
   const std::string at_most_zero = x_log && y_log ? "pika_x <= 0 OR pika_y <= 0"
                                    : x_log        ? "pika_x <= 0"
@@ -84,7 +82,7 @@ struct Extent {
   DataWindow window;
 };
 
-Result<Extent> FetchExtent(RemoteRun& run, SqlDialect dialect, const SqlSource& source) {
+Result<Extent> FetchExtent(PlotQueries& run, SqlDialect dialect, const SqlSource& source) {
   auto rows = run.Query(ExtentSql(dialect, source));
   if (!rows.ok()) return rows.error();
   Extent extent;
@@ -110,7 +108,7 @@ struct PointSize {
 // What a row's mark carries besides its place.
 struct Channels {
   PointSize size;
-  RemoteColor color;
+  EngineColor color;
 };
 
 // A density draws no sizes, and says so as a local one does.
@@ -120,9 +118,9 @@ PlotSpec DensitySpec(PlotSpec spec, const PointSize& size) {
 }
 
 // The rows themselves: the badge says where they came from, not that they were reduced.
-Result<PlotScene> RawPoints(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
+Result<PlotScene> RawPoints(PlotQueries& run, SqlDialect dialect, const SqlSource& source,
                             const Channels& channels, PlotSpec spec, const TextExtent& text_width) {
-  spec.badge_note = fmt::format(" · from {}", run.engine());
+  spec.badge_note = fmt::format(" · from {}", run.engine().name());
   std::vector<std::string> also;
   if (channels.color.present()) also.push_back(channels.color.sql);
   if (channels.size.present()) also.push_back(channels.size.sql);
@@ -158,7 +156,7 @@ uint32_t Count32(int64_t count) {
   return static_cast<uint32_t>(std::min<int64_t>(count, UINT32_MAX));
 }
 
-Result<CountedCells> CountPlainCells(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
+Result<CountedCells> CountPlainCells(PlotQueries& run, SqlDialect dialect, const SqlSource& source,
                                      const DensityLayout& layout) {
   auto sql = DensitySql(dialect, source, layout.viewport, layout.shape);
   if (!sql.ok()) return sql.error();
@@ -177,8 +175,9 @@ Result<CountedCells> CountPlainCells(RemoteRun& run, SqlDialect dialect, const S
 }
 
 // Rows per cell and category (codes past the names are rows no category draws).
-Result<CountedCells> CountCategoryCells(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
-                                        const RemoteColor& color, const DensityLayout& layout) {
+Result<CountedCells> CountCategoryCells(PlotQueries& run, SqlDialect dialect,
+                                        const SqlSource& source, const EngineColor& color,
+                                        const DensityLayout& layout) {
   auto sql = CategoryDensitySql(dialect, source, color.sql, layout.viewport, layout.shape);
   if (!sql.ok()) return sql.error();
   auto cells = run.Query(*sql);
@@ -201,8 +200,8 @@ Result<CountedCells> CountCategoryCells(RemoteRun& run, SqlDialect dialect, cons
 
 // Per cell, its rows, and the count and sum of their finite colour values (their mean colours
 // the pixel).
-Result<CountedCells> CountMeanCells(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
-                                    const RemoteColor& color, const DensityLayout& layout) {
+Result<CountedCells> CountMeanCells(PlotQueries& run, SqlDialect dialect, const SqlSource& source,
+                                    const EngineColor& color, const DensityLayout& layout) {
   auto sql = MeanDensitySql(dialect, source, color.sql, layout.viewport, layout.shape);
   if (!sql.ok()) return sql.error();
   auto cells = run.Query(*sql);
@@ -223,15 +222,15 @@ Result<CountedCells> CountMeanCells(RemoteRun& run, SqlDialect dialect, const Sq
   return counted;
 }
 
-Result<CountedCells> CountCells(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
-                                const RemoteColor& color, const DensityLayout& layout) {
+Result<CountedCells> CountCells(PlotQueries& run, SqlDialect dialect, const SqlSource& source,
+                                const EngineColor& color, const DensityLayout& layout) {
   if (!color.present()) return CountPlainCells(run, dialect, source, layout);
   if (color.categorical()) return CountCategoryCells(run, dialect, source, color, layout);
   return CountMeanCells(run, dialect, source, color, layout);
 }
 
 // The colour's names or scale, for a legend over cells counted on the server.
-ColorEncoding LegendOf(const RemoteColor& color) {
+ColorEncoding LegendOf(const EngineColor& color) {
   ColorEncoding encoding = EncodingOf(color.color);
   encoding.scale_only = color.present() && !color.categorical();
   return encoding;
@@ -250,12 +249,12 @@ Result<PlotScene> DrawCells(const CountedCells& counted, const DataWindow& exten
 }
 
 // The grid of a density over `extent`: a colour legend narrows it.
-DensityLayout LayoutFor(const PlotSpec& spec, const DataWindow& extent, const RemoteColor& color,
+DensityLayout LayoutFor(const PlotSpec& spec, const DataWindow& extent, const EngineColor& color,
                         const TextExtent& text_width) {
   return DensityLayoutFor(spec, extent, LegendOf(color), text_width);
 }
 
-Result<PlotScene> Density(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
+Result<PlotScene> Density(PlotQueries& run, SqlDialect dialect, const SqlSource& source,
                           const DataWindow& extent, const Channels& channels, const PlotSpec& spec,
                           const TextExtent& text_width) {
   auto counted = CountCells(run, dialect, source, channels.color,
@@ -267,7 +266,7 @@ Result<PlotScene> Density(RemoteRun& run, SqlDialect dialect, const SqlSource& s
 // A pan or zoom of a scatter: the window is the extent, so the cells are counted at once
 // (no scan for the extent first), and when few rows fall inside they are fetched instead.
 // `source` is what the axes place (logs on log axes), `values` the rows' values.
-Result<PlotScene> WindowedScatter(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
+Result<PlotScene> WindowedScatter(PlotQueries& run, SqlDialect dialect, const SqlSource& source,
                                   const SqlSource& values, const Channels& channels,
                                   const PlotSpec& spec, const TextExtent& text_width,
                                   uint64_t& rows) {
@@ -290,8 +289,8 @@ Result<PlotScene> WindowedScatter(RemoteRun& run, SqlDialect dialect, const SqlS
 }
 
 // A line per pixel column's extremes (M4); with a colour, per category, one line each.
-Result<PlotScene> M4Line(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
-                         const Extent& extent, const RemoteColor& color, PlotSpec spec,
+Result<PlotScene> M4Line(PlotQueries& run, SqlDialect dialect, const SqlSource& source,
+                         const Extent& extent, const EngineColor& color, PlotSpec spec,
                          const TextExtent& text_width) {
   const DensityLayout layout = LayoutFor(spec, extent.window, color, text_width);
   const Viewport& view = layout.viewport;
@@ -315,7 +314,7 @@ Result<PlotScene> M4Line(RemoteRun& run, SqlDialect dialect, const SqlSource& so
                         text_width, pool);
 }
 
-Result<PlotScene> Histogram(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
+Result<PlotScene> Histogram(PlotQueries& run, SqlDialect dialect, const SqlSource& source,
                             const Extent& extent, const PlotSpec& spec,
                             const TextExtent& text_width, HistogramBins& drawn) {
   HistogramBins bins = NiceBins(extent.window.x_min, extent.window.x_max, 40);
@@ -331,7 +330,7 @@ Result<PlotScene> Histogram(RemoteRun& run, SqlDialect dialect, const SqlSource&
 
 // Dates and times in calendar bins (weeks from Monday, months from their first day), counted
 // on the server with integer arithmetic: the bins a local histogram of the same rows has.
-Result<PlotScene> TimeHistogram(RemoteRun& run, SqlDialect dialect, const SqlSource& source,
+Result<PlotScene> TimeHistogram(PlotQueries& run, SqlDialect dialect, const SqlSource& source,
                                 const Extent& extent, const PlotSpec& spec,
                                 const TextExtent& text_width, HistogramBins& drawn) {
   const TimeStep& step = TimeStepFor(extent.window.x_max - extent.window.x_min);
@@ -352,25 +351,25 @@ Result<PlotScene> TimeHistogram(RemoteRun& run, SqlDialect dialect, const SqlSou
 
 namespace {
 
-// The rows of the client's table where `predicate` holds: counted, and the first `limit`.
-Result<RemoteRowsBehind> RowsWhere(RemoteClient& client, const std::string& predicate,
-                                   uint64_t limit, const CancelToken& cancel) {
-  const std::string table = RemoteTableSql(client.source());
+// The rows of the engine's relation where `predicate` holds: counted, and the first `limit`.
+Result<EngineRowsBehind> RowsWhere(SqlEngine& engine, const std::string& predicate, uint64_t limit,
+                                   const CancelToken& cancel) {
+  const std::string& table = engine.relation();
   auto counted =
-      client.Query(fmt::format("SELECT count(*) AS n FROM {} WHERE {}", table, predicate), cancel);
+      engine.Query(fmt::format("SELECT count(*) AS n FROM {} WHERE {}", table, predicate), cancel);
   if (!counted.ok()) return counted.error();
-  auto first = client.Query(
+  auto first = engine.Query(
       fmt::format("SELECT * FROM {} WHERE {} LIMIT {}", table, predicate, limit), cancel);
   if (!first.ok()) return first.error();
-  return RemoteRowsBehind{{std::move(*first), static_cast<uint64_t>(counted->columns[0].IntAt(0))},
+  return EngineRowsBehind{{std::move(*first), static_cast<uint64_t>(counted->columns[0].IntAt(0))},
                           predicate};
 }
 
 }  // namespace
 
-Result<RemoteRowsBehind> FetchRemoteRowsBehind(RemoteClient& client, const PlotDataRequest& request,
-                                               const DataWindow& region, uint64_t limit,
-                                               const CancelToken& cancel) {
+Result<EngineRowsBehind> FetchRowsBehindInEngine(SqlEngine& engine, const PlotDataRequest& request,
+                                                 const DataWindow& region, uint64_t limit,
+                                                 const CancelToken& cancel) {
   const std::string& kind = request.kind;
   if (kind != "scatter" && kind != "line" && kind != "histogram") {
     return InvalidInput(fmt::format(
@@ -381,11 +380,10 @@ Result<RemoteRowsBehind> FetchRemoteRowsBehind(RemoteClient& client, const PlotD
                             "local copy\" on the remote node)"
                           : ""));
   }
-  const RemoteSource& remote = client.source();
-  const SqlDialect dialect = RemoteDialect(remote.engine);
-  auto columns = DiscoverColumns(client, cancel);
+  const SqlDialect dialect = engine.dialect();
+  auto columns = engine.Columns(cancel);
   if (!columns.ok()) return columns.error();
-  auto x = AxisColumnOf(*columns, request.x, remote, true);
+  auto x = AxisColumnOf(*columns, request.x, engine, true);
   if (!x.ok()) return x.error();
   // Half-open, as the plot's pixels and bins are.
   const auto inside = [dialect](const std::string& value, double low, double high) {
@@ -394,32 +392,30 @@ Result<RemoteRowsBehind> FetchRemoteRowsBehind(RemoteClient& client, const PlotD
   };
   std::string predicate = inside(x->sql, region.x_min, region.x_max);
   if (kind == "scatter") {  // a line's pixel column and a histogram's bins are ranges of x
-    auto y = AxisColumnOf(*columns, request.y, remote, false);
+    auto y = AxisColumnOf(*columns, request.y, engine, false);
     if (!y.ok()) return y.error();
     predicate += " AND " + inside(y->sql, region.y_min, region.y_max);
   }
-  return RowsWhere(client, predicate, limit, cancel);
+  return RowsWhere(engine, predicate, limit, cancel);
 }
 
-Result<RemoteRowsBehind> FetchRemoteRowsOfGroup(RemoteClient& client,
-                                                const PlotDataRequest& request,
-                                                const std::string& group, uint64_t limit,
-                                                const CancelToken& cancel) {
+Result<EngineRowsBehind> FetchRowsOfGroupInEngine(SqlEngine& engine, const PlotDataRequest& request,
+                                                  const std::string& group, uint64_t limit,
+                                                  const CancelToken& cancel) {
   if (!KindPicksCategories(request)) {
     return InvalidInput(fmt::format(
         "a {} plot has no bars or boxes to take the rows of: right-click on a point, pixel or bin",
         request.kind));
   }
-  const RemoteSource& remote = client.source();
-  auto columns = DiscoverColumns(client, cancel);
+  auto columns = engine.Columns(cancel);
   if (!columns.ok()) return columns.error();
-  if (auto column = FindColumn(*columns, request.x, remote); !column.ok()) return column.error();
-  auto x = RemoteIdentifier(request.x);
+  if (auto column = FindColumn(*columns, request.x, engine); !column.ok()) return column.error();
+  auto x = engine.Identifier(request.x);
   if (!x.ok()) return x.error();
   // The text the groups were named by, as the plot grouped them.
-  const std::string predicate = fmt::format("{} = {}", RemoteCategoryText(remote.engine, *x),
-                                            RemoteLiteral(remote.engine, group));
-  return RowsWhere(client, predicate, limit, cancel);
+  const std::string predicate =
+      fmt::format("{} = {}", CategoryTextSql(engine.dialect(), *x), engine.Literal(group));
+  return RowsWhere(engine, predicate, limit, cancel);
 }
 
 namespace {
@@ -436,35 +432,35 @@ struct PlotSources {
   bool x_is_time = false;
 };
 
-Result<PlotSources> SourcesOf(const std::vector<RemoteColumn>& columns, const RemoteSource& remote,
+Result<PlotSources> SourcesOf(const std::vector<EngineColumn>& columns, const SqlEngine& engine,
                               const PlotDataRequest& request) {
   PlotSources sources;
   SqlSource& values = sources.values;
-  values.relation = RemoteTableSql(remote);
-  auto x = AxisColumnOf(columns, request.x, remote, true);
+  values.relation = engine.relation();
+  auto x = AxisColumnOf(columns, request.x, engine, true);
   if (!x.ok()) return x.error();
   values.x = x->sql;
   sources.x_is_time = x->is_time;
   if (x->is_time && request.x_log)
     return InvalidInput("a date or time axis cannot be logarithmic: turn off log x");
   if (request.kind != "histogram") {
-    auto y = AxisColumnOf(columns, request.y, remote, false);
+    auto y = AxisColumnOf(columns, request.y, engine, false);
     if (!y.ok()) return y.error();
     values.y = y->sql;
   }
   if (!request.size.empty()) {
-    auto size = AxisColumnOf(columns, request.size, remote, false, "the size of a point");
+    auto size = AxisColumnOf(columns, request.size, engine, false, "the size of a point");
     if (!size.ok()) return size.error();
     sources.channels.size = {request.size, size->sql};
   }
   sources.placed = values;
-  if (request.x_log) sources.placed.x = Log10Sql(remote.engine, values.x);
-  if (request.y_log) sources.placed.y = Log10Sql(remote.engine, values.y);
+  if (request.x_log) sources.placed.x = Log10Sql(engine.dialect(), values.x);
+  if (request.y_log) sources.placed.y = Log10Sql(engine.dialect(), values.y);
   return sources;
 }
 
 // The whole plot, after its extent: bins, the rows themselves when few, else M4 or a density.
-Result<PlotScene> Reduce(RemoteRun& run, SqlDialect dialect, const PlotSources& sources,
+Result<PlotScene> Reduce(PlotQueries& run, SqlDialect dialect, const PlotSources& sources,
                          const Extent& extent, const std::string& kind, PlotSpec spec,
                          const TextExtent& text_width, HistogramBins& bins) {
   const SqlSource& placed = sources.placed;
@@ -487,38 +483,38 @@ Result<PlotScene> Reduce(RemoteRun& run, SqlDialect dialect, const PlotSources& 
 
 }  // namespace
 
-Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& request, PlotSpec spec,
-                              const TextExtent& text_width, const CancelToken& cancel) {
+Result<EnginePlot> PlotInEngine(SqlEngine& engine, const PlotDataRequest& request, PlotSpec spec,
+                                const TextExtent& text_width, const CancelToken& cancel) {
   PIKA_TRY(CheckSupported(request));
-  const RemoteSource& remote = client.source();
-  const SqlDialect dialect = RemoteDialect(remote.engine);
-  RemotePlot out;
-  RemoteRun run(client, cancel, out);
-  auto columns = DiscoverColumns(client, cancel);
+  const SqlDialect dialect = engine.dialect();
+  EnginePlot out;
+  PlotQueries run(engine, cancel, out.queries, out.bytes_received);
+  auto columns = engine.Columns(cancel);
   if (!columns.ok()) return columns.error();
   spec.kind = request.kind == "line" ? PlotKind::kLine : PlotKind::kScatter;
-  spec.badge_note = fmt::format(" · reduced on {}", EngineName(remote.engine));
+  spec.badge_note = engine.in_process() != nullptr ? fmt::format(" · reduced in {}", engine.name())
+                                                   : fmt::format(" · reduced on {}", engine.name());
   Result<PlotScene> plot = Internal("no plot");
   if (request.kind == "bar") {
-    plot = PlotRemoteBars(run, *columns, request, spec, text_width, out.rows, out.groups);
+    plot = PlotEngineBars(run, *columns, request, spec, text_width, out.rows, out.groups);
   } else if (request.kind == "heatmap") {
     const HeatmapRequest cells{"", request.x, request.y, request.color, request.agg};
-    auto heatmap = FetchRemoteHeatmap(run, *columns, cells);
+    auto heatmap = FetchEngineHeatmap(run, *columns, cells);
     if (!heatmap.ok()) return heatmap.error();
     out.rows = heatmap->rows;
     plot = BuildHeatmapScene(spec, heatmap->cells, HeatmapBadge(*heatmap, cells), text_width);
   } else if (request.kind == "box") {
-    auto summary = SummariseRemoteBoxes(run, *columns, request.x, request.y);
+    auto summary = SummariseEngineBoxes(run, *columns, request.x, request.y);
     if (!summary.ok()) return summary.error();
     out.rows = summary->rows;
     for (const BoxStats& box : summary->boxes) out.groups.push_back(box.name);
     plot =
         BuildBoxScene(spec, summary->boxes, BoxBadge(*summary, request.x, request.y), text_width);
   } else {
-    auto sources = SourcesOf(*columns, remote, request);
+    auto sources = SourcesOf(*columns, engine, request);
     if (!sources.ok()) return sources.error();
     // Planned on every frame: a cached client answers a pan's plan from its first frame's.
-    auto color = PlanRemoteColor(run, *columns, request.color,
+    auto color = PlanEngineColor(run, *columns, request.color,
                                  request.kind == "line" ? ColorUse::kLines : ColorUse::kPoints);
     if (!color.ok()) return color.error();
     sources->channels.color = *std::move(color);
@@ -534,7 +530,7 @@ Result<RemotePlot> PlotRemote(RemoteClient& client, const PlotDataRequest& reque
       if (!extent.ok()) return extent.error();
       if (extent->rows == 0) {
         return InvalidInput(
-            fmt::format("{} has no rows with finite values in {} to plot{}", RemoteUrl(remote),
+            fmt::format("{} has no rows with finite values in {} to plot{}", engine.label(),
                         request.kind == "histogram" ? request.x : request.x + " and " + request.y,
                         spec.x_log || spec.y_log ? " (a log axis takes values > 0)" : ""));
       }

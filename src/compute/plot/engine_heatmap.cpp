@@ -1,12 +1,12 @@
-#include "compute/remote_heatmap.h"
+#include "compute/plot/engine_heatmap.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 
-#include "compute/remote_color.h"
-#include "compute/remote_columns.h"
+#include "compute/plot/axis_columns.h"
+#include "compute/plot/engine_color.h"
 #include "plot/reduction_sql.h"
 
 namespace pika {
@@ -20,15 +20,15 @@ struct AxisSql {
   bool is_time = false;
 };
 
-Result<AxisSql> AxisSqlOf(const RemoteSource& remote, const std::vector<RemoteColumn>& columns,
+Result<AxisSql> AxisSqlOf(const SqlEngine& engine, const std::vector<EngineColumn>& columns,
                           const std::string& column) {
-  auto found = FindColumn(columns, column, remote);
+  auto found = FindColumn(columns, column, engine);
   if (!found.ok()) return found.error();
-  auto quoted = RemoteIdentifier(column);
+  auto quoted = engine.Identifier(column);
   if (!quoted.ok()) return quoted.error();
-  AxisSql sql{RemoteCategoryText(remote.engine, *quoted), ""};
+  AxisSql sql{CategoryTextSql(engine.dialect(), *quoted), ""};
   if (IsNumber((*found)->type) || IsTime(**found)) {
-    auto number = AxisColumnOf(columns, column, remote, true);
+    auto number = AxisColumnOf(columns, column, engine, true);
     if (!number.ok()) return number.error();
     sql.number = number->sql;
     sql.is_time = number->is_time;
@@ -39,9 +39,9 @@ Result<AxisSql> AxisSqlOf(const RemoteSource& remote, const std::vector<RemoteCo
 // Text (and anything else without an order): a band for each of the most frequent values, by
 // name. ClickHouse 18.16 has no window functions: the values are counted apart when there may
 // be more.
-Status PlanNames(RemoteRun& run, const AxisSql& sql, HeatAxis& axis, uint64_t& categories) {
+Status PlanNames(PlotQueries& run, const AxisSql& sql, HeatAxis& axis, uint64_t& categories) {
   const std::string values =
-      fmt::format("(SELECT {} AS pika_name FROM {}) AS v", sql.name, RemoteTableSql(run.source()));
+      fmt::format("(SELECT {} AS pika_name FROM {}) AS v", sql.name, run.engine().relation());
   auto top = run.Query(fmt::format(
       "SELECT pika_name AS name, count(*) AS n FROM {} GROUP BY pika_name ORDER BY n DESC, name "
       "LIMIT {}",
@@ -62,12 +62,12 @@ Status PlanNames(RemoteRun& run, const AxisSql& sql, HeatAxis& axis, uint64_t& c
 
 // Numbers and times: a band per value when there are few (hours, weekdays), in their order;
 // else about `target` bins on round edges.
-Status PlanNumbers(RemoteRun& run, const AxisSql& sql, const std::string& column, int target,
+Status PlanNumbers(PlotQueries& run, const AxisSql& sql, const std::string& column, int target,
                    HeatAxis& axis, uint64_t& categories) {
-  const SqlDialect dialect = RemoteDialect(run.source().engine);
+  const SqlDialect dialect = run.dialect();
   const std::string values =
       fmt::format("(SELECT {} AS pika_name, {} AS pika_v FROM {}) AS v WHERE {}", sql.name,
-                  sql.number, RemoteTableSql(run.source()), FiniteSql(dialect, "pika_v"));
+                  sql.number, run.engine().relation(), FiniteSql(dialect, "pika_v"));
   auto stats = run.Query(fmt::format(
       "SELECT count(DISTINCT pika_v) AS n, min(pika_v) AS low, max(pika_v) AS high FROM {}",
       values));
@@ -95,9 +95,9 @@ struct PlannedAxis {
   AxisSql sql;
 };
 
-Result<PlannedAxis> PlanAxis(RemoteRun& run, const std::vector<RemoteColumn>& columns,
+Result<PlannedAxis> PlanAxis(PlotQueries& run, const std::vector<EngineColumn>& columns,
                              const std::string& column, int target, uint64_t& categories) {
-  auto sql = AxisSqlOf(run.source(), columns, column);
+  auto sql = AxisSqlOf(run.engine(), columns, column);
   if (!sql.ok()) return sql.error();
   PlannedAxis planned{{}, *sql};
   if (sql->number.empty()) {
@@ -111,28 +111,27 @@ Result<PlannedAxis> PlanAxis(RemoteRun& run, const std::vector<RemoteColumn>& co
 
 // A row's cell along the axis: its band's name, or its bin's index, computed as the local
 // heatmap computes it.
-std::string CoordinateSql(RemoteEngine engine, const PlannedAxis& planned) {
+std::string CoordinateSql(SqlDialect dialect, const PlannedAxis& planned) {
   const HeatAxis& axis = planned.axis;
   if (axis.categorical()) return planned.sql.name;
-  const SqlDialect dialect = RemoteDialect(engine);
   const std::string bin = fmt::format("floor(({} - {}) / {})", planned.sql.number,
                                       DoubleLiteral(dialect, axis.bins.first_edge),
                                       DoubleLiteral(dialect, axis.bins.width));
   // Rounding may put a value just under the last edge one bin past the end: it stays in.
   return fmt::format("least({}, {})",
-                     engine == RemoteEngine::kClickHouse ? fmt::format("toInt64({})", bin)
-                                                         : fmt::format("CAST({} AS BIGINT)", bin),
+                     dialect == SqlDialect::kClickHouse ? fmt::format("toInt64({})", bin)
+                                                        : fmt::format("CAST({} AS BIGINT)", bin),
                      axis.size() - 1);
 }
 
-std::string InsideSql(RemoteEngine engine, const PlannedAxis& planned) {
+std::string InsideSql(const SqlEngine& engine, const PlannedAxis& planned) {
   const HeatAxis& axis = planned.axis;
   if (axis.categorical()) {
     std::vector<std::string> literals;
-    for (const std::string& name : axis.names) literals.push_back(RemoteLiteral(engine, name));
+    for (const std::string& name : axis.names) literals.push_back(engine.Literal(name));
     return fmt::format("{} IN ({})", planned.sql.name, fmt::join(literals, ", "));
   }
-  const SqlDialect dialect = RemoteDialect(engine);
+  const SqlDialect dialect = engine.dialect();
   return fmt::format("{0} >= {1} AND {0} < {2}", planned.sql.number,
                      DoubleLiteral(dialect, axis.bins.first_edge),
                      DoubleLiteral(dialect, axis.bins.last_edge()));
@@ -145,7 +144,7 @@ std::string AggregateOf(const HeatmapRequest& request) {
 
 }  // namespace
 
-Result<Heatmap> FetchRemoteHeatmap(RemoteRun& run, const std::vector<RemoteColumn>& columns,
+Result<Heatmap> FetchEngineHeatmap(PlotQueries& run, const std::vector<EngineColumn>& columns,
                                    const HeatmapRequest& request) {
   if (request.x.empty() || request.y.empty())
     return InvalidInput("a heatmap needs an x and a y column: the grid's two sides");
@@ -153,12 +152,12 @@ Result<Heatmap> FetchRemoteHeatmap(RemoteRun& run, const std::vector<RemoteColum
   if (agg != "count" && request.value.empty())
     return InvalidInput(fmt::format(
         "a heatmap of the {} needs a colour column: the values each cell aggregates", agg));
-  const RemoteSource& remote = run.source();
+  const SqlEngine& engine = run.engine();
   std::string value = "NULL";
   if (agg != "count") {
-    auto column = AxisColumnOf(columns, request.value, remote, false, "the colour of a heatmap");
+    auto column = AxisColumnOf(columns, request.value, engine, false, "the colour of a heatmap");
     if (!column.ok()) return column.error();
-    value = FiniteOrNullSql(remote.engine, column->sql);  // as AggregateSql
+    value = FiniteOrNullSql(engine.dialect(), column->sql);  // as AggregateSql
   }
   Heatmap heatmap;
   auto x = PlanAxis(run, columns, request.x, 40, heatmap.x_categories);
@@ -170,8 +169,8 @@ Result<Heatmap> FetchRemoteHeatmap(RemoteRun& run, const std::vector<RemoteColum
       "pika_x, {} AS pika_y, {} AS pika_value FROM {} WHERE {} AND {}) AS cells GROUP BY pika_x, "
       "pika_y",
       agg == "count" ? "count(*)" : fmt::format("{}(pika_value)", agg == "mean" ? "avg" : agg),
-      CoordinateSql(remote.engine, *x), CoordinateSql(remote.engine, *y), value,
-      RemoteTableSql(remote), InsideSql(remote.engine, *x), InsideSql(remote.engine, *y)));
+      CoordinateSql(engine.dialect(), *x), CoordinateSql(engine.dialect(), *y), value,
+      engine.relation(), InsideSql(engine, *x), InsideSql(engine, *y)));
   if (!batch.ok()) return batch.error();
   HeatmapCells& cells = heatmap.cells;
   cells.x = std::move(x->axis);

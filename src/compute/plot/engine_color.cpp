@@ -1,8 +1,8 @@
-#include "compute/remote_color.h"
+#include "compute/plot/engine_color.h"
 
 #include <fmt/format.h>
 
-#include "compute/remote_columns.h"
+#include "compute/plot/axis_columns.h"
 #include "plot/reduction_sql.h"
 
 namespace pika {
@@ -16,8 +16,8 @@ struct Categories {
 
 // ClickHouse 18.16 has no window functions: the distinct values are counted apart, and only
 // when the top ones are not all there is.
-Result<Categories> TopCategories(RemoteRun& run, const std::string& text) {
-  const std::string table = RemoteTableSql(run.source());
+Result<Categories> TopCategories(PlotQueries& run, const std::string& text) {
+  const std::string& table = run.engine().relation();
   auto top = run.Query(fmt::format(
       "SELECT pika_category AS category, count(*) AS n FROM (SELECT {} AS pika_category FROM {}) "
       "AS c GROUP BY pika_category ORDER BY n DESC, category LIMIT {}",
@@ -39,14 +39,14 @@ Result<Categories> TopCategories(RemoteRun& run, const std::string& text) {
 }
 
 // The code of a row's category: its place among the named ones, else `named`.
-std::string CodeSql(RemoteEngine engine, const std::string& text, const PlotColor& color,
+std::string CodeSql(const SqlEngine& engine, const std::string& text, const PlotColor& color,
                     size_t named) {
   std::vector<std::string> names, codes;
   for (size_t code = 0; code < named; ++code) {
-    names.push_back(RemoteLiteral(engine, color.names[code]));
+    names.push_back(engine.Literal(color.names[code]));
     codes.push_back(std::to_string(code));
   }
-  if (engine == RemoteEngine::kClickHouse) {
+  if (engine.dialect() == SqlDialect::kClickHouse) {
     return fmt::format("toInt64(transform({}, [{}], [{}], {}))", text, fmt::join(names, ", "),
                        fmt::join(codes, ", "), named);
   }
@@ -57,9 +57,8 @@ std::string CodeSql(RemoteEngine engine, const std::string& text, const PlotColo
 }
 
 // A number on a colour bar over its finite values' range.
-Result<std::string> PlanContinuous(RemoteRun& run, const std::string& value, PlotColor& color) {
-  auto range = run.Query(
-      ExtentSql(RemoteDialect(run.source().engine), {RemoteTableSql(run.source()), value, ""}));
+Result<std::string> PlanContinuous(PlotQueries& run, const std::string& value, PlotColor& color) {
+  auto range = run.Query(ExtentSql(run.dialect(), {run.engine().relation(), value, ""}));
   if (!range.ok()) return range.error();
   if (range->columns[0].IntAt(0) > 0) {
     color.min = range->columns[1].DoubleAt(0);
@@ -70,30 +69,30 @@ Result<std::string> PlanContinuous(RemoteRun& run, const std::string& value, Plo
 
 }  // namespace
 
-std::string RemoteCategoryText(RemoteEngine engine, const std::string& quoted) {
-  if (engine == RemoteEngine::kClickHouse)
+std::string CategoryTextSql(SqlDialect dialect, const std::string& quoted) {
+  if (dialect == SqlDialect::kClickHouse)
     return fmt::format("ifNull(toString({}), 'NULL')", quoted);
   return fmt::format("coalesce(CAST({} AS TEXT), 'NULL')", quoted);
 }
 
-Result<RemoteColor> PlanRemoteColor(RemoteRun& run, const std::vector<RemoteColumn>& columns,
+Result<EngineColor> PlanEngineColor(PlotQueries& run, const std::vector<EngineColumn>& columns,
                                     const std::string& column, ColorUse use) {
-  RemoteColor planned;
+  EngineColor planned;
   if (column.empty()) return planned;
-  const RemoteSource& source = run.source();
-  auto found = FindColumn(columns, column, source);
+  const SqlEngine& engine = run.engine();
+  auto found = FindColumn(columns, column, engine);
   if (!found.ok()) return found.error();
-  auto quoted = RemoteIdentifier(column);
+  auto quoted = engine.Identifier(column);
   if (!quoted.ok()) return quoted.error();
   planned.color.column = column;
-  const std::string text = RemoteCategoryText(source.engine, *quoted);
+  const std::string text = CategoryTextSql(engine.dialect(), *quoted);
   auto categories = TopCategories(run, text);
   if (!categories.ok()) return categories.error();
   if (categories->top.empty())
-    return InvalidInput(fmt::format("{} has no rows to colour by '{}'", RemoteUrl(source), column));
+    return InvalidInput(fmt::format("{} has no rows to colour by '{}'", engine.label(), column));
   const bool numeric = IsNumber((*found)->type);
   if (ColorsContinuously(numeric, categories->distinct, use)) {
-    auto value = AxisColumnOf(columns, column, source, false);
+    auto value = AxisColumnOf(columns, column, engine, false);
     if (!value.ok()) return value.error();
     auto sql = PlanContinuous(run, value->sql, planned.color);
     if (!sql.ok()) return sql.error();
@@ -102,7 +101,7 @@ Result<RemoteColor> PlanRemoteColor(RemoteRun& run, const std::vector<RemoteColu
   }
   const size_t named =
       NameCategories(std::move(categories->top), categories->distinct, numeric, use, planned.color);
-  planned.sql = CodeSql(source.engine, text, planned.color, named);
+  planned.sql = CodeSql(engine, text, planned.color, named);
   return planned;
 }
 

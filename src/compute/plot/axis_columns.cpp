@@ -1,4 +1,4 @@
-#include "compute/remote_columns.h"
+#include "compute/plot/axis_columns.h"
 
 #include <fmt/format.h>
 
@@ -13,11 +13,14 @@ namespace pika {
 namespace {
 
 // Microseconds since the epoch, as a time axis places them. ClickHouse's Date counts days and
-// its DateTime seconds (both UTC-based, whatever the server's time zone).
-std::string TimeValueSql(RemoteEngine engine, const RemoteColumn& column,
+// its DateTime seconds (both UTC-based, whatever the server's time zone); DuckDB's as a local
+// plot reads it (XValueSql).
+std::string TimeValueSql(SqlDialect dialect, const EngineColumn& column,
                          const std::string& quoted) {
   const std::string_view type = ClickHouseBaseType(column.engine_type);
-  if (engine == RemoteEngine::kClickHouse) {
+  if (dialect == SqlDialect::kDuckDb)
+    return fmt::format("CAST(epoch_us(CAST({} AS TIMESTAMP)) AS DOUBLE)", quoted);
+  if (dialect == SqlDialect::kClickHouse) {
     return type.starts_with("DateTime") ? fmt::format("toFloat64(toUInt32({})) * 1e6", quoted)
                                         : fmt::format("toFloat64(toUInt16({})) * 8.64e10", quoted);
   }
@@ -28,51 +31,47 @@ std::string TimeValueSql(RemoteEngine engine, const RemoteColumn& column,
 
 }  // namespace
 
-SqlDialect RemoteDialect(RemoteEngine engine) {
-  return engine == RemoteEngine::kClickHouse ? SqlDialect::kClickHouse : SqlDialect::kPostgres;
-}
-
 bool IsNumber(ColumnType type) {
   return type == ColumnType::kBigint || type == ColumnType::kDouble;
 }
 
-bool IsTime(const RemoteColumn& column) {
+bool IsTime(const EngineColumn& column) {
   if (column.type == ColumnType::kDate || column.type == ColumnType::kTimestamp) return true;
   return ClickHouseBaseType(column.engine_type).starts_with("Date");
 }
 
-Result<const RemoteColumn*> FindColumn(const std::vector<RemoteColumn>& columns,
-                                       const std::string& name, const RemoteSource& source) {
+Result<const EngineColumn*> FindColumn(const std::vector<EngineColumn>& columns,
+                                       const std::string& name, const SqlEngine& engine) {
   const auto found = std::find_if(columns.begin(), columns.end(),
-                                  [&](const RemoteColumn& column) { return column.name == name; });
+                                  [&](const EngineColumn& column) { return column.name == name; });
   if (found != columns.end()) return &*found;
   std::string names;
-  for (const RemoteColumn& column : columns) names += (names.empty() ? "" : ", ") + column.name;
+  for (const EngineColumn& column : columns) names += (names.empty() ? "" : ", ") + column.name;
   return NotFound(
-      fmt::format("{} has no column '{}'; its columns are {}", RemoteUrl(source), name, names));
+      fmt::format("{} has no column '{}'; its columns are {}", engine.label(), name, names));
 }
 
-Result<AxisColumn> AxisColumnOf(const std::vector<RemoteColumn>& columns, const std::string& name,
-                                const RemoteSource& source, bool time_ok, std::string_view role) {
-  auto column = FindColumn(columns, name, source);
+Result<AxisColumn> AxisColumnOf(const std::vector<EngineColumn>& columns, const std::string& name,
+                                const SqlEngine& engine, bool time_ok, std::string_view role) {
+  auto column = FindColumn(columns, name, engine);
   if (!column.ok()) return column.error();
-  const RemoteColumn* found = *column;
-  auto quoted = RemoteIdentifier(name);
+  const EngineColumn* found = *column;
+  auto quoted = engine.Identifier(name);
   if (!quoted.ok()) return quoted.error();
   if (time_ok && IsTime(*found))
-    return AxisColumn{TimeValueSql(source.engine, *found, *quoted), true};
+    return AxisColumn{TimeValueSql(engine.dialect(), *found, *quoted), true};
   if (!IsNumber(found->type)) {
     return InvalidInput(fmt::format(
-        "column '{}' of {} is {}, not a number{}", name, RemoteUrl(source), found->engine_type,
+        "column '{}' of {} is {}, not a number{}", name, engine.label(), found->engine_type,
         time_ok ? " or a date" : fmt::format(": {} takes numbers", role)));
   }
-  if (source.engine == RemoteEngine::kClickHouse)
+  if (engine.dialect() == SqlDialect::kClickHouse)
     return AxisColumn{fmt::format("toFloat64({})", *quoted)};
   return AxisColumn{fmt::format("CAST({} AS DOUBLE PRECISION)", *quoted)};
 }
 
-std::string FiniteOrNullSql(RemoteEngine engine, const std::string& value) {
-  return fmt::format("CASE WHEN {} THEN {} END", FiniteSql(RemoteDialect(engine), value), value);
+std::string FiniteOrNullSql(SqlDialect dialect, const std::string& value) {
+  return fmt::format("CASE WHEN {} THEN {} END", FiniteSql(dialect, value), value);
 }
 
 std::vector<double> Doubles(const Column& column) {

@@ -1,12 +1,12 @@
-#include "compute/remote_bars.h"
+#include "compute/plot/engine_bars.h"
 
 #include <fmt/format.h>
 
 #include <cmath>
 #include <map>
 
-#include "compute/remote_color.h"
-#include "compute/remote_columns.h"
+#include "compute/plot/axis_columns.h"
+#include "compute/plot/engine_color.h"
 #include "plot/reduction_sql.h"
 
 namespace pika {
@@ -20,7 +20,7 @@ struct Groups {
   uint64_t distinct = 0;                // groups in all
 };
 
-Result<Groups> FetchGroups(RemoteRun& run, const SqlSource& source, const std::string& agg) {
+Result<Groups> FetchGroups(PlotQueries& run, const SqlSource& source, const std::string& agg) {
   auto bars = run.Query(GroupedAggregateSql(source, agg, kMaxBars));
   if (!bars.ok()) return bars.error();
   auto totals = run.Query(fmt::format("SELECT count(*) AS n, count(DISTINCT {}) AS groups FROM {}",
@@ -36,8 +36,8 @@ Result<Groups> FetchGroups(RemoteRun& run, const SqlSource& source, const std::s
 }
 
 // The bars' values per colour group: values[bar * groups + group], NaN where no rows are.
-Result<std::vector<double>> FetchColorGroups(RemoteRun& run, const SqlSource& source,
-                                             const std::string& agg, const RemoteColor& color,
+Result<std::vector<double>> FetchColorGroups(PlotQueries& run, const SqlSource& source,
+                                             const std::string& agg, const EngineColor& color,
                                              const std::vector<std::string>& categories) {
   const size_t groups = color.color.names.size();
   std::vector<double> values(categories.size() * groups, std::nan(""));
@@ -46,7 +46,7 @@ Result<std::vector<double>> FetchColorGroups(RemoteRun& run, const SqlSource& so
   std::vector<std::string> literals;
   for (size_t bar = 0; bar < categories.size(); ++bar) {
     index[categories[bar]] = bar;
-    literals.push_back(RemoteLiteral(run.source().engine, categories[bar]));
+    literals.push_back(run.engine().Literal(categories[bar]));
   }
   auto rows = run.Query(fmt::format(
       "SELECT pika_group AS category, pika_code AS bar_group, {} AS value FROM (SELECT {} AS "
@@ -67,19 +67,19 @@ Result<std::vector<double>> FetchColorGroups(RemoteRun& run, const SqlSource& so
 
 }  // namespace
 
-Result<PlotScene> PlotRemoteBars(RemoteRun& run, const std::vector<RemoteColumn>& columns,
+Result<PlotScene> PlotEngineBars(PlotQueries& run, const std::vector<EngineColumn>& columns,
                                  const PlotDataRequest& request, const PlotSpec& spec,
                                  const TextExtent& text_width, uint64_t& rows,
                                  std::vector<std::string>& groups_drawn) {
-  const RemoteSource& remote = run.source();
-  if (auto column = FindColumn(columns, request.x, remote); !column.ok()) return column.error();
-  auto x = RemoteIdentifier(request.x);
+  const SqlEngine& engine = run.engine();
+  if (auto column = FindColumn(columns, request.x, engine); !column.ok()) return column.error();
+  auto x = engine.Identifier(request.x);
   if (!x.ok()) return x.error();
-  SqlSource source{RemoteTableSql(remote), RemoteCategoryText(remote.engine, *x), ""};
+  SqlSource source{engine.relation(), CategoryTextSql(engine.dialect(), *x), ""};
   if (!request.y.empty()) {
-    auto y = AxisColumnOf(columns, request.y, remote, false);
+    auto y = AxisColumnOf(columns, request.y, engine, false);
     if (!y.ok()) return y.error();
-    source.y = FiniteOrNullSql(remote.engine, y->sql);  // as AggregateSql
+    source.y = FiniteOrNullSql(engine.dialect(), y->sql);  // as AggregateSql
   }
   const std::string agg = BarAggregate(request);
   if (agg != "count" && request.y.empty())
@@ -100,7 +100,7 @@ Result<PlotScene> PlotRemoteBars(RemoteRun& run, const std::vector<RemoteColumn>
           : fmt::format("{} by {}: {} categories (exact)", what, by, categories.size());
   if (request.color.empty())
     return BuildBarScene(spec, categories, groups->values, rows, badge, text_width);
-  auto color = PlanRemoteColor(run, columns, request.color, ColorUse::kGroups);
+  auto color = PlanEngineColor(run, columns, request.color, ColorUse::kGroups);
   if (!color.ok()) return color.error();
   auto values = FetchColorGroups(run, source, sql_agg, *color, categories);
   if (!values.ok()) return values.error();

@@ -1,4 +1,4 @@
-#include "compute/remote_boxes.h"
+#include "compute/plot/engine_boxes.h"
 
 #include <fmt/format.h>
 
@@ -6,8 +6,8 @@
 #include <cmath>
 #include <map>
 
-#include "compute/remote_color.h"
-#include "compute/remote_columns.h"
+#include "compute/plot/axis_columns.h"
+#include "compute/plot/engine_color.h"
 #include "plot/reduction_sql.h"
 
 namespace pika {
@@ -16,19 +16,19 @@ namespace {
 
 // The rows as (pika_category, pika_order, pika_y), finite y only. pika_order is x as a
 // number for numbers, dates and times (boxes follow it), NULL for other types.
-Result<std::string> BoxRows(const RemoteSource& remote, const std::vector<RemoteColumn>& columns,
+Result<std::string> BoxRows(const SqlEngine& engine, const std::vector<EngineColumn>& columns,
                             const std::string& x, const std::string& y) {
-  auto value = AxisColumnOf(columns, y, remote, false, "the y of a box plot");
+  auto value = AxisColumnOf(columns, y, engine, false, "the y of a box plot");
   if (!value.ok()) return value.error();
-  std::string category = RemoteLiteral(remote.engine, y), order = "NULL";
+  std::string category = engine.Literal(y), order = "NULL";
   if (!x.empty()) {
-    auto column = FindColumn(columns, x, remote);
+    auto column = FindColumn(columns, x, engine);
     if (!column.ok()) return column.error();
-    auto quoted = RemoteIdentifier(x);
+    auto quoted = engine.Identifier(x);
     if (!quoted.ok()) return quoted.error();
-    category = RemoteCategoryText(remote.engine, *quoted);
+    category = CategoryTextSql(engine.dialect(), *quoted);
     if (IsNumber((*column)->type) || IsTime(**column)) {
-      auto ordered = AxisColumnOf(columns, x, remote, true);
+      auto ordered = AxisColumnOf(columns, x, engine, true);
       if (!ordered.ok()) return ordered.error();
       order = ordered->sql;
     }
@@ -36,8 +36,7 @@ Result<std::string> BoxRows(const RemoteSource& remote, const std::vector<Remote
   return fmt::format(
       "(SELECT * FROM (SELECT {} AS pika_category, {} AS pika_order, {} AS pika_y FROM {}) AS r "
       "WHERE {}) AS box_rows",
-      category, order, value->sql, RemoteTableSql(remote),
-      FiniteSql(RemoteDialect(remote.engine), "pika_y"));
+      category, order, value->sql, engine.relation(), FiniteSql(engine.dialect(), "pika_y"));
 }
 
 constexpr double kQuartiles[] = {0.25, 0.5, 0.75};
@@ -60,7 +59,8 @@ std::string ClickHouseQuartilesSql(const std::string& rows) {
       picks, rows, kMaxBoxes);
 }
 
-std::string PostgresQuartilesSql(const std::string& rows) {
+// PostgreSQL and DuckDB.
+std::string OrderedSetQuartilesSql(const std::string& rows) {
   return fmt::format(
       "SELECT pika_category AS category, count(*) AS n, min(pika_order) AS x_order, "
       "percentile_cont(0.25) WITHIN GROUP (ORDER BY pika_y) AS q1, percentile_cont(0.5) WITHIN "
@@ -90,12 +90,12 @@ void SortBoxes(std::vector<BoxStats>& boxes, std::vector<double>& order) {
   boxes = std::move(sorted);
 }
 
-Status FetchQuartiles(RemoteRun& run, const std::string& rows, BoxSummary& summary) {
-  const bool clickhouse = run.source().engine == RemoteEngine::kClickHouse;
-  auto batch = run.Query(clickhouse ? ClickHouseQuartilesSql(rows) : PostgresQuartilesSql(rows));
+Status FetchQuartiles(PlotQueries& run, const std::string& rows, BoxSummary& summary) {
+  const bool clickhouse = run.dialect() == SqlDialect::kClickHouse;
+  auto batch = run.Query(clickhouse ? ClickHouseQuartilesSql(rows) : OrderedSetQuartilesSql(rows));
   if (!batch.ok()) return batch.error();
   std::vector<double> order = Doubles(batch->columns[2]);
-  // ClickHouse: two values per quartile (columns 3 and 4, 5 and 6, 7 and 8); PostgreSQL: one.
+  // ClickHouse: two values per quartile (columns 3 and 4, 5 and 6, 7 and 8); the others: one.
   std::vector<std::vector<double>> values;
   for (size_t column = 3; column < batch->columns.size(); ++column)
     values.push_back(Doubles(batch->columns[column]));
@@ -119,7 +119,7 @@ Status FetchQuartiles(RemoteRun& run, const std::string& rows, BoxSummary& summa
   return {};
 }
 
-Result<uint64_t> CountGroups(RemoteRun& run, const std::string& rows) {
+Result<uint64_t> CountGroups(PlotQueries& run, const std::string& rows) {
   auto counted =
       run.Query(fmt::format("SELECT count(DISTINCT pika_category) AS groups FROM {}", rows));
   if (!counted.ok()) return counted.error();
@@ -128,18 +128,18 @@ Result<uint64_t> CountGroups(RemoteRun& run, const std::string& rows) {
 
 // The boxes' fences (1.5 interquartile ranges beyond the box) as the rows' pika_lo and pika_hi,
 // for the boxes drawn only.
-std::string FencedRowsSql(RemoteEngine engine, const std::string& rows,
+std::string FencedRowsSql(const SqlEngine& engine, const std::string& rows,
                           const std::vector<BoxStats>& boxes) {
-  const SqlDialect dialect = RemoteDialect(engine);
+  const SqlDialect dialect = engine.dialect();
   std::vector<std::string> names, lows, highs;
   for (const BoxStats& box : boxes) {
     const double reach = 1.5 * (box.q3 - box.q1);
-    names.push_back(RemoteLiteral(engine, box.name));
+    names.push_back(engine.Literal(box.name));
     lows.push_back(DoubleLiteral(dialect, box.q1 - reach));
     highs.push_back(DoubleLiteral(dialect, box.q3 + reach));
   }
   const auto fence = [&](const std::vector<std::string>& bounds) {
-    if (engine == RemoteEngine::kClickHouse) {
+    if (dialect == SqlDialect::kClickHouse) {
       return fmt::format("transform(pika_category, [{}], [{}], nan)", fmt::join(names, ", "),
                          fmt::join(bounds, ", "));
     }
@@ -161,8 +161,8 @@ std::map<std::string, BoxStats*> ByName(std::vector<BoxStats>& boxes) {
 }
 
 // Per box: the whiskers' ends (the extreme values inside the fences) and the outliers' count.
-Status FetchWhiskers(RemoteRun& run, const std::string& fenced, std::vector<BoxStats>& boxes) {
-  const bool clickhouse = run.source().engine == RemoteEngine::kClickHouse;
+Status FetchWhiskers(PlotQueries& run, const std::string& fenced, std::vector<BoxStats>& boxes) {
+  const bool clickhouse = run.dialect() == SqlDialect::kClickHouse;
   const std::string sql =
       clickhouse ? fmt::format(
                        "SELECT pika_category, minIf(pika_y, pika_y >= pika_lo), maxIf(pika_y, "
@@ -192,10 +192,10 @@ Status FetchWhiskers(RemoteRun& run, const std::string& fenced, std::vector<BoxS
 
 // The kOutliersPerEnd lowest and highest outliers of each box. ClickHouse 18.16 has no window
 // functions: LIMIT BY takes each end, and boxes with few outliers send all of them.
-std::vector<std::string> OutlierQueries(RemoteEngine engine, const std::string& fenced,
+std::vector<std::string> OutlierQueries(const SqlEngine& engine, const std::string& fenced,
                                         const std::vector<BoxStats>& boxes) {
   const std::string outside = "pika_y < pika_lo OR pika_y > pika_hi";
-  if (engine == RemoteEngine::kPostgres) {
+  if (engine.dialect() != SqlDialect::kClickHouse) {
     return {fmt::format(
         "SELECT pika_category, pika_y FROM (SELECT pika_category, pika_y, row_number() OVER "
         "(PARTITION BY pika_category ORDER BY pika_y) AS pika_low, row_number() OVER (PARTITION "
@@ -206,8 +206,7 @@ std::vector<std::string> OutlierQueries(RemoteEngine engine, const std::string& 
   std::vector<std::string> few, many;
   for (const BoxStats& box : boxes) {
     if (box.outlier_count == 0) continue;
-    (box.outlier_count <= 2 * kOutliersPerEnd ? few : many)
-        .push_back(RemoteLiteral(engine, box.name));
+    (box.outlier_count <= 2 * kOutliersPerEnd ? few : many).push_back(engine.Literal(box.name));
   }
   std::vector<std::string> queries;
   if (!few.empty()) {
@@ -226,9 +225,9 @@ std::vector<std::string> OutlierQueries(RemoteEngine engine, const std::string& 
   return queries;
 }
 
-Status FetchOutliers(RemoteRun& run, const std::string& fenced, std::vector<BoxStats>& boxes) {
+Status FetchOutliers(PlotQueries& run, const std::string& fenced, std::vector<BoxStats>& boxes) {
   const std::map<std::string, BoxStats*> named = ByName(boxes);
-  for (const std::string& sql : OutlierQueries(run.source().engine, fenced, boxes)) {
+  for (const std::string& sql : OutlierQueries(run.engine(), fenced, boxes)) {
     auto batch = run.Query(sql);
     if (!batch.ok()) return batch.error();
     const std::vector<double> values = Doubles(batch->columns[1]);
@@ -242,24 +241,23 @@ Status FetchOutliers(RemoteRun& run, const std::string& fenced, std::vector<BoxS
 
 }  // namespace
 
-Result<BoxSummary> SummariseRemoteBoxes(RemoteRun& run, const std::vector<RemoteColumn>& columns,
+Result<BoxSummary> SummariseEngineBoxes(PlotQueries& run, const std::vector<EngineColumn>& columns,
                                         const std::string& x, const std::string& y) {
   if (y.empty()) return InvalidInput("a box plot needs a y column: the numbers to summarise");
-  const RemoteSource& remote = run.source();
-  auto rows = BoxRows(remote, columns, x, y);
+  const SqlEngine& engine = run.engine();
+  auto rows = BoxRows(engine, columns, x, y);
   if (!rows.ok()) return rows.error();
   BoxSummary summary;
   PIKA_TRY(FetchQuartiles(run, *rows, summary));
   if (summary.boxes.empty())
-    return InvalidInput(
-        fmt::format("'{}' of {} has no numbers to summarise", y, RemoteUrl(remote)));
+    return InvalidInput(fmt::format("'{}' of {} has no numbers to summarise", y, engine.label()));
   summary.group_count = summary.boxes.size();
   if (summary.boxes.size() == kMaxBoxes) {  // maybe more groups than boxes
     auto groups = CountGroups(run, *rows);
     if (!groups.ok()) return groups.error();
     summary.group_count = *groups;
   }
-  const std::string fenced = FencedRowsSql(remote.engine, *rows, summary.boxes);
+  const std::string fenced = FencedRowsSql(engine, *rows, summary.boxes);
   PIKA_TRY(FetchWhiskers(run, fenced, summary.boxes));
   const bool any_outliers = std::any_of(summary.boxes.begin(), summary.boxes.end(),
                                         [](const BoxStats& box) { return box.outlier_count > 0; });
