@@ -7,7 +7,8 @@
 #include <map>
 
 #include "compute/aggregate_sql.h"
-#include "compute/plot_color.h"
+#include "compute/plot/engine_heatmap.h"
+#include "compute/plot/reduce_in_duckdb.h"
 #include "plot/reduction_method.h"
 #include "storage/sql_quote.h"
 
@@ -59,67 +60,6 @@ std::string ValueSql(const HeatmapRequest& request) {
   return AggregateSql(AggregateOf(request), request.value);
 }
 
-// Text (and anything else without an order): a band for each of the most frequent values,
-// by name.
-Status PlanNames(Connection& connection, const std::string& relation, const std::string& column,
-                 HeatAxis& axis, uint64_t& categories) {
-  auto batch = connection.QueryAll(
-      fmt::format("SELECT name, count(*) OVER () FROM (SELECT {} AS name FROM {}) "
-                  "GROUP BY name ORDER BY count(*) DESC, name LIMIT {}",
-                  NameOf(column), relation, kMaxHeatBands));
-  if (!batch.ok()) return batch.error();
-  for (size_t row = 0; row < batch->row_count; ++row) {
-    axis.names.push_back(FormatValue(batch->columns[0], row));
-    categories = static_cast<uint64_t>(batch->columns[1].IntAt(row));
-  }
-  std::sort(axis.names.begin(), axis.names.end());
-  if (axis.names.empty()) return InvalidInput("there are no rows to place on the heatmap");
-  return {};
-}
-
-// Numbers and times: a band per value when there are few (hours, weekdays), in their order;
-// else about `target` bins on round edges.
-Status PlanNumbers(Connection& connection, const std::string& relation, const std::string& column,
-                   int target, HeatAxis& axis, uint64_t& categories) {
-  const std::string number = NumberOf(column, axis.is_time);
-  auto stats =
-      connection.QueryAll(fmt::format("SELECT count(DISTINCT v), min(v), max(v) FROM "
-                                      "(SELECT {} AS v FROM {}) WHERE isfinite(v)",
-                                      number, relation));
-  if (!stats.ok()) return stats.error();
-  const auto distinct = static_cast<uint64_t>(stats->columns[0].IntAt(0));
-  if (distinct == 0)
-    return InvalidInput(
-        fmt::format("'{}' has no numbers or dates to place on the heatmap", column));
-  if (distinct > kMaxHeatBands) {
-    axis.bins = NiceBins(stats->columns[1].DoubleAt(0), stats->columns[2].DoubleAt(0), target);
-    return {};
-  }
-  categories = distinct;
-  auto names = connection.QueryAll(
-      fmt::format("SELECT name FROM (SELECT CAST({} AS VARCHAR) AS name, {} AS v "
-                  "FROM {}) WHERE isfinite(v) GROUP BY name ORDER BY min(v)",
-                  QuoteIdentifier(column), number, relation));
-  if (!names.ok()) return names.error();
-  for (size_t row = 0; row < names->row_count; ++row)
-    axis.names.push_back(FormatValue(names->columns[0], row));
-  return {};
-}
-
-Result<HeatAxis> PlanAxis(Connection& connection, const std::string& relation,
-                          const std::string& column, int target, uint64_t& categories) {
-  auto type = ColumnTypeOf(connection, relation, column);
-  if (!type.ok()) return type.error();
-  HeatAxis axis;
-  axis.is_time = *type == ColumnType::kDate || *type == ColumnType::kTimestamp;
-  if (HasOwnOrder(*type)) {
-    PIKA_TRY(PlanNumbers(connection, relation, column, target, axis, categories));
-  } else {
-    PIKA_TRY(PlanNames(connection, relation, column, axis, categories));
-  }
-  return axis;
-}
-
 // The cell of a result row's coordinate along `axis`, or none when it is not on the grid.
 std::optional<size_t> CellIndex(const HeatAxis& axis, const std::map<std::string, size_t>& bands,
                                 const Column& column, size_t row) {
@@ -142,25 +82,10 @@ std::map<std::string, size_t> BandsOf(const HeatAxis& axis) {
 }  // namespace
 
 Result<Heatmap> FetchHeatmap(Connection& connection, const HeatmapRequest& request) {
-  if (request.x.empty() || request.y.empty())
-    return InvalidInput("a heatmap needs an x and a y column: the grid's two sides");
-  const std::string agg = AggregateOf(request);
-  if (agg != "count" && request.value.empty())
-    return InvalidInput(fmt::format(
-        "a heatmap of the {} needs a colour column: the values each cell aggregates", agg));
-  Heatmap heatmap;
-  HeatmapCells& cells = heatmap.cells;
-  auto x = PlanAxis(connection, request.relation, request.x, 40, heatmap.x_categories);
-  if (!x.ok()) return x.error();
-  auto y = PlanAxis(connection, request.relation, request.y, 30, heatmap.y_categories);
-  if (!y.ok()) return y.error();
-  cells.x = std::move(*x);
-  cells.y = std::move(*y);
-  cells.value_title = agg == "count" ? "rows" : fmt::format("{} of {}", agg, request.value);
-  auto batch = connection.QueryAll(HeatmapSql(heatmap, request));
-  if (!batch.ok()) return batch.error();
-  FillHeatmapCells(*batch, heatmap);
-  return heatmap;
+  return ReduceInDuckDb(connection, request.relation,
+                        [&](PlotQueries& run, const std::vector<EngineColumn>& columns) {
+                          return FetchEngineHeatmap(run, columns, request);
+                        });
 }
 
 void FillHeatmapCells(const TableBatch& rows, Heatmap& heatmap) {

@@ -60,6 +60,9 @@ Result<AxisColumn> AxisColumnOf(const std::vector<EngineColumn>& columns, const 
   if (!quoted.ok()) return quoted.error();
   if (time_ok && IsTime(*found))
     return AxisColumn{TimeValueSql(engine.dialect(), *found, *quoted), true};
+  // DuckDB reads any column as the fetched path does: text that is not a number is NULL.
+  if (!IsNumber(found->type) && engine.dialect() == SqlDialect::kDuckDb)
+    return AxisColumn{fmt::format("TRY_CAST({} AS DOUBLE)", *quoted)};
   if (!IsNumber(found->type)) {
     return InvalidInput(fmt::format(
         "column '{}' of {} is {}, not a number{}", name, engine.label(), found->engine_type,

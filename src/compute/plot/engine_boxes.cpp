@@ -250,7 +250,7 @@ Result<BoxSummary> SummariseEngineBoxes(PlotQueries& run, const std::vector<Engi
   BoxSummary summary;
   PIKA_TRY(FetchQuartiles(run, *rows, summary));
   if (summary.boxes.empty())
-    return InvalidInput(fmt::format("'{}' of {} has no numbers to summarise", y, engine.label()));
+    return InvalidInput(fmt::format("'{}' has no numbers to summarise in {}", y, engine.label()));
   summary.group_count = summary.boxes.size();
   if (summary.boxes.size() == kMaxBoxes) {  // maybe more groups than boxes
     auto groups = CountGroups(run, *rows);
