@@ -8,9 +8,10 @@
 
 #include "compute/aggregate_sql.h"
 #include "compute/memory_budget.h"
+#include "compute/plot/engine_bars.h"
+#include "compute/plot/engine_histogram.h"
+#include "compute/plot/reduce_in_duckdb.h"
 #include "compute/preflight.h"
-#include "plot/reduction_sql.h"
-#include "plot/time_bins.h"
 #include "storage/sql_quote.h"
 
 namespace pika {
@@ -66,142 +67,35 @@ Status FetchColumns(Connection& connection, const PlotDataRequest& request, Plot
   }
 }
 
-// Counted in the engine with time_bucket: one row per bin that has rows.
-Status CountTimeHistogram(Connection& connection, const PlotDataRequest& request,
-                          const std::string& x, PlotData& data) {
-  const std::string column = QuoteIdentifier(request.x);
-  auto range = connection.Query(
-      fmt::format("SELECT min({0}), max({0}), count({0}) FROM {1}", x, request.relation));
-  if (!range.ok()) return range.error();
-  auto bounds = range->FetchAll();
-  if (!bounds.ok()) return bounds.error();
-  data.binned_rows = static_cast<uint64_t>(bounds->columns[2].IntAt(0));
-  if (data.binned_rows == 0)
-    return InvalidInput(fmt::format("'{}' has no dates or times to count", request.x));
-  const TimeStep& step =
-      TimeStepFor(bounds->columns[1].DoubleAt(0) - bounds->columns[0].DoubleAt(0));
-  auto counted = connection.Query(fmt::format(
-      "SELECT epoch_us(time_bucket(INTERVAL '{0}', CAST({1} AS TIMESTAMP))) AS bin, count(*) "
-      "FROM {2} WHERE {1} IS NOT NULL GROUP BY 1 ORDER BY 1",
-      step.label, column, request.relation));
-  if (!counted.ok()) return counted.error();
-  auto rows = counted->FetchAll();
-  if (!rows.ok()) return rows.error();
-  std::map<int64_t, uint64_t> per_bin;
-  for (size_t row = 0; row < rows->row_count; ++row)
-    per_bin[rows->columns[0].IntAt(row)] = static_cast<uint64_t>(rows->columns[1].IntAt(row));
-  data.bins = TimeBins(step, per_bin);
-  return {};
-}
-
-// Counting happens in the engine: only the bins come back, however many rows there are.
+// Counted in the engine as a server counts it: only the bins come back.
 Status CountHistogram(Connection& connection, const PlotDataRequest& request, PlotData& data) {
-  auto x = XExpression(connection, request, data);
-  if (!x.ok()) return x.error();
-  if (data.x_is_time) return CountTimeHistogram(connection, request, *x, data);
-  const std::string values =
-      fmt::format("(SELECT {} AS v FROM {}) AS histogram_source", *x, request.relation);
-  auto range = connection.Query(fmt::format("SELECT min(v), max(v), count(v) FROM {}", values));
-  if (!range.ok()) return range.error();
-  auto bounds = range->FetchAll();
-  if (!bounds.ok()) return bounds.error();
-  data.binned_rows = static_cast<uint64_t>(bounds->columns[2].IntAt(0));
-  if (data.binned_rows == 0)
-    return InvalidInput(fmt::format("'{}' has no numbers to count", request.x));
-  data.bins = NiceBins(bounds->columns[0].DoubleAt(0), bounds->columns[1].DoubleAt(0), 40);
-  auto sql = HistogramSql(SqlDialect::kDuckDb, {values, "v", "v"}, data.bins.first_edge,
-                          data.bins.last_edge(), static_cast<uint32_t>(data.bins.counts.size()));
-  if (!sql.ok()) return sql.error();
-  auto counted = connection.Query(*sql);
-  if (!counted.ok()) return counted.error();
-  auto rows = counted->FetchAll();
-  if (!rows.ok()) return rows.error();
-  FillBins(*rows, data.bins);
+  auto histogram = ReduceInDuckDb(connection, request.relation,
+                                  [&](PlotQueries& run, const std::vector<EngineColumn>& columns) {
+                                    return CountEngineHistogram(run, columns, request.x);
+                                  });
+  if (!histogram.ok()) return histogram.error();
+  data.bins = std::move(histogram->bins);
+  data.binned_rows = histogram->rows;
+  data.x_is_time = histogram->x_is_time;
   return {};
 }
 
-// Whether x has an order of its own (numbers, dates) that bars should follow.
-Result<bool> XIsOrdered(Connection& connection, const PlotDataRequest& request) {
-  auto type = ColumnTypeOf(connection, request.relation, request.x);
-  if (!type.ok()) return type.error();
-  return HasOwnOrder(*type);
-}
-
-// The bars of the categories already picked, split by the colour column's groups (the nine
-// most frequent, the rest as "others"): one row per category and group comes back.
-Status AggregateBarGroups(Connection& connection, const PlotDataRequest& request, PlotData& data) {
-  data.color.column = request.color;
-  auto code = PlanPlotColor(connection, request.relation, ColorUse::kGroups, data.color);
-  if (!code.ok()) return code.error();
-  const size_t groups = data.color.names.size();
-  data.bar_group_values.assign(data.categories.size() * groups, std::nan(""));
-  const std::string agg = BarAggregate(request);
-  data.bar_stacked = agg == "count" || agg == "sum";
-  if (data.categories.empty() || groups == 0) return {};
-  std::map<std::string, size_t> index;
-  std::vector<std::string> literals;
-  for (size_t category = 0; category < data.categories.size(); ++category) {
-    index[data.categories[category]] = category;
-    literals.push_back(QuoteLiteral(data.categories[category]));
-  }
-  const std::string category =
-      fmt::format("coalesce(CAST({} AS VARCHAR), 'NULL')", QuoteIdentifier(request.x));
-  auto result = connection.Query(fmt::format(
-      "SELECT {0} AS category, {1} AS bar_group, CAST({2} AS DOUBLE) AS value FROM {3} "
-      "WHERE {0} IN ({4}) GROUP BY ALL",
-      category, *code, BarValueSql(request), request.relation, fmt::join(literals, ", ")));
-  if (!result.ok()) return result.error();
-  auto rows = result->FetchAll();
-  if (!rows.ok()) return rows.error();
-  for (size_t row = 0; row < rows->row_count; ++row) {
-    const auto found = index.find(FormatValue(rows->columns[0], row));
-    const auto group = static_cast<size_t>(rows->columns[1].IntAt(row));
-    const Column& value = rows->columns[2];
-    if (found == index.end() || group >= groups || !value.IsValid(row)) continue;
-    data.bar_group_values[found->second * groups + group] = value.DoubleAt(row);
-  }
-  return {};
-}
-
-// Aggregation happens in the engine: only one row per category comes back.
+// Aggregated in the engine as a server aggregates them: one row per bar comes back.
 Status AggregateBars(Connection& connection, const PlotDataRequest& request, PlotData& data) {
-  const std::string agg = BarAggregate(request);
-  if (agg != "count" && request.y.empty())
-    return InvalidInput(fmt::format("a bar plot of the {} needs a y column to aggregate", agg));
-  const std::string value = BarValueSql(request);
-  auto ordered = XIsOrdered(connection, request);
-  if (!ordered.ok()) return ordered.error();
-  // The largest bars are kept; numbers and dates are then shown in their own order.
-  const std::string x = QuoteIdentifier(request.x);
-  auto result = connection.Query(
-      fmt::format("SELECT category, value, categories, total_rows FROM ("
-                  "SELECT coalesce(CAST({} AS VARCHAR), 'NULL') AS category, {} AS x_order, "
-                  "CAST({} AS DOUBLE) AS value, count(*) OVER () AS categories, "
-                  "CAST(sum(count(*)) OVER () AS BIGINT) AS total_rows "
-                  "FROM {} GROUP BY ALL ORDER BY value DESC NULLS LAST, category LIMIT {}) "
-                  "ORDER BY {}",
-                  x, x, value, request.relation, kMaxBars,
-                  *ordered ? "x_order NULLS LAST" : "value DESC NULLS LAST, category"));
-  if (!result.ok()) return result.error();
-  auto rows = result->FetchAll();
-  if (!rows.ok()) return rows.error();
-  for (size_t row = 0; row < rows->row_count; ++row) {
-    data.categories.push_back(FormatValue(rows->columns[0], row));
-    const Column& values = rows->columns[1];
-    data.bar_values.push_back(values.IsValid(row) ? values.DoubleAt(row) : std::nan(""));
-    data.category_count = static_cast<uint64_t>(rows->columns[2].IntAt(row));
-    data.binned_rows = static_cast<uint64_t>(rows->columns[3].IntAt(row));
-  }
-  const std::string what = agg == "count" ? "rows" : fmt::format("{} of {}", agg, request.y);
-  const std::string by =
-      request.color.empty() ? request.x : fmt::format("{} and {}", request.x, request.color);
-  data.bar_badge =
-      data.category_count > data.categories.size()
-          ? fmt::format("{} by {}: the {} largest of {} categories (exact)", what, by,
-                        data.categories.size(), data.category_count)
-          : fmt::format("{} by {}: {} categories (exact)", what, by, data.categories.size());
-  if (request.color.empty()) return {};
-  return AggregateBarGroups(connection, request, data);
+  auto bars = ReduceInDuckDb(connection, request.relation,
+                             [&](PlotQueries& run, const std::vector<EngineColumn>& columns) {
+                               return AggregateEngineBars(run, columns, request);
+                             });
+  if (!bars.ok()) return bars.error();
+  data.categories = std::move(bars->categories);
+  data.bar_values = std::move(bars->values);
+  data.binned_rows = bars->rows;
+  data.category_count = bars->distinct;
+  data.bar_badge = std::move(bars->badge);
+  data.color = std::move(bars->color);
+  data.bar_group_values = std::move(bars->group_values);
+  data.bar_stacked = bars->stacked;
+  return {};
 }
 
 }  // namespace

@@ -264,12 +264,15 @@ std::string FiniteRowsSql(SqlDialect dialect, const SqlSource& source, bool orde
 }
 
 std::string GroupedAggregateSql(const SqlSource& source, const std::string& aggregate,
-                                uint32_t limit) {
+                                const std::string& order, uint32_t limit) {
   const std::string value = source.y.empty() ? "NULL" : source.y;
+  const std::string ordered = order.empty() ? "" : fmt::format(", min(pika_order) AS x_order");
   return fmt::format(
-      "SELECT pika_group AS category, {} AS value, count(*) AS n FROM (SELECT {} AS pika_group, "
-      "{} AS pika_value FROM {}) AS g GROUP BY pika_group ORDER BY n DESC, category LIMIT {}",
-      aggregate == "count" ? "count(*)" : fmt::format("{}(pika_value)", aggregate), source.x, value,
+      "SELECT pika_group AS category, {} AS value, count(*) AS n{} FROM (SELECT {} AS pika_group, "
+      "{} AS pika_value{} FROM {}) AS g GROUP BY pika_group ORDER BY value DESC NULLS LAST, "
+      "category LIMIT {}",
+      aggregate == "count" ? "count(*)" : fmt::format("{}(pika_value)", aggregate), ordered,
+      source.x, value, order.empty() ? "" : fmt::format(", {} AS pika_order", order),
       source.relation, limit);
 }
 

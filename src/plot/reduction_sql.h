@@ -80,9 +80,11 @@ std::string FiniteRowsSql(SqlDialect dialect, const SqlSource& source, bool orde
                           const std::vector<std::string>& also = {});
 
 // Columns category, value, n: per value of source.x (text), `aggregate` (count, avg, sum,
-// min, max) of source.y and the rows, for the `limit` groups with the most rows. The same text
-// in every dialect.
+// min, max) of source.y and the rows, for the `limit` groups with the largest values (NULL
+// last, then by name). With an `order` (a DOUBLE expression: x as a number or time), a column
+// x_order too: its lowest value in the group, which the bars follow. The same text in every
+// dialect.
 std::string GroupedAggregateSql(const SqlSource& source, const std::string& aggregate,
-                                uint32_t limit);
+                                const std::string& order, uint32_t limit);
 
 }  // namespace pika

@@ -232,7 +232,7 @@ TEST_F(RemoteServers, ExtentsAndGroupedMeansEqualDuckDbsWithinRounding) {
                                                                             : "CAST(c AS VARCHAR)";
     // x: NULLs, which every engine leaves out (y's NaN would make every mean NaN).
     groups[engine->table] =
-        Run(*engine, GroupedAggregateSql({engine->table, category, engine->x}, "avg", 5));
+        Run(*engine, GroupedAggregateSql({engine->table, category, engine->x}, "avg", "", 5));
   }
   const TableBatch& duck = extents["points"];
   ASSERT_EQ(duck.row_count, 1u);

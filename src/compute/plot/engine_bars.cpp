@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -13,26 +14,41 @@ namespace pika {
 
 namespace {
 
-struct Groups {
-  std::vector<std::string> categories;  // the bars, the most rows first
-  std::vector<double> values;           // one per bar
-  uint64_t rows = 0;                    // in every group
-  uint64_t distinct = 0;                // groups in all
-};
+// Numbers, dates and times first, in their own order; the others (and NULL) after them in the
+// order they came (the largest first).
+void SortByOwnOrder(std::vector<std::string>& categories, std::vector<double>& values,
+                    const std::vector<double>& order) {
+  std::vector<size_t> places(categories.size());
+  for (size_t bar = 0; bar < places.size(); ++bar) places[bar] = bar;
+  std::stable_sort(places.begin(), places.end(), [&](size_t a, size_t b) {
+    const bool a_ordered = !std::isnan(order[a]), b_ordered = !std::isnan(order[b]);
+    if (a_ordered != b_ordered) return a_ordered;
+    return a_ordered && order[a] < order[b];
+  });
+  std::vector<std::string> sorted_categories;
+  std::vector<double> sorted_values;
+  for (size_t place : places) {
+    sorted_categories.push_back(std::move(categories[place]));
+    sorted_values.push_back(values[place]);
+  }
+  categories = std::move(sorted_categories);
+  values = std::move(sorted_values);
+}
 
-Result<Groups> FetchGroups(PlotQueries& run, const SqlSource& source, const std::string& agg) {
-  auto bars = run.Query(GroupedAggregateSql(source, agg, kMaxBars));
-  if (!bars.ok()) return bars.error();
+Status FetchGroups(PlotQueries& run, const SqlSource& source, const std::string& agg,
+                   const std::string& order, EngineBars& bars) {
+  auto fetched = run.Query(GroupedAggregateSql(source, agg, order, kMaxBars));
+  if (!fetched.ok()) return fetched.error();
   auto totals = run.Query(fmt::format("SELECT count(*) AS n, count(DISTINCT {}) AS groups FROM {}",
                                       source.x, source.relation));
   if (!totals.ok()) return totals.error();
-  Groups groups;
-  groups.rows = static_cast<uint64_t>(totals->columns[0].IntAt(0));
-  groups.distinct = static_cast<uint64_t>(totals->columns[1].IntAt(0));
-  for (size_t row = 0; row < bars->row_count; ++row)
-    groups.categories.push_back(bars->columns[0].TextAt(row));
-  groups.values = Doubles(bars->columns[1]);
-  return groups;
+  bars.rows = static_cast<uint64_t>(totals->columns[0].IntAt(0));
+  bars.distinct = static_cast<uint64_t>(totals->columns[1].IntAt(0));
+  for (size_t row = 0; row < fetched->row_count; ++row)
+    bars.categories.push_back(fetched->columns[0].TextAt(row));
+  bars.values = Doubles(fetched->columns[1]);
+  if (!order.empty()) SortByOwnOrder(bars.categories, bars.values, Doubles(fetched->columns[3]));
+  return {};
 }
 
 // The bars' values per colour group: values[bar * groups + group], NaN where no rows are.
@@ -65,48 +81,71 @@ Result<std::vector<double>> FetchColorGroups(PlotQueries& run, const SqlSource& 
   return values;
 }
 
-}  // namespace
+std::string BadgeOf(const PlotDataRequest& request, const std::string& agg,
+                    const EngineBars& bars) {
+  const std::string what = agg == "count" ? "rows" : fmt::format("{} of {}", agg, request.y);
+  const std::string by =
+      request.color.empty() ? request.x : fmt::format("{} and {}", request.x, request.color);
+  return bars.distinct > bars.categories.size()
+             ? fmt::format("{} by {}: the {} largest of {} categories (exact)", what, by,
+                           bars.categories.size(), bars.distinct)
+             : fmt::format("{} by {}: {} categories (exact)", what, by, bars.categories.size());
+}
 
-Result<PlotScene> PlotEngineBars(PlotQueries& run, const std::vector<EngineColumn>& columns,
-                                 const PlotDataRequest& request, const PlotSpec& spec,
-                                 const TextExtent& text_width, uint64_t& rows,
-                                 std::vector<std::string>& groups_drawn) {
-  const SqlEngine& engine = run.engine();
-  if (auto column = FindColumn(columns, request.x, engine); !column.ok()) return column.error();
+// x as the text its bars are named by, and as the number its own order follows (empty for
+// types without one).
+Result<SqlSource> GroupsOf(const SqlEngine& engine, const std::vector<EngineColumn>& columns,
+                           const PlotDataRequest& request, std::string& order) {
+  auto column = FindColumn(columns, request.x, engine);
+  if (!column.ok()) return column.error();
   auto x = engine.Identifier(request.x);
   if (!x.ok()) return x.error();
   SqlSource source{engine.relation(), CategoryTextSql(engine.dialect(), *x), ""};
+  if (IsNumber((*column)->type) || IsTime(**column)) {
+    auto own = AxisColumnOf(columns, request.x, engine, true);
+    if (!own.ok()) return own.error();
+    order = own->sql;
+  }
   if (!request.y.empty()) {
     auto y = AxisColumnOf(columns, request.y, engine, false);
     if (!y.ok()) return y.error();
     source.y = FiniteOrNullSql(engine.dialect(), y->sql);  // as AggregateSql
   }
+  return source;
+}
+
+}  // namespace
+
+Result<EngineBars> AggregateEngineBars(PlotQueries& run, const std::vector<EngineColumn>& columns,
+                                       const PlotDataRequest& request) {
   const std::string agg = BarAggregate(request);
   if (agg != "count" && request.y.empty())
     return InvalidInput(fmt::format("a bar plot of the {} needs a y column to aggregate", agg));
+  std::string order;
+  auto source = GroupsOf(run.engine(), columns, request, order);
+  if (!source.ok()) return source.error();
   const std::string sql_agg = agg == "mean" ? "avg" : agg;
-  auto groups = FetchGroups(run, source, sql_agg);
-  if (!groups.ok()) return groups.error();
-  rows = groups->rows;
-  groups_drawn = groups->categories;
-  const std::vector<std::string>& categories = groups->categories;
-  const std::string what = agg == "count" ? "rows" : fmt::format("{} of {}", agg, request.y);
-  const std::string by =
-      request.color.empty() ? request.x : fmt::format("{} and {}", request.x, request.color);
-  const std::string badge =
-      groups->distinct > categories.size()
-          ? fmt::format("{} by {}: the {} largest of {} categories (exact)", what, by,
-                        categories.size(), groups->distinct)
-          : fmt::format("{} by {}: {} categories (exact)", what, by, categories.size());
-  if (request.color.empty())
-    return BuildBarScene(spec, categories, groups->values, rows, badge, text_width);
+  EngineBars bars;
+  PIKA_TRY(FetchGroups(run, *source, sql_agg, order, bars));
+  bars.badge = BadgeOf(request, agg, bars);
+  if (request.color.empty()) return bars;
   auto color = PlanEngineColor(run, columns, request.color, ColorUse::kGroups);
   if (!color.ok()) return color.error();
-  auto values = FetchColorGroups(run, source, sql_agg, *color, categories);
+  auto values = FetchColorGroups(run, *source, sql_agg, *color, bars.categories);
   if (!values.ok()) return values.error();
-  const bool stacked = agg == "count" || agg == "sum";  // totals that add up
-  return BuildBarScene(spec, categories, BarGroups{EncodingOf(color->color), *values, stacked},
-                       rows, badge, text_width);
+  bars.color = color->color;
+  bars.group_values = *std::move(values);
+  bars.stacked = agg == "count" || agg == "sum";  // totals that add up
+  return bars;
+}
+
+Result<PlotScene> BuildEngineBarScene(const EngineBars& bars, const PlotSpec& spec,
+                                      const TextExtent& text_width) {
+  if (bars.color.column.empty())
+    return BuildBarScene(spec, bars.categories, bars.values, bars.rows, bars.badge, text_width);
+  return BuildBarScene(spec, bars.categories,
+                       BarGroups{EncodingOf(bars.color), bars.group_values, bars.stacked},
+                       bars.rows, bars.badge, text_width);
 }
 
 }  // namespace pika

@@ -13,9 +13,9 @@
 #include "compute/plot/engine_boxes.h"
 #include "compute/plot/engine_color.h"
 #include "compute/plot/engine_heatmap.h"
+#include "compute/plot/engine_histogram.h"
 #include "compute/plot/plot_queries.h"
 #include "plot/reduction_sql.h"
-#include "plot/time_bins.h"
 
 namespace pika {
 
@@ -314,39 +314,6 @@ Result<PlotScene> M4Line(PlotQueries& run, SqlDialect dialect, const SqlSource& 
                         text_width, pool);
 }
 
-Result<PlotScene> Histogram(PlotQueries& run, SqlDialect dialect, const SqlSource& source,
-                            const Extent& extent, const PlotSpec& spec,
-                            const TextExtent& text_width, HistogramBins& drawn) {
-  HistogramBins bins = NiceBins(extent.window.x_min, extent.window.x_max, 40);
-  auto sql = HistogramSql(dialect, source, bins.first_edge, bins.last_edge(),
-                          static_cast<uint32_t>(bins.counts.size()));
-  if (!sql.ok()) return sql.error();
-  auto counted = run.Query(*sql);
-  if (!counted.ok()) return counted.error();
-  FillBins(*counted, bins);
-  drawn = bins;
-  return BuildHistogramScene(spec, bins, text_width);
-}
-
-// Dates and times in calendar bins (weeks from Monday, months from their first day), counted
-// on the server with integer arithmetic: the bins a local histogram of the same rows has.
-Result<PlotScene> TimeHistogram(PlotQueries& run, SqlDialect dialect, const SqlSource& source,
-                                const Extent& extent, const PlotSpec& spec,
-                                const TextExtent& text_width, HistogramBins& drawn) {
-  const TimeStep& step = TimeStepFor(extent.window.x_max - extent.window.x_min);
-  auto counted = run.Query(TimeHistogramSql(dialect, source, step.months, step.micros));
-  if (!counted.ok()) return counted.error();
-  std::map<int64_t, uint64_t> per_bin;
-  for (size_t row = 0; row < counted->row_count; ++row) {
-    const int64_t bin = counted->columns[0].IntAt(row);
-    const double start = step.months > 0 ? MonthStartMicros(bin)
-                                         : kTimeBinOrigin + static_cast<double>(bin) * step.micros;
-    per_bin[static_cast<int64_t>(start)] = static_cast<uint64_t>(counted->columns[1].IntAt(row));
-  }
-  drawn = TimeBins(step, per_bin);
-  return BuildHistogramScene(spec, drawn, text_width);
-}
-
 }  // namespace
 
 namespace {
@@ -443,11 +410,9 @@ Result<PlotSources> SourcesOf(const std::vector<EngineColumn>& columns, const Sq
   sources.x_is_time = x->is_time;
   if (x->is_time && request.x_log)
     return InvalidInput("a date or time axis cannot be logarithmic: turn off log x");
-  if (request.kind != "histogram") {
-    auto y = AxisColumnOf(columns, request.y, engine, false);
-    if (!y.ok()) return y.error();
-    values.y = y->sql;
-  }
+  auto y = AxisColumnOf(columns, request.y, engine, false);
+  if (!y.ok()) return y.error();
+  values.y = y->sql;
   if (!request.size.empty()) {
     auto size = AxisColumnOf(columns, request.size, engine, false, "the size of a point");
     if (!size.ok()) return size.error();
@@ -459,15 +424,11 @@ Result<PlotSources> SourcesOf(const std::vector<EngineColumn>& columns, const Sq
   return sources;
 }
 
-// The whole plot, after its extent: bins, the rows themselves when few, else M4 or a density.
+// A scatter or line after its extent: the rows themselves when few, else M4 or a density.
 Result<PlotScene> Reduce(PlotQueries& run, SqlDialect dialect, const PlotSources& sources,
                          const Extent& extent, const std::string& kind, PlotSpec spec,
-                         const TextExtent& text_width, HistogramBins& bins) {
+                         const TextExtent& text_width) {
   const SqlSource& placed = sources.placed;
-  if (kind == "histogram") {
-    return spec.x_is_time ? TimeHistogram(run, dialect, placed, extent, spec, text_width, bins)
-                          : Histogram(run, dialect, placed, extent, spec, text_width, bins);
-  }
   if (extent.rows <= spec.raw_point_cap)
     return RawPoints(run, dialect, sources.values, sources.channels, spec, text_width);
   // Reduced rows hold no row <= 0 for the scene builder to count: the server counts them.
@@ -496,13 +457,25 @@ Result<EnginePlot> PlotInEngine(SqlEngine& engine, const PlotDataRequest& reques
                                                    : fmt::format(" · reduced on {}", engine.name());
   Result<PlotScene> plot = Internal("no plot");
   if (request.kind == "bar") {
-    plot = PlotEngineBars(run, *columns, request, spec, text_width, out.rows, out.groups);
+    auto bars = AggregateEngineBars(run, *columns, request);
+    if (!bars.ok()) return bars.error();
+    out.rows = bars->rows;
+    out.groups = bars->categories;
+    plot = BuildEngineBarScene(*bars, spec, text_width);
   } else if (request.kind == "heatmap") {
     const HeatmapRequest cells{"", request.x, request.y, request.color, request.agg};
     auto heatmap = FetchEngineHeatmap(run, *columns, cells);
     if (!heatmap.ok()) return heatmap.error();
     out.rows = heatmap->rows;
     plot = BuildHeatmapScene(spec, heatmap->cells, HeatmapBadge(*heatmap, cells), text_width);
+  } else if (request.kind == "histogram") {
+    auto histogram = CountEngineHistogram(run, *columns, request.x);
+    if (!histogram.ok()) return histogram.error();
+    out.rows = histogram->rows;
+    out.bins = histogram->bins;
+    out.x_is_time = histogram->x_is_time;
+    spec.x_is_time = histogram->x_is_time;
+    plot = BuildHistogramScene(spec, histogram->bins, text_width);
   } else if (request.kind == "box") {
     auto summary = SummariseEngineBoxes(run, *columns, request.x, request.y);
     if (!summary.ok()) return summary.error();
@@ -529,13 +502,12 @@ Result<EnginePlot> PlotInEngine(SqlEngine& engine, const PlotDataRequest& reques
       auto extent = FetchExtent(run, dialect, sources->placed);
       if (!extent.ok()) return extent.error();
       if (extent->rows == 0) {
-        return InvalidInput(
-            fmt::format("{} has no rows with finite values in {} to plot{}", engine.label(),
-                        request.kind == "histogram" ? request.x : request.x + " and " + request.y,
-                        spec.x_log || spec.y_log ? " (a log axis takes values > 0)" : ""));
+        return InvalidInput(fmt::format(
+            "{} has no rows with finite values in {} and {} to plot{}", engine.label(), request.x,
+            request.y, spec.x_log || spec.y_log ? " (a log axis takes values > 0)" : ""));
       }
       out.rows = extent->rows;
-      plot = Reduce(run, dialect, *sources, *extent, request.kind, spec, text_width, out.bins);
+      plot = Reduce(run, dialect, *sources, *extent, request.kind, spec, text_width);
     }
   }
   if (!plot.ok()) return plot.error();
