@@ -124,7 +124,6 @@ void PrintSummary(const PlotArgs& args, const DrawnPlot& drawn, uint64_t rejecte
                          {"rows_read", rows},
                          {"rows_rejected", rejected},
                          {"method", method},
-                         {"reduced_in", drawn.reduced ? "DuckDB" : "memory"},
                          {"rows_represented", reduction.rows_represented},
                          {"rows_in_view", reduction.rows_in_view},
                          {"x_range", {plot.x_min, plot.x_max}},
@@ -184,8 +183,8 @@ int RunRemotePlot(const PlotArgs& args) {
   const PlotDataRequest request = RequestOf(args, "");
   const HeadlessGui gui;
   ServerEngine engine(**client);
-  auto remote =
-      RunPlot(engine, request, SpecOf(args, request), TickLabelWidth(), CancelOnInterrupt());
+  auto remote = RunPlot(engine, request, SpecOf(args, request), PlotUse::kOneFrame,
+                        TickLabelWidth(), CancelOnInterrupt());
   if (!remote.ok()) return Fail(remote.error());
   if (Status exported = Export(remote->scene, args); !exported.ok()) return Fail(exported.error());
   PrintRemoteSummary(args, remote->scene, *remote->reduced);
@@ -206,8 +205,8 @@ int RunPlot(const PlotArgs& args) {
   // Text needs Qt's font machinery; the CLI never opens a window.
   const HeadlessGui gui;
   DuckDbEngine engine(*connection, *relation, SourceLabel(args));
-  auto plot =
-      RunPlot(engine, request, SpecOf(args, request), TickLabelWidth(), CancelOnInterrupt());
+  auto plot = RunPlot(engine, request, SpecOf(args, request), PlotUse::kOneFrame, TickLabelWidth(),
+                      CancelOnInterrupt());
   if (!plot.ok()) return Fail(plot.error());
   if (*rejected > 0) {
     std::cerr << fmt::format(

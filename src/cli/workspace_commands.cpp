@@ -200,8 +200,8 @@ Result<PlotScene> SceneOf(OpenedWorkspace& workspace, const canvas::Node& plot,
     engine = std::make_unique<ServerEngine>(**client);
   else
     engine = std::make_unique<DuckDbEngine>(workspace.connection, request.relation, input.name);
-  auto drawn =
-      RunPlot(*engine, request, PlotSpecOf(plot, request), TickLabelWidth(), CancelOnInterrupt());
+  auto drawn = RunPlot(*engine, request, PlotSpecOf(plot, request), PlotUse::kOneFrame,
+                       TickLabelWidth(), CancelOnInterrupt());
   if (!drawn.ok()) return drawn.error();
   return std::move(drawn->scene);
 }

@@ -512,7 +512,7 @@ void GraphRunner::startPlot(const canvas::Node& node, uint64_t generation) {
         if (auto coarse = CoarsePlotOf(connection, request, spec)) show_coarse(std::move(coarse));
         if (cancel.cancelled()) return Cancelled();
         DuckDbEngine rows(connection, request.relation, name);
-        auto drawn = RunPlot(rows, request, spec, TickLabelWidth(), cancel);
+        auto drawn = RunPlot(rows, request, spec, PlotUse::kInteractive, TickLabelWidth(), cancel);
         if (!drawn.ok()) return drawn.error();
         return PlotRun{std::move(*passed), std::make_shared<const PlotResult>(
                                                PlotResultOf(request, std::move(*drawn)))};

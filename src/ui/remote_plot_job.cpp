@@ -27,7 +27,7 @@ Result<PlotResult> RunRemotePlot(RemoteSessions& sessions, const RemoteOrigin& o
   auto client = sessions.Open(origin.source, origin.max_age_s);
   client->SetProgress(progress);
   ServerEngine engine(*client);
-  auto plot = RunPlot(engine, request, spec, TickLabelWidth(), cancel);
+  auto plot = RunPlot(engine, request, spec, PlotUse::kInteractive, TickLabelWidth(), cancel);
   if (!plot.ok()) return plot.error();
   PlotResult result = PlotResultOf(request, std::move(*plot));
   result.reduced_in_duckdb = false;

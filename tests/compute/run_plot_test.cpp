@@ -33,10 +33,12 @@ class RunPlotTest : public ::testing::Test {
   std::pair<DrawnPlot, DrawnPlot> BothWays(PlotDataRequest request, const PlotSpec& spec) {
     request.relation = "p";
     DuckDbEngine rows(engine_.connection, "p", "table p");
-    auto fetched = RunPlot(rows, request, spec, test::FakeWidth, CancelToken());
+    auto fetched =
+        RunPlot(rows, request, spec, PlotUse::kInteractive, test::FakeWidth, CancelToken());
     EXPECT_TRUE(fetched.ok()) << fetched.error().message;
     request.max_bytes = 1'000;  // a handful of rows: everything else is past it
-    auto reduced = RunPlot(rows, request, spec, test::FakeWidth, CancelToken());
+    auto reduced =
+        RunPlot(rows, request, spec, PlotUse::kInteractive, test::FakeWidth, CancelToken());
     EXPECT_TRUE(reduced.ok()) << reduced.error().message;
     if (!fetched.ok() || !reduced.ok()) return {};
     return {std::move(*fetched), std::move(*reduced)};
@@ -49,8 +51,8 @@ using test::ImageCounts;
 
 TEST_F(RunPlotTest, RowsWithinTheBudgetAreFetchedAndReducedHere) {
   DuckDbEngine rows(engine_.connection, "p", "table p");
-  auto drawn =
-      RunPlot(rows, {"p", "scatter", "x", "y"}, PlotSpec{}, test::FakeWidth, CancelToken());
+  auto drawn = RunPlot(rows, {"p", "scatter", "x", "y"}, PlotSpec{}, PlotUse::kInteractive,
+                       test::FakeWidth, CancelToken());
   ASSERT_TRUE(drawn.ok()) << drawn.error().message;
   EXPECT_FALSE(drawn->reduced);
   EXPECT_EQ(drawn->data.x.size(), kRows);
@@ -123,7 +125,8 @@ TEST_F(RunPlotTest, TheAggregateKindsReducedInDuckDbDrawWhatTheFetchedPathDraws)
     DuckDbEngine rows(engine_.connection, "p", "table p");
     PlotDataRequest local = request;
     local.relation = "p";
-    auto fetched = RunPlot(rows, local, PlotSpec{}, test::FakeWidth, CancelToken());
+    auto fetched =
+        RunPlot(rows, local, PlotSpec{}, PlotUse::kInteractive, test::FakeWidth, CancelToken());
     ASSERT_TRUE(fetched.ok()) << fetched.error().message;
     auto reduced = ReduceInEngine(rows, local, PlotSpec{}, test::FakeWidth, CancelToken());
     ASSERT_TRUE(reduced.ok()) << reduced.error().message;
@@ -133,8 +136,8 @@ TEST_F(RunPlotTest, TheAggregateKindsReducedInDuckDbDrawWhatTheFetchedPathDraws)
 
 TEST_F(RunPlotTest, AnErrorOtherThanTheBudgetIsReportedNotRetriedInTheEngine) {
   DuckDbEngine rows(engine_.connection, "p", "table p");
-  auto drawn =
-      RunPlot(rows, {"p", "scatter", "x", "nope"}, PlotSpec{}, test::FakeWidth, CancelToken());
+  auto drawn = RunPlot(rows, {"p", "scatter", "x", "nope"}, PlotSpec{}, PlotUse::kInteractive,
+                       test::FakeWidth, CancelToken());
   ASSERT_FALSE(drawn.ok());
   EXPECT_NE(drawn.error().message.find("nope"), std::string::npos) << drawn.error().message;
 }

@@ -320,7 +320,8 @@ TEST_F(RemoteServers, EveryPlotKindThroughRunPlotDrawsTheSameSceneInDuckDbClickH
       auto client = Connect(source);
       ASSERT_NE(client, nullptr);
       ServerEngine server(*client);
-      auto there = RunPlot(server, request, spec, test::FakeWidth, CancelToken());
+      auto there =
+          RunPlot(server, request, spec, PlotUse::kOneFrame, test::FakeWidth, CancelToken());
       ASSERT_TRUE(there.ok()) << there.error().message << " " << what;
       ASSERT_TRUE(there->reduced) << what;
       EXPECT_EQ(there->reduced->rows, here->reduced->rows) << what;

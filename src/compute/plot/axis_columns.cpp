@@ -7,6 +7,7 @@
 
 #include "plot/reduction_sql.h"
 #include "remote/text_values.h"
+#include "storage/sql_quote.h"
 
 namespace pika {
 
@@ -45,6 +46,11 @@ Result<const EngineColumn*> FindColumn(const std::vector<EngineColumn>& columns,
   const auto found = std::find_if(columns.begin(), columns.end(),
                                   [&](const EngineColumn& column) { return column.name == name; });
   if (found != columns.end()) return &*found;
+  // DuckDB reads a quoted name in any case, as a fetched plot's SQL does.
+  const auto folded = std::find_if(columns.begin(), columns.end(), [&](const EngineColumn& column) {
+    return engine.dialect() == SqlDialect::kDuckDb && SameIdentifier(column.name, name);
+  });
+  if (folded != columns.end()) return &*folded;
   std::string names;
   for (const EngineColumn& column : columns) names += (names.empty() ? "" : ", ") + column.name;
   return NotFound(

@@ -461,6 +461,7 @@ Result<EnginePlot> PlotInEngine(SqlEngine& engine, const PlotDataRequest& reques
     if (!bars.ok()) return bars.error();
     out.rows = bars->rows;
     out.groups = bars->categories;
+    out.color = bars->color;
     plot = BuildEngineBarScene(*bars, spec, text_width);
   } else if (request.kind == "heatmap") {
     const HeatmapRequest cells{"", request.x, request.y, request.color, request.agg};
@@ -490,6 +491,7 @@ Result<EnginePlot> PlotInEngine(SqlEngine& engine, const PlotDataRequest& reques
     auto color = PlanEngineColor(run, *columns, request.color,
                                  request.kind == "line" ? ColorUse::kLines : ColorUse::kPoints);
     if (!color.ok()) return color.error();
+    out.color = color->color;
     sources->channels.color = *std::move(color);
     spec.x_is_time = sources->x_is_time;
     out.x_is_time = sources->x_is_time;

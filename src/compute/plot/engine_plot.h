@@ -23,6 +23,7 @@ struct EnginePlot {
   HistogramBins bins;                // a histogram's bins, as drawn
   std::vector<std::string> groups;   // a bar or box plot's groups (x as text), as drawn
   bool x_is_time = false;            // x is a date or time (microseconds on the axis)
+  PlotColor color;  // scatter, line, bar: the colour's names or range (no per-row codes)
 };
 
 // request.relation is ignored: the plot is of the engine's relation. Scatter, line, histogram

@@ -14,13 +14,27 @@ Result<DrawnPlot> ReduceInEngine(SqlEngine& engine, const PlotDataRequest& reque
   drawn.data.bins = std::move(plot->bins);
   drawn.data.categories = std::move(plot->groups);
   drawn.data.x_is_time = plot->x_is_time;  // how a brush writes its bounds
+  drawn.data.color = std::move(plot->color);
   drawn.reduced = EngineReduction{std::move(plot->queries), plot->rows, plot->bytes_received};
   return drawn;
 }
 
+namespace {
+
+// A single picture of many points is cheaper counted where they are: the engine scans the
+// columns twice (extent, cells) and nothing but cells comes to memory.
+bool FetchesRows(SqlEngine& engine, const PlotDataRequest& request, PlotUse use) {
+  if (engine.in_process() == nullptr) return false;
+  const bool points = request.kind == "scatter" || request.kind == "line";
+  return !(points && use == PlotUse::kOneFrame);
+}
+
+}  // namespace
+
 Result<DrawnPlot> RunPlot(SqlEngine& engine, const PlotDataRequest& request, const PlotSpec& spec,
-                          const TextExtent& text_width, const CancelToken& cancel) {
-  if (Connection* connection = engine.in_process()) {
+                          PlotUse use, const TextExtent& text_width, const CancelToken& cancel) {
+  if (FetchesRows(engine, request, use)) {
+    Connection* connection = engine.in_process();
     // Fetching stops at the budget: the rows read until then are all that is wasted.
     auto data = FetchPlotData(*connection, request);
     if (data.ok()) {

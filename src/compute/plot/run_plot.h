@@ -23,6 +23,15 @@ struct EngineReduction {
   uint64_t bytes_received = 0;       // over the network (none in this process)
 };
 
+// What the plot is drawn for, which decides where a scatter or line is reduced.
+enum class PlotUse {
+  // A view that pans and zooms: its rows are fetched while they fit the budget, so that each
+  // new view is reduced from memory.
+  kInteractive,
+  // One picture (pika plot, pika render): reduced where the rows are, whatever their number.
+  kOneFrame,
+};
+
 struct DrawnPlot {
   // The fetched rows or aggregates the scene was built from. For a plot reduced in its
   // engine, only what drill-down and brushes name: bins, groups (as categories), x_is_time.
@@ -31,9 +40,12 @@ struct DrawnPlot {
   std::optional<EngineReduction> reduced;  // set when the engine reduced it
 };
 
-// `request.relation` must be the relation `engine` reads (DuckDbEngine is made from it).
+// Rows in this process are fetched for an interactive view while they fit a quarter of the
+// memory budget; a single picture of a scatter or line, and anything on a server, is reduced
+// in the engine. `request.relation` must be the relation `engine` reads (DuckDbEngine is made from
+// it).
 Result<DrawnPlot> RunPlot(SqlEngine& engine, const PlotDataRequest& request, const PlotSpec& spec,
-                          const TextExtent& text_width, const CancelToken& cancel);
+                          PlotUse use, const TextExtent& text_width, const CancelToken& cancel);
 
 // The plot reduced in its engine whatever its size: what a new view (a pan, a zoom, another
 // size) of a plot RunPlot reduced there asks for.
