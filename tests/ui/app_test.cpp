@@ -97,6 +97,19 @@ class AppTest : public QObject {
     return document().connectNodes(t, p).isEmpty() ? p : pika::canvas::kNoNode;
   }
   // Shows a plot window at a fixed size and waits for its first scene.
+  // A Parquet file of `rows` points (x cycles through 1,000 values, y grows); empty on failure.
+  QString WritePoints(const QString& name, uint64_t rows) {
+    const QString parquet = dir_.filePath(name);
+    auto database = pika::Database::Open({});
+    if (!database.ok()) return {};
+    auto connection = database->Connect();
+    if (!connection.ok()) return {};
+    const pika::Status written = connection->Execute(
+        "COPY (SELECT (i % 1000)::DOUBLE AS x, sqrt(i::DOUBLE) AS y FROM range(" +
+        std::to_string(rows) + ") t(i)) TO '" + parquet.toStdString() + "' (FORMAT parquet)");
+    return written.ok() ? parquet : QString();
+  }
+
   static bool ShowAndWait(PlotWindow& window) {
     window.resize(700, 450);
     window.show();
@@ -430,18 +443,8 @@ class AppTest : public QObject {
   }
 
   void aPlotOfManyRowsShowsACoarseLevelFirstThenTheExactOne() {
-    const QString parquet = dir_.filePath("many.parquet");
-    {
-      auto database = pika::Database::Open({});
-      QVERIFY(database.ok());
-      auto connection = database->Connect();
-      QVERIFY(connection.ok());
-      QVERIFY(connection
-                  ->Execute("COPY (SELECT (i % 1000)::DOUBLE AS x, sqrt(i::DOUBLE) AS y FROM "
-                            "range(4000000) t(i)) TO '" +
-                            parquet.toStdString() + "' (FORMAT parquet)")
-                  .ok());
-    }
+    const QString parquet = WritePoints("many.parquet", 4'000'000);
+    QVERIFY(!parquet.isEmpty());
     const NodeId q = document().addNode(MakeNode(NodeKind::kTable, "many", parquet.toStdString()));
     QVERIFY(WaitIdle());
     Node plot = MakeNode(NodeKind::kPlot, "p");
@@ -476,18 +479,8 @@ class AppTest : public QObject {
   }
 
   void aPlotPastTheMemoryBudgetIsReducedInDuckDbAndZoomsThere() {
-    const QString parquet = dir_.filePath("past_budget.parquet");
-    {
-      auto database = pika::Database::Open({});
-      QVERIFY(database.ok());
-      auto connection = database->Connect();
-      QVERIFY(connection.ok());
-      QVERIFY(connection
-                  ->Execute("COPY (SELECT (i % 1000)::DOUBLE AS x, sqrt(i::DOUBLE) AS y FROM "
-                            "range(400000) t(i)) TO '" +
-                            parquet.toStdString() + "' (FORMAT parquet)")
-                  .ok());
-    }
+    const QString parquet = WritePoints("past_budget.parquet", 400'000);
+    QVERIFY(!parquet.isEmpty());
     const NodeId t = document().addNode(MakeNode(NodeKind::kTable, "big", parquet.toStdString()));
     QVERIFY(WaitIdle());
     // A quarter of 20MB holds 312,500 rows of x and y: these 400,000 are past it.
