@@ -5,11 +5,16 @@
 
 namespace pika {
 
-Status ExecuteWatched(Connection& connection, const std::string& sql, const CancelToken& cancel,
-                      const ProgressFn& progress) {
+namespace {
+
+// Runs `run` (a call on `connection`) on a helper thread while this one polls the cancel token
+// and DuckDB's progress.
+template <typename Run>
+auto Watch(Connection& connection, const CancelToken& cancel, const ProgressFn& progress, Run run)
+    -> decltype(run()) {
   using namespace std::chrono_literals;
   if (cancel.cancelled()) return Cancelled();
-  auto done = std::async(std::launch::async, [&] { return connection.Execute(sql); });
+  auto done = std::async(std::launch::async, run);
   bool interrupted = false;
   while (done.wait_for(20ms) != std::future_status::ready) {
     if (cancel.cancelled() && !interrupted) {
@@ -19,10 +24,22 @@ Status ExecuteWatched(Connection& connection, const std::string& sql, const Canc
     const double fraction = connection.Progress();
     if (progress && fraction >= 0.0) progress(fraction);
   }
-  Status status = done.get();
+  auto result = done.get();
   if (cancel.cancelled()) return Cancelled();
-  if (status.ok() && progress) progress(1.0);
-  return status;
+  if (result.ok() && progress) progress(1.0);
+  return result;
+}
+
+}  // namespace
+
+Status ExecuteWatched(Connection& connection, const std::string& sql, const CancelToken& cancel,
+                      const ProgressFn& progress) {
+  return Watch(connection, cancel, progress, [&] { return connection.Execute(sql); });
+}
+
+Result<TableBatch> QueryAllWatched(Connection& connection, const std::string& sql,
+                                   const CancelToken& cancel, const ProgressFn& progress) {
+  return Watch(connection, cancel, progress, [&] { return connection.QueryAll(sql); });
 }
 
 }  // namespace pika

@@ -14,4 +14,8 @@ namespace pika {
 Status ExecuteWatched(Connection& connection, const std::string& sql, const CancelToken& cancel,
                       const ProgressFn& progress);
 
+// The same for a statement whose (small) result is read whole.
+Result<TableBatch> QueryAllWatched(Connection& connection, const std::string& sql,
+                                   const CancelToken& cancel, const ProgressFn& progress = {});
+
 }  // namespace pika

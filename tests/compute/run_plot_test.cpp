@@ -5,6 +5,9 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "compute/source/duckdb_engine.h"
 #include "support/engine.h"
 #include "support/same_scene.h"
@@ -132,6 +135,24 @@ TEST_F(RunPlotTest, TheAggregateKindsReducedInDuckDbDrawWhatTheFetchedPathDraws)
     ASSERT_TRUE(reduced.ok()) << reduced.error().message;
     test::ExpectSameScene(reduced->scene, fetched->scene, request.kind);
   }
+}
+
+TEST_F(RunPlotTest, AReductionInDuckDbStopsMidScanWhenCancelled) {
+  // Billions of rows: only an interrupt ends this scan in a test's time.
+  DuckDbEngine rows(engine_.connection,
+                    "(SELECT range AS x, range % 7 AS y FROM range(100000000000))", "the query");
+  CancelToken cancel;
+  std::thread canceller([cancel] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    cancel.Cancel();
+  });
+  const auto start = std::chrono::steady_clock::now();
+  auto drawn = ReduceInEngine(rows, {"", "scatter", "x", "y"}, PlotSpec{}, test::FakeWidth, cancel);
+  canceller.join();
+  // Scanning them all takes minutes: stopped at the next query, not mid-scan, it would too.
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30));
+  ASSERT_FALSE(drawn.ok());
+  EXPECT_EQ(drawn.error().kind, ErrorKind::kCancelled) << drawn.error().message;
 }
 
 TEST_F(RunPlotTest, AnErrorOtherThanTheBudgetIsReportedNotRetriedInTheEngine) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "storage/sql_quote.h"
+#include "storage/watched_query.h"
 
 namespace pika {
 
@@ -29,9 +30,8 @@ Result<std::vector<EngineColumn>> DuckDbEngine::Columns(const CancelToken& cance
 }
 
 Result<TableBatch> DuckDbEngine::Query(const std::string& sql, const CancelToken& cancel) {
-  // A job's cancel interrupts its connection; a query not yet started is not begun.
-  if (cancel.cancelled()) return Cancelled();
-  return connection_.QueryAll(sql);
+  // Watched: Ctrl+C in pika plot stops a reduction mid-scan, as an app job's cancel does.
+  return QueryAllWatched(connection_, sql, cancel);
 }
 
 }  // namespace pika
