@@ -32,6 +32,7 @@
 #include "canvas/auto_layout.h"
 #include "canvas/node_name.h"
 #include "storage/duckdb_source.h"
+#include "storage/engine_usage.h"
 #include "storage/file_system.h"
 #include "ui/canvas_scene.h"
 #include "ui/canvas_view.h"
@@ -949,21 +950,15 @@ void MainWindow::updateStatus() {
   if (engine_poll_.isValid() && engine_poll_.elapsed() < 2000) return;
   engine_poll_.start();
   // DuckDB's own share, every two seconds, off the UI thread.
-  using Usage = std::pair<uint64_t, uint64_t>;  // in memory, spilled to disk
-  engine_->run<Usage>(
+  engine_->run<EngineUsage>(
       this, kMemoryKey,
-      [](Connection& connection, const CancelToken&, const ProgressFn&) -> Result<Usage> {
-        auto rows = connection.QueryAll(
-            "SELECT coalesce(sum(memory_usage_bytes), 0)::BIGINT, "
-            "coalesce(sum(temporary_storage_bytes), 0)::BIGINT FROM duckdb_memory()");
-        if (!rows.ok()) return rows.error();
-        return Usage{static_cast<uint64_t>(rows->columns[0].IntAt(0)),
-                     static_cast<uint64_t>(rows->columns[1].IntAt(0))};
+      [](Connection& connection, const CancelToken&, const ProgressFn&) {
+        return ReadEngineUsage(connection);
       },
-      [this](Result<Usage> usage) {
+      [this](Result<EngineUsage> usage) {
         if (!usage.ok()) return;
-        engine_bytes_ = usage->first;
-        spill_bytes_ = usage->second;
+        engine_bytes_ = usage->memory_bytes;
+        spill_bytes_ = usage->spilled_bytes;
       });
 }
 

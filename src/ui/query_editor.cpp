@@ -1,7 +1,5 @@
 #include "ui/query_editor.h"
 
-#include <fmt/format.h>
-
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -12,7 +10,7 @@
 #include <QVBoxLayout>
 
 #include "compute/preflight.h"
-#include "storage/sql_quote.h"
+#include "storage/sql_suggestions.h"
 #include "ui/engine_session.h"
 #include "ui/graph_document.h"
 #include "ui/graph_runner.h"
@@ -162,14 +160,10 @@ void QueryEditor::suggest(const QString& text_before_cursor) {
       [text = text_before_cursor.toStdString()](Connection& connection, const CancelToken& cancel,
                                                 const ProgressFn&) -> Result<QStringList> {
         if (cancel.cancelled()) return Cancelled();
-        auto result = connection.Query(fmt::format(
-            "SELECT suggestion FROM sql_auto_complete({}) LIMIT 40", QuoteLiteral(text)));
-        if (!result.ok()) return result.error();
-        auto rows = result->FetchAll();
-        if (!rows.ok()) return rows.error();
+        auto words = SqlSuggestions(connection, text, 40);
+        if (!words.ok()) return words.error();
         QStringList suggestions;
-        for (size_t row = 0; row < rows->row_count; ++row)
-          suggestions << QString::fromStdString(FormatValue(rows->columns[0], row));
+        for (const std::string& word : *words) suggestions << QString::fromStdString(word);
         return suggestions;
       },
       [this](Result<QStringList> suggestions) {

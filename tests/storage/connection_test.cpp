@@ -2,11 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <thread>
 
 #include "storage/database.h"
+#include "storage/engine_usage.h"
+#include "storage/sql_suggestions.h"
 #include "storage/watched_query.h"
 #include "support/temp_dir.h"
 
@@ -154,6 +157,53 @@ TEST(ExecuteWatched, ACancelledTokenStopsAQueryWithoutProgress) {
   canceller.join();
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.error().kind, ErrorKind::kCancelled);
+}
+
+TEST(QueryAllWatched, StopsALongScanWhenCancelledAndReturnsSmallResultsWhole) {
+  Connection connection = Connect();
+  CancelToken cancel;
+  std::thread canceller([cancel] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    cancel.Cancel();
+  });
+  auto stopped = QueryAllWatched(connection, kSlowQuery, cancel);
+  canceller.join();
+  ASSERT_FALSE(stopped.ok());
+  EXPECT_EQ(stopped.error().kind, ErrorKind::kCancelled);
+  auto rows = QueryAllWatched(connection, "SELECT range FROM range(3)", CancelToken());
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  EXPECT_EQ(rows->row_count, 3u);
+}
+
+TEST(EngineUsage, CountsTheBuffersATableHolds) {
+  Connection connection = Connect();
+  auto before = ReadEngineUsage(connection);
+  ASSERT_TRUE(before.ok()) << before.error().message;
+  ASSERT_TRUE(
+      connection.Execute("CREATE TABLE t AS SELECT range AS i, random() AS r FROM range(2000000)")
+          .ok());
+  auto after = ReadEngineUsage(connection);
+  ASSERT_TRUE(after.ok()) << after.error().message;
+  EXPECT_GT(after->memory_bytes, before->memory_bytes + 8'000'000);  // 2M doubles at least
+  EXPECT_EQ(after->spilled_bytes, 0u);
+}
+
+TEST(SqlSuggestions, CompleteKeywordsAndTheCatalogsTables) {
+  Connection connection = Connect();
+  ASSERT_TRUE(connection.Execute("CREATE TABLE flights_2024 (delay DOUBLE)").ok());
+  auto keywords = SqlSuggestions(connection, "SEL", 10);
+  ASSERT_TRUE(keywords.ok()) << keywords.error().message;
+  const auto starts = [](const std::vector<std::string>& words, const std::string& prefix) {
+    return std::any_of(words.begin(), words.end(),
+                       [&](const std::string& word) { return word.starts_with(prefix); });
+  };
+  EXPECT_TRUE(starts(*keywords, "SELECT"));  // keywords come with the space that follows
+  auto tables = SqlSuggestions(connection, "SELECT * FROM flig", 10);
+  ASSERT_TRUE(tables.ok()) << tables.error().message;
+  EXPECT_TRUE(starts(*tables, "flights_2024"));
+  auto few = SqlSuggestions(connection, "SELECT ", 3);
+  ASSERT_TRUE(few.ok());
+  EXPECT_LE(few->size(), 3u);
 }
 
 TEST(Database, SpillsToTheTempDirectoryInsteadOfFailingUnderAMemoryLimit) {
