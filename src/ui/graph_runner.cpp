@@ -237,7 +237,7 @@ std::map<NodeId, uint64_t> GraphRunner::tableDataVersions() const {
 uint64_t GraphRunner::releaseMemory() {
   uint64_t released = 0;
   for (auto& [id, current] : runs_) {
-    // A plot reduced on a server holds no rows here: nothing to give back.
+    // A plot reduced on a server or in DuckDB holds no rows here: nothing to give back.
     if (!current.plot || current.plot->data_released || current.plot->reduced_in_engine()) continue;
     const PlotData& data = current.plot->data;
     released += (data.x.size() + data.y.size()) * sizeof(double);

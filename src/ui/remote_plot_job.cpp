@@ -43,6 +43,7 @@ Result<PlotResult> RedrawInEngine(const PlotResult& plot, Connection& connection
   if (plot.remote)
     return RunRemotePlot(*sessions, *plot.remote, plot.request, spec, cancel, progress);
   DuckDbEngine engine(connection, plot.request.relation, "the plot's input");
+  engine.SetProgress(progress);
   auto drawn = ReduceInEngine(engine, plot.request, spec, TickLabelWidth(), cancel);
   if (!drawn.ok()) return drawn.error();
   return PlotResultOf(plot.request, std::move(*drawn));

@@ -506,8 +506,11 @@ class AppTest : public QObject {
     QCOMPARE(run.plot->scene.reduction.rows_represented, uint64_t{400000});
     PlotWindow window(document(), runner(), window_->engine(), p);
     QVERIFY(ShowAndWait(window));
-    // A zoom is reduced in DuckDB again, for the window only.
+    // A zoom is reduced in DuckDB again, for the window only, and says so while it runs.
     PlotNavigator* view = &window.navigator();
+    QStringList notices;
+    connect(view, &PlotNavigator::notice, &window,
+            [&notices](const QString& text, bool) { notices << text; });
     const PlotScene all = *view->scene();
     view->zoomAt(
         QPointF((all.area_left + all.area_right) / 2, (all.area_top + all.area_bottom) / 2), 4.0);
@@ -516,6 +519,8 @@ class AppTest : public QObject {
     const uint64_t in_view = view->scene()->reduction.rows_in_view;
     QVERIFY2(in_view > 0 && in_view < 400000, qPrintable(QString::number(in_view)));
     QVERIFY2(window.statusText().contains("DuckDB"), qPrintable(window.statusText()));
+    QVERIFY2(!notices.isEmpty() && notices.front().startsWith("reducing in DuckDB"),
+             qPrintable(notices.join(" | ")));
     if (qEnvironmentVariableIsSet("PIKA_UI_SHOTS"))
       window.grab().save(qEnvironmentVariable("PIKA_UI_SHOTS") + "/past_budget_zoomed.png");
   }

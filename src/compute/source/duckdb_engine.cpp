@@ -31,7 +31,7 @@ Result<std::vector<EngineColumn>> DuckDbEngine::Columns(const CancelToken& cance
 
 Result<TableBatch> DuckDbEngine::Query(const std::string& sql, const CancelToken& cancel) {
   // Watched: Ctrl+C in pika plot stops a reduction mid-scan, as an app job's cancel does.
-  return QueryAllWatched(connection_, sql, cancel);
+  return QueryAllWatched(connection_, sql, cancel, progress_);
 }
 
 }  // namespace pika

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 
 #include "compute/source/sql_engine.h"
 #include "storage/connection.h"
@@ -25,10 +26,14 @@ class DuckDbEngine final : public SqlEngine {
   Result<TableBatch> Query(const std::string& sql, const CancelToken& cancel) override;
   Connection* in_process() override { return &connection_; }
 
+  // Where queries report how far they are, in [0, 1], while they run.
+  void SetProgress(ProgressFn progress) { progress_ = std::move(progress); }
+
  private:
   Connection& connection_;
   std::string relation_;
   std::string label_;
+  ProgressFn progress_;
 };
 
 }  // namespace pika
