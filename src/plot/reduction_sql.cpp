@@ -266,7 +266,7 @@ std::string FiniteRowsSql(SqlDialect dialect, const SqlSource& source, bool orde
 std::string GroupedAggregateSql(const SqlSource& source, const std::string& aggregate,
                                 const std::string& order, uint32_t limit) {
   const std::string value = source.y.empty() ? "NULL" : source.y;
-  const std::string ordered = order.empty() ? "" : fmt::format(", min(pika_order) AS x_order");
+  const std::string ordered = order.empty() ? "" : ", min(pika_order) AS x_order";
   return fmt::format(
       "SELECT pika_group AS category, {} AS value, count(*) AS n{} FROM (SELECT {} AS pika_group, "
       "{} AS pika_value{} FROM {}) AS g GROUP BY pika_group ORDER BY value DESC NULLS LAST, "

@@ -83,6 +83,19 @@ std::string FiniteOrNullSql(SqlDialect dialect, const std::string& value) {
   return fmt::format("CASE WHEN {} THEN {} END", FiniteSql(dialect, value), value);
 }
 
+std::vector<size_t> PlacesInOwnOrder(const std::vector<double>& order,
+                                     const std::function<bool(size_t, size_t)>& before) {
+  std::vector<size_t> places(order.size());
+  for (size_t place = 0; place < places.size(); ++place) places[place] = place;
+  std::sort(places.begin(), places.end(), [&](size_t a, size_t b) {
+    const bool a_ordered = !std::isnan(order[a]), b_ordered = !std::isnan(order[b]);
+    if (a_ordered != b_ordered) return a_ordered;
+    if (a_ordered && order[a] != order[b]) return order[a] < order[b];
+    return before(a, b);
+  });
+  return places;
+}
+
 std::vector<double> Doubles(const Column& column) {
   std::vector<double> values(column.size(), std::nan(""));
   for (size_t row = 0; row < column.size(); ++row) {

@@ -2,6 +2,7 @@
 // as microseconds since the epoch, in the engine's SQL.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,11 @@ Result<AxisColumn> AxisColumnOf(const std::vector<EngineColumn>& columns, const 
 // `value` (a DOUBLE expression), NULL where it is NaN or infinite: what aggregates take, so
 // that they leave those out as local ones do (AggregateSql).
 std::string FiniteOrNullSql(SqlDialect dialect, const std::string& value);
+
+// The places 0..n-1 in the order plots lay out groups: those with an `order` value (x as a
+// number or time; NaN for none) first, by it; the others, and ties, as `before` says.
+std::vector<size_t> PlacesInOwnOrder(const std::vector<double>& order,
+                                     const std::function<bool(size_t, size_t)>& before);
 
 // A number column of an engine's answer (integers or doubles) as doubles, NaN for NULL.
 std::vector<double> Doubles(const Column& column);

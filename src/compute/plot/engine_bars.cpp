@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 
 #include "compute/plot/axis_columns.h"
@@ -18,16 +18,9 @@ namespace {
 // order they came (the largest first).
 void SortByOwnOrder(std::vector<std::string>& categories, std::vector<double>& values,
                     const std::vector<double>& order) {
-  std::vector<size_t> places(categories.size());
-  for (size_t bar = 0; bar < places.size(); ++bar) places[bar] = bar;
-  std::stable_sort(places.begin(), places.end(), [&](size_t a, size_t b) {
-    const bool a_ordered = !std::isnan(order[a]), b_ordered = !std::isnan(order[b]);
-    if (a_ordered != b_ordered) return a_ordered;
-    return a_ordered && order[a] < order[b];
-  });
   std::vector<std::string> sorted_categories;
   std::vector<double> sorted_values;
-  for (size_t place : places) {
+  for (size_t place : PlacesInOwnOrder(order, std::less<size_t>())) {
     sorted_categories.push_back(std::move(categories[place]));
     sorted_values.push_back(values[place]);
   }

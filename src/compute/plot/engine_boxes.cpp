@@ -76,17 +76,11 @@ double Interpolate(uint64_t n, double p, double low, double high) {
 }
 
 // Numbers and dates in their own order, NULL and names after them by name.
-void SortBoxes(std::vector<BoxStats>& boxes, std::vector<double>& order) {
-  std::vector<size_t> places(boxes.size());
-  for (size_t box = 0; box < boxes.size(); ++box) places[box] = box;
-  std::sort(places.begin(), places.end(), [&](size_t a, size_t b) {
-    const bool a_ordered = !std::isnan(order[a]), b_ordered = !std::isnan(order[b]);
-    if (a_ordered != b_ordered) return a_ordered;
-    if (a_ordered && order[a] != order[b]) return order[a] < order[b];
-    return boxes[a].name < boxes[b].name;
-  });
+void SortBoxes(std::vector<BoxStats>& boxes, const std::vector<double>& order) {
   std::vector<BoxStats> sorted;
-  for (size_t place : places) sorted.push_back(std::move(boxes[place]));
+  for (size_t place :
+       PlacesInOwnOrder(order, [&](size_t a, size_t b) { return boxes[a].name < boxes[b].name; }))
+    sorted.push_back(std::move(boxes[place]));
   boxes = std::move(sorted);
 }
 

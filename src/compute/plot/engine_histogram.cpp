@@ -5,6 +5,7 @@
 #include <map>
 
 #include "compute/plot/axis_columns.h"
+#include "compute/plot/extent.h"
 #include "compute/plot_data.h"
 #include "plot/reduction_sql.h"
 #include "plot/time_bins.h"
@@ -51,17 +52,17 @@ Result<EngineHistogram> CountEngineHistogram(PlotQueries& run,
   auto column = AxisColumnOf(columns, x, engine, true);
   if (!column.ok()) return column.error();
   const SqlSource source{engine.relation(), column->sql, ""};
-  auto extent = run.Query(ExtentSql(run.dialect(), source));
+  auto extent = FetchExtent(run, source);
   if (!extent.ok()) return extent.error();
   EngineHistogram histogram;
-  histogram.rows = static_cast<uint64_t>(extent->columns[0].IntAt(0));
+  histogram.rows = extent->rows;
   histogram.x_is_time = column->is_time;
   if (histogram.rows == 0) {
     return InvalidInput(fmt::format("'{}' has no {} to count in {}", x,
                                     column->is_time ? "dates or times" : "numbers",
                                     engine.label()));
   }
-  const double low = extent->columns[1].DoubleAt(0), high = extent->columns[2].DoubleAt(0);
+  const double low = extent->window.x_min, high = extent->window.x_max;
   PIKA_TRY(column->is_time ? CountTimes(run, source, low, high, histogram.bins)
                            : CountNumbers(run, source, low, high, histogram.bins));
   return histogram;

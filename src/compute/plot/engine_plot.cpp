@@ -14,6 +14,7 @@
 #include "compute/plot/engine_color.h"
 #include "compute/plot/engine_heatmap.h"
 #include "compute/plot/engine_histogram.h"
+#include "compute/plot/extent.h"
 #include "compute/plot/plot_queries.h"
 #include "plot/reduction_sql.h"
 
@@ -75,26 +76,6 @@ Result<std::string> LeftOffNote(PlotQueries& run, SqlDialect dialect, const SqlS
 std::vector<double> FromLog10(std::vector<double> logs) {
   for (double& value : logs) value = std::pow(10.0, value);
   return logs;
-}
-
-struct Extent {
-  uint64_t rows = 0;
-  DataWindow window;
-};
-
-Result<Extent> FetchExtent(PlotQueries& run, SqlDialect dialect, const SqlSource& source) {
-  auto rows = run.Query(ExtentSql(dialect, source));
-  if (!rows.ok()) return rows.error();
-  Extent extent;
-  extent.rows = static_cast<uint64_t>(rows->columns[0].IntAt(0));
-  if (extent.rows == 0) return extent;
-  extent.window.x_min = rows->columns[1].DoubleAt(0);
-  extent.window.x_max = rows->columns[2].DoubleAt(0);
-  if (rows->columns.size() == 5) {
-    extent.window.y_min = rows->columns[3].DoubleAt(0);
-    extent.window.y_max = rows->columns[4].DoubleAt(0);
-  }
-  return extent;
 }
 
 // The column that sizes a scatter's points, and its value as the engine computes it.
@@ -501,7 +482,7 @@ Result<EnginePlot> PlotInEngine(SqlEngine& engine, const PlotDataRequest& reques
       plot = WindowedScatter(run, dialect, sources->placed, sources->values, sources->channels,
                              spec, text_width, out.rows);
     } else {
-      auto extent = FetchExtent(run, dialect, sources->placed);
+      auto extent = FetchExtent(run, sources->placed);
       if (!extent.ok()) return extent.error();
       if (extent->rows == 0) {
         return InvalidInput(fmt::format(
