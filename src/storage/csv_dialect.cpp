@@ -70,7 +70,7 @@ Result<SniffedDialect> SniffDialect(Connection& connection, const SourceFile& fi
   auto sniffed = connection.Query(fmt::format(
       "SELECT Delimiter, Quote, Escape, NewLineDelimiter, Comment, SkipRows, HasHeader, "
       "unnest(Columns).name FROM sniff_csv({}{}{})",
-      QuoteLiteral(file.path), UserOptions(file, options, encoding), attempt.extra_options));
+      QuoteFileLiteral(file.path), UserOptions(file, options, encoding), attempt.extra_options));
   if (!sniffed.ok()) return sniffed.error();
   auto rows = sniffed->FetchAll();
   if (!rows.ok()) return rows.error();

@@ -31,7 +31,7 @@ std::string NullList(const std::vector<std::string>& nulls) {
 
 std::string CsvReadCall::Sql() const {
   std::string sql = fmt::format("read_csv({}, delim={}, quote={}, escape={}, header={}, skip={}",
-                                QuoteLiteral(path), QuoteLiteral(dialect.delimiter),
+                                QuoteFileLiteral(path), QuoteLiteral(dialect.delimiter),
                                 QuoteLiteral(dialect.quote), QuoteLiteral(dialect.escape),
                                 dialect.header ? "true" : "false", dialect.skip_rows);
   if (!dialect.strict) sql += ", strict_mode=false";

@@ -10,7 +10,7 @@ Status CreateInPlaceView(Connection& connection, const std::string& table,
                          const std::string& file) {
   PIKA_TRY(
       connection.Execute(fmt::format("CREATE OR REPLACE VIEW {} AS SELECT * FROM read_parquet({})",
-                                     QuoteIdentifier(table), QuoteLiteral(file))));
+                                     QuoteIdentifier(table), QuoteFileLiteral(file))));
   return connection.Execute(
       fmt::format("COMMENT ON VIEW {} IS {}", QuoteIdentifier(table), QuoteLiteral(file)));
 }

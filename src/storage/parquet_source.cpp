@@ -10,7 +10,7 @@ namespace pika {
 namespace {
 
 std::string ReadCall(const SourceFile& file) {
-  return fmt::format("read_parquet({})", QuoteLiteral(file.path));
+  return fmt::format("read_parquet({})", QuoteFileLiteral(file.path));
 }
 
 Error Explain(const Error& error, const SourceFile& file) {

@@ -32,7 +32,7 @@ std::string ClauseOf(const canvas::Node& node) {
   if (node.kind == canvas::NodeKind::kQuery)
     return fmt::format("{} AS (\n{}\n)", name, WithoutTrailingSemicolons(node.sql));
   std::string clause =
-      fmt::format("{} AS (SELECT * FROM {})", name, QuoteLiteral(node.source_path));
+      fmt::format("{} AS (SELECT * FROM {})", name, QuoteFileLiteral(node.source_path));
   // A table of a DuckDB database: DuckDB reads it once the file is attached.
   if (!node.import.database_table.empty()) {
     clause = fmt::format(

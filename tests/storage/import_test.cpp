@@ -267,6 +267,37 @@ TEST(Import, ADuckDbDatabaseAnotherProgramWritesIsRefusedSayingSo) {
       << refused.error().message;
 }
 
+// DuckDB's readers take `*`, `?` and `[...]` as a glob: `sales[1].csv` would read `sales1.csv`
+// and `p*.parquet` every Parquet file beside it.
+TEST(Import, AFileNameWithPatternCharactersIsReadAsThatOneFile) {
+  test::TempDir temp;
+  temp.Write("sales1.csv", "id,amount\n9,9\n9,9\n");
+  temp.Write("ab.csv", "id,amount\n9,9\n");
+  temp.Write("q1.csv", "id,amount\n9,9\n");
+  test::Engine engine = test::OpenEngine();
+  ASSERT_TRUE(engine.connection
+                  .Execute(fmt::format("COPY (SELECT 9 AS id) TO '{0}/p1.parquet'; COPY (SELECT "
+                                       "1 AS id) TO '{0}/p*.parquet'",
+                                       temp.path().string()))
+                  .ok());
+  int table = 0;
+  for (const std::string name :
+       {"sales[1].csv", "a*b.csv", "q?.csv", "o'brien [draft].csv", "p*.parquet"}) {
+    const std::string path = name.ends_with(".parquet") ? (temp.path() / name).string()
+                                                        : temp.Write(name, "id,amount\n1,2\n");
+    ImportRequest request{path, fmt::format("t{}", table++)};
+    request.options.read_in_place = true;
+    auto inspected = InspectFile(engine.connection, path, {}, CancelToken());
+    ASSERT_TRUE(inspected.ok()) << name << ": " << inspected.error().message;
+    auto imported = ImportFile(engine.connection, request, CancelToken(), {});
+    ASSERT_TRUE(imported.ok()) << name << ": " << imported.error().message;
+    EXPECT_EQ(imported->report.rows, 1u) << name;
+    EXPECT_EQ(QueryValue(engine.connection, fmt::format("SELECT sum(id) FROM {}", request.table)),
+              "1")
+        << name;
+  }
+}
+
 TEST(Import, ExtraNullStringsAreMissingValues) {
   test::TempDir temp;
   const std::string path = temp.Write("n.csv", "id,v\n1,10\n2,missing\n3,30\n");

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <fstream>
 
+#include "storage/sql_quote.h"
 #include "support/engine.h"
 #include "support/temp_dir.h"
 #include "workspace/plot_node.h"
@@ -17,7 +18,9 @@ using canvas::NodeKind;
 class PlotSqlTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    csv_ = temp_.File("points.csv");
+    // A name DuckDB would take for a pattern, beside the file that pattern matches.
+    csv_ = temp_.File("points[1].csv");
+    std::ofstream(temp_.File("points1.csv")) << "x,y,kind\n-1,-1,decoy\n";
     std::ofstream out(csv_);
     out << "x,y,kind\n";
     for (int i = 0; i < 200; ++i)
@@ -36,7 +39,8 @@ class PlotSqlTest : public ::testing::Test {
     ASSERT_TRUE(graph_.Connect(table_, query_).ok());
     // The app's engine: nodes are views named after them.
     ASSERT_TRUE(
-        app_.connection.Execute("CREATE VIEW points AS SELECT * FROM read_csv('" + csv_ + "')")
+        app_.connection
+            .Execute("CREATE VIEW points AS SELECT * FROM read_csv(" + QuoteFileLiteral(csv_) + ")")
             .ok());
     ASSERT_TRUE(app_.connection.Execute("CREATE VIEW big AS " + query.sql).ok());
   }
@@ -76,7 +80,7 @@ TEST_F(PlotSqlTest, AScatterSqlRunsOnItsOwnAndGivesThePlottedRows) {
   auto data = FetchPlotData(app_.connection, request);
   ASSERT_TRUE(data.ok()) << data.error().message;
   const std::string sql = PlotSqlOf(graph_, p, request, *data);
-  EXPECT_NE(sql.find(csv_), std::string::npos) << sql;
+  EXPECT_NE(sql.find(QuoteFileLiteral(csv_)), std::string::npos) << sql;
   const TableBatch rows = RunElsewhere(sql);
   ASSERT_EQ(rows.row_count, data->x.size());
   ASSERT_EQ(rows.columns.size(), 3u);  // x, y and the colour column
@@ -145,8 +149,8 @@ TEST_F(PlotSqlTest, ATableOfADuckDbDatabaseSaysToAttachItAndThenRuns) {
   ASSERT_TRUE(app_.connection
                   .Execute("ATTACH '" + database +
                            "' AS shop; CREATE SCHEMA shop.sales; CREATE TABLE shop.sales.points "
-                           "AS SELECT * FROM read_csv('" +
-                           csv_ + "'); DETACH shop")
+                           "AS SELECT * FROM read_csv(" +
+                           QuoteFileLiteral(csv_) + "); DETACH shop")
                   .ok());
   Node table = *graph_.Find(table_);
   table.source_path = database;
