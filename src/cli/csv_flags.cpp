@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
+#include <string_view>
+
 namespace pika::cli {
 
 namespace {
@@ -36,9 +40,14 @@ void AddCsvFlags(CLI::App& command, CsvFlags& flags) {
   command.add_option("--delimiter", flags.delimiter, "Field delimiter (default: detected)");
   command.add_option("--quote", flags.quote, "Quote character (default: detected)");
   command.add_flag("--no-header", flags.no_header, "The first row is data, not column names");
-  command.add_option("--encoding", flags.encoding, "utf-8 (default), latin-1 or utf-16");
+  command.add_option("--encoding", flags.encoding,
+                     "utf-8, latin-1, windows-1252, utf-16 or utf-16-be (default: detected)");
   command.add_option("--null", flags.nulls, "A value to read as NULL (repeatable)");
   command.add_option("--type", flags.types, "COLUMN=TYPE: override an inferred type (repeatable)");
+  command
+      .add_option("--max-line-size", flags.max_line_size,
+                  "Longest line to read, e.g. 200MB (default: 2 MB, then 64 MiB)")
+      ->transform(CLI::AsSizeValue(false));
   command.add_option("--sample-rows", flags.sample_rows,
                      "Rows read to infer types (default 100000; 0 reads the whole file)");
   command
@@ -63,14 +72,20 @@ Result<ImportOptions> ToImportOptions(const CsvFlags& flags) {
     options.quote = *quote;
   }
   if (flags.no_header) options.header = false;
-  if (flags.encoding != "utf-8" && flags.encoding != "latin-1" && flags.encoding != "utf-16") {
-    return InvalidInput(
-        fmt::format("unknown encoding '{}': use utf-8, latin-1 or utf-16", flags.encoding));
+  constexpr std::string_view kEncodings[] = {"",       "utf-8",    "latin-1", "windows-1252",
+                                             "utf-16", "utf-16-be"};
+  if (std::find(std::begin(kEncodings), std::end(kEncodings), flags.encoding) ==
+      std::end(kEncodings)) {
+    return InvalidInput(fmt::format(
+        "unknown encoding '{}': use utf-8, latin-1, windows-1252, utf-16 or utf-16-be, or leave "
+        "it out to have it detected",
+        flags.encoding));
   }
   options.encoding = flags.encoding;
   options.null_strings = flags.nulls;
   for (const std::string& text : flags.types) PIKA_TRY(ParseTypeOverride(text, options));
   options.sample_rows = flags.sample_rows;
+  options.max_line_size = flags.max_line_size;
   if (flags.on_bad_rows == "skip") options.bad_rows = BadRowPolicy::kSkip;
   if (flags.on_bad_rows == "text") options.bad_rows = BadRowPolicy::kText;
   options.database_table = flags.source_table;

@@ -51,6 +51,19 @@ nlohmann::json RejectsToJson(const std::vector<RejectedRow>& rows) {
   return out;
 }
 
+nlohmann::json ToJson(const LineAccount& lines) {
+  if (!lines.counted) return nullptr;
+  return {{"records", lines.records},
+          {"header", lines.header},
+          {"rows", lines.rows},
+          {"rejected", lines.rejected},
+          {"preamble", lines.preamble},
+          {"blank", lines.blank},
+          {"comment", lines.comment},
+          {"preamble_text", lines.preamble_text},
+          {"preamble_reason", lines.preamble_reason}};
+}
+
 }  // namespace
 
 nlohmann::json ValueToJson(const Column& column, size_t row) {
@@ -90,6 +103,7 @@ nlohmann::json ToJson(const ImportReport& report) {
           {"rejects", RejectsToJson(report.rejects)},
           {"columns", ColumnsToJson(report.columns)},
           {"dialect", ToJson(report.dialect)},
+          {"lines", ToJson(report.lines)},
           {"notes", report.notes}};
 }
 

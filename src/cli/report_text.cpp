@@ -4,6 +4,7 @@
 #include <fmt/ostream.h>
 
 #include "cli/table_text.h"
+#include "storage/line_account_text.h"
 
 namespace pika::cli {
 
@@ -51,6 +52,20 @@ void PrintRejects(std::ostream& out, const std::vector<RejectedRow>& rows) {
   }
 }
 
+// "lines: 42 = 1 header + 40 rows + 1 rejected", then the skipped preamble line by line.
+void PrintLines(std::ostream& out, const LineAccount& lines, uint64_t imported) {
+  if (!lines.counted) return;
+  fmt::print(out, "lines: {}\n", LineSumText(lines, imported));
+  if (lines.preamble == 0) return;
+  fmt::print(out, "preamble ({}):\n", lines.preamble_reason);
+  for (size_t index = 0; index < lines.preamble_text.size(); ++index) {
+    fmt::print(out, "  line {}: {}\n", index + 1, lines.preamble_text[index]);
+  }
+  if (lines.preamble > lines.preamble_text.size()) {
+    fmt::print(out, "  ... and {} more\n", lines.preamble - lines.preamble_text.size());
+  }
+}
+
 }  // namespace
 
 void PrintInspect(std::ostream& out, const InspectReport& report) {
@@ -72,6 +87,7 @@ void PrintImport(std::ostream& out, const ImportReport& report) {
   if (report.rejected > report.rejects.size()) {
     fmt::print(out, "  ... and {} more\n", report.rejected - report.rejects.size());
   }
+  PrintLines(out, report.lines, report.rows);
   PrintDialect(out, report.dialect);
   PrintColumns(out, report.columns);
   for (const std::string& note : report.notes) fmt::print(out, "note: {}\n", note);

@@ -5,6 +5,7 @@
 #include "compute/preflight.h"
 #include "compute/sql_lexer.h"
 #include "storage/file_importer.h"
+#include "storage/line_account_text.h"
 #include "storage/sql_quote.h"
 
 namespace pika {
@@ -79,8 +80,13 @@ Result<NodeRelation> LoadTableNode(Connection& connection, uint64_t node_id,
   auto columns = Describe(connection, name);
   if (!columns.ok()) return columns.error();
   const ImportReport& report = imported->report;
-  return NodeRelation{*columns,       report.rows,  report.rejected,
-                      report.rejects, report.notes, report.columns};
+  std::vector<std::string> notes = report.notes;
+  if (report.lines.counted) {
+    notes.insert(notes.begin(), "lines of the file: " + LineSumText(report.lines, report.rows));
+    if (report.lines.preamble > 0) notes.insert(notes.begin() + 1, PreambleText(report.lines));
+  }
+  return NodeRelation{*columns,       report.rows, report.rejected,
+                      report.rejects, notes,       report.columns};
 }
 
 Result<NodeRelation> RunQueryNode(Connection& connection, const std::string& name,

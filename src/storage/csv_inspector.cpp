@@ -148,8 +148,11 @@ Result<InspectReport> InferCsv(Connection& connection, const SourceFile& file,
   if (!sniffed.ok()) return sniffed.error();
   InspectReport report;
   report.dialect = sniffed->dialect;
-  const CsvReadCall text_call{
-      file.path, report.dialect, {}, UniqueName("rejects"), UniqueName("scan")};
+  // Every sniffed column as text, named: a read left to sniff again could find other columns.
+  std::vector<std::pair<std::string, std::string>> as_text;
+  for (const std::string& name : sniffed->column_names) as_text.emplace_back(name, "VARCHAR");
+  const CsvReadCall text_call{file.path, report.dialect, as_text, UniqueName("rejects"),
+                              UniqueName("scan")};
   auto profiles = ProfileSample(connection, text_call, sniffed->column_names.size(),
                                 options.sample_rows, cancel, report.sampled_rows);
   DropRejects(connection, text_call.rejects_table, text_call.rejects_scan);

@@ -2,13 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "storage/sql_quote.h"
 
 namespace pika {
 
 namespace {
-
-constexpr const char* kLongLineOptions = ", max_line_size=67108864, buffer_size=134217728";
 
 std::string ColumnsStruct(const std::vector<std::pair<std::string, std::string>>& columns) {
   std::string text = "{";
@@ -29,13 +29,20 @@ std::string NullList(const std::vector<std::string>& nulls) {
 
 }  // namespace
 
+std::string LineSizeOptions(uint64_t max_line_size) {
+  if (max_line_size == 0) return {};
+  // DuckDB wants a buffer to hold at least a line; twice lets a line straddle two reads.
+  return fmt::format(", max_line_size={}, buffer_size={}", max_line_size,
+                     std::max<uint64_t>(2 * max_line_size, uint64_t{32} << 20));
+}
+
 std::string CsvReadCall::Sql() const {
   std::string sql = fmt::format("read_csv({}, delim={}, quote={}, escape={}, header={}, skip={}",
                                 QuoteFileLiteral(path), QuoteLiteral(dialect.delimiter),
                                 QuoteLiteral(dialect.quote), QuoteLiteral(dialect.escape),
                                 dialect.header ? "true" : "false", dialect.skip_rows);
   if (!dialect.strict) sql += ", strict_mode=false";
-  if (dialect.long_lines) sql += kLongLineOptions;
+  sql += LineSizeOptions(dialect.max_line_size);
   if (!dialect.comment.empty()) sql += ", comment=" + QuoteLiteral(dialect.comment);
   if (!dialect.encoding.empty()) sql += ", encoding=" + QuoteLiteral(dialect.encoding);
   if (dialect.compression != "none") sql += ", compression=" + QuoteLiteral(dialect.compression);

@@ -9,6 +9,9 @@
 
 namespace pika {
 
+// `, max_line_size=…, buffer_size=…` for lines up to `max_line_size` bytes; "" for 0.
+std::string LineSizeOptions(uint64_t max_line_size);
+
 struct CsvReadCall {
   std::string path;
   Dialect dialect;

@@ -7,17 +7,22 @@
 #include <cctype>
 #include <filesystem>
 #include <functional>
+#include <future>
+#include <optional>
 
 #include "storage/compressed_stream.h"
 #include "storage/csv_inspector.h"
 #include "storage/csv_read_call.h"
+#include "storage/csv_records.h"
 #include "storage/drop_relation.h"
 #include "storage/duckdb_source.h"
 #include "storage/file_access.h"
 #include "storage/in_place_view.h"
 #include "storage/parquet_source.h"
 #include "storage/reject_reader.h"
+#include "storage/scratch_copy.h"
 #include "storage/sql_quote.h"
+#include "storage/text_encoding.h"
 #include "storage/watched_query.h"
 
 namespace pika {
@@ -198,44 +203,187 @@ std::string WidenNote(const std::vector<std::string>& widened) {
   return fmt::format("read as text because some values did not fit their type: {}", names);
 }
 
+std::string Breakdown(const LineAccount& lines) {
+  return fmt::format("{} header, {} rows, {} rejected, {} preamble, {} blank, {} comment",
+                     lines.header, lines.rows, lines.rejected, lines.preamble, lines.blank,
+                     lines.comment);
+}
+
+// A file read as one column often has a delimiter the sniffer did not see: say how to set it,
+// and that the first line became the column's name.
+std::string OneColumnNote(const InspectReport& inspect) {
+  std::string note =
+      "read as one column: no delimiter splits every line into the same fields (set the "
+      "delimiter if there is one)";
+  if (inspect.dialect.header) {
+    note += fmt::format(
+        "; its first line is the column's name '{}' (read it as data with no "
+        "header)",
+        inspect.columns[0].name);
+  }
+  return note;
+}
+
+// Puts every record of the file in one category, counted apart from DuckDB. A line that is in
+// none would be a row lost in silence: the import is refused as our own bug instead.
+Result<LineAccount> AccountForLines(CsvRecords counted, const InspectReport& inspect,
+                                    const Attempt& attempt, const std::string& path) {
+  LineAccount lines;
+  lines.counted = true;
+  lines.records = counted.records;
+  lines.preamble = counted.preamble;
+  lines.header = counted.header;
+  lines.rows = attempt.rows;
+  lines.rejected = attempt.rejects.rows;
+  // With one column an empty line is a missing value: a row, not a blank line.
+  lines.blank = inspect.columns.size() == 1 ? 0 : counted.blank;
+  lines.comment = counted.comment;
+  lines.preamble_text = std::move(counted.preamble_text);
+  if (lines.preamble > 0) {
+    lines.preamble_reason = fmt::format(
+        "{} not split into the table's {} columns and {} before its {}",
+        lines.preamble == 1 ? "it does" : "they do", inspect.columns.size(),
+        lines.preamble == 1 ? "comes" : "come", inspect.dialect.header ? "header" : "first row");
+  }
+  if (lines.accounted() != lines.records) {
+    return Internal(fmt::format(
+        "importing '{}' would not account for every line: the file has {} lines (records), but "
+        "{} are rows or skipped lines ({}). Nothing was imported. This is a bug in Pika-Plot: "
+        "please report it with the file",
+        path, lines.records, lines.accounted(), Breakdown(lines)));
+  }
+  return lines;
+}
+
+// What an import reads: the file, or a copy in UTF-8 when DuckDB cannot read its encoding,
+// or with one kind of line ending when its endings are mixed; and the types inferred from it.
+struct ReadableCsv {
+  InspectReport inspect;
+  std::optional<ScratchCopy> transcoded, one_newline;
+  std::string encoding;  // the file's own, also when a UTF-8 copy is read
+  std::string encoding_note;
+
+  const SourceFile& source(const SourceFile& file) const {
+    return one_newline ? one_newline->file() : transcoded ? transcoded->file() : file;
+  }
+};
+
+// The encoding the user set, or the one the file's bytes give away, and a copy in UTF-8 when
+// DuckDB does not read that one.
+Status ReadEncoding(Connection& connection, const SourceFile& file, ImportOptions& options,
+                    ReadableCsv& readable, const CancelToken& cancel) {
+  std::string encoding = options.encoding;
+  if (encoding.empty()) {
+    EncodingGuess guess = GuessEncoding(file);
+    encoding = guess.encoding;
+    if (!guess.reason.empty()) {
+      readable.encoding_note = fmt::format("read as {}: {}", guess.encoding, guess.reason);
+    }
+  }
+  options.encoding = readable.encoding = encoding;
+  if (DuckDbReadsEncoding(encoding)) return {};
+  auto copy = WriteScratchCopy(connection, file, [&](const std::string& target) {
+    return TranscodeToUtf8(file, encoding, target, cancel);
+  });
+  if (!copy.ok()) return copy.error();
+  readable.transcoded.emplace(std::move(*copy));
+  options.encoding = "utf-8";
+  return {};
+}
+
+Result<ReadableCsv> InferReadable(Connection& connection, const SourceFile& file,
+                                  ImportOptions options, const CancelToken& cancel) {
+  ReadableCsv readable;
+  PIKA_TRY(ReadEncoding(connection, file, options, readable, cancel));
+  const SourceFile& text = readable.source(file);
+  auto inspect = InferCsv(connection, text, options, cancel);
+  if (!inspect.ok()) return inspect.error();
+  if (inspect->dialect.strict || inspect->dialect.encoding.starts_with("utf-16")) {
+    readable.inspect = std::move(*inspect);
+    return readable;
+  }
+  auto copy = WriteScratchCopy(connection, text, [&](const std::string& target) {
+    return WriteWithUnixNewlines(text, inspect->dialect, target, cancel);
+  });
+  if (!copy.ok()) return copy.error();
+  auto again = InferCsv(connection, copy->file(), options, cancel);
+  if (!again.ok()) return again.error();
+  readable.inspect = std::move(*again);
+  readable.one_newline.emplace(std::move(*copy));
+  return readable;
+}
+
+constexpr const char* kMixedNewlinesNote =
+    "line endings were mixed (\\n, \\r\\n, \\r): each was read as the end of a line";
+
+// The report of an import, naming the file as the user gave it, not a scratch copy of it.
+Result<ImportReport> ReportOn(const SourceFile& file, const ReadableCsv& readable,
+                              const std::string& table, const Attempt& attempt,
+                              CsvRecords counted) {
+  auto lines = AccountForLines(std::move(counted), readable.inspect, attempt, file.path);
+  if (!lines.ok()) return lines.error();
+  ImportReport report = MakeReport(table, readable.inspect, attempt);
+  report.lines = std::move(*lines);
+  report.dialect.compression = file.compression;
+  report.dialect.encoding = readable.encoding;
+  return report;
+}
+
+// What the import decided for the user, in words.
+void AddNotes(ImportReport& report, const ReadableCsv& readable,
+              const std::vector<std::string>& widened) {
+  if (!readable.encoding_note.empty()) report.notes.push_back(readable.encoding_note);
+  if (readable.one_newline) report.notes.push_back(kMixedNewlinesNote);
+  if (!widened.empty()) report.notes.push_back(WidenNote(widened));
+  if (readable.inspect.columns.size() == 1) report.notes.push_back(OneColumnNote(readable.inspect));
+  if (report.rejected > 0) {
+    report.notes.push_back(fmt::format(
+        "{} rows were not imported; they are listed with their line numbers", report.rejected));
+  }
+}
+
 Result<ImportResult> ImportCsv(Connection& connection, const SourceFile& file,
                                const ImportRequest& request, const std::string& table,
                                const CancelToken& cancel, const ProgressFn& progress) {
-  auto inspect = InferCsv(connection, file, request.options, cancel);
-  if (!inspect.ok()) return inspect.error();
+  auto readable = InferReadable(connection, file, request.options, cancel);
+  if (!readable.ok()) return readable.error();
+  const SourceFile& source = readable->source(file);
+  InspectReport& inspect = readable->inspect;
+  inspect.dialect.compression = source.compression;
   if (progress) progress(kInspectShare);
-  auto select = SelectList(*inspect, file.path, request.columns);
+  auto select = SelectList(inspect, file.path, request.columns);
   if (!select.ok()) return select.error();
+  // Our own count of the file's lines runs beside DuckDB's read of it.
+  auto counting = std::async(std::launch::async, [&source, &cancel, dialect = inspect.dialect] {
+    return CountCsvRecords(source, dialect, cancel);
+  });
   Transaction transaction(connection);
   PIKA_TRY(transaction.Begin());
-  auto attempt = CreateFromCsv(connection, file, *inspect, *select, table, request.replace, cancel,
-                               Scaled(progress, kInspectShare, 1.0));
+  const ProgressFn reading = Scaled(progress, kInspectShare, 1.0);
+  auto attempt =
+      CreateFromCsv(connection, source, inspect, *select, table, request.replace, cancel, reading);
+  auto counted = counting.get();
   if (!attempt.ok()) return attempt.error();
-  ImportResult result;
+  if (!counted.ok()) return counted.error();
   const BadRowPolicy policy = request.options.bad_rows;
   if (attempt->rejects.rows > 0 && policy == BadRowPolicy::kAbort) {
-    result.outcome = ImportOutcome::kStoppedOnBadRows;
-    result.report = MakeReport(table, *inspect, *attempt);
-    result.report.rows = 0;
-    return result;  // the transaction rolls back
+    auto report = ReportOn(file, *readable, table, *attempt, std::move(*counted));
+    if (!report.ok()) return report.error();
+    report->rows = 0;
+    return ImportResult{ImportOutcome::kStoppedOnBadRows, std::move(*report)};  // rolls back
   }
   std::vector<std::string> widened;
   if (!attempt->rejects.cast_failures.empty() && policy == BadRowPolicy::kText) {
-    widened = WidenFailedColumns(*inspect, attempt->rejects);
+    widened = WidenFailedColumns(inspect, attempt->rejects);
     PIKA_TRY(connection.Execute(fmt::format("DROP TABLE {}", QuoteIdentifier(table))));
-    attempt = CreateFromCsv(connection, file, *inspect, *select, table, false, cancel,
-                            Scaled(progress, kInspectShare, 1.0));
+    attempt = CreateFromCsv(connection, source, inspect, *select, table, false, cancel, reading);
     if (!attempt.ok()) return attempt.error();
   }
+  auto report = ReportOn(file, *readable, table, *attempt, std::move(*counted));
+  if (!report.ok()) return report.error();
   PIKA_TRY(transaction.Commit());
-  result.report = MakeReport(table, *inspect, *attempt);
-  if (!widened.empty()) result.report.notes.push_back(WidenNote(widened));
-  if (result.report.rejected > 0) {
-    result.report.notes.push_back(
-        fmt::format("{} rows were not imported; they are listed with their line numbers",
-                    result.report.rejected));
-  }
-  return result;
+  AddNotes(*report, *readable, widened);
+  return ImportResult{ImportOutcome::kImported, std::move(*report)};
 }
 
 // A source whose types are declared (Parquet, a DuckDB table): `create` makes `table` in the
@@ -307,7 +455,12 @@ Result<InspectReport> InspectFile(Connection& connection, const std::string& pat
     return InspectDuckDbTable(connection, *file, *table);
   }
   PIKA_TRY(CheckCompressedStreamComplete(*file));
-  return InspectCsv(connection, *file, options, cancel);
+  ImportOptions readable_options = options;
+  ReadableCsv readable;
+  PIKA_TRY(ReadEncoding(connection, *file, readable_options, readable, cancel));
+  auto report = InspectCsv(connection, readable.source(*file), readable_options, cancel);
+  if (report.ok()) report->dialect.encoding = readable.encoding;
+  return report;
 }
 
 Result<ImportResult> ImportFile(Connection& connection, const ImportRequest& request,

@@ -32,14 +32,15 @@ struct RejectedRow {
 };
 
 inline constexpr size_t kMaxRawLineBytes = 500;
+inline constexpr uint64_t kLongLineBytes = uint64_t{64} << 20;  // tried when 2 MB is too few
 
 struct Dialect {
   std::string format;       // "csv" or "parquet"
   std::string compression;  // "none", "gzip", "zstd"
   std::string delimiter, quote, escape, newline, comment;
   bool header = true;
-  bool strict = true;       // false: DuckDB tolerates mixed newlines and stray quotes
-  bool long_lines = false;  // rows up to 64 MB instead of DuckDB's default 2 MB
+  bool strict = true;          // false: DuckDB tolerates mixed newlines and stray quotes
+  uint64_t max_line_size = 0;  // bytes; 0: DuckDB's default, 2 MB
   uint64_t skip_rows = 0;
   std::string encoding;
   std::string decimal_separator = ".";
@@ -60,6 +61,24 @@ struct InspectReport {
   std::vector<RejectedRow> malformed;  // the first of them
 };
 
+// What became of every record (a line, or more when quoted values hold newlines) of a CSV file.
+// `records` is counted by a pass of our own over the bytes, and the parts must add up to it:
+// an import that cannot show where a line went is an internal error, never a silent commit.
+struct LineAccount {
+  bool counted = false;  // false for files without lines (Parquet, DuckDB databases)
+  uint64_t records = 0;
+  uint64_t header = 0;
+  uint64_t rows = 0;      // read as rows: imported, unless the import stopped on bad rows
+  uint64_t rejected = 0;  // rows the reader kept aside, each listed with its line
+  uint64_t preamble = 0;  // skipped before the header: titles, units, notes
+  uint64_t blank = 0;
+  uint64_t comment = 0;
+  std::vector<std::string> preamble_text;  // the first few preamble lines, as in the file
+  std::string preamble_reason;             // why they were taken for a preamble
+
+  uint64_t accounted() const { return header + rows + rejected + preamble + blank + comment; }
+};
+
 struct ImportReport {
   std::string table;
   Dialect dialect;
@@ -68,6 +87,7 @@ struct ImportReport {
   uint64_t rejected = 0;             // rows not imported (or, with kText, not even as text)
   std::vector<RejectedRow> rejects;  // the first kMaxReportedRejects of them
   std::vector<std::string> notes;    // what the import decided for the user, in words
+  LineAccount lines;
 };
 
 }  // namespace pika

@@ -27,6 +27,19 @@ TEST(NodeRelations, TableNodeIsNamedAfterTheNodeAndReportsTheRowsItCouldNotRead)
   EXPECT_EQ(test::QueryValue(engine.connection, "SELECT count(*) FROM Sales"), "200");
 }
 
+TEST(NodeRelations, ATableNodeSaysWhereEveryLineOfItsFileWentAndShowsThePreamble) {
+  test::TempDir temp;
+  const std::string path =
+      temp.Write("report.csv", "Sales report\nunits: EUR\nregion,amount\nn,1\n\ns,2\n");
+  auto engine = test::OpenEngine();
+  auto loaded = LoadTableNode(engine.connection, 3, "report", path, {}, CancelToken(), {});
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  ASSERT_GE(loaded->notes.size(), 2u);
+  EXPECT_EQ(loaded->notes[0], "lines of the file: 6 = 1 header + 2 rows + 2 preamble + 1 blank");
+  EXPECT_NE(loaded->notes[1].find("2 preamble lines skipped"), std::string::npos);
+  EXPECT_NE(loaded->notes[1].find("'Sales report', 'units: EUR'"), std::string::npos);
+}
+
 TEST(NodeRelations, AParquetTableIsReadInPlaceNotCopiedIntoTheEngine) {
   const std::string path = test::VegaPath("flights-3m.parquet");
   auto engine = test::OpenEngine();

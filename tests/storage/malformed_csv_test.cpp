@@ -69,7 +69,11 @@ TEST_F(MalformedCsv, MixedNewlinesAreAllRead) {
   auto result = ImportFixture("mixed_newlines.csv");
   ASSERT_TRUE(result.ok()) << result.error().message;
   EXPECT_EQ(result->report.rows, 4u);
-  EXPECT_FALSE(result->report.dialect.strict);
+  // Read strictly from a copy with one kind of line ending: DuckDB's relaxed mode, the only
+  // one that takes mixed endings, drops values past a row's last column without a word.
+  EXPECT_TRUE(result->report.dialect.strict);
+  ASSERT_FALSE(result->report.notes.empty());
+  EXPECT_NE(result->report.notes[0].find("line endings were mixed"), std::string::npos);
   EXPECT_EQ(Value("SELECT string_agg(name, '') FROM t"), "abcd");
 }
 
@@ -176,16 +180,40 @@ TEST_F(MalformedCsv, InvalidUtf8RowsAreRejectedWithTheirLineAndAnEncodingHint) {
   EXPECT_NE(result->report.rejects[0].reason.find("Latin-1"), std::string::npos);
 }
 
-TEST_F(MalformedCsv, Latin1FilesReadCorrectlyWithTheirEncoding) {
-  auto as_utf8 = ImportFixture("latin1.csv");
-  ASSERT_TRUE(as_utf8.ok());
-  EXPECT_EQ(as_utf8->outcome, ImportOutcome::kStoppedOnBadRows);
-  ImportOptions options;
-  options.encoding = "latin-1";
-  auto result = ImportFixture("latin1.csv", options);
-  ASSERT_TRUE(result.ok());
+TEST_F(MalformedCsv, Latin1FilesAreDetectedAndReadCorrectly) {
+  auto result = ImportFixture("latin1.csv");
+  ASSERT_TRUE(result.ok()) << result.error().message;
   EXPECT_EQ(result->report.rows, 3u);
+  EXPECT_EQ(result->report.dialect.encoding, "latin-1");
   EXPECT_EQ(Value("SELECT city FROM t WHERE id = 1"), "M\xc3\xbcnchen");
+  ASSERT_FALSE(result->report.notes.empty());
+  EXPECT_NE(result->report.notes[0].find("read as latin-1"), std::string::npos);
+  // Said to be UTF-8, it is read as UTF-8: every row is then rejected, with a hint.
+  ASSERT_TRUE(engine_.connection.Execute("DROP TABLE t").ok());
+  ImportOptions options;
+  options.encoding = "utf-8";
+  auto forced = ImportFixture("latin1.csv", options);
+  ASSERT_TRUE(forced.ok());
+  EXPECT_EQ(forced->outcome, ImportOutcome::kStoppedOnBadRows);
+}
+
+TEST_F(MalformedCsv, Windows1252IsToldFromLatin1ByItsPrintableC1Bytes) {
+  auto result = ImportFixture("windows1252.csv");
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  EXPECT_EQ(result->report.dialect.encoding, "windows-1252");
+  EXPECT_EQ(Value("SELECT price FROM t WHERE id = 1"), "3\xe2\x82\xac");  // 3€
+  EXPECT_EQ(Value("SELECT name FROM t WHERE id = 1"),
+            "Caf\xc3\xa9 \xe2\x80\x9cLa Cr\xc3\xa8me\xe2\x80\x9d");  // Café “La Crème”
+}
+
+TEST_F(MalformedCsv, Utf16WithoutAByteOrderMarkIsToldByItsNulsInEitherByteOrder) {
+  for (const std::string name : {"utf16_le_no_bom.csv", "utf16_be_no_bom.csv", "utf16_be.csv"}) {
+    auto result = ImportFixture(name);
+    ASSERT_TRUE(result.ok()) << name << ": " << result.error().message;
+    EXPECT_EQ(result->report.rows, 2u) << name;
+    EXPECT_EQ(Value("SELECT city FROM t WHERE id = 2"), "Z\xc3\xbcrich") << name;
+    (void)engine_.connection.Execute("DROP TABLE t");
+  }
 }
 
 TEST_F(MalformedCsv, Utf16WithABomIsDetected) {
@@ -208,7 +236,7 @@ TEST_F(MalformedCsv, AVeryLongLineIsImportedWhole) {
   auto result = test::Import(engine_.connection, path);
   ASSERT_TRUE(result.ok()) << result.error().message.substr(0, 500);
   EXPECT_EQ(result->report.rows, 3u);
-  EXPECT_TRUE(result->report.dialect.long_lines);
+  EXPECT_EQ(result->report.dialect.max_line_size, kLongLineBytes);
   EXPECT_EQ(Value("SELECT length(text) FROM t WHERE id = 2"), "3000000");
 }
 
@@ -217,6 +245,41 @@ TEST_F(MalformedCsv, ManyColumnsAreAllImported) {
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(result->report.columns.size(), 2000u);
   EXPECT_EQ(Value("SELECT c1999 FROM t WHERE c0 = 0 AND c1 = 2"), "3998");
+}
+
+TEST_F(MalformedCsv, TenThousandColumnsAreAllImported) {
+  std::string header = "c0", row = "0";
+  for (int column = 1; column < 10'000; ++column) {
+    header += ",c" + std::to_string(column);
+    row += "," + std::to_string(column);
+  }
+  test::TempDir temp;
+  const std::string path = temp.Write("wide.csv", header + "\n" + row + "\n" + row + "\n");
+  auto result = test::Import(engine_.connection, path);
+  ASSERT_TRUE(result.ok()) << result.error().message.substr(0, 300);
+  EXPECT_EQ(result->report.columns.size(), 10'000u);
+  EXPECT_EQ(result->report.rows, 2u);
+  EXPECT_EQ(Value("SELECT sum(c9999) FROM t"), "19998");
+}
+
+TEST_F(MalformedCsv, ALineOverTheLimitIsNamedWithItsNumberAndTheLimitAndCanBeRaised) {
+  test::TempDir temp;
+  const std::string path = temp.Write(
+      "long.csv", "id,text\n1,short\n2,short\n3," + std::string(300'000, 'x') + "\n4,short\n");
+  ImportOptions options;
+  options.max_line_size = 100'000;
+  auto refused = test::Import(engine_.connection, path, options);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("line 4 of"), std::string::npos)
+      << refused.error().message;
+  EXPECT_NE(refused.error().message.find("longer than the limit of 100000 bytes"),
+            std::string::npos);
+  EXPECT_NE(refused.error().message.find("--max-line-size"), std::string::npos);
+  options.max_line_size = 500'000;
+  auto raised = test::Import(engine_.connection, path, options);
+  ASSERT_TRUE(raised.ok()) << raised.error().message.substr(0, 300);
+  EXPECT_EQ(raised->report.rows, 4u);
+  EXPECT_EQ(raised->report.dialect.max_line_size, 500'000u);
 }
 
 TEST_F(MalformedCsv, DuplicateAndEmptyHeaderNamesGetUniqueNames) {
