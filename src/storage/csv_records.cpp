@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -89,10 +91,24 @@ class RecordSplitter {
         latin1_(dialect.encoding == "latin-1") {
     tally_.preamble = dialect.skip_rows;
     keeping_ = tally_.preamble > 0;
+    for (const int special : {delimiter_, comment_, int{'\n'}, int{'\r'}}) {
+      if (special >= 0) ends_field_[special] = true;
+    }
+    for (const int special : {quote_, escape_}) {
+      if (special >= 0) ends_quoted_[special] = true;
+    }
+    starts_special_ = ends_field_;
+    starts_special_[' '] = true;
+    if (quote_ >= 0) starts_special_[quote_] = true;
   }
 
   void Feed(std::string_view bytes) {
-    for (const char c : bytes) Step(c);
+    const char* at = bytes.data();
+    const char* const end = at + bytes.size();
+    while (at < end) {
+      at = SkipOrdinary(at, end);
+      if (at < end) Step(*at++);
+    }
   }
 
   // Appends every byte fed to `out`, with each line ending outside quoted values as one '\n'.
@@ -178,6 +194,42 @@ class RecordSplitter {
     if (keeping_ && text_.size() < kMaxRawLineBytes) text_.push_back(c);
   }
 
+  // Runs through the bytes of unquoted values and their delimiters, or of a quoted value, up
+  // to one that Step must see; what it passes is kept and emitted as Step would.
+  const char* SkipOrdinary(const char* at, const char* end) {
+    const char* const run = at;
+    if (state_ == State::kQuoted) {
+      while (at < end && !ends_quoted_[static_cast<unsigned char>(*at)]) ++at;
+    } else {
+      while (at < end && (state_ == State::kField || state_ == State::kStart)) {
+        const auto byte = static_cast<unsigned char>(*at);
+        if (state_ == State::kStart) {
+          if (starts_special_[byte]) break;
+          state_ = State::kField;
+        } else if (ends_field_[byte]) {
+          if (byte != delimiter_) break;
+          ++delimiters_;
+          state_ = State::kStart;
+        }
+        ++at;
+      }
+    }
+    KeepRun(run, at);
+    return at;
+  }
+
+  // Bytes that change no state, as Step would keep and emit them one by one.
+  void KeepRun(const char* begin, const char* end) {
+    const auto size = static_cast<size_t>(end - begin);
+    if (size == 0) return;
+    ended_by_cr_ = false;
+    if (record_bytes_ == 0) first_ = *begin;
+    record_bytes_ += size;
+    if (keeping_ && text_.size() < kMaxRawLineBytes)
+      text_.append(begin, std::min(size, kMaxRawLineBytes - text_.size()));
+    if (out_ != nullptr) out_->append(begin, size);
+  }
+
   bool Blank() const { return record_bytes_ == 0; }
 
   void EndRecord() {
@@ -187,12 +239,12 @@ class RecordSplitter {
     const uint64_t index = tally_.records++;
     if (index < tally_.preamble) {
       if (keeping_) tally_.preamble_text.push_back(Displayable(text_, latin1_));
-    } else if (header_ && index == tally_.preamble) {
+    } else if (!Blank() && static_cast<unsigned char>(first_) == comment_) {
+      ++tally_.comment;  // also above the header: the reader drops comments first
+    } else if (header_ && tally_.header == 0) {
       tally_.header = 1;  // whatever it holds, even nothing: the reader takes it for the names
     } else if (Blank()) {
       ++tally_.blank;
-    } else if (static_cast<unsigned char>(first_) == comment_) {
-      ++tally_.comment;
     }
     text_.clear();
     keeping_ = tally_.records < std::min<uint64_t>(tally_.preamble, kMaxShownPreambleLines);
@@ -203,6 +255,7 @@ class RecordSplitter {
   const int delimiter_, quote_, escape_, comment_;
   const bool doubled_quotes_, header_, latin1_;
   std::string* out_ = nullptr;
+  std::array<bool, 256> ends_field_{}, ends_quoted_{}, starts_special_{};
   State state_ = State::kStart;
   bool ended_by_cr_ = false;
   uint64_t record_bytes_ = 0;

@@ -17,7 +17,7 @@ namespace pika {
 struct CsvRecords {
   uint64_t records = 0;   // lines, or fewer when quoted values hold newlines
   uint64_t preamble = 0;  // the first `skip_rows` records, which the reader skips
-  uint64_t header = 0;    // the record after them, when the dialect has a header
+  uint64_t header = 0;    // the first record after them but comments, when there is a header
   uint64_t blank = 0;     // empty records after the preamble and header
   uint64_t comment = 0;   // records after the preamble starting with the comment character
   std::vector<std::string> preamble_text;  // the first kMaxShownPreambleLines, cut and UTF-8
