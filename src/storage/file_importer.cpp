@@ -459,7 +459,10 @@ Result<InspectReport> InspectFile(Connection& connection, const std::string& pat
   ReadableCsv readable;
   PIKA_TRY(ReadEncoding(connection, *file, readable_options, readable, cancel));
   auto report = InspectCsv(connection, readable.source(*file), readable_options, cancel);
-  if (report.ok()) report->dialect.encoding = readable.encoding;
+  if (report.ok()) {
+    report->dialect.encoding = readable.encoding;  // the file's, not its UTF-8 copy's
+    report->dialect.compression = file->compression;
+  }
   return report;
 }
 

@@ -25,6 +25,7 @@ class TableEditor : public NodeEditor {
   void showNode(const canvas::Node& node, const NodeRun& run) override;
   QListWidget* rejects() const { return rejects_; }
   QLabel* rejectText() const { return reject_text_; }
+  QLabel* summary() const { return summary_; }
 
  private:
   void chooseFile();

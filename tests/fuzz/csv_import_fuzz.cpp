@@ -23,7 +23,8 @@ ImportOptions OptionsFrom(FuzzedDataProvider& in) {
   options.delimiter = MaybeOneOf(in, {',', ';', '\t', '|', ' ', ':'});
   options.header = MaybeOneOf(in, {true, false});
   options.quote = MaybeOneOf(in, {'"', '\''});
-  options.encoding = in.PickValueInArray({"utf-8", "latin-1", "utf-16"});
+  options.encoding =
+      in.PickValueInArray({"", "utf-8", "latin-1", "windows-1252", "utf-16", "utf-16-be"});
   options.bad_rows =
       in.PickValueInArray({BadRowPolicy::kAbort, BadRowPolicy::kSkip, BadRowPolicy::kText});
   options.sample_rows = in.PickValueInArray({uint64_t{0}, uint64_t{2}, uint64_t{100'000}});

@@ -9,6 +9,7 @@
 //   delimiter: C                  (`tab` for a tab)
 //   encoding: NAME                as detected (utf-8, latin-1, windows-1252, utf-16, utf-16-be)
 //   types: TYPE TYPE ...          DuckDB's names, in column order
+//   columns: N                    how many (for files too wide to list the types)
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -61,6 +62,7 @@ std::map<std::string, std::string> Actual(const ImportResult& result) {
           {"comment", std::to_string(lines.comment)},
           {"delimiter", report.dialect.delimiter == "\t" ? "tab" : report.dialect.delimiter},
           {"encoding", report.dialect.encoding},
+          {"columns", std::to_string(report.columns.size())},
           {"types", types}};
 }
 

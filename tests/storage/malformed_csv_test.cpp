@@ -240,13 +240,6 @@ TEST_F(MalformedCsv, AVeryLongLineIsImportedWhole) {
   EXPECT_EQ(Value("SELECT length(text) FROM t WHERE id = 2"), "3000000");
 }
 
-TEST_F(MalformedCsv, ManyColumnsAreAllImported) {
-  auto result = ImportFixture("many_columns.csv");
-  ASSERT_TRUE(result.ok());
-  EXPECT_EQ(result->report.columns.size(), 2000u);
-  EXPECT_EQ(Value("SELECT c1999 FROM t WHERE c0 = 0 AND c1 = 2"), "3998");
-}
-
 TEST_F(MalformedCsv, TenThousandColumnsAreAllImported) {
   std::string header = "c0", row = "0";
   for (int column = 1; column < 10'000; ++column) {

@@ -184,6 +184,14 @@ class AppTest : public QObject {
     QVERIFY(editor->rejects()->item(0)->text().startsWith("line 22"));
     editor->rejects()->setCurrentRow(0);
     QCOMPARE(editor->rejectText()->text(), QString("line 22 as read: 20,broken,extra,fields"));
+    const QString summary = editor->summary()->text();
+    // Where every line of the file went, under the rows it reports.
+    QVERIFY2(summary.contains("lines of the file: 31 = 1 header + 29 rows + 1 rejected"),
+             qPrintable(summary));
+    if (qEnvironmentVariableIsSet("PIKA_UI_SHOTS")) {
+      QCoreApplication::processEvents();  // the layout settles on the new text
+      window_->inspector().grab().save(qEnvironmentVariable("PIKA_UI_SHOTS") + "/table_lines.png");
+    }
   }
 
   void rememberedImportSettingsComeBackForTheSameFile() {
