@@ -17,7 +17,7 @@ namespace {
 fs::path ScratchFolder(Connection& connection) {
   auto setting = connection.QueryAll("SELECT current_setting('temp_directory')");
   if (setting.ok() && setting->row_count == 1 && setting->columns[0].IsValid(0)) {
-    const fs::path folder = setting->columns[0].TextAt(0);
+    fs::path folder = setting->columns[0].TextAt(0);
     std::error_code error;
     if (folder.is_absolute() &&
         (fs::is_directory(folder, error) || fs::create_directories(folder, error))) {

@@ -121,7 +121,10 @@ class Transcoder {
   Transcoder(const Transcoder&) = delete;
   Transcoder& operator=(const Transcoder&) = delete;
 
-  bool ok() const { return converter_ != reinterpret_cast<iconv_t>(-1); }
+  bool ok() const {
+    // NOLINTNEXTLINE(performance-no-int-to-ptr): iconv_open fails with (iconv_t)-1
+    return converter_ != reinterpret_cast<iconv_t>(-1);
+  }
 
   // Converts what it can of `bytes` (after what the last call left); keeps a cut character.
   bool Feed(std::string_view bytes) {
