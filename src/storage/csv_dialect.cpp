@@ -200,9 +200,8 @@ void CheckPreamble(Connection& connection, const SourceFile& file, const ImportO
 
 Result<SniffedCsv> SniffCsv(Connection& connection, const SourceFile& file,
                             const ImportOptions& options) {
-  const std::string encoding = !options.encoding.empty()         ? options.encoding
-                               : !file.detected_encoding.empty() ? file.detected_encoding
-                                                                 : "utf-8";
+  // The import has told it from the bytes (text_encoding.h) when the user did not set it.
+  const std::string encoding = options.encoding.empty() ? "utf-8" : options.encoding;
   Error first_error;
   std::optional<SniffedDialect> chosen;
   for (const SniffAttempt& attempt : kAttempts) {

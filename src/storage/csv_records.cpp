@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "storage/byte_stream.h"
+#include "storage/text_encoding.h"
 
 namespace pika {
 
@@ -45,36 +46,6 @@ class UnitDecoder {
   unsigned low_ = 0;
   std::string units_;
 };
-
-// Text shown to a person: valid UTF-8 (Latin-1 bytes converted, other bad bytes as U+FFFD).
-std::string Displayable(const std::string& bytes, bool latin1) {
-  std::string out;
-  for (size_t at = 0; at < bytes.size();) {
-    const auto byte = static_cast<unsigned char>(bytes[at]);
-    if (byte < 0x80) {
-      out.push_back(static_cast<char>(byte));
-      ++at;
-      continue;
-    }
-    if (latin1) {
-      out += {static_cast<char>(0xC0 | (byte >> 6U)), static_cast<char>(0x80 | (byte & 0x3FU))};
-      ++at;
-      continue;
-    }
-    const size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC2 ? 2 : 0;
-    bool valid = length > 0 && at + length <= bytes.size();
-    for (size_t next = 1; valid && next < length; ++next)
-      valid = (static_cast<unsigned char>(bytes[at + next]) & 0xC0U) == 0x80;
-    if (valid) {
-      out.append(bytes, at, length);
-      at += length;
-    } else {
-      out += "\xEF\xBF\xBD";
-      ++at;
-    }
-  }
-  return out;
-}
 
 class RecordSplitter {
  public:
@@ -238,7 +209,7 @@ class RecordSplitter {
     delimiters_ = 0;
     const uint64_t index = tally_.records++;
     if (index < tally_.preamble) {
-      if (keeping_) tally_.preamble_text.push_back(Displayable(text_, latin1_));
+      if (keeping_) tally_.preamble_text.push_back(DisplayableUtf8(text_, latin1_));
     } else if (!Blank() && static_cast<unsigned char>(first_) == comment_) {
       ++tally_.comment;  // also above the header: the reader drops comments first
     } else if (header_ && tally_.header == 0) {

@@ -54,9 +54,6 @@ Result<SourceFile> OpenSourceFile(const std::string& path) {
   }
   if (head.rfind("\x1f\x8b", 0) == 0 || EndsWith(path, ".gz")) file.compression = "gzip";
   if (head == "\x28\xb5\x2f\xfd" || EndsWith(path, ".zst")) file.compression = "zstd";
-  if (head.rfind("\xff\xfe", 0) == 0 || head.rfind("\xfe\xff", 0) == 0) {
-    file.detected_encoding = "utf-16";
-  }
   return file;
 }
 

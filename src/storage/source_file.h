@@ -14,7 +14,6 @@ struct SourceFile {
   std::string path;
   FileFormat format = FileFormat::kCsv;
   std::string compression = "none";  // "none", "gzip", "zstd"
-  std::string detected_encoding;     // "utf-16" when the file starts with a UTF-16 BOM
   uint64_t size = 0;
 };
 

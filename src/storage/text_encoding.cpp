@@ -37,6 +37,12 @@ size_t Utf8SequenceAt(std::string_view text, size_t at) {
   return length;
 }
 
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+void AppendLatin1(unsigned char byte, std::string& out) {
+  out += {static_cast<char>(0xC0 | (byte >> 6U)), static_cast<char>(0x80 | (byte & 0x3FU))};
+}
+
 struct Utf8Census {
   size_t multibyte = 0;   // valid sequences of two bytes or more
   size_t invalid = 0;     // bytes that start no valid sequence
@@ -102,6 +108,26 @@ EncodingGuess GuessEncoding(const SourceFile& file) {
   return {"latin-1", "it is not UTF-8, and every byte is a Latin-1 character"};
 }
 
+std::string DisplayableUtf8(std::string_view bytes, bool latin1) {
+  std::string out;
+  for (size_t at = 0; at < bytes.size();) {
+    const auto byte = static_cast<unsigned char>(bytes[at]);
+    const size_t length = latin1 && byte >= 0x80 ? 0 : Utf8SequenceAt(bytes, at);
+    if (length > 0) {
+      out.append(bytes.substr(at, length));
+      at += length;
+      continue;
+    }
+    if (latin1) {
+      AppendLatin1(byte, out);
+    } else {
+      out += kReplacement;
+    }
+    ++at;
+  }
+  return out;
+}
+
 bool DuckDbReadsEncoding(const std::string& encoding) {
   return encoding == "utf-8" || encoding == "latin-1" || encoding == "utf-16";
 }
@@ -154,13 +180,13 @@ class Transcoder {
 
  private:
   void Replace(unsigned char byte) {
+    std::string replacement;
     if (unit_ == 1) {  // Windows-1252 leaves 0x81 0x8D 0x8F 0x90 0x9D unassigned
-      const char latin1[] = {static_cast<char>(0xC0 | (byte >> 6U)),
-                             static_cast<char>(0x80 | (byte & 0x3FU))};
-      Write(latin1, 2);
+      AppendLatin1(byte, replacement);
     } else {
-      Write("\xEF\xBF\xBD", 3);
+      replacement = kReplacement;
     }
+    Write(replacement.data(), replacement.size());
   }
 
   bool Write(const char* data, size_t size) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "core/cancel_token.h"
 #include "core/result.h"
@@ -22,6 +23,10 @@ struct EncodingGuess {
 // Windows-1252 when bytes
 // 0x80-0x9F occur (printable there: € „ “ ” …; control codes in Latin-1), else Latin-1.
 EncodingGuess GuessEncoding(const SourceFile& file);
+
+// Text shown to a person, as valid UTF-8: Latin-1 bytes converted (`latin1`), else each byte
+// that starts no valid UTF-8 sequence as U+FFFD.
+std::string DisplayableUtf8(std::string_view bytes, bool latin1);
 
 // Whether DuckDB reads `encoding` itself.
 bool DuckDbReadsEncoding(const std::string& encoding);
